@@ -1,0 +1,58 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { exportEvents } from '../../capture/index.js';
+import type { EventsExportFilter } from '../../capture/index.js';
+import { BatonError } from '../../core/index.js';
+import type { CliContext } from '../context.js';
+import { examples, withProject } from '../options.js';
+
+export function registerExport(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('export')
+    .description('write history out as Events JSONL v1 (lossless: import gives it back)')
+    .requiredOption('-f, --format <format>', 'output format: events')
+    .option('-s, --session <session>', 'only this session (id or handle)')
+    .option('-A, --all-projects', 'every project, not just this one')
+    .option('-o, --output <file>', 'write to a file instead of standard output');
+  withProject(cmd);
+  examples(cmd, [
+    'baton export --format events > project.jsonl',
+    'baton export --format events --all-projects -o everything.jsonl',
+    'baton export --format events --session SESSION-261123-001',
+  ]);
+  cmd.action(
+    async (opts: { format: string; session?: string; allProjects?: boolean; output?: string; project?: string }) => {
+      if (opts.format !== 'events') {
+        throw new BatonError('USAGE', `unknown format "${opts.format}"`, { hint: 'the format is: events' });
+      }
+      const store = ctx.store();
+      const filter: EventsExportFilter = {};
+      if (opts.session) {
+        const s = store.sessions.get(opts.session);
+        if (!s) throw new BatonError('NOT_FOUND', `no session "${opts.session}"`);
+        filter.sessionId = s.id;
+      } else if (!opts.allProjects) {
+        filter.projectId = ctx.project(opts.project).id;
+      }
+      const out: Writable = opts.output
+        ? createWriteStream(resolve(ctx.world.cwd, opts.output), { mode: 0o600 })
+        : ctx.world.stdout;
+      let chunk = '';
+      for (const line of exportEvents(store, filter)) {
+        chunk += line;
+        if (chunk.length >= 1 << 16) {
+          if (!out.write(chunk)) await once(out, 'drain');
+          chunk = '';
+        }
+      }
+      if (chunk) out.write(chunk);
+      if (opts.output) {
+        out.end();
+        await once(out, 'finish');
+      }
+    },
+  );
+}

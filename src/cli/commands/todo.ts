@@ -1,0 +1,149 @@
+import type { Command } from 'commander';
+import { BatonError, TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
+import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
+import { toJson } from '../../schemas/index.js';
+import type { TodoPatch } from '../../store/index.js';
+import type { CliContext } from '../context.js';
+import { choice, examples, withJson, withProject } from '../options.js';
+import { oneLine } from '../output.js';
+
+interface TodoOpts {
+  project?: string;
+  json?: boolean;
+  priority?: TodoPriority;
+  component?: string;
+  status?: TodoStatus;
+  all?: boolean;
+  content?: string;
+  activeForm?: string;
+  session?: string;
+}
+
+const MARK: Record<TodoStatus, string> = {
+  pending: '[ ]',
+  in_progress: '[~]',
+  completed: '[x]',
+  blocked: '[!]',
+  cancelled: '[-]',
+};
+
+export function registerTodo(program: Command, ctx: CliContext): void {
+  const group = program.command('todo').description('project todos, carried from one session to the next');
+  examples(group, [
+    'baton todo add "Write the migration test" --priority high',
+    'baton todo start 3',
+    'baton todo block 3 "waiting for the staging database"',
+    'baton todo done 3',
+    'baton todo list --all --json',
+  ]);
+
+  const find = (projectId: string, ref: string): Todo => {
+    const t = ctx.store().todos.get(projectId, ref);
+    if (!t) throw new BatonError('NOT_FOUND', `no todo "${ref}"`, { hint: 'see `baton todo list --all`' });
+    return t;
+  };
+  const change = (ref: string, opts: TodoOpts, patch: TodoPatch, verb: string) => {
+    const project = ctx.project(opts.project);
+    const t = ctx.store().todos.update(find(project.id, ref).id, patch);
+    if (opts.json) ctx.out.json(toJson.todo(t));
+    else ctx.out.line(`${verb} todo ${t.number}: ${oneLine(t.content, 60)}`);
+  };
+
+  const add = group
+    .command('add')
+    .description('add a todo to the project')
+    .argument('<content...>', 'what is to be done')
+    .option('--priority <priority>', TODO_PRIORITIES.join(', '), choice(TODO_PRIORITIES))
+    .option('--component <name>', 'the part of the system it concerns')
+    .option('--active-form <text>', 'how to say it while in progress ("Writing the test")')
+    .option('--session <id>', 'the session it came from');
+  withJson(withProject(add)).action((words: string[], opts: TodoOpts) => {
+    const project = ctx.project(opts.project);
+    const session = opts.session ? ctx.session(project, opts.session) : null;
+    const t = ctx.store().todos.add({
+      projectId: project.id,
+      content: words.join(' '),
+      priority: opts.priority ?? null,
+      component: opts.component ?? null,
+      activeForm: opts.activeForm ?? null,
+      originSessionId: session?.id ?? null,
+    });
+    if (opts.json) ctx.out.json(toJson.todo(t));
+    else ctx.out.line(`added todo ${t.number}: ${oneLine(t.content, 60)}`);
+  });
+
+  const list = group
+    .command('list')
+    .description('open todos of the project (in progress, blocked, pending)')
+    .option('-a, --all', 'include completed and cancelled')
+    .option('-s, --status <status>', `only ${TODO_STATUSES.join(', ')}`, choice(TODO_STATUSES));
+  withJson(withProject(list)).action((opts: TodoOpts) => {
+    const project = ctx.project(opts.project);
+    const statuses: TodoStatus[] = opts.status
+      ? [opts.status]
+      : opts.all
+        ? [...TODO_STATUSES]
+        : ['in_progress', 'blocked', 'pending'];
+    const todos = ctx.store().todos.list({ projectId: project.id, statuses });
+    if (opts.json) return ctx.out.json(todos.map(toJson.todo));
+    if (todos.length === 0) return ctx.out.line('no todos — add one with `baton todo add`');
+    ctx.out.table(
+      ['#', 'STATUS', 'PRIORITY', 'TODO'],
+      todos.map((t) => [
+        t.number,
+        `${MARK[t.status]} ${t.status}`,
+        t.priority,
+        oneLine(t.content, 70) + (t.blockedReason ? ctx.out.dim(` (blocked: ${oneLine(t.blockedReason, 40)})`) : ''),
+      ]),
+    );
+  });
+
+  const simple = (name: string, description: string, status: TodoStatus, verb: string) => {
+    const cmd = group.command(name).description(description).argument('<ref>', 'number or id');
+    withJson(withProject(cmd)).action((ref: string, opts: TodoOpts) => change(ref, opts, { status }, verb));
+  };
+  simple('start', 'mark a todo in progress', 'in_progress', 'started');
+  simple('done', 'mark a todo completed', 'completed', 'completed');
+  simple('cancel', 'cancel a todo', 'cancelled', 'cancelled');
+
+  const block = group
+    .command('block')
+    .description('mark a todo blocked, with the reason')
+    .argument('<ref>', 'number or id')
+    .argument('[reason...]', 'what it waits for');
+  withJson(withProject(block)).action((ref: string, reason: string[], opts: TodoOpts) =>
+    change(ref, opts, { status: 'blocked', blockedReason: reason.length ? reason.join(' ') : null }, 'blocked'),
+  );
+
+  const update = group
+    .command('update')
+    .description('change a todo')
+    .argument('<ref>', 'number or id')
+    .option('--content <text>', 'new wording')
+    .option('--status <status>', TODO_STATUSES.join(', '), choice(TODO_STATUSES))
+    .option('--priority <priority>', TODO_PRIORITIES.join(', '), choice(TODO_PRIORITIES))
+    .option('--component <name>', 'the part of the system it concerns')
+    .option('--active-form <text>', 'how to say it while in progress');
+  withJson(withProject(update)).action((ref: string, opts: TodoOpts) => {
+    const patch: TodoPatch = {};
+    if (opts.content !== undefined) patch.content = opts.content;
+    if (opts.status !== undefined) patch.status = opts.status;
+    if (opts.priority !== undefined) patch.priority = opts.priority;
+    if (opts.component !== undefined) patch.component = opts.component;
+    if (opts.activeForm !== undefined) patch.activeForm = opts.activeForm;
+    if (Object.keys(patch).length === 0) {
+      throw new BatonError('USAGE', 'nothing to update', {
+        hint: 'give --content, --status, --priority, --component or --active-form',
+      });
+    }
+    change(ref, opts, patch, 'updated');
+  });
+
+  const rm = group.command('rm').description('delete a todo').argument('<ref>', 'number or id');
+  withJson(withProject(rm)).action((ref: string, opts: TodoOpts) => {
+    const t = find(ctx.project(opts.project).id, ref);
+    ctx.store().todos.remove(t.id);
+    if (opts.json) ctx.out.json({ id: t.id, number: t.number, removed: true });
+    else ctx.out.line(`removed todo ${t.number}`);
+  });
+}

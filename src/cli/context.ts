@@ -1,0 +1,89 @@
+// What every command needs, made on demand: the store (opened once, closed at exit), the project
+// the command is about, the session writes are attributed to, and the output channels.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BatonError } from '../core/index.js';
+import type { Project, Session } from '../core/index.js';
+import { identifyProject, readGitState } from '../git/index.js';
+import { SqliteStore, resolveHome, storePath } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { createOutput } from './output.js';
+import type { Output } from './output.js';
+import type { World } from './world.js';
+
+export class CliContext {
+  readonly out: Output;
+  private opened: Store | undefined;
+
+  constructor(readonly world: World) {
+    this.out = createOutput(world);
+  }
+
+  get home(): string {
+    return resolveHome(this.world.env);
+  }
+
+  get now(): number {
+    return this.world.clock.now();
+  }
+
+  store(): Store {
+    this.opened ??= SqliteStore.open({ path: storePath(this.home), clock: this.world.clock });
+    return this.opened;
+  }
+
+  /** Uses an already-open store (quickstart's throw-away one, tests). */
+  useStore(store: Store): void {
+    this.opened = store;
+  }
+
+  /**
+   * The project a command is about: `--project` (a folder, id, key or name), else the project of
+   * the current folder.
+   */
+  project(flag?: string): Project {
+    const store = this.store();
+    if (flag !== undefined) {
+      const found = store.projects.get(flag);
+      if (found) return found;
+      const path = resolve(this.world.cwd, flag);
+      if (existsSync(path) && statSync(path).isDirectory()) {
+        return store.projects.ensure(identifyProject(path));
+      }
+      throw new BatonError('NOT_FOUND', `no project "${flag}"`, {
+        hint: 'give a folder, or a name from `baton project list`',
+      });
+    }
+    return store.projects.ensure(identifyProject(this.world.cwd));
+  }
+
+  /**
+   * The session a write belongs to: `--session`, else $BATON_SESSION, else the project's most
+   * recently active session, else a new `cli` session for the person at the shell.
+   */
+  session(project: Project, flag?: string): Session {
+    const store = this.store();
+    const ref = flag ?? this.world.env.BATON_SESSION;
+    if (ref) {
+      const s = store.sessions.get(ref);
+      if (!s) throw new BatonError('NOT_FOUND', `no session "${ref}"`, { hint: 'see `baton session list`' });
+      return s;
+    }
+    const [active] = store.sessions.list({ projectId: project.id, status: 'active', limit: 1 });
+    if (active) return active;
+    const git = readGitState(project.root);
+    return store.sessions.start({
+      agent: 'cli',
+      projectId: project.id,
+      cwd: this.world.cwd,
+      gitBranch: git.branch,
+      gitHeadStart: git.head,
+      title: 'Recorded by hand',
+    });
+  }
+
+  close(): void {
+    this.opened?.close();
+    this.opened = undefined;
+  }
+}

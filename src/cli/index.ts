@@ -1,0 +1,51 @@
+// cli: the `baton` command. runCli is the one top-level catch (STYLE habit 5): a BatonError
+// becomes one line on stderr and its documented exit code; anything else is an internal error.
+import { CommanderError } from 'commander';
+import { BatonError, classifyError } from '../core/index.js';
+import { CliContext } from './context.js';
+import { buildProgram } from './program.js';
+import type { World } from './world.js';
+
+export type { World } from './world.js';
+export { CliContext } from './context.js';
+
+export async function runCli(args: string[], world: World): Promise<number> {
+  const ctx = new CliContext(world);
+  const program = buildProgram(ctx);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => void world.stdout.write(s),
+    writeErr: (s) => void world.stderr.write(s),
+    outputError: (s, write) => write(s.replace(/^error: /, 'baton: ')),
+  });
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    if (args.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return report(ctx, error, world);
+  } finally {
+    ctx.close();
+  }
+}
+
+function report(ctx: CliContext, error: unknown, world: World): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return 0;
+    return 2;
+  }
+  const e = error instanceof BatonError ? error : classifyError(error);
+  if (e.code === 'INTERNAL') {
+    ctx.out.error(`baton: internal error: ${e.message}`);
+    ctx.out.error('baton: this is a bug in Baton; rerun with BATON_DEBUG=1 for details and report it');
+  } else {
+    ctx.out.error(`baton: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+  }
+  if (world.env.BATON_DEBUG) ctx.out.error(String((e.cause as Error | undefined)?.stack ?? e.stack));
+  return e.exitCode;
+}

@@ -1,0 +1,50 @@
+// Builds the `baton` command tree. Each command lives in its own file under commands/ and is
+// registered here; nothing runs until `runCli` parses.
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { registerComponent } from './commands/component.js';
+import { registerContext } from './commands/context.js';
+import { registerDecision } from './commands/decision.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerLog } from './commands/log.js';
+import { registerProject } from './commands/project.js';
+import { registerQuickstart } from './commands/quickstart.js';
+import { registerSchema } from './commands/schema.js';
+import { registerSession } from './commands/session.js';
+import { registerTodo } from './commands/todo.js';
+
+export const VERSION = '0.1.0';
+
+const EPILOG = `
+Data lives in $BATON_HOME (default: your platform's data folder), one SQLite file.
+Every read command takes --json; most take --project (default: the current folder's project).
+
+Exit codes: 0 ok · 1 partly done (e.g. some lines malformed) · 2 usage · 3 not found ·
+4 invalid input · 5 store locked · 6 store damaged · 7 file system · 70 internal error
+
+Start with:  baton quickstart`;
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('baton')
+    .description('A memory that survives your AI coding agents: every session recorded, every next one briefed.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .addHelpText('after', EPILOG);
+  for (const register of [
+    registerQuickstart,
+    registerSession,
+    registerLog,
+    registerTodo,
+    registerDecision,
+    registerContext,
+    registerComponent,
+    registerProject,
+    registerImport,
+    registerExport,
+    registerSchema,
+  ]) {
+    register(program, ctx);
+  }
+  return program;
+}

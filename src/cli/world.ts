@@ -1,0 +1,12 @@
+// The world a command runs in, passed in (STYLE habit 3): only main.ts builds the real one.
+import type { Readable, Writable } from 'node:stream';
+import type { Clock } from '../core/index.js';
+
+export interface World {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stderr: Writable & { isTTY?: boolean };
+  clock: Clock;
+}

@@ -1,0 +1,11 @@
+// store: the only writer of Baton's data (DESIGN §3). The Store interface is the seam; SqliteStore
+// is its implementation on one SQLite file (WAL, synchronous=FULL, busy timeout, versioned
+// migrations), with ':memory:' as the throw-away variant tests use. Redaction and HLC stamping
+// happen here, so no caller can forget them.
+export type * from './store.js';
+export { SqliteStore } from './sqlite/sqlite-store.js';
+export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export { MIGRATIONS, schemaVersion } from './migrations/index.js';
+export type { Migration } from './migrations/index.js';
+export { ftsBody } from './fts-text.js';
+export { resolveHome, storePath } from './paths.js';

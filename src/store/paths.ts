@@ -1,0 +1,13 @@
+// Where the store lives: $BATON_HOME, else the platform's data folder (env-paths).
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+
+export function resolveHome(env: NodeJS.ProcessEnv): string {
+  const home = env.BATON_HOME;
+  if (home && home.trim()) return home;
+  return envPaths('baton', { suffix: '' }).data;
+}
+
+export function storePath(home: string): string {
+  return join(home, 'baton.db');
+}

@@ -1,0 +1,95 @@
+// What every part of the SQLite store shares: the connection, who is writing (machine, HLC), the
+// world (clock, ids) and the redactor that every written value passes through.
+import type Database from 'better-sqlite3';
+import { ftsBody } from '../fts-text.js';
+import type {
+  Clock,
+  HybridLogicalClock,
+  IdSource,
+  JsonObject,
+  JsonValue,
+  Redactor,
+} from '../../core/index.js';
+
+export interface SqliteContext {
+  db: Database.Database;
+  machineId: string;
+  hlc: HybridLogicalClock;
+  ids: IdSource;
+  clock: Clock;
+  redactor: Redactor;
+}
+
+export function parseJson<T extends JsonValue>(text: string | null, fallback: T): T {
+  if (text === null || text === '') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Redacts a nullable text. */
+export function clean(ctx: SqliteContext, text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : ctx.redactor.text(text);
+}
+
+export function cleanJson(ctx: SqliteContext, value: JsonObject | null | undefined): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(ctx.redactor.json(value));
+}
+
+/** Stamps each changed field with the new HLC, for per-field merge during sync (DESIGN §7). */
+export function stampFields(previous: string, fields: string[], hlc: string): string {
+  const map = parseJson<JsonObject>(previous, {});
+  for (const f of fields) map[f] = hlc;
+  return JSON.stringify(map);
+}
+
+/** The next per-project number for todos and decisions. */
+export function nextNumber(ctx: SqliteContext, table: 'todos' | 'decisions', projectId: string) {
+  const row = ctx.db
+    .prepare(`SELECT coalesce(max(number), 0) + 1 AS n FROM ${table} WHERE project_id = ?`)
+    .get(projectId) as { n: number };
+  return row.n;
+}
+
+/** Resolves a user's reference to a row id: a number (`12`, `#12`), a full id or an id prefix. */
+export function resolveRef(
+  ctx: SqliteContext,
+  table: 'todos' | 'decisions',
+  projectId: string,
+  ref: string,
+): string | null {
+  const trimmed = ref.trim().replace(/^#/, '');
+  if (/^\d+$/.test(trimmed)) {
+    const row = ctx.db
+      .prepare(`SELECT id FROM ${table} WHERE project_id = ? AND number = ? AND deleted_at IS NULL`)
+      .get(projectId, Number(trimmed)) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+  const rows = ctx.db
+    .prepare(`SELECT id FROM ${table} WHERE id >= ? AND id < ? AND deleted_at IS NULL LIMIT 2`)
+    .all(trimmed.toUpperCase(), trimmed.toUpperCase() + '\uffff') as { id: string }[];
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/** Runs `fn` in a write transaction taken up front (BEGIN IMMEDIATE), or inside the caller's. */
+export function write<T>(ctx: SqliteContext, fn: () => T): T {
+  return ctx.db.transaction(fn).immediate();
+}
+
+/** Keeps the records' full-text index in step with a todo, decision or fact (null body: removed). */
+export function indexRecord(
+  ctx: SqliteContext,
+  kind: 'todo' | 'decision' | 'fact',
+  id: string,
+  projectId: string | null,
+  body: string | null,
+): void {
+  ctx.db.prepare('DELETE FROM records_fts WHERE record_id = ?').run(id);
+  if (body !== null) {
+    ctx.db
+      .prepare('INSERT INTO records_fts (kind, record_id, project_id, body) VALUES (?, ?, ?, ?)')
+      .run(kind, id, projectId, ftsBody(body));
+  }
+}

@@ -1,0 +1,197 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { BatonEvent, EventKind, EventSource, JsonObject, JsonValue } from '../../core/index.js';
+import { ftsBody } from '../fts-text.js';
+import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
+import { clean, cleanJson, parseJson, write } from './context.js';
+import type { SqliteContext } from './context.js';
+
+interface EventRow {
+  seq: number;
+  id: string;
+  session_id: string;
+  ts: number;
+  kind: EventKind;
+  role: string | null;
+  tool: string | null;
+  text: string | null;
+  data: string | null;
+  source: EventSource;
+  ref: string | null;
+  machine_id: string;
+  hlc: string;
+}
+
+const COLUMNS =
+  'e.seq, e.id, e.session_id, e.ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref, e.machine_id, e.hlc';
+
+export const toEvent = (r: EventRow): BatonEvent => ({
+  seq: r.seq,
+  id: r.id,
+  sessionId: r.session_id,
+  ts: r.ts,
+  kind: r.kind,
+  role: r.role,
+  tool: r.tool,
+  text: r.text,
+  data: r.data === null ? null : parseJson<JsonObject>(r.data, {}),
+  source: r.source,
+  ref: r.ref,
+  machineId: r.machine_id,
+  hlc: r.hlc,
+});
+
+/** Raw source records are redacted like everything else, then deflated. */
+function compressRaw(ctx: SqliteContext, raw: JsonValue): Buffer {
+  const text = typeof raw === 'string' ? ctx.redactor.text(raw) : JSON.stringify(ctx.redactor.json(raw));
+  return deflateRawSync(text);
+}
+
+export class SqliteEvents implements Events {
+  private readonly insert: Database.Statement;
+  private readonly insertFts: Database.Statement;
+  private readonly touch: Database.Statement;
+
+  constructor(private readonly ctx: SqliteContext) {
+    this.insert = ctx.db.prepare(
+      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, machine_id, hlc, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.insertFts = ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
+    this.touch = ctx.db.prepare(
+      `UPDATE sessions SET event_count = event_count + ?, last_activity_at = max(last_activity_at, ?)
+       WHERE id = ?`,
+    );
+  }
+
+  append(inputs: EventInput[]): AppendResult {
+    const { ctx } = this;
+    return write(ctx, () => {
+      const seqs: (number | null)[] = [];
+      const perSession = new Map<string, { n: number; last: number }>();
+      let inserted = 0;
+      for (const input of inputs) {
+        const ts = input.ts ?? ctx.clock.now();
+        const text = clean(ctx, input.text);
+        const raw = input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
+        const info = this.insert.run(
+          ctx.ids(),
+          input.sessionId,
+          ts,
+          input.kind,
+          input.role ?? null,
+          input.tool ?? null,
+          text,
+          cleanJson(ctx, input.data),
+          input.source,
+          input.ref ?? null,
+          ctx.machineId,
+          ctx.hlc.tick(),
+          raw,
+        );
+        if (info.changes === 0) {
+          seqs.push(null);
+          continue;
+        }
+        const seq = Number(info.lastInsertRowid);
+        seqs.push(seq);
+        inserted += 1;
+        if (text || input.tool) this.insertFts.run(seq, text ? ftsBody(text) : '', input.tool ?? '');
+        const s = perSession.get(input.sessionId) ?? { n: 0, last: 0 };
+        s.n += 1;
+        s.last = Math.max(s.last, ts);
+        perSession.set(input.sessionId, s);
+      }
+      for (const [sessionId, s] of perSession) this.touch.run(s.n, s.last, sessionId);
+      return { inserted, duplicates: inputs.length - inserted, seqs };
+    });
+  }
+
+  private select(filter: EventFilter): { sql: string; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'events e';
+    if (filter.sessionId !== undefined) {
+      where.push('e.session_id = ?');
+      params.push(filter.sessionId);
+    }
+    if (filter.projectId !== undefined) {
+      from = 'events e JOIN sessions s ON s.id = e.session_id';
+      where.push('s.project_id = ?');
+      params.push(filter.projectId);
+    }
+    if (filter.kinds?.length) {
+      where.push(`e.kind IN (${filter.kinds.map(() => '?').join(', ')})`);
+      params.push(...filter.kinds);
+    }
+    if (filter.since !== undefined) {
+      where.push('e.ts >= ?');
+      params.push(filter.since);
+    }
+    if (filter.until !== undefined) {
+      where.push('e.ts <= ?');
+      params.push(filter.until);
+    }
+    if (filter.afterSeq !== undefined) {
+      where.push('e.seq > ?');
+      params.push(filter.afterSeq);
+    }
+    if (filter.beforeSeq !== undefined) {
+      where.push('e.seq < ?');
+      params.push(filter.beforeSeq);
+    }
+    const order = filter.order === 'desc' ? 'DESC' : 'ASC';
+    const sql = `SELECT ${COLUMNS} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY e.seq ${order} LIMIT ?`;
+    params.push(filter.limit ?? -1);
+    return { sql, params };
+  }
+
+  list(filter: EventFilter): BatonEvent[] {
+    const { sql, params } = this.select(filter);
+    return (this.ctx.db.prepare(sql).all(...params) as EventRow[]).map(toEvent);
+  }
+
+  *iterate(filter: EventFilter): IterableIterator<BatonEvent> {
+    const { sql, params } = this.select(filter);
+    for (const row of this.ctx.db.prepare(sql).iterate(...params)) yield toEvent(row as EventRow);
+  }
+
+  get(idOrSeq: string | number): BatonEvent | null {
+    const row = (
+      typeof idOrSeq === 'number'
+        ? this.ctx.db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.seq = ?`).get(idOrSeq)
+        : this.ctx.db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.id = ?`).get(idOrSeq)
+    ) as EventRow | undefined;
+    return row ? toEvent(row) : null;
+  }
+
+  raw(seq: number): string | null {
+    const row = this.ctx.db.prepare('SELECT raw FROM events WHERE seq = ?').get(seq) as
+      | { raw: Buffer | null }
+      | undefined;
+    return row?.raw ? inflateRawSync(row.raw).toString('utf8') : null;
+  }
+
+  count(filter: { sessionId?: string; projectId?: string } = {}): number {
+    if (filter.sessionId !== undefined) {
+      return (
+        this.ctx.db.prepare('SELECT count(*) AS n FROM events WHERE session_id = ?').get(filter.sessionId) as {
+          n: number;
+        }
+      ).n;
+    }
+    if (filter.projectId !== undefined) {
+      return (
+        this.ctx.db
+          .prepare('SELECT coalesce(sum(event_count), 0) AS n FROM sessions WHERE project_id = ?')
+          .get(filter.projectId) as { n: number }
+      ).n;
+    }
+    return (this.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  }
+
+  lastSeq(): number {
+    return (this.ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
+  }
+}

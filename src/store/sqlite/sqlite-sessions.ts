@@ -1,0 +1,195 @@
+import { BatonError, dayKey, formatSessionHandle } from '../../core/index.js';
+import type { JsonObject, Session, SessionStatus } from '../../core/index.js';
+import type { SessionFilter, SessionInput, SessionPatch, Sessions } from '../store.js';
+import { clean, parseJson, write } from './context.js';
+import type { SqliteContext } from './context.js';
+
+interface SessionRow {
+  id: string;
+  handle: string;
+  agent: string;
+  agent_session_id: string | null;
+  project_id: string | null;
+  cwd: string | null;
+  git_branch: string | null;
+  git_head_start: string | null;
+  git_head_end: string | null;
+  status: SessionStatus;
+  started_at: number;
+  last_activity_at: number;
+  ended_at: number | null;
+  end_reason: string | null;
+  title: string | null;
+  parent_id: string | null;
+  parent_kind: string | null;
+  pid: number | null;
+  event_count: number;
+  meta: string;
+  machine_id: string;
+  hlc: string;
+}
+
+export const toSession = (r: SessionRow): Session => ({
+  id: r.id,
+  handle: r.handle,
+  agent: r.agent,
+  agentSessionId: r.agent_session_id,
+  projectId: r.project_id,
+  cwd: r.cwd,
+  gitBranch: r.git_branch,
+  gitHeadStart: r.git_head_start,
+  gitHeadEnd: r.git_head_end,
+  status: r.status,
+  startedAt: r.started_at,
+  lastActivityAt: r.last_activity_at,
+  endedAt: r.ended_at,
+  endReason: r.end_reason,
+  title: r.title,
+  parentId: r.parent_id,
+  parentKind: r.parent_kind,
+  pid: r.pid,
+  eventCount: r.event_count,
+  meta: parseJson<JsonObject>(r.meta, {}),
+  machineId: r.machine_id,
+  hlc: r.hlc,
+});
+
+const PATCH_COLUMNS: Record<keyof SessionPatch, string> = {
+  status: 'status',
+  endedAt: 'ended_at',
+  endReason: 'end_reason',
+  title: 'title',
+  gitBranch: 'git_branch',
+  gitHeadEnd: 'git_head_end',
+  lastActivityAt: 'last_activity_at',
+  pid: 'pid',
+  parentId: 'parent_id',
+  parentKind: 'parent_kind',
+  projectId: 'project_id',
+  cwd: 'cwd',
+  meta: 'meta',
+};
+
+export class SqliteSessions implements Sessions {
+  constructor(private readonly ctx: SqliteContext) {}
+
+  start(input: SessionInput): Session {
+    return write(this.ctx, () => {
+      const startedAt = input.startedAt ?? this.ctx.clock.now();
+      const day = dayKey(startedAt);
+      const { last } = this.ctx.db
+        .prepare(
+          `INSERT INTO handle_counters (day, last) VALUES (?, 1)
+           ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
+        )
+        .get(day) as { last: number };
+      const row: SessionRow = {
+        id: this.ctx.ids(),
+        handle: formatSessionHandle(day, last),
+        agent: input.agent,
+        agent_session_id: input.agentSessionId ?? null,
+        project_id: input.projectId ?? null,
+        cwd: input.cwd ?? null,
+        git_branch: input.gitBranch ?? null,
+        git_head_start: input.gitHeadStart ?? null,
+        git_head_end: null,
+        status: 'active',
+        started_at: startedAt,
+        last_activity_at: startedAt,
+        ended_at: null,
+        end_reason: null,
+        title: clean(this.ctx, input.title),
+        parent_id: input.parentId ?? null,
+        parent_kind: input.parentKind ?? null,
+        pid: input.pid ?? null,
+        event_count: 0,
+        meta: JSON.stringify(this.ctx.redactor.json(input.meta ?? {})),
+        machine_id: this.ctx.machineId,
+        hlc: this.ctx.hlc.tick(),
+      };
+      this.ctx.db
+        .prepare(
+          `INSERT INTO sessions (id, handle, agent, agent_session_id, project_id, cwd, git_branch,
+             git_head_start, git_head_end, status, started_at, last_activity_at, ended_at, end_reason,
+             title, parent_id, parent_kind, pid, event_count, meta, machine_id, hlc)
+           VALUES (@id, @handle, @agent, @agent_session_id, @project_id, @cwd, @git_branch,
+             @git_head_start, @git_head_end, @status, @started_at, @last_activity_at, @ended_at,
+             @end_reason, @title, @parent_id, @parent_kind, @pid, @event_count, @meta, @machine_id, @hlc)`,
+        )
+        .run(row);
+      return toSession(row);
+    });
+  }
+
+  ensure(input: SessionInput & { agentSessionId: string }) {
+    return write(this.ctx, () => {
+      const row = this.ctx.db
+        .prepare('SELECT * FROM sessions WHERE agent = ? AND agent_session_id = ?')
+        .get(input.agent, input.agentSessionId) as SessionRow | undefined;
+      if (row) return { session: toSession(row), created: false };
+      return { session: this.start(input), created: true };
+    });
+  }
+
+  update(id: string, patch: SessionPatch): Session {
+    return write(this.ctx, () => {
+      const sets: string[] = [];
+      const values: Record<string, unknown> = { id, hlc: this.ctx.hlc.tick() };
+      for (const [k, v] of Object.entries(patch) as [keyof SessionPatch, unknown][]) {
+        if (v === undefined) continue;
+        const column = PATCH_COLUMNS[k];
+        sets.push(`${column} = @${column}`);
+        values[column] =
+          k === 'meta'
+            ? JSON.stringify(this.ctx.redactor.json(v as JsonObject))
+            : k === 'title' || k === 'endReason'
+              ? clean(this.ctx, v as string | null)
+              : v;
+      }
+      const info = this.ctx.db
+        .prepare(`UPDATE sessions SET ${[...sets, 'hlc = @hlc'].join(', ')} WHERE id = @id`)
+        .run(values);
+      if (info.changes === 0) throw new BatonError('NOT_FOUND', `no session ${id}`);
+      return this.get(id)!;
+    });
+  }
+
+  get(ref: string): Session | null {
+    const row = this.ctx.db
+      .prepare(
+        `SELECT * FROM sessions WHERE id = @ref OR handle = upper(@ref)
+         UNION ALL SELECT * FROM sessions WHERE agent_session_id = @ref LIMIT 1`,
+      )
+      .get({ ref }) as SessionRow | undefined;
+    return row ? toSession(row) : null;
+  }
+
+  list(filter: SessionFilter = {}): Session[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.projectId !== undefined) {
+      where.push('project_id = ?');
+      params.push(filter.projectId);
+    }
+    if (filter.agent !== undefined) {
+      where.push('agent = ?');
+      params.push(filter.agent);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.parentId !== undefined) {
+      where.push('parent_id = ?');
+      params.push(filter.parentId);
+    }
+    if (filter.since !== undefined) {
+      where.push('last_activity_at >= ?');
+      params.push(filter.since);
+    }
+    const sql = `SELECT * FROM sessions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY last_activity_at DESC, id DESC LIMIT ?`;
+    params.push(filter.limit ?? -1);
+    return (this.ctx.db.prepare(sql).all(...params) as SessionRow[]).map(toSession);
+  }
+}

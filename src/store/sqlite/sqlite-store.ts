@@ -1,0 +1,225 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  BatonError,
+  HybridLogicalClock,
+  classifyError,
+  createIdSource,
+  createRedactor,
+  systemClock,
+} from '../../core/index.js';
+import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
+import { MIGRATIONS, migrate, schemaVersion } from '../migrations/index.js';
+import type { Migration } from '../migrations/index.js';
+import type { ImportCursor, Store, StoreInfo } from '../store.js';
+import { parseJson, write } from './context.js';
+import type { SqliteContext } from './context.js';
+import { SqliteCheckpoints } from './sqlite-checkpoints.js';
+import { SqliteComponents } from './sqlite-components.js';
+import { SqliteDecisions } from './sqlite-decisions.js';
+import { SqliteEvents } from './sqlite-events.js';
+import { SqliteFacts } from './sqlite-facts.js';
+import { SqliteProjects } from './sqlite-projects.js';
+import { SqliteSessions } from './sqlite-sessions.js';
+import { SqliteTodos } from './sqlite-todos.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for a throw-away store. */
+  path: string;
+  clock?: Clock;
+  ids?: IdSource;
+  /** How long a writer waits for another process's lock before giving up. */
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+  /** For tests of upgrades: stop migrating at this schema version. */
+  migrateTo?: number;
+  migrations?: readonly Migration[];
+}
+
+/** Creates the file with owner-only permissions; SQLite gives its -wal and -shm files the same. */
+function prepareFile(path: string): void {
+  if (path === ':memory:') return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
+function metaValue(db: Database.Database, key: string, make: () => string): string {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  if (row) return row.value;
+  const value = make();
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
+}
+
+export class SqliteStore implements Store {
+  readonly info: StoreInfo;
+  readonly projects: SqliteProjects;
+  readonly sessions: SqliteSessions;
+  readonly events: SqliteEvents;
+  readonly todos: SqliteTodos;
+  readonly decisions: SqliteDecisions;
+  readonly facts: SqliteFacts;
+  readonly components: SqliteComponents;
+  readonly checkpoints: SqliteCheckpoints;
+  private readonly ctx: SqliteContext;
+
+  static open(options: SqliteStoreOptions): SqliteStore {
+    let db: Database.Database | undefined;
+    try {
+      if (!options.readonly) prepareFile(options.path);
+      else if (!existsSync(options.path)) {
+        throw new BatonError('NOT_FOUND', `no store at ${options.path}`, {
+          hint: 'run any baton command that records something (or `baton quickstart`) to create it',
+        });
+      }
+      db = new Database(options.path, {
+        readonly: options.readonly ?? false,
+        timeout: options.busyTimeoutMs ?? 5000,
+      });
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+      }
+      db.pragma('cache_size = -32000');
+      db.pragma('temp_store = MEMORY');
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
+      return new SqliteStore(db, options);
+    } catch (error) {
+      db?.close();
+      throw classifyError(error);
+    }
+  }
+
+  private constructor(db: Database.Database, options: SqliteStoreOptions) {
+    const clock = options.clock ?? systemClock;
+    const machineId = options.readonly
+      ? metaValue(db, 'machine_id', () => '')
+      : write({ db } as SqliteContext, () => metaValue(db, 'machine_id', () => createIdSource()()));
+    const redactionKey = options.readonly
+      ? ''
+      : metaValue(db, 'redaction_key', () => randomBytes(32).toString('hex'));
+    this.ctx = {
+      db,
+      machineId,
+      hlc: new HybridLogicalClock(machineId, clock),
+      ids: options.ids ?? createIdSource(() => clock.now()),
+      clock,
+      redactor: createRedactor(redactionKey),
+    };
+    this.info = { path: options.path, machineId, schemaVersion: schemaVersion(db) };
+    this.projects = new SqliteProjects(this.ctx);
+    this.sessions = new SqliteSessions(this.ctx);
+    this.events = new SqliteEvents(this.ctx);
+    this.todos = new SqliteTodos(this.ctx);
+    this.decisions = new SqliteDecisions(this.ctx);
+    this.facts = new SqliteFacts(this.ctx);
+    this.components = new SqliteComponents(this.ctx);
+    this.checkpoints = new SqliteCheckpoints(this.ctx);
+  }
+
+  /** The connection itself, for maintenance code in this module (backup, integrity, vacuum). */
+  get database(): Database.Database {
+    return this.ctx.db;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return write(this.ctx, fn);
+  }
+
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] | Record<string, unknown> = [],
+  ): T[] {
+    const stmt = this.ctx.db.prepare(sql);
+    if (!stmt.reader) throw new BatonError('INTERNAL', 'Store.query is for reading only');
+    return (Array.isArray(params) ? stmt.all(...params) : stmt.all(params)) as T[];
+  }
+
+  getCursor(path: string): ImportCursor | null {
+    const row = this.ctx.db.prepare('SELECT * FROM import_cursors WHERE path = ?').get(path) as
+      | {
+          path: string;
+          agent: string;
+          offset: number;
+          size: number;
+          mtime_ms: number;
+          fingerprint: string | null;
+          state: string;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      path: row.path,
+      agent: row.agent,
+      offset: row.offset,
+      size: row.size,
+      mtimeMs: row.mtime_ms,
+      fingerprint: row.fingerprint,
+      state: parseJson<JsonObject>(row.state, {}),
+    };
+  }
+
+  setCursor(c: ImportCursor): void {
+    this.ctx.db
+      .prepare(
+        `INSERT INTO import_cursors (path, agent, offset, size, mtime_ms, fingerprint, state, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET agent = excluded.agent, offset = excluded.offset,
+           size = excluded.size, mtime_ms = excluded.mtime_ms, fingerprint = excluded.fingerprint,
+           state = excluded.state, updated_at = excluded.updated_at`,
+      )
+      .run(c.path, c.agent, c.offset, c.size, c.mtimeMs, c.fingerprint, JSON.stringify(c.state), this.ctx.clock.now());
+  }
+
+  getSetting(key: string): JsonValue | undefined {
+    const row = this.ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row ? parseJson<JsonValue>(row.value, null) : undefined;
+  }
+
+  setSetting(key: string, value: JsonValue): void {
+    this.ctx.db
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(value), this.ctx.clock.now());
+  }
+
+  noteCapture(source: string, error?: string): void {
+    const now = this.ctx.clock.now();
+    if (error === undefined) {
+      this.ctx.db
+        .prepare(
+          `INSERT INTO capture_log (source, last_seen_at) VALUES (?, ?)
+           ON CONFLICT (source) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+        )
+        .run(source, now);
+    } else {
+      this.ctx.db
+        .prepare(
+          `INSERT INTO capture_log (source, last_error, last_error_at, error_count) VALUES (?, ?, ?, 1)
+           ON CONFLICT (source) DO UPDATE SET last_error = excluded.last_error,
+             last_error_at = excluded.last_error_at, error_count = error_count + 1`,
+        )
+        .run(source, this.ctx.redactor.text(error).slice(0, 2000), now);
+    }
+  }
+
+  audit(action: string, target: string | null, detail: JsonObject = {}, actor = 'cli'): void {
+    this.ctx.db
+      .prepare(
+        'INSERT INTO audit_log (ts, machine_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(this.ctx.clock.now(), this.ctx.machineId, actor, action, target, JSON.stringify(detail));
+  }
+
+  close(): void {
+    if (this.ctx.db.open) this.ctx.db.close();
+  }
+}

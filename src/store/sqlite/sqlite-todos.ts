@@ -1,0 +1,174 @@
+import { BatonError } from '../../core/index.js';
+import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
+import type { TodoInput, TodoPatch, Todos } from '../store.js';
+import { clean, indexRecord, nextNumber, resolveRef, stampFields, write } from './context.js';
+import type { SqliteContext } from './context.js';
+
+interface TodoRow {
+  id: string;
+  project_id: string;
+  number: number;
+  content: string;
+  status: TodoStatus;
+  active_form: string | null;
+  priority: TodoPriority | null;
+  component: string | null;
+  blocked_reason: string | null;
+  external_key: string | null;
+  origin_session_id: string | null;
+  created_at: number;
+  updated_at: number;
+  started_at: number | null;
+  completed_at: number | null;
+  machine_id: string;
+  hlc: string;
+  field_hlc: string;
+}
+
+const toTodo = (r: TodoRow): Todo => ({
+  id: r.id,
+  projectId: r.project_id,
+  number: r.number,
+  content: r.content,
+  status: r.status,
+  activeForm: r.active_form,
+  priority: r.priority,
+  component: r.component,
+  blockedReason: r.blocked_reason,
+  externalKey: r.external_key,
+  originSessionId: r.origin_session_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  startedAt: r.started_at,
+  completedAt: r.completed_at,
+  machineId: r.machine_id,
+  hlc: r.hlc,
+});
+
+const COLUMN: Record<keyof TodoPatch, keyof TodoRow> = {
+  content: 'content',
+  status: 'status',
+  activeForm: 'active_form',
+  priority: 'priority',
+  component: 'component',
+  blockedReason: 'blocked_reason',
+  externalKey: 'external_key',
+};
+
+const body = (t: Pick<TodoRow, 'content' | 'active_form' | 'blocked_reason'>) =>
+  [t.content, t.active_form, t.blocked_reason].filter(Boolean).join('\n');
+
+export class SqliteTodos implements Todos {
+  constructor(private readonly ctx: SqliteContext) {}
+
+  add(input: TodoInput): Todo {
+    const { ctx } = this;
+    return write(ctx, () => {
+      const now = ctx.clock.now();
+      const status = input.status ?? 'pending';
+      const hlc = ctx.hlc.tick();
+      const row: TodoRow = {
+        id: ctx.ids(),
+        project_id: input.projectId,
+        number: nextNumber(ctx, 'todos', input.projectId),
+        content: clean(ctx, input.content) ?? '',
+        status,
+        active_form: clean(ctx, input.activeForm),
+        priority: input.priority ?? null,
+        component: input.component ?? null,
+        blocked_reason: clean(ctx, input.blockedReason),
+        external_key: input.externalKey ?? null,
+        origin_session_id: input.originSessionId ?? null,
+        created_at: now,
+        updated_at: now,
+        started_at: status === 'in_progress' ? now : null,
+        completed_at: status === 'completed' ? now : null,
+        machine_id: ctx.machineId,
+        hlc,
+        field_hlc: stampFields('{}', Object.values(COLUMN), hlc),
+      };
+      ctx.db
+        .prepare(
+          `INSERT INTO todos (id, project_id, number, content, status, active_form, priority, component,
+             blocked_reason, external_key, origin_session_id, created_at, updated_at, started_at,
+             completed_at, machine_id, hlc, field_hlc)
+           VALUES (@id, @project_id, @number, @content, @status, @active_form, @priority, @component,
+             @blocked_reason, @external_key, @origin_session_id, @created_at, @updated_at, @started_at,
+             @completed_at, @machine_id, @hlc, @field_hlc)`,
+        )
+        .run(row);
+      indexRecord(ctx, 'todo', row.id, row.project_id, body(row));
+      return toTodo(row);
+    });
+  }
+
+  update(id: string, patch: TodoPatch): Todo {
+    const { ctx } = this;
+    return write(ctx, () => {
+      const row = ctx.db.prepare('SELECT * FROM todos WHERE id = ? AND deleted_at IS NULL').get(id) as
+        | TodoRow
+        | undefined;
+      if (!row) throw new BatonError('NOT_FOUND', `no todo ${id}`);
+      const now = ctx.clock.now();
+      const next: TodoRow = { ...row };
+      const changed: string[] = [];
+      for (const [k, v] of Object.entries(patch) as [keyof TodoPatch, string | null][]) {
+        if (v === undefined) continue;
+        const column = COLUMN[k];
+        const value = k === 'content' || k === 'activeForm' || k === 'blockedReason' ? clean(ctx, v) : v;
+        if (next[column] === value) continue;
+        (next as unknown as Record<string, unknown>)[column] = value;
+        changed.push(column);
+      }
+      if (changed.length === 0) return toTodo(row);
+      if (changed.includes('status')) {
+        if (next.status === 'in_progress' && next.started_at === null) next.started_at = now;
+        next.completed_at = next.status === 'completed' ? now : null;
+        if (next.status !== 'blocked' && !('blockedReason' in patch)) next.blocked_reason = null;
+      }
+      next.updated_at = now;
+      next.hlc = ctx.hlc.tick();
+      next.field_hlc = stampFields(row.field_hlc, changed, next.hlc);
+      ctx.db
+        .prepare(
+          `UPDATE todos SET content = @content, status = @status, active_form = @active_form,
+             priority = @priority, component = @component, blocked_reason = @blocked_reason,
+             external_key = @external_key, updated_at = @updated_at, started_at = @started_at,
+             completed_at = @completed_at, hlc = @hlc, field_hlc = @field_hlc
+           WHERE id = @id`,
+        )
+        .run(next);
+      indexRecord(ctx, 'todo', next.id, next.project_id, body(next));
+      return toTodo(next);
+    });
+  }
+
+  get(projectId: string, ref: string): Todo | null {
+    const id = resolveRef(this.ctx, 'todos', projectId, ref);
+    if (!id) return null;
+    const row = this.ctx.db.prepare('SELECT * FROM todos WHERE id = ?').get(id) as TodoRow | undefined;
+    return row ? toTodo(row) : null;
+  }
+
+  list(filter: { projectId: string; statuses?: TodoStatus[] }): Todo[] {
+    const statuses = filter.statuses?.length ? filter.statuses : null;
+    const sql = `SELECT * FROM todos WHERE project_id = ? AND deleted_at IS NULL
+      ${statuses ? `AND status IN (${statuses.map(() => '?').join(', ')})` : ''}
+      ORDER BY number`;
+    return (this.ctx.db.prepare(sql).all(filter.projectId, ...(statuses ?? [])) as TodoRow[]).map(
+      toTodo,
+    );
+  }
+
+  remove(id: string): void {
+    const { ctx } = this;
+    write(ctx, () => {
+      const info = ctx.db
+        .prepare(`UPDATE todos SET deleted_at = ?, hlc = ?, content = '', active_form = NULL, blocked_reason = NULL
+           WHERE id = ? AND deleted_at IS NULL`)
+        .run(ctx.clock.now(), ctx.hlc.tick(), id);
+      if (info.changes === 0) throw new BatonError('NOT_FOUND', `no todo ${id}`);
+      indexRecord(ctx, 'todo', id, null, null);
+    });
+  }
+}
