@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
+    reporters: ['default', './test/summary-reporter.ts'],
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });

@@ -66,7 +66,10 @@ export class CliContext {
     const ref = flag ?? this.world.env.BATON_SESSION;
     if (ref) {
       const s = store.sessions.get(ref);
-      if (!s) throw new BatonError('NOT_FOUND', `no session "${ref}"`, { hint: 'see `baton session list`' });
+      if (!s)
+        throw new BatonError('NOT_FOUND', `no session "${ref}"`, {
+          hint: 'see `baton session list`',
+        });
       return s;
     }
     const [active] = store.sessions.list({ projectId: project.id, status: 'active', limit: 1 });

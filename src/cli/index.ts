@@ -42,10 +42,13 @@ function report(ctx: CliContext, error: unknown, world: World): number {
   const e = error instanceof BatonError ? error : classifyError(error);
   if (e.code === 'INTERNAL') {
     ctx.out.error(`baton: internal error: ${e.message}`);
-    ctx.out.error('baton: this is a bug in Baton; rerun with BATON_DEBUG=1 for details and report it');
+    ctx.out.error(
+      'baton: this is a bug in Baton; rerun with BATON_DEBUG=1 for details and report it',
+    );
   } else {
     ctx.out.error(`baton: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
   }
-  if (world.env.BATON_DEBUG) ctx.out.error(String((e.cause as Error | undefined)?.stack ?? e.stack));
+  if (world.env.BATON_DEBUG)
+    ctx.out.error(String((e.cause as Error | undefined)?.stack ?? e.stack));
   return e.exitCode;
 }

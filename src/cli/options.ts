@@ -5,7 +5,10 @@ import { BatonError } from '../core/index.js';
 import type { JsonObject, JsonValue } from '../core/index.js';
 
 export function withProject(cmd: Command): Command {
-  return cmd.option('-p, --project <project>', 'project folder, name or id (default: the current folder)');
+  return cmd.option(
+    '-p, --project <project>',
+    'project folder, name or id (default: the current folder)',
+  );
 }
 
 export function withJson(cmd: Command): Command {

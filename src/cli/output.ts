@@ -28,7 +28,10 @@ export function createOutput(world: World): Output {
       const cells = rows.map((r) => r.map((c) => (c === null ? '-' : String(c))));
       const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
       const fmt = (r: string[]) =>
-        r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+          .join('  ')
+          .trimEnd();
       world.stdout.write((color ? pc.bold(fmt(headers)) : fmt(headers)) + '\n');
       for (const r of cells) world.stdout.write(fmt(r) + '\n');
     },

@@ -27,7 +27,9 @@ Start with:  baton quickstart`;
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('baton')
-    .description('A memory that survives your AI coding agents: every session recorded, every next one briefed.')
+    .description(
+      'A memory that survives your AI coding agents: every session recorded, every next one briefed.',
+    )
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
     .addHelpText('after', EPILOG);

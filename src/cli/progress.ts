@@ -9,7 +9,11 @@ export interface Progress {
 
 const SILENT: Progress = { bytes: () => {}, update: () => {}, done: () => {} };
 
-export function createProgress(ctx: CliContext, label: string, totalBytes: number | null): Progress {
+export function createProgress(
+  ctx: CliContext,
+  label: string,
+  totalBytes: number | null,
+): Progress {
   if (!ctx.world.stderr.isTTY || ctx.world.env.CI) return SILENT;
   const started = Date.now();
   let read = 0;

@@ -61,10 +61,14 @@ export function classifyError(error: unknown): BatonError {
     });
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new BatonError('IO', 'the disk is full; nothing after the last acknowledged write was kept', {
-      hint: 'free some space and run the command again',
-      cause: error,
-    });
+    return new BatonError(
+      'IO',
+      'the disk is full; nothing after the last acknowledged write was kept',
+      {
+        hint: 'free some space and run the command again',
+        cause: error,
+      },
+    );
   }
   if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM') {
     return new BatonError('IO', `permission denied: ${message}`, { cause: error });

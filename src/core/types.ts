@@ -21,7 +21,13 @@ export type EventSource = (typeof EVENT_SOURCES)[number];
 export const SESSION_STATUSES = ['active', 'ended', 'crashed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const TODO_STATUSES = ['pending', 'in_progress', 'completed', 'blocked', 'cancelled'] as const;
+export const TODO_STATUSES = [
+  'pending',
+  'in_progress',
+  'completed',
+  'blocked',
+  'cancelled',
+] as const;
 export type TodoStatus = (typeof TODO_STATUSES)[number];
 
 export const DECISION_STATUSES = ['active', 'superseded', 'reverted'] as const;
@@ -34,12 +40,7 @@ export const TODO_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type TodoPriority = (typeof TODO_PRIORITIES)[number];
 
 export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** What every synced record carries (DESIGN §7). */

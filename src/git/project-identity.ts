@@ -55,7 +55,12 @@ export function identifyProject(cwd: string): ProjectIdentity {
     return { key: `git:${remote}`, root: repo.root, remoteUrl, name: basename(remote) };
   }
   const common = realpath(repo.commonDir);
-  return { key: `git-local:${common}`, root: repo.root, remoteUrl: null, name: basename(dirname(common)) };
+  return {
+    key: `git-local:${common}`,
+    root: repo.root,
+    remoteUrl: null,
+    name: basename(dirname(common)),
+  };
 }
 
 export function readGitState(cwd: string): GitState {

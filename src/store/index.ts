@@ -9,3 +9,11 @@ export { MIGRATIONS, schemaVersion } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
 export { ftsBody } from './fts-text.js';
 export { resolveHome, storePath } from './paths.js';
+
+import type { Clock } from '../core/index.js';
+import { SqliteStore as Sqlite } from './sqlite/sqlite-store.js';
+
+/** A throw-away store in memory: the in-memory variant of the Store seam, for tests and demos. */
+export function openMemoryStore(clock?: Clock): Sqlite {
+  return Sqlite.open({ path: ':memory:', ...(clock && { clock }) });
+}

@@ -203,7 +203,12 @@ export interface ContextFacts {
   /** The project fact, else (with `fallbackToGlobal`) the global one. */
   get(projectId: string | null, key: string, fallbackToGlobal?: boolean): ContextFact | null;
   /** Project facts and global facts; expired ones only when asked. */
-  list(filter: { projectId: string | null; includeGlobal?: boolean; includeExpired?: boolean; now: number }): ContextFact[];
+  list(filter: {
+    projectId: string | null;
+    includeGlobal?: boolean;
+    includeExpired?: boolean;
+    now: number;
+  }): ContextFact[];
   unset(projectId: string | null, key: string): boolean;
 }
 
@@ -275,7 +280,10 @@ export interface Store {
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
   /** Read-only SQL for modules that rank or aggregate (search, recovery, diagnostics). */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[] | Record<string, unknown>): T[];
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[] | Record<string, unknown>,
+  ): T[];
   getCursor(path: string): ImportCursor | null;
   setCursor(cursor: ImportCursor): void;
   getSetting(key: string): JsonValue | undefined;

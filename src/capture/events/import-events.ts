@@ -37,12 +37,22 @@ function projectFor(store: Store, project: string | undefined, cache: Map<string
   if (isAbsolute(project)) {
     const identity = existsSync(project)
       ? identifyProject(project)
-      : { key: `path:${project}`, root: project, remoteUrl: null, name: basename(project) || project };
+      : {
+          key: `path:${project}`,
+          root: project,
+          remoteUrl: null,
+          name: basename(project) || project,
+        };
     id = store.projects.ensure(identity).id;
   } else {
     id = (
       store.projects.get(project) ??
-      store.projects.ensure({ key: `name:${project}`, root: project, remoteUrl: null, name: project })
+      store.projects.ensure({
+        key: `name:${project}`,
+        root: project,
+        remoteUrl: null,
+        name: project,
+      })
     ).id;
   }
   cache.set(project, id);
@@ -54,7 +64,13 @@ export async function importEvents(
   input: Readable,
   options: EventsImportOptions = {},
 ): Promise<EventsImportResult> {
-  const result: EventsImportResult = { lines: 0, imported: 0, duplicates: 0, malformed: [], sessions: 0 };
+  const result: EventsImportResult = {
+    lines: 0,
+    imported: 0,
+    duplicates: 0,
+    malformed: [],
+    sessions: 0,
+  };
   const batchSize = options.batchSize ?? 2000;
   const sessions = new Map<string, string>();
   const projects = new Map<string, string | null>();
@@ -76,7 +92,11 @@ export async function importEvents(
     const parsed = parseEventLine(text);
     if (!parsed.ok) {
       if (parsed.reason !== 'blank') {
-        result.malformed.push({ line: result.lines, reason: parsed.reason, message: parsed.message });
+        result.malformed.push({
+          line: result.lines,
+          reason: parsed.reason,
+          message: parsed.message,
+        });
       }
       continue;
     }

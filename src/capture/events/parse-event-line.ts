@@ -25,6 +25,8 @@ export function parseEventLine(text: string): LineResult {
     return { ok: false, reason: 'schema', message: `field "${field}": ${issue.message}${keys}` };
   }
   // A line without a ref gets one from its content, so importing it twice still adds nothing.
-  const ref = parsed.data.ref ?? `sha256:${createHash('sha256').update(text.trim()).digest('hex').slice(0, 32)}`;
+  const ref =
+    parsed.data.ref ??
+    `sha256:${createHash('sha256').update(text.trim()).digest('hex').slice(0, 32)}`;
   return { ok: true, line: parsed.data, ref };
 }

@@ -22,7 +22,10 @@ export function registerComponent(program: Command, ctx: CliContext): void {
     .option('--health <percent>', 'health from 0 to 100', parseIntOption('--health', 0, 100))
     .option('--meta <json>', 'metadata, a JSON object merged into what is there');
   withJson(withProject(set)).action(
-    (name: string, opts: { status?: string; health?: number; meta?: string; project?: string; json?: boolean }) => {
+    (
+      name: string,
+      opts: { status?: string; health?: number; meta?: string; project?: string; json?: boolean },
+    ) => {
       const project = ctx.project(opts.project);
       const c = ctx.store().components.set({
         projectId: project.id,
@@ -40,7 +43,8 @@ export function registerComponent(program: Command, ctx: CliContext): void {
   withJson(withProject(list)).action((opts: { project?: string; json?: boolean }) => {
     const all = ctx.store().components.list(ctx.project(opts.project).id);
     if (opts.json) return ctx.out.json(all.map(toJson.component));
-    if (all.length === 0) return ctx.out.line('no components — add one with `baton component set NAME --status up`');
+    if (all.length === 0)
+      return ctx.out.line('no components — add one with `baton component set NAME --status up`');
     ctx.out.table(
       ['COMPONENT', 'STATUS', 'HEALTH', 'CHECKED', 'METADATA'],
       all.map((c) => [

@@ -31,11 +31,19 @@ export function registerContext(program: Command, ctx: CliContext): void {
     .argument('<key>', 'a dotted name, e.g. deploy.target')
     .argument('<value>', 'a JSON value; a bare word is taken as a string')
     .option('-c, --category <category>', 'a grouping, e.g. ops, style, env')
-    .option('--priority <priority>', `one of ${FACT_PRIORITIES.join(', ')}`, choice(FACT_PRIORITIES))
+    .option(
+      '--priority <priority>',
+      `one of ${FACT_PRIORITIES.join(', ')}`,
+      choice(FACT_PRIORITIES),
+    )
     .option('--expires <duration>', 'forget it after this long: 30m, 12h, 7d')
     .option('-g, --global', 'applies to every project');
   withJson(withProject(set)).action(
-    (key: string, value: string, opts: ScopeOpts & { category?: string; priority?: FactPriority; expires?: string }) => {
+    (
+      key: string,
+      value: string,
+      opts: ScopeOpts & { category?: string; priority?: FactPriority; expires?: string },
+    ) => {
       const fact = ctx.store().facts.set({
         projectId: scope(opts),
         key,
@@ -56,7 +64,8 @@ export function registerContext(program: Command, ctx: CliContext): void {
     .option('-g, --global', 'only the global fact');
   withJson(withProject(get)).action((key: string, opts: ScopeOpts) => {
     const fact = ctx.store().facts.get(scope(opts), key, !opts.global);
-    if (!fact) throw new BatonError('NOT_FOUND', `no fact "${key}"`, { hint: 'see `baton context list`' });
+    if (!fact)
+      throw new BatonError('NOT_FOUND', `no fact "${key}"`, { hint: 'see `baton context list`' });
     if (opts.json) ctx.out.json(toJson.fact(fact, ctx.now));
     else ctx.out.line(typeof fact.value === 'string' ? fact.value : JSON.stringify(fact.value));
   });
@@ -73,7 +82,8 @@ export function registerContext(program: Command, ctx: CliContext): void {
       now: ctx.now,
     });
     if (opts.json) return ctx.out.json(facts.map((f) => toJson.fact(f, ctx.now)));
-    if (facts.length === 0) return ctx.out.line('no facts yet — add one with `baton context set KEY VALUE`');
+    if (facts.length === 0)
+      return ctx.out.line('no facts yet — add one with `baton context set KEY VALUE`');
     ctx.out.table(
       ['KEY', 'PRIORITY', 'SCOPE', 'CATEGORY', 'EXPIRES', 'VALUE'],
       facts.map((f: ContextFact) => [
@@ -94,7 +104,8 @@ export function registerContext(program: Command, ctx: CliContext): void {
     .option('-g, --global', 'the global fact');
   withJson(withProject(unset)).action((key: string, opts: ScopeOpts) => {
     const removed = ctx.store().facts.unset(scope(opts), key);
-    if (!removed) throw new BatonError('NOT_FOUND', `no fact "${key}"`, { hint: 'see `baton context list`' });
+    if (!removed)
+      throw new BatonError('NOT_FOUND', `no fact "${key}"`, { hint: 'see `baton context list`' });
     if (opts.json) ctx.out.json({ key, removed: true });
     else ctx.out.line(`removed ${key}`);
   });

@@ -21,7 +21,9 @@ interface DecisionOpts {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function registerDecision(program: Command, ctx: CliContext): void {
-  const group = program.command('decision').description('choices made and why — kept across sessions');
+  const group = program
+    .command('decision')
+    .description('choices made and why — kept across sessions');
   examples(group, [
     'baton decision add "Use SQLite, not Postgres, for the local store" --reason "no server to run"',
     'baton decision update 3 --status superseded --outcome "replaced by decision 5"',
@@ -30,12 +32,17 @@ export function registerDecision(program: Command, ctx: CliContext): void {
 
   const find = (projectId: string, ref: string): Decision => {
     const d = ctx.store().decisions.get(projectId, ref);
-    if (!d) throw new BatonError('NOT_FOUND', `no decision "${ref}"`, { hint: 'see `baton decision list`' });
+    if (!d)
+      throw new BatonError('NOT_FOUND', `no decision "${ref}"`, {
+        hint: 'see `baton decision list`',
+      });
     return d;
   };
   const print = (d: Decision, json?: boolean) => {
     if (json) return ctx.out.json(toJson.decision(d));
-    ctx.out.line(`${ctx.out.bold(`Decision ${d.number}`)} [${d.status}]  ${formatTime(d.createdAt)}`);
+    ctx.out.line(
+      `${ctx.out.bold(`Decision ${d.number}`)} [${d.status}]  ${formatTime(d.createdAt)}`,
+    );
     ctx.out.line(d.decision);
     if (d.reasoning) ctx.out.line(`Why: ${d.reasoning}`);
     if (d.outcome) ctx.out.line(`Outcome: ${d.outcome}`);
@@ -68,7 +75,11 @@ export function registerDecision(program: Command, ctx: CliContext): void {
   const list = group
     .command('list')
     .description('decisions of the project')
-    .option('-s, --status <status>', `only ${DECISION_STATUSES.join(', ')}`, choice(DECISION_STATUSES));
+    .option(
+      '-s, --status <status>',
+      `only ${DECISION_STATUSES.join(', ')}`,
+      choice(DECISION_STATUSES),
+    );
   withJson(withProject(list)).action((opts: DecisionOpts) => {
     const project = ctx.project(opts.project);
     const all = ctx.store().decisions.list({
@@ -76,14 +87,18 @@ export function registerDecision(program: Command, ctx: CliContext): void {
       ...(opts.status && { statuses: [opts.status] }),
     });
     if (opts.json) return ctx.out.json(all.map(toJson.decision));
-    if (all.length === 0) return ctx.out.line('no decisions yet — record one with `baton decision add`');
+    if (all.length === 0)
+      return ctx.out.line('no decisions yet — record one with `baton decision add`');
     ctx.out.table(
       ['#', 'STATUS', 'WHEN', 'DECISION'],
       all.map((d) => [d.number, d.status, formatTime(d.createdAt), oneLine(d.decision, 70)]),
     );
   });
 
-  const show = group.command('show').description('one decision in full').argument('<ref>', 'number or id');
+  const show = group
+    .command('show')
+    .description('one decision in full')
+    .argument('<ref>', 'number or id');
   withJson(withProject(show)).action((ref: string, opts: DecisionOpts) => {
     print(find(ctx.project(opts.project).id, ref), opts.json);
   });
@@ -106,7 +121,9 @@ export function registerDecision(program: Command, ctx: CliContext): void {
     if (opts.status !== undefined) patch.status = opts.status;
     if (opts.file !== undefined) patch.files = opts.file;
     if (Object.keys(patch).length === 0) {
-      throw new BatonError('USAGE', 'nothing to update', { hint: 'give --status, --reason, --outcome, --text or --file' });
+      throw new BatonError('USAGE', 'nothing to update', {
+        hint: 'give --status, --reason, --outcome, --text or --file',
+      });
     }
     const next = ctx.store().decisions.update(d.id, patch);
     if (opts.json) ctx.out.json(toJson.decision(next));

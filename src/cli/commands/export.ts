@@ -24,9 +24,17 @@ export function registerExport(program: Command, ctx: CliContext): void {
     'baton export --format events --session SESSION-261123-001',
   ]);
   cmd.action(
-    async (opts: { format: string; session?: string; allProjects?: boolean; output?: string; project?: string }) => {
+    async (opts: {
+      format: string;
+      session?: string;
+      allProjects?: boolean;
+      output?: string;
+      project?: string;
+    }) => {
       if (opts.format !== 'events') {
-        throw new BatonError('USAGE', `unknown format "${opts.format}"`, { hint: 'the format is: events' });
+        throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
+          hint: 'the format is: events',
+        });
       }
       const store = ctx.store();
       const filter: EventsExportFilter = {};

@@ -16,7 +16,9 @@ const MAX_LISTED = 20;
 export function registerImport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('import')
-    .description('bring history into Baton (Events JSONL v1 files; agent transcripts as importers land)')
+    .description(
+      'bring history into Baton (Events JSONL v1 files; agent transcripts as importers land)',
+    )
     .argument('[files...]', 'files to read; - for standard input')
     .option('-f, --format <format>', `input format: ${FORMATS.join(', ')}`);
   withJson(cmd);
@@ -27,11 +29,16 @@ export function registerImport(program: Command, ctx: CliContext): void {
   ]);
   cmd.action(async (files: string[], opts: { format?: string; json?: boolean }) => {
     if (opts.format !== 'events') {
-      throw new BatonError('USAGE', opts.format ? `unknown format "${opts.format}"` : 'say what to import', {
-        hint: 'baton import --format events FILE|-',
-      });
+      throw new BatonError(
+        'USAGE',
+        opts.format ? `unknown format "${opts.format}"` : 'say what to import',
+        {
+          hint: 'baton import --format events FILE|-',
+        },
+      );
     }
-    if (files.length === 0) throw new BatonError('USAGE', 'name a file to import, or - for standard input');
+    if (files.length === 0)
+      throw new BatonError('USAGE', 'name a file to import, or - for standard input');
     const store = ctx.store();
     const total: EventsImportResult & { files: number } = {
       files: 0,
@@ -76,13 +83,20 @@ export function registerImport(program: Command, ctx: CliContext): void {
     }
     if (problems.length) {
       for (const p of problems.slice(0, MAX_LISTED)) ctx.out.error(`baton: skipped ${p}`);
-      if (problems.length > MAX_LISTED) ctx.out.error(`baton: …and ${problems.length - MAX_LISTED} more malformed lines`);
-      throw new BatonError('PARTIAL', `${problems.length} line(s) could not be imported; the rest was kept`);
+      if (problems.length > MAX_LISTED)
+        ctx.out.error(`baton: …and ${problems.length - MAX_LISTED} more malformed lines`);
+      throw new BatonError(
+        'PARTIAL',
+        `${problems.length} line(s) could not be imported; the rest was kept`,
+      );
     }
   });
 }
 
-function open(ctx: CliContext, file: string): { input: Readable; size: number | null; name: string } {
+function open(
+  ctx: CliContext,
+  file: string,
+): { input: Readable; size: number | null; name: string } {
   if (file === '-') return { input: ctx.world.stdin, size: null, name: 'stdin' };
   const path = resolve(ctx.world.cwd, file);
   let size: number;

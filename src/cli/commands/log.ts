@@ -12,7 +12,10 @@ export function registerLog(program: Command, ctx: CliContext): void {
     .argument('<text...>', 'what happened')
     .option('--data <json>', 'structured data, a JSON object')
     .option('--tool <name>', 'the tool involved, if any')
-    .option('--session <id>', 'session id or handle (default: $BATON_SESSION, else the active one)');
+    .option(
+      '--session <id>',
+      'session id or handle (default: $BATON_SESSION, else the active one)',
+    );
   withJson(withProject(cmd));
   examples(cmd, [
     'baton log note "switched the deploy target to staging"',
@@ -30,10 +33,18 @@ export function registerLog(program: Command, ctx: CliContext): void {
       const session = ctx.session(project, opts.session);
       const data = opts.data === undefined ? null : parseJsonObject(opts.data);
       const { seqs } = store.events.append([
-        { sessionId: session.id, kind, text: words.join(' '), data, tool: opts.tool ?? null, source: 'cli' },
+        {
+          sessionId: session.id,
+          kind,
+          text: words.join(' '),
+          data,
+          tool: opts.tool ?? null,
+          source: 'cli',
+        },
       ]);
       const event = store.events.get(seqs[0]!)!;
-      if (opts.json) ctx.out.json({ session: session.handle, event: { id: event.id, seq: event.seq, kind } });
+      if (opts.json)
+        ctx.out.json({ session: session.handle, event: { id: event.id, seq: event.seq, kind } });
       else ctx.out.line(`logged ${kind} to ${session.handle} (event ${event.seq})`);
     },
   );

@@ -4,7 +4,9 @@ import type { CliContext } from '../context.js';
 import { examples, withJson, withProject } from '../options.js';
 
 export function registerProject(program: Command, ctx: CliContext): void {
-  const group = program.command('project').description('projects Baton knows: one per repository (or folder)');
+  const group = program
+    .command('project')
+    .description('projects Baton knows: one per repository (or folder)');
   examples(group, ['baton project show', 'baton project list --json']);
 
   const list = group.command('list').description('every known project');
@@ -19,7 +21,9 @@ export function registerProject(program: Command, ctx: CliContext): void {
     );
   });
 
-  const show = group.command('show').description('the project of the current folder (or --project)');
+  const show = group
+    .command('show')
+    .description('the project of the current folder (or --project)');
   withJson(withProject(show)).action((opts: { project?: string; json?: boolean }) => {
     const p = ctx.project(opts.project);
     if (opts.json) return ctx.out.json(toJson.project(p));

@@ -11,7 +11,9 @@ import { formatTime, oneLine } from '../output.js';
 export function registerQuickstart(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('quickstart')
-    .description('set up the store and show what Baton records, on a demo session that touches nothing of yours');
+    .description(
+      'set up the store and show what Baton records, on a demo session that touches nothing of yours',
+    );
   withJson(cmd);
   examples(cmd, ['npx baton quickstart', 'BATON_HOME=/tmp/baton-try npx baton quickstart']);
   cmd.action((opts: { json?: boolean }) => {
@@ -29,7 +31,12 @@ export function registerQuickstart(program: Command, ctx: CliContext): void {
     o.line(`  store   ${path}  (SQLite, schema v${store.info.schemaVersion})`);
     o.line(`  holds   ${store.sessions.list({}).length} sessions, ${store.events.count()} events`);
     o.line();
-    o.line(o.bold('DEMO') + o.dim(' — a session recorded into a throw-away store, deleted again; your store is untouched'));
+    o.line(
+      o.bold('DEMO') +
+        o.dim(
+          ' — a session recorded into a throw-away store, deleted again; your store is untouched',
+        ),
+    );
     o.line(`  ${demo.session}  agent=${demo.agent}  project=${demo.project}`);
     for (const e of demo.events) o.line(`  ${o.dim(e.time)}  ${e.kind.padEnd(18)} ${e.text}`);
     o.line();
@@ -72,21 +79,85 @@ function runDemo(ctx: CliContext): DemoReport {
 }
 
 function script(store: Store, now: number): DemoReport {
-  const project = store.projects.ensure({ key: 'path:/demo/webshop', root: '/demo/webshop', remoteUrl: null, name: 'webshop' });
-  const session = store.sessions.start({ agent: 'demo-agent', projectId: project.id, title: 'Demo: fix checkout rounding', startedAt: now - 60_000 });
+  const project = store.projects.ensure({
+    key: 'path:/demo/webshop',
+    root: '/demo/webshop',
+    remoteUrl: null,
+    name: 'webshop',
+  });
+  const session = store.sessions.start({
+    agent: 'demo-agent',
+    projectId: project.id,
+    title: 'Demo: fix checkout rounding',
+    startedAt: now - 60_000,
+  });
   const secret = 'sk-proj-' + 'DEMO0123456789abcdefghijklmnopqrstuv';
   store.events.append([
-    { sessionId: session.id, ts: now - 50_000, kind: 'user_message', role: 'user', text: 'Checkout totals are off by a cent; fix the rounding in cart.ts', source: 'api' },
-    { sessionId: session.id, ts: now - 40_000, kind: 'tool_call', tool: 'Read', text: 'Read src/cart.ts', data: { file: 'src/cart.ts' }, source: 'api' },
-    { sessionId: session.id, ts: now - 30_000, kind: 'tool_call', tool: 'Bash', text: `OPENAI_API_KEY=${secret} npm test`, source: 'api' },
-    { sessionId: session.id, ts: now - 25_000, kind: 'error', tool: 'Bash', text: 'FAIL cart.test.ts: expected 10.01, got 10.00', source: 'api' },
-    { sessionId: session.id, ts: now - 10_000, kind: 'assistant_message', role: 'assistant', text: 'Switched totals to integer cents; all tests pass.', source: 'api' },
+    {
+      sessionId: session.id,
+      ts: now - 50_000,
+      kind: 'user_message',
+      role: 'user',
+      text: 'Checkout totals are off by a cent; fix the rounding in cart.ts',
+      source: 'api',
+    },
+    {
+      sessionId: session.id,
+      ts: now - 40_000,
+      kind: 'tool_call',
+      tool: 'Read',
+      text: 'Read src/cart.ts',
+      data: { file: 'src/cart.ts' },
+      source: 'api',
+    },
+    {
+      sessionId: session.id,
+      ts: now - 30_000,
+      kind: 'tool_call',
+      tool: 'Bash',
+      text: `OPENAI_API_KEY=${secret} npm test`,
+      source: 'api',
+    },
+    {
+      sessionId: session.id,
+      ts: now - 25_000,
+      kind: 'error',
+      tool: 'Bash',
+      text: 'FAIL cart.test.ts: expected 10.01, got 10.00',
+      source: 'api',
+    },
+    {
+      sessionId: session.id,
+      ts: now - 10_000,
+      kind: 'assistant_message',
+      role: 'assistant',
+      text: 'Switched totals to integer cents; all tests pass.',
+      source: 'api',
+    },
   ]);
-  const t1 = store.todos.add({ projectId: project.id, content: 'Fix rounding in cart totals', originSessionId: session.id });
+  const t1 = store.todos.add({
+    projectId: project.id,
+    content: 'Fix rounding in cart totals',
+    originSessionId: session.id,
+  });
   store.todos.update(t1.id, { status: 'completed' });
-  store.todos.add({ projectId: project.id, content: 'Add a property test for totals', originSessionId: session.id });
-  const d = store.decisions.add({ projectId: project.id, decision: 'Store money as integer cents', reasoning: 'floats lose cents', sessionId: session.id });
-  store.facts.set({ projectId: project.id, key: 'test.command', value: 'npm test', priority: 'high' });
+  store.todos.add({
+    projectId: project.id,
+    content: 'Add a property test for totals',
+    originSessionId: session.id,
+  });
+  const d = store.decisions.add({
+    projectId: project.id,
+    decision: 'Store money as integer cents',
+    reasoning: 'floats lose cents',
+    sessionId: session.id,
+  });
+  store.facts.set({
+    projectId: project.id,
+    key: 'test.command',
+    value: 'npm test',
+    priority: 'high',
+  });
   store.sessions.update(session.id, { status: 'ended', endedAt: now, endReason: 'demo finished' });
 
   const events = store.events.list({ sessionId: session.id });
@@ -95,8 +166,14 @@ function script(store: Store, now: number): DemoReport {
     session: store.sessions.get(session.id)!.handle,
     agent: 'demo-agent',
     project: project.name,
-    events: events.map((e) => ({ time: formatTime(e.ts), kind: e.tool ? `${e.kind}:${e.tool}` : e.kind, text: oneLine(e.text, 70) })),
-    todos: store.todos.list({ projectId: project.id }).map((t) => ({ content: t.content, status: t.status })),
+    events: events.map((e) => ({
+      time: formatTime(e.ts),
+      kind: e.tool ? `${e.kind}:${e.tool}` : e.kind,
+      text: oneLine(e.text, 70),
+    })),
+    todos: store.todos
+      .list({ projectId: project.id })
+      .map((t) => ({ content: t.content, status: t.status })),
     decision: `${d.decision} — ${d.reasoning ?? ''}`,
     fact: 'test.command = "npm test" (high)',
     redactedAs: /\[REDACTED:[^\]]+\]/.exec(redacted)?.[0] ?? '(nothing found)',

@@ -9,14 +9,19 @@ export function registerSchema(program: Command, ctx: CliContext): void {
     .command('schema')
     .description('print the JSON Schema of a published shape (Events JSONL v1, --json outputs)')
     .argument('[name]', `one of: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`);
-  examples(cmd, ['baton schema            # list them', 'baton schema events-v1 > events-v1.schema.json']);
+  examples(cmd, [
+    'baton schema            # list them',
+    'baton schema events-v1 > events-v1.schema.json',
+  ]);
   cmd.action((name?: string) => {
     if (name === undefined) {
       for (const n of Object.keys(PUBLISHED_SCHEMAS)) ctx.out.line(n);
       return;
     }
     if (!(name in PUBLISHED_SCHEMAS)) {
-      throw new BatonError('NOT_FOUND', `no schema "${name}"`, { hint: 'run `baton schema` to list them' });
+      throw new BatonError('NOT_FOUND', `no schema "${name}"`, {
+        hint: 'run `baton schema` to list them',
+      });
     }
     ctx.out.json(jsonSchemaOf(name as keyof typeof PUBLISHED_SCHEMAS));
   });

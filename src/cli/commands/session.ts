@@ -17,7 +17,9 @@ interface ListOpts {
 }
 
 export function registerSession(program: Command, ctx: CliContext): void {
-  const group = program.command('session').description('agent runs: start, end, list and inspect them');
+  const group = program
+    .command('session')
+    .description('agent runs: start, end, list and inspect them');
   examples(group, [
     'baton session start --title "fix the login bug"      # prints SESSION-YYMMDD-NNN',
     'export BATON_SESSION=SESSION-261123-001              # later writes go to it',
@@ -31,43 +33,60 @@ export function registerSession(program: Command, ctx: CliContext): void {
     .description('start a session by hand (agents with hooks start their own)')
     .option('-a, --agent <name>', 'who is working', 'cli')
     .option('-t, --title <title>', 'what the session is about');
-  withJson(withProject(start)).action((opts: { agent: string; title?: string; project?: string; json?: boolean }) => {
-    const project = ctx.project(opts.project);
-    const git = readGitState(project.root);
-    const s = ctx.store().sessions.start({
-      agent: opts.agent,
-      projectId: project.id,
-      cwd: ctx.world.cwd,
-      gitBranch: git.branch,
-      gitHeadStart: git.head,
-      title: opts.title ?? null,
-    });
-    if (opts.json) return ctx.out.json(toJson.session(s));
-    ctx.out.line(s.handle);
-    if (ctx.world.stdout.isTTY) ctx.out.line(ctx.out.dim(`attribute later writes to it: export BATON_SESSION=${s.handle}`));
-  });
+  withJson(withProject(start)).action(
+    (opts: { agent: string; title?: string; project?: string; json?: boolean }) => {
+      const project = ctx.project(opts.project);
+      const git = readGitState(project.root);
+      const s = ctx.store().sessions.start({
+        agent: opts.agent,
+        projectId: project.id,
+        cwd: ctx.world.cwd,
+        gitBranch: git.branch,
+        gitHeadStart: git.head,
+        title: opts.title ?? null,
+      });
+      if (opts.json) return ctx.out.json(toJson.session(s));
+      ctx.out.line(s.handle);
+      if (ctx.world.stdout.isTTY)
+        ctx.out.line(ctx.out.dim(`attribute later writes to it: export BATON_SESSION=${s.handle}`));
+    },
+  );
 
   const end = group
     .command('end')
     .description('end a session (default: $BATON_SESSION, else the active one)')
     .argument('[session]', 'id or handle')
     .option('-r, --reason <text>', 'why it ended', 'ended by hand');
-  withJson(withProject(end)).action((ref: string | undefined, opts: { reason: string; project?: string; json?: boolean }) => {
-    const store = ctx.store();
-    const project = ctx.project(opts.project);
-    const target = ref ?? ctx.world.env.BATON_SESSION;
-    const s = target
-      ? store.sessions.get(target)
-      : (store.sessions.list({ projectId: project.id, status: 'active', limit: 1 })[0] ?? null);
-    if (!s) throw new BatonError('NOT_FOUND', target ? `no session "${target}"` : 'no active session in this project');
-    const git = readGitState(project.root);
-    const next =
-      s.status === 'active'
-        ? store.sessions.update(s.id, { status: 'ended', endedAt: ctx.now, endReason: opts.reason, gitHeadEnd: git.head })
-        : s;
-    if (opts.json) ctx.out.json(toJson.session(next));
-    else ctx.out.line(s.status === 'active' ? `ended ${next.handle}` : `${next.handle} had already ${s.status}`);
-  });
+  withJson(withProject(end)).action(
+    (ref: string | undefined, opts: { reason: string; project?: string; json?: boolean }) => {
+      const store = ctx.store();
+      const project = ctx.project(opts.project);
+      const target = ref ?? ctx.world.env.BATON_SESSION;
+      const s = target
+        ? store.sessions.get(target)
+        : (store.sessions.list({ projectId: project.id, status: 'active', limit: 1 })[0] ?? null);
+      if (!s)
+        throw new BatonError(
+          'NOT_FOUND',
+          target ? `no session "${target}"` : 'no active session in this project',
+        );
+      const git = readGitState(project.root);
+      const next =
+        s.status === 'active'
+          ? store.sessions.update(s.id, {
+              status: 'ended',
+              endedAt: ctx.now,
+              endReason: opts.reason,
+              gitHeadEnd: git.head,
+            })
+          : s;
+      if (opts.json) ctx.out.json(toJson.session(next));
+      else
+        ctx.out.line(
+          s.status === 'active' ? `ended ${next.handle}` : `${next.handle} had already ${s.status}`,
+        );
+    },
+  );
 
   const list = group
     .command('list')
@@ -111,12 +130,22 @@ export function registerSession(program: Command, ctx: CliContext): void {
     .command('show')
     .description('one session: what it is and its latest events')
     .argument('<session>', 'id, handle, or the agent’s session id')
-    .option('-e, --events <n>', 'how many recent events to show', parseIntOption('--events', 0, 100_000), 20);
+    .option(
+      '-e, --events <n>',
+      'how many recent events to show',
+      parseIntOption('--events', 0, 100_000),
+      20,
+    );
   withJson(show).action((ref: string, opts: { events: number; json?: boolean }) => {
     const store = ctx.store();
     const s = store.sessions.get(ref);
-    if (!s) throw new BatonError('NOT_FOUND', `no session "${ref}"`, { hint: 'see `baton session list`' });
-    const events = store.events.list({ sessionId: s.id, order: 'desc', limit: opts.events }).reverse();
+    if (!s)
+      throw new BatonError('NOT_FOUND', `no session "${ref}"`, {
+        hint: 'see `baton session list`',
+      });
+    const events = store.events
+      .list({ sessionId: s.id, order: 'desc', limit: opts.events })
+      .reverse();
     const project = s.projectId ? store.projects.get(s.projectId) : null;
     if (opts.json) {
       return ctx.out.json({

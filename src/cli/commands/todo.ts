@@ -28,7 +28,9 @@ const MARK: Record<TodoStatus, string> = {
 };
 
 export function registerTodo(program: Command, ctx: CliContext): void {
-  const group = program.command('todo').description('project todos, carried from one session to the next');
+  const group = program
+    .command('todo')
+    .description('project todos, carried from one session to the next');
   examples(group, [
     'baton todo add "Write the migration test" --priority high',
     'baton todo start 3',
@@ -39,7 +41,10 @@ export function registerTodo(program: Command, ctx: CliContext): void {
 
   const find = (projectId: string, ref: string): Todo => {
     const t = ctx.store().todos.get(projectId, ref);
-    if (!t) throw new BatonError('NOT_FOUND', `no todo "${ref}"`, { hint: 'see `baton todo list --all`' });
+    if (!t)
+      throw new BatonError('NOT_FOUND', `no todo "${ref}"`, {
+        hint: 'see `baton todo list --all`',
+      });
     return t;
   };
   const change = (ref: string, opts: TodoOpts, patch: TodoPatch, verb: string) => {
@@ -93,14 +98,17 @@ export function registerTodo(program: Command, ctx: CliContext): void {
         t.number,
         `${MARK[t.status]} ${t.status}`,
         t.priority,
-        oneLine(t.content, 70) + (t.blockedReason ? ctx.out.dim(` (blocked: ${oneLine(t.blockedReason, 40)})`) : ''),
+        oneLine(t.content, 70) +
+          (t.blockedReason ? ctx.out.dim(` (blocked: ${oneLine(t.blockedReason, 40)})`) : ''),
       ]),
     );
   });
 
   const simple = (name: string, description: string, status: TodoStatus, verb: string) => {
     const cmd = group.command(name).description(description).argument('<ref>', 'number or id');
-    withJson(withProject(cmd)).action((ref: string, opts: TodoOpts) => change(ref, opts, { status }, verb));
+    withJson(withProject(cmd)).action((ref: string, opts: TodoOpts) =>
+      change(ref, opts, { status }, verb),
+    );
   };
   simple('start', 'mark a todo in progress', 'in_progress', 'started');
   simple('done', 'mark a todo completed', 'completed', 'completed');
@@ -112,7 +120,12 @@ export function registerTodo(program: Command, ctx: CliContext): void {
     .argument('<ref>', 'number or id')
     .argument('[reason...]', 'what it waits for');
   withJson(withProject(block)).action((ref: string, reason: string[], opts: TodoOpts) =>
-    change(ref, opts, { status: 'blocked', blockedReason: reason.length ? reason.join(' ') : null }, 'blocked'),
+    change(
+      ref,
+      opts,
+      { status: 'blocked', blockedReason: reason.length ? reason.join(' ') : null },
+      'blocked',
+    ),
   );
 
   const update = group

@@ -48,9 +48,9 @@ export class SqliteCheckpoints implements Checkpoints {
   insert(input: CheckpointInput): Checkpoint {
     const { ctx } = this;
     return write(ctx, () => {
-      const session = ctx.db.prepare('SELECT handle FROM sessions WHERE id = ?').get(input.sessionId) as
-        | { handle: string }
-        | undefined;
+      const session = ctx.db
+        .prepare('SELECT handle FROM sessions WHERE id = ?')
+        .get(input.sessionId) as { handle: string } | undefined;
       if (!session) throw new BatonError('NOT_FOUND', `no session ${input.sessionId}`);
       const createdAt = input.createdAt ?? ctx.clock.now();
       const snapshot = brotliCompressSync(ctx.redactor.text(input.snapshot), {
@@ -59,7 +59,11 @@ export class SqliteCheckpoints implements Checkpoints {
       // Two checkpoints of one session in the same second get a suffix rather than a clash.
       const base = formatCheckpointHandle(session.handle, createdAt);
       let handle = base;
-      for (let i = 2; ctx.db.prepare('SELECT 1 FROM checkpoints WHERE handle = ?').get(handle); i++) {
+      for (
+        let i = 2;
+        ctx.db.prepare('SELECT 1 FROM checkpoints WHERE handle = ?').get(handle);
+        i++
+      ) {
         handle = `${base}-${i}`;
       }
       const row: CheckpointRow & { snapshot: Buffer } = {
@@ -122,8 +126,7 @@ export class SqliteCheckpoints implements Checkpoints {
 
   snapshot(id: string): string {
     const row = this.ctx.db.prepare('SELECT snapshot FROM checkpoints WHERE id = ?').get(id) as
-      | { snapshot: Buffer }
-      | undefined;
+      { snapshot: Buffer } | undefined;
     if (!row) throw new BatonError('NOT_FOUND', `no checkpoint ${id}`);
     return brotliDecompressSync(row.snapshot).toString('utf8');
   }

@@ -41,7 +41,9 @@ export class SqliteComponents implements Components {
       const existing = ctx.db
         .prepare('SELECT * FROM components WHERE project_id = ? AND name = ?')
         .get(input.projectId, input.name) as ComponentRow | undefined;
-      const changed = (['status', 'health', 'metadata'] as const).filter((k) => input[k] !== undefined);
+      const changed = (['status', 'health', 'metadata'] as const).filter(
+        (k) => input[k] !== undefined,
+      );
       const metadata = {
         ...parseJson<JsonObject>(existing?.metadata ?? null, {}),
         ...ctx.redactor.json(input.metadata ?? {}),
@@ -57,7 +59,11 @@ export class SqliteComponents implements Components {
         updated_at: now,
         machine_id: ctx.machineId,
         hlc,
-        field_hlc: stampFields(existing?.field_hlc ?? '{}', existing ? changed : ['status', 'health', 'metadata'], hlc),
+        field_hlc: stampFields(
+          existing?.field_hlc ?? '{}',
+          existing ? changed : ['status', 'health', 'metadata'],
+          hlc,
+        ),
       };
       ctx.db
         .prepare(
@@ -78,7 +84,9 @@ export class SqliteComponents implements Components {
   list(projectId: string): ComponentState[] {
     return (
       this.ctx.db
-        .prepare('SELECT * FROM components WHERE project_id = ? AND deleted_at IS NULL ORDER BY name')
+        .prepare(
+          'SELECT * FROM components WHERE project_id = ? AND deleted_at IS NULL ORDER BY name',
+        )
         .all(projectId) as ComponentRow[]
     ).map(toComponent);
   }

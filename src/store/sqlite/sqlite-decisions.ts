@@ -126,8 +126,7 @@ export class SqliteDecisions implements Decisions {
     const id = resolveRef(this.ctx, 'decisions', projectId, ref);
     if (!id) return null;
     const row = this.ctx.db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as
-      | DecisionRow
-      | undefined;
+      DecisionRow | undefined;
     return row ? toDecision(row) : null;
   }
 

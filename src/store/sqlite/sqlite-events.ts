@@ -1,6 +1,12 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import type { BatonEvent, EventKind, EventSource, JsonObject, JsonValue } from '../../core/index.js';
+import type {
+  BatonEvent,
+  EventKind,
+  EventSource,
+  JsonObject,
+  JsonValue,
+} from '../../core/index.js';
 import { ftsBody } from '../fts-text.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
 import { clean, cleanJson, parseJson, write } from './context.js';
@@ -43,7 +49,8 @@ export const toEvent = (r: EventRow): BatonEvent => ({
 
 /** Raw source records are redacted like everything else, then deflated. */
 function compressRaw(ctx: SqliteContext, raw: JsonValue): Buffer {
-  const text = typeof raw === 'string' ? ctx.redactor.text(raw) : JSON.stringify(ctx.redactor.json(raw));
+  const text =
+    typeof raw === 'string' ? ctx.redactor.text(raw) : JSON.stringify(ctx.redactor.json(raw));
   return deflateRawSync(text);
 }
 
@@ -73,7 +80,8 @@ export class SqliteEvents implements Events {
       for (const input of inputs) {
         const ts = input.ts ?? ctx.clock.now();
         const text = clean(ctx, input.text);
-        const raw = input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
+        const raw =
+          input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
         const info = this.insert.run(
           ctx.ids(),
           input.sessionId,
@@ -96,7 +104,8 @@ export class SqliteEvents implements Events {
         const seq = Number(info.lastInsertRowid);
         seqs.push(seq);
         inserted += 1;
-        if (text || input.tool) this.insertFts.run(seq, text ? ftsBody(text) : '', input.tool ?? '');
+        if (text || input.tool)
+          this.insertFts.run(seq, text ? ftsBody(text) : '', input.tool ?? '');
         const s = perSession.get(input.sessionId) ?? { n: 0, last: 0 };
         s.n += 1;
         s.last = Math.max(s.last, ts);
@@ -168,15 +177,16 @@ export class SqliteEvents implements Events {
 
   raw(seq: number): string | null {
     const row = this.ctx.db.prepare('SELECT raw FROM events WHERE seq = ?').get(seq) as
-      | { raw: Buffer | null }
-      | undefined;
+      { raw: Buffer | null } | undefined;
     return row?.raw ? inflateRawSync(row.raw).toString('utf8') : null;
   }
 
   count(filter: { sessionId?: string; projectId?: string } = {}): number {
     if (filter.sessionId !== undefined) {
       return (
-        this.ctx.db.prepare('SELECT count(*) AS n FROM events WHERE session_id = ?').get(filter.sessionId) as {
+        this.ctx.db
+          .prepare('SELECT count(*) AS n FROM events WHERE session_id = ?')
+          .get(filter.sessionId) as {
           n: number;
         }
       ).n;
@@ -192,6 +202,8 @@ export class SqliteEvents implements Events {
   }
 
   lastSeq(): number {
-    return (this.ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
+    return (
+      this.ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }
+    ).n;
   }
 }

@@ -53,13 +53,18 @@ export class SqliteFacts implements ContextFacts {
         value,
         category: input.category === undefined ? (existing?.category ?? null) : input.category,
         priority: input.priority ?? existing?.priority ?? 'normal',
-        expires_at: input.expiresAt === undefined ? (existing?.expires_at ?? null) : input.expiresAt,
+        expires_at:
+          input.expiresAt === undefined ? (existing?.expires_at ?? null) : input.expiresAt,
         session_id: input.sessionId ?? existing?.session_id ?? null,
         created_at: existing?.created_at ?? now,
         updated_at: now,
         machine_id: ctx.machineId,
         hlc,
-        field_hlc: stampFields(existing?.field_hlc ?? '{}', ['value', 'category', 'priority', 'expires_at'], hlc),
+        field_hlc: stampFields(
+          existing?.field_hlc ?? '{}',
+          ['value', 'category', 'priority', 'expires_at'],
+          hlc,
+        ),
       };
       ctx.db
         .prepare(
@@ -73,7 +78,13 @@ export class SqliteFacts implements ContextFacts {
              hlc = excluded.hlc, field_hlc = excluded.field_hlc`,
         )
         .run(row);
-      indexRecord(ctx, 'fact', row.id, row.project_id, `${row.key}\n${clean(ctx, value)}\n${row.category ?? ''}`);
+      indexRecord(
+        ctx,
+        'fact',
+        row.id,
+        row.project_id,
+        `${row.key}\n${clean(ctx, value)}\n${row.category ?? ''}`,
+      );
       return toFact(row);
     });
   }
@@ -88,11 +99,17 @@ export class SqliteFacts implements ContextFacts {
   }
 
   get(projectId: string | null, key: string, fallbackToGlobal = false): ContextFact | null {
-    const row = this.row(projectId, key) ?? (fallbackToGlobal && projectId ? this.row(null, key) : undefined);
+    const row =
+      this.row(projectId, key) ?? (fallbackToGlobal && projectId ? this.row(null, key) : undefined);
     return row ? toFact(row) : null;
   }
 
-  list(filter: { projectId: string | null; includeGlobal?: boolean; includeExpired?: boolean; now: number }) {
+  list(filter: {
+    projectId: string | null;
+    includeGlobal?: boolean;
+    includeExpired?: boolean;
+    now: number;
+  }) {
     const scope =
       filter.projectId === null
         ? 'project_id IS NULL'

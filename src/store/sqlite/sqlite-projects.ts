@@ -30,8 +30,7 @@ export class SqliteProjects implements Projects {
   ensure(input: ProjectInput): Project {
     const { db } = this.ctx;
     const existing = db.prepare('SELECT * FROM projects WHERE key = ?').get(input.key) as
-      | ProjectRow
-      | undefined;
+      ProjectRow | undefined;
     if (existing) {
       db.prepare('INSERT OR IGNORE INTO project_roots (root, project_id) VALUES (?, ?)').run(
         input.root,
@@ -69,8 +68,7 @@ export class SqliteProjects implements Projects {
         )
         .get(ref) ??
       db.prepare('SELECT * FROM projects WHERE name = ? ORDER BY created_at LIMIT 1').get(ref)) as
-      | ProjectRow
-      | undefined;
+      ProjectRow | undefined;
     return row ? toProject(row) : null;
   }
 

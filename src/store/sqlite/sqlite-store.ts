@@ -47,12 +47,16 @@ function prepareFile(path: string): void {
 }
 
 function metaValue(db: Database.Database, key: string, make: () => string): string {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
   if (row) return row.value;
   const value = make();
   db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, value);
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
 }
+
+const isList = (p: readonly unknown[] | Record<string, unknown>): p is readonly unknown[] =>
+  Array.isArray(p);
 
 export class SqliteStore implements Store {
   readonly info: StoreInfo;
@@ -136,7 +140,7 @@ export class SqliteStore implements Store {
   ): T[] {
     const stmt = this.ctx.db.prepare(sql);
     if (!stmt.reader) throw new BatonError('INTERNAL', 'Store.query is for reading only');
-    return (Array.isArray(params) ? stmt.all(...params) : stmt.all(params)) as T[];
+    return (isList(params) ? stmt.all(...params) : stmt.all(params)) as T[];
   }
 
   getCursor(path: string): ImportCursor | null {
@@ -172,13 +176,21 @@ export class SqliteStore implements Store {
            size = excluded.size, mtime_ms = excluded.mtime_ms, fingerprint = excluded.fingerprint,
            state = excluded.state, updated_at = excluded.updated_at`,
       )
-      .run(c.path, c.agent, c.offset, c.size, c.mtimeMs, c.fingerprint, JSON.stringify(c.state), this.ctx.clock.now());
+      .run(
+        c.path,
+        c.agent,
+        c.offset,
+        c.size,
+        c.mtimeMs,
+        c.fingerprint,
+        JSON.stringify(c.state),
+        this.ctx.clock.now(),
+      );
   }
 
   getSetting(key: string): JsonValue | undefined {
     const row = this.ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? parseJson<JsonValue>(row.value, null) : undefined;
   }
 

@@ -105,9 +105,9 @@ export class SqliteTodos implements Todos {
   update(id: string, patch: TodoPatch): Todo {
     const { ctx } = this;
     return write(ctx, () => {
-      const row = ctx.db.prepare('SELECT * FROM todos WHERE id = ? AND deleted_at IS NULL').get(id) as
-        | TodoRow
-        | undefined;
+      const row = ctx.db
+        .prepare('SELECT * FROM todos WHERE id = ? AND deleted_at IS NULL')
+        .get(id) as TodoRow | undefined;
       if (!row) throw new BatonError('NOT_FOUND', `no todo ${id}`);
       const now = ctx.clock.now();
       const next: TodoRow = { ...row };
@@ -115,7 +115,8 @@ export class SqliteTodos implements Todos {
       for (const [k, v] of Object.entries(patch) as [keyof TodoPatch, string | null][]) {
         if (v === undefined) continue;
         const column = COLUMN[k];
-        const value = k === 'content' || k === 'activeForm' || k === 'blockedReason' ? clean(ctx, v) : v;
+        const value =
+          k === 'content' || k === 'activeForm' || k === 'blockedReason' ? clean(ctx, v) : v;
         if (next[column] === value) continue;
         (next as unknown as Record<string, unknown>)[column] = value;
         changed.push(column);
@@ -146,7 +147,8 @@ export class SqliteTodos implements Todos {
   get(projectId: string, ref: string): Todo | null {
     const id = resolveRef(this.ctx, 'todos', projectId, ref);
     if (!id) return null;
-    const row = this.ctx.db.prepare('SELECT * FROM todos WHERE id = ?').get(id) as TodoRow | undefined;
+    const row = this.ctx.db.prepare('SELECT * FROM todos WHERE id = ?').get(id) as
+      TodoRow | undefined;
     return row ? toTodo(row) : null;
   }
 
@@ -164,8 +166,10 @@ export class SqliteTodos implements Todos {
     const { ctx } = this;
     write(ctx, () => {
       const info = ctx.db
-        .prepare(`UPDATE todos SET deleted_at = ?, hlc = ?, content = '', active_form = NULL, blocked_reason = NULL
-           WHERE id = ? AND deleted_at IS NULL`)
+        .prepare(
+          `UPDATE todos SET deleted_at = ?, hlc = ?, content = '', active_form = NULL, blocked_reason = NULL
+           WHERE id = ? AND deleted_at IS NULL`,
+        )
         .run(ctx.clock.now(), ctx.hlc.tick(), id);
       if (info.changes === 0) throw new BatonError('NOT_FOUND', `no todo ${id}`);
       indexRecord(ctx, 'todo', id, null, null);

@@ -1,0 +1,54 @@
+// `npm run bench [-- NAME…]`: runs bench/*.bench.ts (or the named ones), prints each figure beside
+// its baseline, and rewrites those benchmarks' sections of BENCHMARKS.md.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Benchmark, Figure } from './harness.js';
+import { fmt, machine } from './harness.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  .sort();
+
+const row = (f: Figure) =>
+  `| ${f.metric} | ${fmt(f.value)} ${f.unit} | ${f.baseline}: ${fmt(f.baselineValue)} ${f.baselineUnit} | ${f.target} | ${f.met === undefined ? '—' : f.met ? 'yes' : '**no**'} |`;
+
+const sections = new Map<string, string>();
+for (const file of files) {
+  const bench = ((await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark })
+    .default;
+  process.stdout.write(`\n== ${bench.name}\n`);
+  const figures = await bench.run();
+  const lines = [
+    `### ${bench.name}`,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+    '',
+    '| metric | value | baseline (same run) | target | met |',
+    '|---|---|---|---|---|',
+    ...figures.map(row),
+  ];
+  for (const l of lines.slice(4)) process.stdout.write(l + '\n');
+  sections.set(bench.name, lines.join('\n'));
+}
+
+const path = join(here, '..', 'BENCHMARKS.md');
+let doc = existsSync(path)
+  ? readFileSync(path, 'utf8')
+  : '# Benchmarks\n\nProduced by `npm run bench`; every figure sits beside a baseline measured in the same run.\n';
+for (const [name, body] of sections) {
+  const start = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  const block = `${start}\n${body}\n${end}`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  doc =
+    i >= 0 && j > i
+      ? doc.slice(0, i) + block + doc.slice(j + end.length)
+      : `${doc.trimEnd()}\n\n${block}\n`;
+}
+writeFileSync(path, doc);
+process.stdout.write(`\nBENCHMARKS.md updated (${sections.size} section(s)).\n`);

@@ -1,0 +1,127 @@
+// Pins the store's basic contract: records round-trip, handles are allocated per day, refs make
+// appends idempotent, todos/decisions/facts/components behave as the CLI relies on.
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/index.js';
+import { openMemoryStore } from '../index.js';
+
+const T0 = Date.parse('2026-03-04T10:00:00Z');
+
+function setup() {
+  const store = openMemoryStore(fixedClock(T0, 1000));
+  const project = store.projects.ensure({ key: 'path:/p', root: '/p', remoteUrl: null, name: 'p' });
+  return { store, project };
+}
+
+describe('SqliteStore', () => {
+  it('allocates SESSION-YYMMDD-NNN handles per day, never reused', () => {
+    const { store, project } = setup();
+    const a = store.sessions.start({ agent: 'cli', projectId: project.id, startedAt: T0 });
+    const b = store.sessions.start({ agent: 'cli', projectId: project.id, startedAt: T0 });
+    const c = store.sessions.start({
+      agent: 'cli',
+      projectId: project.id,
+      startedAt: T0 + 86_400_000,
+    });
+    expect(a.handle).toMatch(/^SESSION-2603\d\d-001$/);
+    expect(b.handle).toMatch(/-002$/);
+    expect(c.handle).toMatch(/-001$/);
+    expect(new Set([a.handle, b.handle, c.handle]).size).toBe(3);
+    expect(store.sessions.get(b.handle)?.id).toBe(b.id);
+  });
+
+  it('stamps every record with the machine id and an increasing HLC', () => {
+    const { store, project } = setup();
+    const s = store.sessions.start({ agent: 'cli', projectId: project.id });
+    const t = store.todos.add({ projectId: project.id, content: 'x' });
+    expect(s.machineId).toBe(store.info.machineId);
+    expect(t.machineId).toBe(store.info.machineId);
+    expect(t.hlc > s.hlc).toBe(true);
+  });
+
+  it('skips events whose ref the session already has', () => {
+    const { store, project } = setup();
+    const s = store.sessions.start({ agent: 'cli', projectId: project.id });
+    const first = store.events.append([
+      { sessionId: s.id, kind: 'note', text: 'a', source: 'cli', ref: 'r1' },
+      { sessionId: s.id, kind: 'note', text: 'b', source: 'cli', ref: 'r2' },
+    ]);
+    const again = store.events.append([
+      { sessionId: s.id, kind: 'note', text: 'a', source: 'cli', ref: 'r1' },
+    ]);
+    expect(first.inserted).toBe(2);
+    expect(again).toEqual({ inserted: 0, duplicates: 1, seqs: [null] });
+    expect(store.sessions.get(s.id)?.eventCount).toBe(2);
+  });
+
+  it('keeps todo timestamps in step with status changes', () => {
+    const { store, project } = setup();
+    const t = store.todos.add({ projectId: project.id, content: 'write it' });
+    const started = store.todos.update(t.id, { status: 'in_progress' });
+    const blocked = store.todos.update(t.id, { status: 'blocked', blockedReason: 'waiting' });
+    const done = store.todos.update(t.id, { status: 'completed' });
+    expect(started.startedAt).not.toBeNull();
+    expect(blocked.blockedReason).toBe('waiting');
+    expect(done.completedAt).not.toBeNull();
+    expect(done.blockedReason).toBeNull();
+    expect(store.todos.get(project.id, '#1')?.id).toBe(t.id);
+    store.todos.remove(t.id);
+    expect(store.todos.list({ projectId: project.id })).toEqual([]);
+  });
+
+  it('lets a project fact win over a global one and leaves expired facts out', () => {
+    const { store, project } = setup();
+    store.facts.set({ projectId: null, key: 'deploy', value: 'global' });
+    store.facts.set({ projectId: project.id, key: 'deploy', value: 'project' });
+    store.facts.set({ projectId: project.id, key: 'old', value: 1, expiresAt: T0 - 1 });
+    expect(store.facts.get(project.id, 'deploy', true)?.value).toBe('project');
+    const keys = store.facts.list({ projectId: project.id, now: T0 }).map((f) => f.key);
+    expect(keys).toEqual(['deploy', 'deploy']);
+    expect(store.facts.list({ projectId: project.id, now: T0, includeExpired: true })).toHaveLength(
+      3,
+    );
+    expect(store.facts.unset(project.id, 'deploy')).toBe(true);
+    expect(store.facts.get(project.id, 'deploy', true)?.value).toBe('global');
+  });
+
+  it('merges component metadata and keeps decision history', () => {
+    const { store, project } = setup();
+    store.components.set({
+      projectId: project.id,
+      name: 'db',
+      status: 'up',
+      health: 90,
+      metadata: { a: 1 },
+    });
+    const c = store.components.set({
+      projectId: project.id,
+      name: 'db',
+      health: 40,
+      metadata: { b: 2 },
+    });
+    expect(c).toMatchObject({ status: 'up', health: 40, metadata: { a: 1, b: 2 } });
+    const d = store.decisions.add({
+      projectId: project.id,
+      decision: 'use sqlite',
+      reasoning: 'no server',
+    });
+    const d2 = store.decisions.update(d.id, { status: 'superseded' });
+    expect(d2.status).toBe('superseded');
+    expect(store.decisions.list({ projectId: project.id, statuses: ['active'] })).toEqual([]);
+  });
+
+  it('compresses checkpoint snapshots and reads them back', () => {
+    const { store, project } = setup();
+    const s = store.sessions.start({ agent: 'cli', projectId: project.id });
+    const snapshot = JSON.stringify({ todos: Array.from({ length: 200 }, (_, i) => `todo ${i}`) });
+    const c = store.checkpoints.insert({
+      sessionId: s.id,
+      projectId: project.id,
+      trigger: 'manual',
+      journalSeq: 0,
+      snapshot,
+    });
+    expect(c.handle).toMatch(/^RECOVERY-SESSION-\d{6}-001-\d{6}$/);
+    expect(c.size).toBeLessThan(snapshot.length / 4);
+    expect(store.checkpoints.snapshot(c.id)).toBe(snapshot);
+  });
+});
