@@ -7,7 +7,7 @@ export { SqliteStore } from './sqlite/sqlite-store.js';
 export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { MIGRATIONS, schemaVersion } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
-export { ftsBody } from './fts-text.js';
+export { eventFiles, ftsBody, ftsFiles } from './fts-text.js';
 export { resolveHome, storePath } from './paths.js';
 
 import type { Clock } from '../core/index.js';

@@ -7,9 +7,9 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../core/index.js';
-import { ftsBody } from '../fts-text.js';
+import { ftsBody, ftsFiles } from '../fts-text.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
-import { clean, cleanJson, parseJson, write } from './context.js';
+import { clean, parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
 
 interface EventRow {
@@ -64,7 +64,9 @@ export class SqliteEvents implements Events {
       `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, machine_id, hlc, raw)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    this.insertFts = ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
+    this.insertFts = ctx.db.prepare(
+      'INSERT INTO events_fts (rowid, body, tool, files) VALUES (?, ?, ?, ?)',
+    );
     this.touch = ctx.db.prepare(
       `UPDATE sessions SET event_count = event_count + ?, last_activity_at = max(last_activity_at, ?)
        WHERE id = ?`,
@@ -80,6 +82,7 @@ export class SqliteEvents implements Events {
       for (const input of inputs) {
         const ts = input.ts ?? ctx.clock.now();
         const text = clean(ctx, input.text);
+        const data = input.data ? ctx.redactor.json(input.data) : null;
         const raw =
           input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
         const info = this.insert.run(
@@ -90,7 +93,7 @@ export class SqliteEvents implements Events {
           input.role ?? null,
           input.tool ?? null,
           text,
-          cleanJson(ctx, input.data),
+          data === null ? null : JSON.stringify(data),
           input.source,
           input.ref ?? null,
           ctx.machineId,
@@ -104,8 +107,9 @@ export class SqliteEvents implements Events {
         const seq = Number(info.lastInsertRowid);
         seqs.push(seq);
         inserted += 1;
-        if (text || input.tool)
-          this.insertFts.run(seq, text ? ftsBody(text) : '', input.tool ?? '');
+        const files = data ? ftsFiles(data) : '';
+        if (text || input.tool || files)
+          this.insertFts.run(seq, text ? ftsBody(text) : '', input.tool ?? '', files);
         const s = perSession.get(input.sessionId) ?? { n: 0, last: 0 };
         s.n += 1;
         s.last = Math.max(s.last, ts);

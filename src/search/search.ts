@@ -1,0 +1,226 @@
+// search(): the one entry point. Parse the query, resolve the scope, rank events and records
+// with every word required, relax to any word if that leaves the page short, merge the two sides
+// on a common scale, then build snippets for the page only.
+import { BatonError } from '../core/index.js';
+import { eventFiles } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
+import { parseQuery } from './parse-query.js';
+import { countEvents, latestEvents, loadEvents, rankEvents } from './search-events.js';
+import type { EventRow, RankedEvent } from './search-events.js';
+import { searchRecords } from './search-records.js';
+import type { RankedRecord, RecordRow } from './search-records.js';
+import { resolveScope } from './search-scope.js';
+import type { SearchScope } from './search-scope.js';
+import { buildSnippet } from './snippet.js';
+import type { SnippetTerm } from './snippet.js';
+import type { SearchHit, SearchOptions, SearchResult } from './types.js';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 500;
+
+type Candidate =
+  | { side: 'event'; match: 'all' | 'some'; score: number; ts: number; seq: number }
+  | { side: 'record'; match: 'all' | 'some'; score: number; ts: number; row: RecordRow };
+
+export function search(store: Store, options: SearchOptions): SearchResult {
+  const limit = checkedCount('limit', options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const offset = checkedCount('offset', options.offset ?? 0, 0, 100_000);
+  const parsed = parseQuery(options.query);
+  const scope = resolveScope(store, options, parsed);
+  const events = eventMatch(parsed);
+  const need = offset + limit;
+  const candidates = [...eventCandidates(store, events, scope, need)];
+  const records = searchRecords(store, recordMatch(parsed), scope);
+  const scale = recordScale(store);
+  candidates.push(...recordCandidates(records.strict, 'all', scale));
+  candidates.push(...recordCandidates(records.relaxed, 'some', scale));
+  candidates.sort(byRank);
+  const page = candidates.slice(offset, offset + limit);
+  const terms: SnippetTerm[] = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
+  const hits = toHits(store, page, terms);
+  const total = options.withTotal
+    ? countEvents(store, events, scope) + records.strict.length + records.relaxed.length
+    : null;
+  return { hits, total };
+}
+
+function checkedCount(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BatonError('USAGE', `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function eventCandidates(
+  store: Store,
+  match: ReturnType<typeof eventMatch>,
+  scope: SearchScope,
+  need: number,
+): Candidate[] {
+  const toCandidate =
+    (m: 'all' | 'some') =>
+    (r: RankedEvent): Candidate => ({
+      side: 'event',
+      match: m,
+      score: r.score,
+      ts: r.ts,
+      seq: r.seq,
+    });
+  if (!match.words) return latestEvents(store, match, scope, need).map(toCandidate('all'));
+  const strict = rankEvents(store, match.strict!, scope, need);
+  if (strict.length >= need || match.relaxed === null) return strict.map(toCandidate('all'));
+  const relaxed = rankEvents(
+    store,
+    match.relaxed,
+    scope,
+    need - strict.length,
+    strict.map((r) => r.seq),
+  );
+  return [...strict.map(toCandidate('all')), ...relaxed.map(toCandidate('some'))];
+}
+
+/**
+ * bm25's idf grows with the log of the corpus size, so the few records score lower than the
+ * million events for an equally good match; scaling by the ratio of those logs puts a decision
+ * that matches as well as an event beside it, not below it.
+ */
+function recordScale(store: Store): number {
+  const [events] = store.query<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM events');
+  const [records] = store.query<{ n: number }>('SELECT count(*) AS n FROM records_fts');
+  const ratio = Math.log(1 + (events?.n ?? 0)) / Math.log(2 + (records?.n ?? 0));
+  return Math.max(1, ratio);
+}
+
+function recordCandidates(list: RankedRecord[], match: 'all' | 'some', scale: number): Candidate[] {
+  return list.map((r) => ({
+    side: 'record',
+    match,
+    score: r.score * scale,
+    ts: r.row.ts,
+    row: r.row,
+  }));
+}
+
+/** Full matches first, then by score (equal to two decimals counts as a tie), then newer first. */
+function byRank(a: Candidate, b: Candidate): number {
+  if (a.match !== b.match) return a.match === 'all' ? -1 : 1;
+  const sa = Math.round(a.score * 100);
+  const sb = Math.round(b.score * 100);
+  if (sa !== sb) return sb - sa;
+  return b.ts - a.ts;
+}
+
+function toHits(store: Store, page: Candidate[], terms: SnippetTerm[]): SearchHit[] {
+  const events = loadEvents(
+    store,
+    page.flatMap((c) => (c.side === 'event' ? [c.seq] : [])),
+  );
+  const sessions = recordSessions(store, page);
+  return page.flatMap((c): SearchHit[] => {
+    const score = Math.round(c.score * 1000) / 1000;
+    if (c.side === 'event') {
+      const row = events.get(c.seq);
+      return row ? [eventHit(row, c.match, score, terms)] : [];
+    }
+    const session = c.row.sessionId ? (sessions.get(c.row.sessionId) ?? null) : null;
+    return [recordHit(c.row, session, c.match, score, terms)];
+  });
+}
+
+function eventHit(
+  row: EventRow,
+  match: 'all' | 'some',
+  score: number,
+  terms: SnippetTerm[],
+): SearchHit {
+  return {
+    score,
+    match,
+    projectId: row.project_id,
+    session: {
+      id: row.session_id,
+      handle: row.handle,
+      agent: row.agent,
+      agentSessionId: row.agent_session_id,
+    },
+    event: {
+      id: row.id,
+      seq: row.seq,
+      ref: row.ref,
+      kind: row.kind,
+      tool: row.tool,
+      ts: row.ts,
+      ...eventSnippet(row, terms),
+    },
+    record: null,
+  };
+}
+
+/** The text around the match; when the match was on a file the event touched, that file too. */
+function eventSnippet(row: EventRow, terms: SnippetTerm[]) {
+  const text = row.text ?? row.tool ?? '';
+  const plain = buildSnippet(text, terms);
+  if (plain.highlights.length > 0 || row.data === null) return plain;
+  const files = eventFiles(parseData(row.data));
+  return files.length ? buildSnippet(`${text} [${files.join(', ')}]`, terms) : plain;
+}
+
+function parseData(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
+}
+
+function recordHit(
+  row: RecordRow,
+  session: SearchHit['session'],
+  match: 'all' | 'some',
+  score: number,
+  terms: SnippetTerm[],
+): SearchHit {
+  return {
+    score,
+    match,
+    projectId: row.projectId,
+    session,
+    event: null,
+    record: {
+      kind: row.kind,
+      id: row.id,
+      number: row.number,
+      status: row.status,
+      ts: row.ts,
+      ...buildSnippet(row.text, terms),
+    },
+  };
+}
+
+function recordSessions(
+  store: Store,
+  page: Candidate[],
+): Map<string, NonNullable<SearchHit['session']>> {
+  const ids = [
+    ...new Set(
+      page.flatMap((c) => (c.side === 'record' && c.row.sessionId ? [c.row.sessionId] : [])),
+    ),
+  ];
+  if (ids.length === 0) return new Map();
+  const rows = store.query<{
+    id: string;
+    handle: string;
+    agent: string;
+    agent_session_id: string | null;
+  }>(
+    'SELECT id, handle, agent, agent_session_id FROM sessions WHERE id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(ids)],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, handle: r.handle, agent: r.agent, agentSessionId: r.agent_session_id },
+    ]),
+  );
+}

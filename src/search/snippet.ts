@@ -1,0 +1,139 @@
+// Snippets are built here, from the stored text, because events_fts is contentless and cannot
+// produce them. Matching mirrors the index closely enough for highlighting: words are split like
+// unicode61 splits them (plus camelCase parts, as ftsBody indexes them) and compared after a light
+// suffix-stripping that stands in for Porter stemming.
+
+export interface SnippetTerm {
+  text: string;
+  prefix: boolean;
+}
+
+export interface Snippet {
+  snippet: string;
+  highlights: [number, number][];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A rough stem: enough that `deploys`, `deployed`, `deploying` and `deployment` meet `deploy`. */
+export function roughStem(word: string): string {
+  let w = fold(word);
+  if (w.length <= 3) return w;
+  for (const suffix of [
+    'ational',
+    'ations',
+    'ation',
+    'ments',
+    'ment',
+    'ings',
+    'ing',
+    'ies',
+    'ied',
+    'es',
+    'ed',
+    'ly',
+    's',
+  ]) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w.replace(/(.)\1$/, '$1');
+}
+
+interface Needle {
+  stem: string;
+  prefix: string | null;
+  index: number;
+}
+
+function needles(terms: SnippetTerm[]): Needle[] {
+  const out: Needle[] = [];
+  terms.forEach((t, index) => {
+    const words = t.text.match(WORD) ?? [];
+    words.forEach((w, i) => {
+      const isPrefix = t.prefix && i === words.length - 1;
+      out.push({ stem: roughStem(w), prefix: isPrefix ? fold(w) : null, index });
+    });
+  });
+  return out;
+}
+
+function matches(word: string, n: Needle): boolean {
+  const folded = fold(word);
+  if (n.prefix !== null) return folded.startsWith(n.prefix);
+  const stem = roughStem(word);
+  return stem === n.stem || (n.stem.length >= 4 && folded.startsWith(n.stem));
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  term: number;
+}
+
+/** Every matched word (or camelCase part of a word) in `line`. */
+function findHits(line: string, list: Needle[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of line.matchAll(WORD)) {
+    const word = m[0];
+    const at = m.index;
+    const whole = list.find((n) => matches(word, n));
+    if (whole) {
+      hits.push({ start: at, end: at + word.length, term: whole.index });
+      continue;
+    }
+    for (const p of word.matchAll(CAMEL_PART)) {
+      const part = list.find((n) => matches(p[0], n));
+      if (part)
+        hits.push({ start: at + p.index, end: at + p.index + p[0].length, term: part.index });
+    }
+  }
+  return hits;
+}
+
+/** The window start that covers the most distinct terms (then the most hits). */
+function bestStart(all: Hit[], width: number): number {
+  // A long tool output can repeat a word thousands of times; the first few hundred decide.
+  const hits = all.slice(0, 300);
+  let best = { start: hits[0]?.start ?? 0, distinct: 0, count: 0 };
+  for (let i = 0; i < hits.length; i++) {
+    const inWindow = hits.filter(
+      (h) => h.start >= hits[i]!.start && h.end <= hits[i]!.start + width,
+    );
+    const distinct = new Set(inWindow.map((h) => h.term)).size;
+    if (distinct > best.distinct || (distinct === best.distinct && inWindow.length > best.count)) {
+      best = { start: hits[i]!.start, distinct, count: inWindow.length };
+    }
+  }
+  return best.start;
+}
+
+/** One line of at most `width` characters around the best match, with the matches marked. */
+export function buildSnippet(text: string, terms: SnippetTerm[], width = 160): Snippet {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const hits = findHits(line, needles(terms));
+  if (line.length <= width) {
+    return { snippet: line, highlights: hits.map((h) => [h.start, h.end]) };
+  }
+  const lead = Math.floor(width / 4);
+  let from = Math.max(0, bestStart(hits, width - lead) - lead);
+  const space = line.lastIndexOf(' ', from);
+  if (from > 0 && space >= 0 && from - space < 15) from = space + 1;
+  const to = Math.min(line.length, from + width);
+  const head = from > 0 ? '…' : '';
+  const body = line.slice(from, to);
+  const shift = head.length - from;
+  return {
+    snippet: head + body + (to < line.length ? '…' : ''),
+    highlights: hits
+      .filter((h) => h.start >= from && h.end <= to)
+      .map((h) => [h.start + shift, h.end + shift]),
+  };
+}

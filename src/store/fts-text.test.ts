@@ -1,0 +1,31 @@
+// Pins what the index sees: camelCase parts appended, file paths lifted from event data.
+import { describe, expect, it } from 'vitest';
+import { eventFiles, ftsBody, ftsFiles } from './fts-text.js';
+
+describe('ftsBody', () => {
+  it('appends the parts of camelCase and PascalCase identifiers', () => {
+    expect(ftsBody('call useSession and HTTPServer')).toBe(
+      'call useSession and HTTPServer\nuse session http server',
+    );
+    expect(ftsBody('plain words only')).toBe('plain words only');
+  });
+});
+
+describe('eventFiles', () => {
+  it('finds paths under the keys agents use, nested and in lists', () => {
+    const data = {
+      file_path: 'src/a.ts',
+      input: { notebook_path: 'n.ipynb', edits: [{ path: 'b/c.md' }] },
+      files: ['x.ts', 'y.ts'],
+      command: 'cat not/a/file/key.ts',
+    };
+    expect(eventFiles(data).sort()).toEqual(['b/c.md', 'n.ipynb', 'src/a.ts', 'x.ts', 'y.ts']);
+    expect(eventFiles(null)).toEqual([]);
+    expect(eventFiles({ filePath: 42 })).toEqual([]);
+  });
+
+  it('gives the files column their text with camelCase parts', () => {
+    expect(ftsFiles({ filePath: 'src/useSession.ts' })).toBe('src/useSession.ts\nuse session');
+    expect(ftsFiles({})).toBe('');
+  });
+});
