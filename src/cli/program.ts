@@ -11,6 +11,7 @@ import { registerLog } from './commands/log.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSearch } from './commands/search.js';
 import { registerSession } from './commands/session.js';
 import { registerTodo } from './commands/todo.js';
 
@@ -45,6 +46,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerImport,
     registerExport,
     registerSchema,
+    registerSearch,
   ]) {
     register(program, ctx);
   }

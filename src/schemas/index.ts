@@ -13,10 +13,12 @@ import {
   sessionShape,
   todoShape,
 } from './records.js';
+import { searchHitShape, searchResultShape } from './search.js';
 
 export { EVENT_LINE_FIELDS, eventLineV1 } from './events-v1.js';
 export type { EventLineV1 } from './events-v1.js';
 export * from './records.js';
+export { searchHitShape, searchHitToJson, searchResultShape, searchResultToJson } from './search.js';
 
 /** Every published shape, by the file name its JSON Schema is written to. */
 export const PUBLISHED_SCHEMAS = {
@@ -29,6 +31,8 @@ export const PUBLISHED_SCHEMAS = {
   'context-fact': contextFactShape,
   component: componentShape,
   checkpoint: checkpointShape,
+  'search-hit': searchHitShape,
+  'search-result': searchResultShape,
 } as const;
 
 export function jsonSchemaOf(name: keyof typeof PUBLISHED_SCHEMAS): object {

@@ -8,7 +8,9 @@ export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { MIGRATIONS, schemaVersion } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
 export { eventFiles, ftsBody, ftsFiles } from './fts-text.js';
-export { resolveHome, storePath } from './paths.js';
+export { backupDir, resolveHome, storePath } from './paths.js';
+export { restoreBackup, verifyBackup } from './restore-backup.js';
+export type { BackupFacts, RestoreReport } from './restore-backup.js';
 
 import type { Clock } from '../core/index.js';
 import { SqliteStore as Sqlite } from './sqlite/sqlite-store.js';

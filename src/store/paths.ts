@@ -11,3 +11,8 @@ export function resolveHome(env: NodeJS.ProcessEnv): string {
 export function storePath(home: string): string {
   return join(home, 'baton.db');
 }
+
+/** Where `baton backup` writes when no path is given. */
+export function backupDir(home: string): string {
+  return join(home, 'backups');
+}

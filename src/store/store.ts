@@ -261,6 +261,68 @@ export interface ImportCursor {
   state: JsonObject;
 }
 
+export interface ForgetSelector {
+  /** Only this session (an id): its events, checkpoints and the session itself. */
+  sessionId?: string;
+  /** Text, case-insensitive: events, records, snapshots and titles that contain it. */
+  match?: string;
+  /** Epoch ms: events and checkpoints before it, and sessions it leaves empty. */
+  before?: number;
+}
+
+export interface ForgetOptions {
+  /** Count what would go, change nothing. */
+  dryRun?: boolean;
+  /** Who asked, for the audit log. */
+  actor?: string;
+  /** The audit action: `forget` by default, `prune` for retention. */
+  action?: string;
+}
+
+export interface ForgetReport {
+  events: number;
+  sessions: number;
+  checkpointsDeleted: number;
+  /** Checkpoints kept, with the text cut out of their snapshot. */
+  checkpointsRewritten: number;
+  todos: number;
+  decisions: number;
+  facts: number;
+  /** Sessions kept, with the text cut out of their title, end reason or metadata. */
+  sessionsRewritten: number;
+  /** Capture-error and audit lines the text was cut out of. */
+  logLinesRewritten: number;
+  /** Ids of what was deleted (at most 1000 each). */
+  ids: { events: string[]; sessions: string[]; checkpoints: string[]; records: string[] };
+}
+
+export interface CompactReport {
+  bytesBefore: number;
+  bytesAfter: number;
+  /** False when another process kept the WAL from being emptied (run it again later). */
+  walTruncated: boolean;
+}
+
+export interface BackupReport {
+  path: string;
+  bytes: number;
+  ms: number;
+}
+
+/** Upkeep of the store file: integrity, backup, forgetting for real, compaction. */
+export interface Maintenance {
+  /** Problems `PRAGMA integrity_check` (or quick_check) finds; empty when the file is sound. */
+  integrityCheck(quick?: boolean): string[];
+  /** A consistent copy of the store as a new single file, taken while others keep writing. */
+  backup(path: string): Promise<BackupReport>;
+  /** Deletes what the selector picks from every table that holds it, and audits it. */
+  forget(selector: ForgetSelector, options?: ForgetOptions): ForgetReport;
+  /** Merges the full-text indexes, vacuums and empties the WAL, so deleted bytes leave the disk. */
+  compact(): CompactReport;
+  /** Bytes of the store file and its WAL. */
+  fileSizes(): { main: number; wal: number };
+}
+
 export interface StoreInfo {
   path: string;
   machineId: string;
@@ -277,6 +339,7 @@ export interface Store {
   readonly facts: ContextFacts;
   readonly components: Components;
   readonly checkpoints: Checkpoints;
+  readonly maintenance: Maintenance;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
   /** Read-only SQL for modules that rank or aggregate (search, recovery, diagnostics). */

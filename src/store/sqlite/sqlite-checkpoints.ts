@@ -42,6 +42,15 @@ const toCheckpoint = (r: CheckpointRow): Checkpoint => ({
   hlc: r.hlc,
 });
 
+/** Snapshots are redacted text, brotli-compressed (quality 5: most of the gain, little CPU). */
+export function compressSnapshot(text: string): Buffer {
+  return brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+}
+
+export function decompressSnapshot(bytes: Buffer): string {
+  return brotliDecompressSync(bytes).toString('utf8');
+}
+
 export class SqliteCheckpoints implements Checkpoints {
   constructor(private readonly ctx: SqliteContext) {}
 
@@ -53,9 +62,7 @@ export class SqliteCheckpoints implements Checkpoints {
         .get(input.sessionId) as { handle: string } | undefined;
       if (!session) throw new BatonError('NOT_FOUND', `no session ${input.sessionId}`);
       const createdAt = input.createdAt ?? ctx.clock.now();
-      const snapshot = brotliCompressSync(ctx.redactor.text(input.snapshot), {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
-      });
+      const snapshot = compressSnapshot(ctx.redactor.text(input.snapshot));
       // Two checkpoints of one session in the same second get a suffix rather than a clash.
       const base = formatCheckpointHandle(session.handle, createdAt);
       let handle = base;
@@ -128,7 +135,7 @@ export class SqliteCheckpoints implements Checkpoints {
     const row = this.ctx.db.prepare('SELECT snapshot FROM checkpoints WHERE id = ?').get(id) as
       { snapshot: Buffer } | undefined;
     if (!row) throw new BatonError('NOT_FOUND', `no checkpoint ${id}`);
-    return brotliDecompressSync(row.snapshot).toString('utf8');
+    return decompressSnapshot(row.snapshot);
   }
 
   remove(ids: string[]): number {

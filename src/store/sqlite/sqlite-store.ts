@@ -21,6 +21,7 @@ import { SqliteComponents } from './sqlite-components.js';
 import { SqliteDecisions } from './sqlite-decisions.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteFacts } from './sqlite-facts.js';
+import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { SqliteProjects } from './sqlite-projects.js';
 import { SqliteSessions } from './sqlite-sessions.js';
 import { SqliteTodos } from './sqlite-todos.js';
@@ -68,6 +69,7 @@ export class SqliteStore implements Store {
   readonly facts: SqliteFacts;
   readonly components: SqliteComponents;
   readonly checkpoints: SqliteCheckpoints;
+  readonly maintenance: SqliteMaintenance;
   private readonly ctx: SqliteContext;
 
   static open(options: SqliteStoreOptions): SqliteStore {
@@ -123,6 +125,9 @@ export class SqliteStore implements Store {
     this.facts = new SqliteFacts(this.ctx);
     this.components = new SqliteComponents(this.ctx);
     this.checkpoints = new SqliteCheckpoints(this.ctx);
+    this.maintenance = new SqliteMaintenance(this.ctx, options.path, (...args) =>
+      this.audit(...args),
+    );
   }
 
   /** The connection itself, for maintenance code in this module (backup, integrity, vacuum). */

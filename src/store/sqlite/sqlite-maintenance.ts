@@ -1,0 +1,105 @@
+// Upkeep of the store file: integrity checks, online backups, forgetting and compaction. The
+// backup copies every page in one step of SQLite's backup API, so it is one read transaction:
+// consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { BatonError, classifyError } from '../../core/index.js';
+import type { JsonObject } from '../../core/index.js';
+import type {
+  BackupReport,
+  CompactReport,
+  ForgetOptions,
+  ForgetReport,
+  ForgetSelector,
+  Maintenance,
+} from '../store.js';
+import type { SqliteContext } from './context.js';
+import { forget } from './sqlite-forget.js';
+
+const ALL_PAGES = 0x7fffffff;
+
+const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
+export class SqliteMaintenance implements Maintenance {
+  constructor(
+    private readonly ctx: SqliteContext,
+    private readonly path: string,
+    private readonly audit: (
+      action: string,
+      target: string | null,
+      detail: JsonObject,
+      actor?: string,
+    ) => void,
+  ) {}
+
+  integrityCheck(quick = false): string[] {
+    const rows = this.ctx.db.pragma(quick ? 'quick_check' : 'integrity_check') as Record<
+      string,
+      string
+    >[];
+    const lines = rows.map((r) => Object.values(r)[0] ?? '');
+    return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+  }
+
+  async backup(path: string): Promise<BackupReport> {
+    if (this.path === ':memory:')
+      throw new BatonError('USAGE', 'an in-memory store has no file to back up');
+    if (existsSync(path)) {
+      throw new BatonError('IO', `${path} already exists`, { hint: 'name a new file' });
+    }
+    const started = performance.now();
+    const partial = `${path}.partial`;
+    rmSync(partial, { force: true });
+    try {
+      await this.ctx.db.backup(partial, { progress: () => ALL_PAGES });
+      makeSelfContained(partial);
+      chmodSync(partial, 0o600);
+      renameSync(partial, path);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw classifyError(error);
+    }
+    return { path, bytes: sizeOf(path), ms: performance.now() - started };
+  }
+
+  forget(selector: ForgetSelector, options: ForgetOptions = {}): ForgetReport {
+    return forget(this.ctx, selector, options, this.audit);
+  }
+
+  compact(): CompactReport {
+    const { db } = this.ctx;
+    const before = this.fileSizes();
+    db.exec("INSERT INTO events_fts (events_fts) VALUES ('optimize')");
+    db.exec("INSERT INTO records_fts (records_fts) VALUES ('optimize')");
+    db.exec('VACUUM');
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    const after = this.fileSizes();
+    return {
+      bytesBefore: before.main + before.wal,
+      bytesAfter: after.main + after.wal,
+      walTruncated: (result?.busy ?? 1) === 0 && after.wal === 0,
+    };
+  }
+
+  fileSizes(): { main: number; wal: number } {
+    if (this.path === ':memory:') return { main: 0, wal: 0 };
+    return { main: sizeOf(this.path), wal: sizeOf(`${this.path}-wal`) };
+  }
+}
+
+/** A backup is one file a user can copy anywhere: no WAL to travel with it. */
+function makeSelfContained(path: string): void {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = DELETE');
+    const [check] = db.pragma('quick_check') as { quick_check: string }[];
+    if (check?.quick_check !== 'ok') {
+      throw new BatonError(
+        'STORE_CORRUPT',
+        `the backup failed its check: ${check?.quick_check ?? '?'}`,
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
