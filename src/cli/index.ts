@@ -2,6 +2,7 @@
 // becomes one line on stderr and its documented exit code; anything else is an internal error.
 import { CommanderError } from 'commander';
 import { BatonError, classifyError } from '../core/index.js';
+import { withRestoreHint } from './backups.js';
 import { CliContext } from './context.js';
 import { buildProgram } from './program.js';
 import type { World } from './world.js';
@@ -33,13 +34,20 @@ export async function runCli(args: string[], world: World): Promise<number> {
   }
 }
 
+/** A damaged store's message names the backup that brings it back. */
+function withBackupHint(e: BatonError, ctx: CliContext): BatonError {
+  const sqliteCode = (e.cause as { code?: string } | undefined)?.code;
+  const damaged = sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB';
+  return e.code === 'STORE_CORRUPT' && damaged ? withRestoreHint(e, ctx.home) : e;
+}
+
 function report(ctx: CliContext, error: unknown, world: World): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     if (error.code === 'commander.help') return 0;
     return 2;
   }
-  const e = error instanceof BatonError ? error : classifyError(error);
+  const e = withBackupHint(error instanceof BatonError ? error : classifyError(error), ctx);
   if (e.code === 'INTERNAL') {
     ctx.out.error(`baton: internal error: ${e.message}`);
     ctx.out.error(

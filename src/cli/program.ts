@@ -12,6 +12,10 @@ import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSearch } from './commands/search.js';
+import { registerBackup } from './commands/backup.js';
+import { registerConfig } from './commands/config.js';
+import { registerForget } from './commands/forget.js';
+import { registerPrune } from './commands/prune.js';
 import { registerSession } from './commands/session.js';
 import { registerTodo } from './commands/todo.js';
 
@@ -47,6 +51,10 @@ export function buildProgram(ctx: CliContext): Command {
     registerExport,
     registerSchema,
     registerSearch,
+    registerBackup,
+    registerForget,
+    registerConfig,
+    registerPrune,
   ]) {
     register(program, ctx);
   }

@@ -1,0 +1,54 @@
+// The default backup folder: where `baton backup` writes without a path, what it rotates, and
+// what a damaged store's message points the user to.
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BatonError } from '../core/index.js';
+import { backupDir } from '../store/index.js';
+
+const NAME = /^baton-\d{8}-\d{6}(-\d+)?\.db$/;
+
+export interface BackupFile {
+  path: string;
+  bytes: number;
+  modifiedAt: number;
+}
+
+export function defaultBackupPath(home: string, now: number): string {
+  const dir = backupDir(home);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return join(dir, `baton-${stamp}.db`);
+}
+
+/** The backups in the default folder, newest first. */
+export function listBackups(home: string): BackupFile[] {
+  const dir = backupDir(home);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => NAME.test(n));
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => {
+      const st = statSync(join(dir, n));
+      return { path: join(dir, n), bytes: st.size, modifiedAt: st.mtimeMs };
+    })
+    .sort((a, b) => b.modifiedAt - a.modifiedAt || b.path.localeCompare(a.path));
+}
+
+/** Deletes all but the newest `keep` backups of the default folder; returns what it deleted. */
+export function rotateBackups(home: string, keep: number): string[] {
+  const old = listBackups(home).slice(keep);
+  for (const b of old) rmSync(b.path, { force: true });
+  return old.map((b) => b.path);
+}
+
+/** A damaged store's error, with the one command that brings the newest backup back. */
+export function withRestoreHint(error: BatonError, home: string): BatonError {
+  const [newest] = listBackups(home);
+  const hint = newest
+    ? `restore the newest backup: baton restore-backup ${newest.path}`
+    : `no backups in ${backupDir(home)}; restore one you have with \`baton restore-backup PATH\`, or move the damaged file away to start fresh`;
+  return new BatonError(error.code, error.message, { hint, cause: error.cause ?? error });
+}

@@ -1,0 +1,65 @@
+// The settings `baton config` knows, each with its meaning, how a typed value is read and its
+// default. Unknown keys are refused so a typo does not silently configure nothing; add new
+// settings here.
+import { BatonError } from '../core/index.js';
+import type { JsonValue } from '../core/index.js';
+import type { Store } from '../store/index.js';
+
+export interface SettingSpec {
+  key: string;
+  description: string;
+  /** The default, or null for "not set". */
+  fallback: JsonValue;
+  read(text: string): JsonValue;
+}
+
+function wholeNumber(min: number, max: number) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new BatonError('USAGE', `expected a whole number from ${min} to ${max}, got "${text}"`);
+    }
+    return n;
+  };
+}
+
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: 'retention.days',
+    description:
+      'baton prune deletes journal events, checkpoints and idle sessions older than this many days (todos, decisions and facts stay)',
+    fallback: null,
+    read: wholeNumber(1, 36_500),
+  },
+  {
+    key: 'retention.checkpointDays',
+    description:
+      'baton prune deletes checkpoints older than this many days (default: retention.days)',
+    fallback: null,
+    read: wholeNumber(1, 36_500),
+  },
+  {
+    key: 'backup.keep',
+    description:
+      'how many backups baton backup keeps in its default folder (older ones are deleted)',
+    fallback: 10,
+    read: wholeNumber(1, 10_000),
+  },
+];
+
+export function settingSpec(key: string): SettingSpec {
+  const spec = SETTINGS.find((s) => s.key === key);
+  if (!spec) {
+    throw new BatonError('USAGE', `unknown setting "${key}"`, {
+      hint: `settings are: ${SETTINGS.map((s) => s.key).join(', ')}`,
+    });
+  }
+  return spec;
+}
+
+/** The stored value, else the default (null: not set). */
+export function settingValue(store: Store, key: string): JsonValue {
+  const spec = settingSpec(key);
+  const stored = store.getSetting(key);
+  return stored === undefined || stored === null ? spec.fallback : stored;
+}
