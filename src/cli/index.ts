@@ -2,8 +2,8 @@
 // becomes one line on stderr and its documented exit code; anything else is an internal error.
 import { CommanderError } from 'commander';
 import { BatonError, classifyError } from '../core/index.js';
-import { withRestoreHint } from './backups.js';
 import { CliContext } from './context.js';
+import { withRestoreHint } from '../store/index.js';
 import { buildProgram } from './program.js';
 import type { World } from './world.js';
 

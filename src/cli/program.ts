@@ -14,6 +14,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerSearch } from './commands/search.js';
 import { registerBackup } from './commands/backup.js';
 import { registerConfig } from './commands/config.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerForget } from './commands/forget.js';
 import { registerPrune } from './commands/prune.js';
 import { registerSession } from './commands/session.js';
@@ -55,6 +56,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerForget,
     registerConfig,
     registerPrune,
+    registerDoctor,
   ]) {
     register(program, ctx);
   }

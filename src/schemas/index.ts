@@ -13,11 +13,13 @@ import {
   sessionShape,
   todoShape,
 } from './records.js';
+import { doctorReportShape } from './doctor.js';
 import { searchHitShape, searchResultShape } from './search.js';
 
 export { EVENT_LINE_FIELDS, eventLineV1 } from './events-v1.js';
 export type { EventLineV1 } from './events-v1.js';
 export * from './records.js';
+export { doctorReportShape, doctorReportToJson } from './doctor.js';
 export { searchHitShape, searchHitToJson, searchResultShape, searchResultToJson } from './search.js';
 
 /** Every published shape, by the file name its JSON Schema is written to. */
@@ -33,6 +35,7 @@ export const PUBLISHED_SCHEMAS = {
   checkpoint: checkpointShape,
   'search-hit': searchHitShape,
   'search-result': searchResultShape,
+  'doctor-report': doctorReportShape,
 } as const;
 
 export function jsonSchemaOf(name: keyof typeof PUBLISHED_SCHEMAS): object {

@@ -10,6 +10,8 @@ export type { Migration } from './migrations/index.js';
 export { eventFiles, ftsBody, ftsFiles } from './fts-text.js';
 export { backupDir, resolveHome, storePath } from './paths.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
+export { defaultBackupPath, listBackups, rotateBackups, withRestoreHint } from './backup-files.js';
+export type { BackupFile } from './backup-files.js';
 export type { BackupFacts, RestoreReport } from './restore-backup.js';
 
 import type { Clock } from '../core/index.js';

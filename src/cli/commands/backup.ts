@@ -1,8 +1,14 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BatonError } from '../../core/index.js';
-import { restoreBackup, storePath, verifyBackup } from '../../store/index.js';
-import { defaultBackupPath, listBackups, rotateBackups } from '../backups.js';
+import {
+  defaultBackupPath,
+  listBackups,
+  restoreBackup,
+  rotateBackups,
+  storePath,
+  verifyBackup,
+} from '../../store/index.js';
 import { confirmOrRefuse } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import { examples, withJson } from '../options.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
-import type { JsonObject , BatonError} from '../../core/index.js';
+import type { JsonObject, BatonError } from '../../core/index.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const NEEDLE = 'Plutonium-7734-Orchid';

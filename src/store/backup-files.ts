@@ -1,9 +1,9 @@
 // The default backup folder: where `baton backup` writes without a path, what it rotates, and
-// what a damaged store's message points the user to.
+// what a damaged store's message (and `baton doctor`) points the user to.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatonError } from '../core/index.js';
-import { backupDir } from '../store/index.js';
+import { backupDir } from './paths.js';
 
 const NAME = /^baton-\d{8}-\d{6}(-\d+)?\.db$/;
 

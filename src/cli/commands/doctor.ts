@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { BatonError } from '../../core/index.js';
+import { problemsIn, runDoctor } from '../../doctor/index.js';
+import { doctorReportToJson } from '../../schemas/index.js';
+import type { CliContext } from '../context.js';
+import { DOCTOR_CHECKS } from '../doctor-checks.js';
+import { doctorContext, printDoctor } from '../doctor-output.js';
+import { examples, withJson } from '../options.js';
+
+export function registerDoctor(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('doctor')
+    .description('check the store, capture and sessions; say what is wrong and how to fix it')
+    .option('--thorough', 'a full integrity check (slower on big stores) instead of a quick one');
+  withJson(cmd);
+  examples(cmd, [
+    'baton doctor',
+    'baton doctor --json | jq ".checks[] | select(.status != \\"ok\\")"',
+  ]);
+  cmd.addHelpText('after', '\nExit code 0 when all is well, 1 when a check warns or fails.\n');
+  cmd.action(async (opts: { thorough?: boolean; json?: boolean }) => {
+    const dctx = doctorContext(ctx, Boolean(opts.thorough));
+    const results = await runDoctor(dctx, DOCTOR_CHECKS);
+    const problems = problemsIn(results);
+    if (opts.json) ctx.out.json(doctorReportToJson(dctx.storePath, results));
+    else printDoctor(ctx.out, results);
+    if (problems.length > 0) {
+      throw new BatonError(
+        'PARTIAL',
+        `doctor found ${problems.length} problem(s): ${problems.map((p) => p.id).join(', ')}`,
+      );
+    }
+  });
+}
