@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classifyError, fixedClock } from '../core/index.js';
 import { SqliteStore } from '../store/index.js';
 import { STORE_CHECKS, problemsIn, result, runDoctor } from './index.js';
-import type { DoctorCheck, DoctorContext } from './index.js';
+import type { CheckResult, DoctorCheck, DoctorContext } from './index.js';
 
 const NOW = Date.parse('2026-04-10T12:00:00Z');
 const DAY = 86_400_000;
@@ -49,7 +49,7 @@ function context(
   };
 }
 
-const byId = (results: { id: string }[], id: string) => results.find((r) => r.id === id);
+const byId = (results: CheckResult[], id: string) => results.find((r) => r.id === id);
 
 describe('runDoctor', () => {
   it('finds no problem in a healthy store and reports its figures', async () => {
