@@ -2,7 +2,9 @@
 // becomes one line on stderr and its documented exit code; anything else is an internal error.
 import { CommanderError } from 'commander';
 import { BatonError, classifyError } from '../core/index.js';
+import { isInteractive } from './confirm.js';
 import { CliContext } from './context.js';
+import { runMenu } from './menu/index.js';
 import { withRestoreHint } from '../store/index.js';
 import { buildProgram } from './program.js';
 import type { World } from './world.js';
@@ -22,6 +24,8 @@ export async function runCli(args: string[], world: World): Promise<number> {
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     if (args.length === 0) {
+      // On a terminal, the recovery menu; anywhere else, help rather than waiting for input.
+      if (isInteractive(ctx) && world.env.TERM !== 'dumb') return await runMenu(ctx);
       program.outputHelp();
       return 0;
     }

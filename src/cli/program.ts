@@ -15,6 +15,7 @@ import { registerSearch } from './commands/search.js';
 import { registerBackup } from './commands/backup.js';
 import { registerConfig } from './commands/config.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerView } from './commands/view.js';
 import { registerForget } from './commands/forget.js';
 import { registerPrune } from './commands/prune.js';
 import { registerSession } from './commands/session.js';
@@ -57,6 +58,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerConfig,
     registerPrune,
     registerDoctor,
+    registerView,
   ]) {
     register(program, ctx);
   }

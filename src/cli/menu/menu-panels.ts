@@ -1,0 +1,79 @@
+// The menu's read-only panels — recent messages, search results, diagnostics — rendered into
+// lines with the same printers the commands use, so the menu and `baton view|search|doctor`
+// always read alike.
+import { Writable } from 'node:stream';
+import { isBatonError } from '../../core/index.js';
+import { problemsIn, runDoctor } from '../../doctor/index.js';
+import { search } from '../../search/index.js';
+import type { CliContext } from '../context.js';
+import { DOCTOR_CHECKS } from '../doctor-checks.js';
+import { doctorContext, printDoctor } from '../doctor-output.js';
+import { formatEvents, sessionHeader } from '../event-view.js';
+import { createOutput } from '../output.js';
+import type { Output } from '../output.js';
+import { printHits } from '../search-output.js';
+import type { MenuData } from './menu-data.js';
+
+export interface Panel {
+  title: string;
+  lines: string[];
+}
+
+const RECENT_EVENTS = 60;
+const SEARCH_HITS = 30;
+
+/** An Output that collects lines instead of printing them, coloured like the real terminal. */
+function capture(ctx: CliContext): { out: Output; lines: () => string[] } {
+  let text = '';
+  const sink = Object.assign(
+    new Writable({
+      write(chunk: Buffer | string, _enc, done) {
+        text += chunk.toString();
+        done();
+      },
+    }),
+    { isTTY: Boolean(ctx.world.stdout.isTTY), columns: ctx.world.stdout.columns ?? 80 },
+  );
+  const out = createOutput({ ...ctx.world, stdout: sink });
+  return { out, lines: () => text.replace(/\n$/, '').split('\n') };
+}
+
+export function recentPanel(ctx: CliContext, data: MenuData, width: number): Panel {
+  const { out } = capture(ctx);
+  if (!data.session)
+    return { title: 'Recent messages', lines: ['No session in this project yet.'] };
+  const events = ctx
+    .store()
+    .events.list({ sessionId: data.session.id, order: 'desc', limit: RECENT_EVENTS })
+    .reverse();
+  return {
+    title: sessionHeader(out, data.session),
+    lines: events.length
+      ? formatEvents(out, events, width).lines
+      : ['No events in this session yet.'],
+  };
+}
+
+export function searchPanel(ctx: CliContext, data: MenuData, query: string): Panel {
+  const { out, lines } = capture(ctx);
+  try {
+    const result = search(ctx.store(), { query, projectId: data.project.id, limit: SEARCH_HITS });
+    if (result.hits.length === 0) out.line(`No hits for "${query}" in ${data.project.name}.`);
+    printHits(out, result.hits);
+  } catch (error) {
+    if (!isBatonError(error)) throw error;
+    out.line(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+  }
+  return { title: `Search: ${query}`, lines: lines() };
+}
+
+export async function doctorPanel(ctx: CliContext): Promise<Panel> {
+  const { out, lines } = capture(ctx);
+  const results = await runDoctor(doctorContext(ctx, false), DOCTOR_CHECKS);
+  printDoctor(out, results);
+  const problems = problemsIn(results).length;
+  return {
+    title: `Diagnostics — ${problems === 0 ? 'all well' : `${problems} problem(s)`}`,
+    lines: lines(),
+  };
+}
