@@ -1,6 +1,6 @@
 // How search hits read on a terminal: one header line per hit (where, when, what, score) and its
 // snippet below, the matched words marked when colour is on. Shared by `baton search` and the menu.
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import type { SearchHit } from '../search/index.js';
 import type { Output } from './output.js';
 import { formatTime } from './output.js';
@@ -11,6 +11,8 @@ export function markHighlights(
   color: boolean,
 ): string {
   if (!color || highlights.length === 0) return snippet;
+  // Colour was decided by the caller (our Output), not by picocolors' look at process.stdout.
+  const pc = createColors(true);
   let out = '';
   let at = 0;
   for (const [start, end] of highlights) {

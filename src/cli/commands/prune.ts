@@ -51,8 +51,9 @@ export function registerPrune(program: Command, ctx: CliContext): void {
     };
     if (opts.json) return ctx.out.json(result);
     const verb = opts.dryRun ? 'would delete' : 'deleted';
+    const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
     ctx.out.line(
-      `${verb} ${result.events} events, ${result.sessions} sessions, ${result.checkpoints} checkpoints`,
+      `${verb} ${n(result.events, 'event')}, ${n(result.sessions, 'session')}, ${n(result.checkpoints, 'checkpoint')}`,
     );
   });
 }
