@@ -82,8 +82,11 @@ export class SqliteEvents implements Events {
         const text = clean(ctx, input.text);
         const raw =
           input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
+        // Every event has a ref: without one from its source, its own id serves, so an export
+        // re-imported into this very store is recognised.
+        const id = ctx.ids();
         const info = this.insert.run(
-          ctx.ids(),
+          id,
           input.sessionId,
           ts,
           input.kind,
@@ -92,7 +95,7 @@ export class SqliteEvents implements Events {
           text,
           cleanJson(ctx, input.data),
           input.source,
-          input.ref ?? null,
+          input.ref ?? id,
           ctx.machineId,
           ctx.hlc.tick(),
           raw,
