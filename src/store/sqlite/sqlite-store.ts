@@ -8,6 +8,7 @@ import {
   classifyError,
   createIdSource,
   createRedactor,
+  newMachineId,
   systemClock,
 } from '../../core/index.js';
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
@@ -102,7 +103,7 @@ export class SqliteStore implements Store {
     const clock = options.clock ?? systemClock;
     // Read first: only a brand-new store needs the write lock to create its identity.
     const identity = () => ({
-      machineId: metaValue(db, 'machine_id', () => createIdSource()()),
+      machineId: metaValue(db, 'machine_id', () => newMachineId(randomBytes)),
       redactionKey: metaValue(db, 'redaction_key', () => randomBytes(32).toString('hex')),
     });
     const known = db
