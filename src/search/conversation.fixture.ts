@@ -14,6 +14,7 @@ const SESSION_A: Line[] = [
     text: 'The deploy to staging is broken since this morning, can you look into it?',
   },
   {
+    key: 'kubectl',
     kind: 'tool_call',
     tool: 'Bash',
     text: 'kubectl logs deploy/webshop-api -n staging',

@@ -235,7 +235,13 @@ describe('ranking', () => {
         agent: 'claude-code',
         agentSessionId: 'cc-1111',
       },
-      event: { kind: 'tool_call', tool: 'Bash', ts: T0 + 60_000, ref: null },
+      event: {
+        id: c.ids.kubectl,
+        kind: 'tool_call',
+        tool: 'Bash',
+        ts: T0 + 60_000,
+        ref: c.ids.kubectl,
+      },
       record: null,
     });
     expect(hit!.score).toBeGreaterThan(0);

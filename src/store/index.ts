@@ -13,6 +13,8 @@ export { restoreBackup, verifyBackup } from './restore-backup.js';
 export { defaultBackupPath, listBackups, rotateBackups, withRestoreHint } from './backup-files.js';
 export type { BackupFile } from './backup-files.js';
 export type { BackupFacts, RestoreReport } from './restore-backup.js';
+/** The SQLite driver this process loads (see sqlite/driver.ts), for maintenance code and tests. */
+export { Database, driverName } from './sqlite/driver.js';
 
 import type { Clock } from '../core/index.js';
 import { SqliteStore as Sqlite } from './sqlite/sqlite-store.js';

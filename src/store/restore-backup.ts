@@ -3,7 +3,7 @@
 // with Baton's tables, a schema this version reads); the current file and its WAL are moved
 // aside rather than deleted, so a restore can itself be undone by hand.
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { Database } from './sqlite/driver.js';
 import { BatonError } from '../core/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -16,7 +16,7 @@ export interface BackupFacts {
 /** Checks that `path` is a sound Baton store this version can read; says what it holds. */
 export function verifyBackup(path: string): BackupFacts {
   if (!existsSync(path)) throw new BatonError('NOT_FOUND', `no file ${path}`);
-  let db: Database.Database | undefined;
+  let db: Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const [check] = db.pragma('quick_check') as { quick_check: string }[];

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../sqlite/driver.js';
 import { afterEach, expect, it } from 'vitest';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
 import { MIGRATIONS, migrate, schemaVersion } from './index.js';
@@ -21,8 +21,8 @@ function versionTwoStore(path: string, count: number): void {
   db.exec(`INSERT INTO sessions (id, handle, agent, status, started_at, last_activity_at, machine_id, hlc)
            VALUES ('S', 'SESSION-260101-001', 'cli', 'ended', 0, 0, 'm', 'h')`);
   const insert = db.prepare(
-    `INSERT INTO events (id, session_id, ts, kind, tool, text, data, source, machine_id, hlc)
-     VALUES (?, 'S', 0, 'tool_call', 'Read', ?, ?, 'cli', 'm', 'h')`,
+    `INSERT INTO events (id, session_id, ts, kind, tool, text, data, source, hlc)
+     VALUES (?, 'S', 0, 'tool_call', 'Read', ?, ?, 'cli', 'h')`,
   );
   const fts = db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
   db.transaction(() => {

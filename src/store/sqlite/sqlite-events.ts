@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { parseHlc } from '../../core/index.js';
 import type {
   BatonEvent,
   EventKind,
@@ -24,12 +25,11 @@ interface EventRow {
   data: string | null;
   source: EventSource;
   ref: string | null;
-  machine_id: string;
   hlc: string;
 }
 
 const COLUMNS =
-  'e.seq, e.id, e.session_id, e.ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref, e.machine_id, e.hlc';
+  'e.seq, e.id, e.session_id, e.ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref, e.hlc';
 
 export const toEvent = (r: EventRow): BatonEvent => ({
   seq: r.seq,
@@ -43,7 +43,7 @@ export const toEvent = (r: EventRow): BatonEvent => ({
   data: r.data === null ? null : parseJson<JsonObject>(r.data, {}),
   source: r.source,
   ref: r.ref,
-  machineId: r.machine_id,
+  machineId: parseHlc(r.hlc).machineId,
   hlc: r.hlc,
 });
 
@@ -57,16 +57,22 @@ function compressRaw(ctx: SqliteContext, raw: JsonValue): Buffer {
 export class SqliteEvents implements Events {
   private readonly insert: Database.Statement;
   private readonly insertFts: Database.Statement;
+  private readonly ftsHasFiles: boolean;
   private readonly touch: Database.Statement;
 
   constructor(private readonly ctx: SqliteContext) {
     this.insert = ctx.db.prepare(
-      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, machine_id, hlc, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, hlc, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    this.insertFts = ctx.db.prepare(
-      'INSERT INTO events_fts (rowid, body, tool, files) VALUES (?, ?, ?, ?)',
-    );
+    // A store opened part-way through its migrations (upgrade tests: migrateTo) still has the
+    // index without the files column that migration 5 adds.
+    this.ftsHasFiles =
+      ctx.db.prepare("SELECT 1 FROM pragma_table_info('events_fts') WHERE name = 'files'").get() !==
+      undefined;
+    this.insertFts = this.ftsHasFiles
+      ? ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool, files) VALUES (?, ?, ?, ?)')
+      : ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
     this.touch = ctx.db.prepare(
       `UPDATE sessions SET event_count = event_count + ?, last_activity_at = max(last_activity_at, ?)
        WHERE id = ?`,
@@ -85,8 +91,11 @@ export class SqliteEvents implements Events {
         const data = input.data ? ctx.redactor.json(input.data) : null;
         const raw =
           input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
+        // Every event has a ref: without one from its source, its own id serves, so an export
+        // re-imported into this very store is recognised.
+        const id = ctx.ids();
         const info = this.insert.run(
-          ctx.ids(),
+          id,
           input.sessionId,
           ts,
           input.kind,
@@ -95,8 +104,7 @@ export class SqliteEvents implements Events {
           text,
           data === null ? null : JSON.stringify(data),
           input.source,
-          input.ref ?? null,
-          ctx.machineId,
+          input.ref ?? id,
           ctx.hlc.tick(),
           raw,
         );
@@ -109,7 +117,12 @@ export class SqliteEvents implements Events {
         inserted += 1;
         const files = data ? ftsFiles(data) : '';
         if (text || input.tool || files)
-          this.insertFts.run(seq, text ? ftsBody(text) : '', input.tool ?? '', files);
+          this.insertFts.run(
+            seq,
+            text ? ftsBody(text) : '',
+            input.tool ?? '',
+            ...(this.ftsHasFiles ? [files] : []),
+          );
         const s = perSession.get(input.sessionId) ?? { n: 0, last: 0 };
         s.n += 1;
         s.last = Math.max(s.last, ts);

@@ -2,7 +2,7 @@
 // backup copies every page in one step of SQLite's backup API, so it is one read transaction:
 // consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { Database } from './driver.js';
 import { BatonError, classifyError } from '../../core/index.js';
 import type { JsonObject } from '../../core/index.js';
 import type {
