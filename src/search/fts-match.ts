@@ -14,7 +14,8 @@ export function wantedTerms(parsed: ParsedQuery): QueryTerm[] {
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-function termExpr(t: { text: string; prefix: boolean }): string {
+/** One term as an FTS5 string (a phrase of its tokens), `*` when a prefix. */
+export function termExpr(t: { text: string; prefix: boolean }): string {
   return quote(t.text) + (t.prefix ? '*' : '');
 }
 

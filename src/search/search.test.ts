@@ -195,6 +195,35 @@ describe('filters', () => {
     );
   });
 
+  it('follows a session that moves to another project', () => {
+    const s = store.sessions.start({ agent: 'cli', projectId: c.blog, startedAt: T0 });
+    store.events.append([
+      { sessionId: s.id, kind: 'note', text: 'quokka sighting', source: 'cli', ts: T0 },
+    ]);
+    expect(find('quokka', { projectId: c.blog })).toHaveLength(1);
+    store.sessions.update(s.id, { projectId: c.webshop });
+    expect(find('quokka', { projectId: c.blog })).toHaveLength(0);
+    expect(find('quokka', { projectId: c.webshop })).toHaveLength(1);
+    expect(find('kind:note', { projectId: c.webshop }).map((h) => h.event?.snippet)).toContain(
+      'quokka sighting',
+    );
+  });
+
+  it('counts filter-only queries with their exclusions', () => {
+    const all = search(store, {
+      query: 'kind:tool_call',
+      withTotal: true,
+      projectId: c.webshop,
+    }).total!;
+    const noBash = search(store, {
+      query: 'kind:tool_call -tool:bash',
+      withTotal: true,
+      projectId: c.webshop,
+    }).total!;
+    expect(noBash).toBe(4);
+    expect(all).toBeGreaterThan(noBash);
+  });
+
   it('pages with limit and offset, and counts every match on request', () => {
     const all = search(store, { query: 'staging', limit: 50, withTotal: true });
     const first = search(store, { query: 'staging', limit: 3 });
@@ -247,13 +276,13 @@ describe('ranking', () => {
     expect(hit!.score).toBeGreaterThan(0);
   });
 
-  it('breaks ties by recency: of two equal events the newer comes first', () => {
+  it('breaks ties by recency: of equal events the later in the journal comes first', () => {
     const s = store.sessions.start({ agent: 'cli', projectId: c.blog, startedAt: T0 });
     const { seqs } = store.events.append([
       { sessionId: s.id, kind: 'note', text: 'zebra crossing', source: 'cli', ts: T0 + 1000 },
       { sessionId: s.id, kind: 'note', text: 'zebra crossing', source: 'cli', ts: T0 + 9000 },
       { sessionId: s.id, kind: 'note', text: 'zebra crossing', source: 'cli', ts: T0 + 5000 },
     ]);
-    expect(find('zebra').map((h) => h.event?.seq)).toEqual([seqs[1], seqs[2], seqs[0]]);
+    expect(find('zebra').map((h) => h.event?.seq)).toEqual([seqs[2], seqs[1], seqs[0]]);
   });
 });

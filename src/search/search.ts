@@ -6,7 +6,7 @@ import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
 import { parseQuery } from './parse-query.js';
-import { countEvents, latestEvents, loadEvents, rankEvents } from './search-events.js';
+import { countEvents, eventTimes, latestEvents, loadEvents, rankEvents } from './search-events.js';
 import type { EventRow, RankedEvent } from './search-events.js';
 import { searchRecords } from './search-records.js';
 import type { RankedRecord, RecordRow } from './search-records.js';
@@ -17,6 +17,14 @@ import type { SnippetTerm } from './snippet.js';
 import type { SearchHit, SearchOptions, SearchResult } from './types.js';
 
 const DEFAULT_LIMIT = 20;
+/**
+ * A query that reads as a question is answered by prose — an assistant's reply or a decision —
+ * more than by the tool calls that share its words; those weigh this much more for it.
+ */
+const ANSWER_BOOST = 1.5;
+const ANSWER_KINDS = ['assistant_message'] as const;
+const QUESTION =
+  /\?\s*$|^\s*(why|how|what|where|when|which|who|whose|did|does|do|is|are|was|were|can|could|should|would|will)\b/i;
 const MAX_LIMIT = 500;
 
 type Candidate =
@@ -30,14 +38,15 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   const scope = resolveScope(store, options, parsed);
   const events = eventMatch(parsed);
   const need = offset + limit;
-  const candidates = [...eventCandidates(store, events, scope, need)];
+  const terms = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
+  const boost = QUESTION.test(options.query) ? ANSWER_BOOST : 1;
+  const candidates = [...eventCandidates(store, events, scope, need, terms, boost)];
   const records = searchRecords(store, recordMatch(parsed), scope);
   const scale = recordScale(store);
-  candidates.push(...recordCandidates(records.strict, 'all', scale));
-  candidates.push(...recordCandidates(records.relaxed, 'some', scale));
+  candidates.push(...recordCandidates(records.strict, 'all', scale, boost));
+  candidates.push(...recordCandidates(records.relaxed, 'some', scale, boost));
   candidates.sort(byRank);
   const page = candidates.slice(offset, offset + limit);
-  const terms: SnippetTerm[] = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
   const hits = toHits(store, page, terms);
   const total = options.withTotal
     ? countEvents(store, events, scope) + records.strict.length + records.relaxed.length
@@ -57,27 +66,38 @@ function eventCandidates(
   match: ReturnType<typeof eventMatch>,
   scope: SearchScope,
   need: number,
+  terms: { text: string; prefix: boolean }[],
+  answerBoost: number,
 ): Candidate[] {
-  const toCandidate =
-    (m: 'all' | 'some') =>
-    (r: RankedEvent): Candidate => ({
-      side: 'event',
-      match: m,
-      score: r.score,
-      ts: r.ts,
-      seq: r.seq,
-    });
-  if (!match.words) return latestEvents(store, match, scope, need).map(toCandidate('all'));
-  const strict = rankEvents(store, match.strict!, scope, need);
-  if (strict.length >= need || match.relaxed === null) return strict.map(toCandidate('all'));
-  const relaxed = rankEvents(
+  const boost = { kinds: ANSWER_KINDS, factor: answerBoost };
+  const ranked: [RankedEvent, 'all' | 'some'][] = [];
+  if (!match.words) {
+    for (const r of latestEvents(store, match, scope, need)) ranked.push([r, 'all']);
+  } else {
+    const strict = rankEvents(store, match.strict!, scope, need, { terms, boost });
+    for (const r of strict) ranked.push([r, 'all']);
+    if (strict.length < need && match.relaxed !== null) {
+      const exclude = strict.map((r) => r.seq);
+      for (const r of rankEvents(store, match.relaxed, scope, need - strict.length, {
+        exclude,
+        terms,
+        boost,
+      })) {
+        ranked.push([r, 'some']);
+      }
+    }
+  }
+  const times = eventTimes(
     store,
-    match.relaxed,
-    scope,
-    need - strict.length,
-    strict.map((r) => r.seq),
+    ranked.map(([r]) => r.seq),
   );
-  return [...strict.map(toCandidate('all')), ...relaxed.map(toCandidate('some'))];
+  return ranked.map(([r, m]) => ({
+    side: 'event',
+    match: m,
+    score: r.score,
+    ts: times.get(r.seq) ?? 0,
+    seq: r.seq,
+  }));
 }
 
 /**
@@ -92,22 +112,31 @@ function recordScale(store: Store): number {
   return Math.max(1, ratio);
 }
 
-function recordCandidates(list: RankedRecord[], match: 'all' | 'some', scale: number): Candidate[] {
+function recordCandidates(
+  list: RankedRecord[],
+  match: 'all' | 'some',
+  scale: number,
+  answerBoost: number,
+): Candidate[] {
   return list.map((r) => ({
     side: 'record',
     match,
-    score: r.score * scale,
+    score: r.score * scale * (r.row.kind === 'decision' ? answerBoost : 1),
     ts: r.row.ts,
     row: r.row,
   }));
 }
 
-/** Full matches first, then by score (equal to two decimals counts as a tie), then newer first. */
+/**
+ * Full matches first, then by score (equal to two decimals counts as a tie), then newer first;
+ * between two events, the later in the journal.
+ */
 function byRank(a: Candidate, b: Candidate): number {
   if (a.match !== b.match) return a.match === 'all' ? -1 : 1;
   const sa = Math.round(a.score * 100);
   const sb = Math.round(b.score * 100);
   if (sa !== sb) return sb - sa;
+  if (a.side === 'event' && b.side === 'event') return b.seq - a.seq;
   return b.ts - a.ts;
 }
 

@@ -1,7 +1,7 @@
 // Snippets are built here, from the stored text, because events_fts is contentless and cannot
-// produce them. Matching mirrors the index closely enough for highlighting: words are split like
-// unicode61 splits them (plus camelCase parts, as ftsBody indexes them) and compared after a light
-// suffix-stripping that stands in for Porter stemming.
+// produce them. Matching mirrors the index: words are split like unicode61 splits them (plus
+// camelCase parts, as ftsBody indexes them) and compared by their Porter stems.
+import { stemmer } from 'stemmer';
 
 export interface SnippetTerm {
   text: string;
@@ -16,35 +16,29 @@ export interface Snippet {
 const WORD = /[\p{L}\p{N}]+/gu;
 const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  // Only non-ASCII words can carry diacritics; most words skip the Unicode normalisation.
+  return /[^\p{ASCII}]/u.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
 }
 
-/** A rough stem: enough that `deploys`, `deployed`, `deploying` and `deployment` meet `deploy`. */
-export function roughStem(word: string): string {
-  let w = fold(word);
-  if (w.length <= 3) return w;
-  for (const suffix of [
-    'ational',
-    'ations',
-    'ation',
-    'ments',
-    'ment',
-    'ings',
-    'ing',
-    'ies',
-    'ied',
-    'es',
-    'ed',
-    'ly',
-    's',
-  ]) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 100_000;
+
+/**
+ * Porter's stem, as the index's `porter` tokenizer computes it (`deploys`, `deployed` and
+ * `deploying` all become `deploi`), so highlighting and scoring meet the words the index matched.
+ * Words repeat (Zipf), and stemming is the costly part of scoring, so stems are remembered.
+ */
+export function stem(word: string): string {
+  const folded = fold(word);
+  let s = STEMS.get(folded);
+  if (s === undefined) {
+    s = stemmer(folded);
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(folded, s);
   }
-  return w.replace(/(.)\1$/, '$1');
+  return s;
 }
 
 interface Needle {
@@ -59,7 +53,7 @@ function needles(terms: SnippetTerm[]): Needle[] {
     const words = t.text.match(WORD) ?? [];
     words.forEach((w, i) => {
       const isPrefix = t.prefix && i === words.length - 1;
-      out.push({ stem: roughStem(w), prefix: isPrefix ? fold(w) : null, index });
+      out.push({ stem: stem(w), prefix: isPrefix ? fold(w) : null, index });
     });
   });
   return out;
@@ -68,8 +62,7 @@ function needles(terms: SnippetTerm[]): Needle[] {
 function matches(word: string, n: Needle): boolean {
   const folded = fold(word);
   if (n.prefix !== null) return folded.startsWith(n.prefix);
-  const stem = roughStem(word);
-  return stem === n.stem || (n.stem.length >= 4 && folded.startsWith(n.stem));
+  return stem(word) === n.stem || (n.stem.length >= 4 && folded.startsWith(n.stem));
 }
 
 interface Hit {

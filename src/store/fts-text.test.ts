@@ -1,6 +1,6 @@
 // Pins what the index sees: camelCase parts appended, file paths lifted from event data.
 import { describe, expect, it } from 'vitest';
-import { eventFiles, ftsBody, ftsFiles } from './fts-text.js';
+import { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
 
 describe('ftsBody', () => {
   it('appends the parts of camelCase and PascalCase identifiers', () => {
@@ -27,5 +27,16 @@ describe('eventFiles', () => {
   it('gives the files column their text with camelCase parts', () => {
     expect(ftsFiles({ filePath: 'src/useSession.ts' })).toBe('src/useSession.ts\nuse session');
     expect(ftsFiles({})).toBe('');
+  });
+});
+
+describe('ftsMetaToken', () => {
+  it('makes one token per fact that no tokenizer rule splits or stems', () => {
+    const token = ftsMetaToken('agent', 'claude-code');
+    expect(token).toMatch(/^a[0-9a-f]+0$/);
+    expect(token).not.toBe(ftsMetaToken('agent', 'claude'));
+    expect(
+      ftsMeta({ kind: 'tool_call', sessionId: 'S1', agent: null, projectId: 'P' }).split(' '),
+    ).toHaveLength(3);
   });
 });

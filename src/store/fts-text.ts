@@ -13,6 +13,9 @@
 // - Events carry file paths in their structured data (a tool call's `file_path`, a change's
 //   `path`); ftsFiles lifts them into the index's own `files` column, which the `file:` filter
 //   searches and which weighs more than the body in ranking (see src/search).
+// - What search filters on (kind, session, agent, project) is indexed too, as opaque tokens in a
+//   `meta` column with no weight in ranking, so a filter is an intersection inside the index
+//   rather than a lookup per matching row.
 //
 // ftsBody runs on every indexed text, so it scans char codes by hand: a regex pass per text cost
 // more than SQLite's own insert.
@@ -91,4 +94,38 @@ function collectFiles(value: unknown, depth: number, found: Set<string>, isFile:
       collectFiles(v, depth + 1, found, FILE_KEYS.has(k));
     }
   }
+}
+
+/** Facts about an event that search filters on, indexed as tokens of the `meta` column. */
+export type MetaField = 'kind' | 'session' | 'agent' | 'project';
+const META_PREFIX: Record<MetaField, string> = {
+  kind: 'k',
+  session: 's',
+  agent: 'a',
+  project: 'p',
+};
+const HEX = new TextEncoder();
+
+/**
+ * One opaque token per fact: a field letter, the value's UTF-8 in hex, and a closing digit. Hex
+ * keeps any value (`claude-code`, a ULID) in one unicode61 token, and no Porter suffix rule can
+ * touch a token that ends in a digit — so the token a query asks for is exactly the one indexed.
+ */
+export function ftsMetaToken(field: MetaField, value: string): string {
+  let hex = '';
+  for (const b of HEX.encode(value)) hex += b.toString(16).padStart(2, '0');
+  return `${META_PREFIX[field]}${hex}0`;
+}
+
+/** The `meta` column of an event: its kind, session, agent and project as tokens. */
+export function ftsMeta(e: {
+  kind: string;
+  sessionId: string;
+  agent: string | null;
+  projectId: string | null;
+}): string {
+  const tokens = [ftsMetaToken('kind', e.kind), ftsMetaToken('session', e.sessionId)];
+  if (e.agent) tokens.push(ftsMetaToken('agent', e.agent));
+  if (e.projectId) tokens.push(ftsMetaToken('project', e.projectId));
+  return tokens.join(' ');
 }

@@ -8,9 +8,9 @@ import type {
   JsonObject,
   JsonValue,
 } from '../../core/index.js';
-import { ftsBody, ftsFiles } from '../fts-text.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
 import { clean, parseJson, write } from './context.js';
+import { EventsIndex } from './events-index.js';
 import type { SqliteContext } from './context.js';
 
 interface EventRow {
@@ -56,8 +56,7 @@ function compressRaw(ctx: SqliteContext, raw: JsonValue): Buffer {
 
 export class SqliteEvents implements Events {
   private readonly insert: Database.Statement;
-  private readonly insertFts: Database.Statement;
-  private readonly ftsHasFiles: boolean;
+  private readonly index: EventsIndex;
   private readonly touch: Database.Statement;
 
   constructor(private readonly ctx: SqliteContext) {
@@ -65,14 +64,7 @@ export class SqliteEvents implements Events {
       `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, hlc, raw)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    // A store opened part-way through its migrations (upgrade tests: migrateTo) still has the
-    // index without the files column that migration 5 adds.
-    this.ftsHasFiles =
-      ctx.db.prepare("SELECT 1 FROM pragma_table_info('events_fts') WHERE name = 'files'").get() !==
-      undefined;
-    this.insertFts = this.ftsHasFiles
-      ? ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool, files) VALUES (?, ?, ?, ?)')
-      : ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
+    this.index = new EventsIndex(ctx);
     this.touch = ctx.db.prepare(
       `UPDATE sessions SET event_count = event_count + ?, last_activity_at = max(last_activity_at, ?)
        WHERE id = ?`,
@@ -84,6 +76,7 @@ export class SqliteEvents implements Events {
     return write(ctx, () => {
       const seqs: (number | null)[] = [];
       const perSession = new Map<string, { n: number; last: number }>();
+      const sessionFacts = this.index.sessionCache();
       let inserted = 0;
       for (const input of inputs) {
         const ts = input.ts ?? ctx.clock.now();
@@ -115,14 +108,17 @@ export class SqliteEvents implements Events {
         const seq = Number(info.lastInsertRowid);
         seqs.push(seq);
         inserted += 1;
-        const files = data ? ftsFiles(data) : '';
-        if (text || input.tool || files)
-          this.insertFts.run(
+        this.index.add(
+          {
             seq,
-            text ? ftsBody(text) : '',
-            input.tool ?? '',
-            ...(this.ftsHasFiles ? [files] : []),
-          );
+            kind: input.kind,
+            sessionId: input.sessionId,
+            text,
+            tool: input.tool ?? null,
+            data,
+          },
+          sessionFacts(input.sessionId),
+        );
         const s = perSession.get(input.sessionId) ?? { n: 0, last: 0 };
         s.n += 1;
         s.last = Math.max(s.last, ts);

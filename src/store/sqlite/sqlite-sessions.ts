@@ -3,6 +3,7 @@ import type { JsonObject, Session, SessionStatus } from '../../core/index.js';
 import type { SessionFilter, SessionInput, SessionPatch, Sessions } from '../store.js';
 import { clean, parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
+import { EventsIndex } from './events-index.js';
 
 interface SessionRow {
   id: string;
@@ -133,6 +134,11 @@ export class SqliteSessions implements Sessions {
 
   update(id: string, patch: SessionPatch): Session {
     return write(this.ctx, () => {
+      const movedFrom =
+        patch.projectId === undefined
+          ? undefined
+          : (this.ctx.stmt('SELECT project_id FROM sessions WHERE id = ?').get(id) as
+              { project_id: string | null } | undefined);
       const sets: string[] = [];
       const values: Record<string, unknown> = { id, hlc: this.ctx.hlc.tick() };
       for (const [k, v] of Object.entries(patch) as [keyof SessionPatch, unknown][]) {
@@ -150,6 +156,10 @@ export class SqliteSessions implements Sessions {
         .stmt(`UPDATE sessions SET ${[...sets, 'hlc = @hlc'].join(', ')} WHERE id = @id`)
         .run(values);
       if (info.changes === 0) throw new BatonError('NOT_FOUND', `no session ${id}`);
+      // Its events' index rows name the project (search filters on it): keep them in step.
+      if (movedFrom && movedFrom.project_id !== patch.projectId) {
+        new EventsIndex(this.ctx).reindexSession(id);
+      }
       return this.get(id)!;
     });
   }

@@ -1,0 +1,61 @@
+// Pins the scoring: tokens split and stemmed as the index does them (camelCase parts appended),
+// phrases counted in order, prefixes matched, and BM25F rewarding frequency, rarity, shortness
+// and the heavier field.
+import { describe, expect, it } from 'vitest';
+import { bm25f, idf, leadsOf, phraseCount, phraseOf, tokenize } from './bm25.js';
+
+const count = (text: string, query: string, prefix = false) => {
+  const p = phraseOf(query, prefix, 1);
+  return phraseCount(tokenize(text, leadsOf([p])), p);
+};
+
+describe('phraseCount', () => {
+  it('matches Porter stems, camelCase parts and whole identifiers', () => {
+    expect(count('deploy deployed deploying redeploy', 'deploys')).toBe(3);
+    expect(count('call useSession then UseSessionHook', 'session')).toBe(2);
+    expect(count('call useSession then UseSessionHook', 'useSession')).toBe(1);
+  });
+
+  it('counts phrases in order only, paths included', () => {
+    expect(count('edit src/store/sqlite.ts and src/store/other.ts', 'src/store/sqlite.ts')).toBe(1);
+    expect(count('store src, not src store', 'src store')).toBe(1);
+  });
+
+  it('matches a prefix on the last word', () => {
+    expect(count('migrate migrations emigrate', 'migr', true)).toBe(2);
+    expect(count('run the migrations now', 'run the migr', true)).toBe(1);
+  });
+
+  it('keeps every token in the length, matching or not', () => {
+    const p = phraseOf('zebra', false, 1);
+    expect(tokenize('one two, three-four fiveSix', leadsOf([p])).words).toHaveLength(7);
+  });
+});
+
+describe('bm25f', () => {
+  const score = (text: string, query: string, df = 10, total = 1000, weight = 1) => {
+    const p = phraseOf(query, false, df);
+    const tokens = tokenize(text, leadsOf([p]));
+    return bm25f([{ tokens, weight, avgLength: 8 }], [p], total);
+  };
+
+  it('rewards frequency, rarity, shortness and the heavier field', () => {
+    expect(score('deploy deploy failed again today ok', 'deploy')).toBeGreaterThan(
+      score('deploy failed again today ok fine', 'deploy'),
+    );
+    expect(score('deploy failed', 'deploy', 5)).toBeGreaterThan(
+      score('deploy failed', 'deploy', 500),
+    );
+    expect(score('deploy failed', 'deploy')).toBeGreaterThan(
+      score('deploy failed because of many many other reasons here', 'deploy'),
+    );
+    expect(score('deploy failed', 'deploy', 10, 1000, 2)).toBeGreaterThan(
+      score('deploy failed', 'deploy'),
+    );
+    expect(score('nothing here', 'deploy')).toBe(0);
+  });
+
+  it('never gives a negative idf, even for a word in every document', () => {
+    expect(idf(1000, 1000)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,91 @@
+// Keeps events_fts in step with the journal: what each event contributes to each column (see
+// ../fts-text.ts), written on append, and rewritten for a session's events when the session moves
+// to another project (its `meta` tokens name the project). Stores opened part-way through their
+// migrations (upgrade tests) still have the two-column index of schema 1, and get that.
+import { ftsBody, ftsFiles, ftsMeta } from '../fts-text.js';
+import type { SqliteContext } from './context.js';
+import type { Statement } from './driver.js';
+
+export interface IndexedEvent {
+  seq: number;
+  kind: string;
+  sessionId: string;
+  text: string | null;
+  tool: string | null;
+  /** Parsed (and redacted) structured data. */
+  data: unknown;
+}
+
+interface SessionFacts {
+  agent: string | null;
+  projectId: string | null;
+}
+
+export class EventsIndex {
+  private readonly full: boolean;
+  private readonly insert: Statement;
+  private readonly facts: Statement;
+
+  constructor(private readonly ctx: SqliteContext) {
+    this.full =
+      ctx.db.prepare("SELECT 1 FROM pragma_table_info('events_fts') WHERE name = 'meta'").get() !==
+      undefined;
+    this.insert = this.full
+      ? ctx.db.prepare(
+          'INSERT INTO events_fts (rowid, body, tool, files, meta) VALUES (?, ?, ?, ?, ?)',
+        )
+      : ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
+    this.facts = ctx.db.prepare('SELECT agent, project_id AS projectId FROM sessions WHERE id = ?');
+  }
+
+  /** Facts of the sessions an append touches, looked up once per session per append. */
+  sessionCache(): (sessionId: string) => SessionFacts {
+    const cache = new Map<string, SessionFacts>();
+    return (id) => {
+      let f = cache.get(id);
+      if (!f) {
+        f = (this.facts.get(id) as SessionFacts | undefined) ?? { agent: null, projectId: null };
+        cache.set(id, f);
+      }
+      return f;
+    };
+  }
+
+  add(e: IndexedEvent, session: SessionFacts): void {
+    const body = e.text ? ftsBody(e.text) : '';
+    if (!this.full) {
+      if (body || e.tool) this.insert.run(e.seq, body, e.tool ?? '');
+      return;
+    }
+    const meta = ftsMeta({ kind: e.kind, sessionId: e.sessionId, ...session });
+    this.insert.run(e.seq, body, e.tool ?? '', e.data ? ftsFiles(e.data) : '', meta);
+  }
+
+  /** Rewrites the index rows of a session's events (after its project changed). */
+  reindexSession(sessionId: string): void {
+    if (!this.full) return;
+    const session = this.sessionCache()(sessionId);
+    const rows = this.ctx.db
+      .prepare('SELECT seq, kind, text, tool, data FROM events WHERE session_id = ? ORDER BY seq')
+      .all(sessionId) as {
+      seq: number;
+      kind: string;
+      text: string | null;
+      tool: string | null;
+      data: string | null;
+    }[];
+    const drop = this.ctx.db.prepare('DELETE FROM events_fts WHERE rowid = ?');
+    for (const r of rows) {
+      drop.run(r.seq);
+      this.add({ ...r, sessionId, data: r.data === null ? null : safeParse(r.data) }, session);
+    }
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
