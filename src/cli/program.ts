@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerComponent } from './commands/component.js';
+import { registerCheckpoint } from './commands/checkpoint/index.js';
 import { registerContext } from './commands/context.js';
 import { registerDecision } from './commands/decision.js';
 import { registerExport } from './commands/export.js';
@@ -10,6 +11,7 @@ import { registerImport } from './commands/import.js';
 import { registerLog } from './commands/log.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
+import { registerResume } from './commands/resume.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSession } from './commands/session.js';
 import { registerTodo } from './commands/todo.js';
@@ -35,6 +37,8 @@ export function buildProgram(ctx: CliContext): Command {
     .addHelpText('after', EPILOG);
   for (const register of [
     registerQuickstart,
+    registerResume,
+    registerCheckpoint,
     registerSession,
     registerLog,
     registerTodo,

@@ -163,6 +163,11 @@ export interface Todos {
   get(projectId: string, ref: string): Todo | null;
   list(filter: { projectId: string; statuses?: TodoStatus[] }): Todo[];
   remove(id: string): void;
+  /**
+   * Writes a todo back exactly as a snapshot holds it (a checkpoint rollback): every field and
+   * time, undeleting it if it was removed since. Stamped as a new write.
+   */
+  restore(todo: Todo): Todo;
 }
 
 export interface DecisionInput {
@@ -184,6 +189,9 @@ export interface Decisions {
   update(id: string, patch: DecisionPatch): Decision;
   get(projectId: string, ref: string): Decision | null;
   list(filter: { projectId: string; statuses?: DecisionStatus[] }): Decision[];
+  remove(id: string): void;
+  /** Writes a decision back exactly as a snapshot holds it (a checkpoint rollback). */
+  restore(decision: Decision): Decision;
 }
 
 export interface FactInput {
