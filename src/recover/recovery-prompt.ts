@@ -44,18 +44,16 @@ function instructions(data: BriefData, next: string): string {
 function promptSections(data: BriefData, mode: BriefMode): BriefSection[] {
   const sections = sectionsFor(data, mode);
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const title = byId.get('title')!;
   const step = byId.get('next')?.items[0]?.value;
   const next = typeof step === 'string' ? step : 'Ask the user what to do next.';
-  const crash = title.items.filter((i) => i.slot === 'crash');
   const out: BriefSection[] = [
     {
       id: 'intro',
       heading: null,
       rank: 0,
+      // The introduction says whether the session crashed: the brief's crash notice is not repeated.
       items: [
         { md: intro(data), tier: 0, unit: 'introduction', slot: 'intro', value: intro(data) },
-        ...crash,
       ],
     },
   ];

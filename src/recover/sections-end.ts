@@ -18,7 +18,8 @@ function changeItems(c: ChangeReport, now: number): BriefItem[] {
   if (c.base.branch && c.current.branch !== c.base.branch) {
     add(
       `- Branch switched: ${code(c.base.branch)} → ${c.current.branch ? code(c.current.branch) : 'detached HEAD'}`,
-      1,
+      // The warnings say it at tier 1; here it is detail.
+      2,
       'change line',
       'changes.branch',
       { from: c.base.branch, to: c.current.branch },

@@ -40,7 +40,7 @@ export function titleSection(data: BriefData, mode: BriefMode): BriefSection {
   const s = data.session;
   if (s && data.endState === 'crashed') {
     items.push({
-      md: `**The last session crashed.** ${s.handle} (${s.agent}) stopped without an end record — ${s.endReason?.replace(/^crashed:\s*/, '') ?? 'cause unknown'}. Its last recorded actions are below; verify its work before building on it.`,
+      md: `**The last session crashed** (${s.endReason?.replace(/^crashed:\s*/, '') ?? 'cause unknown'}): ${s.handle} stopped without an end record. Verify its last actions before building on them.`,
       tier: 1,
       unit: 'crash notice',
       slot: 'crash',

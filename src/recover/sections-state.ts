@@ -2,7 +2,7 @@
 // left out — the warnings name them), component health, and in full mode a short timeline.
 import type { ComponentState, ContextFact, Decision } from '../core/index.js';
 import type { BriefData, TimelineEntry } from './brief-types.js';
-import { ago, code, iso, plural, quote, sentence, stamp } from './brief-text.js';
+import { ago, code, hhmm, iso, plural, quote, sentence, stamp } from './brief-text.js';
 import type { BriefItem, BriefSection } from './fit-budget.js';
 
 function decisionLine(d: Decision): string {
@@ -97,9 +97,13 @@ function timelineLine(e: TimelineEntry, now: number): string {
     return `- ${stamp(e.ts, now)} checkpoint ${e.handle} (${e.trigger}${e.label ? `, "${e.label}"` : ''})`;
   }
   const end = e.endedAt ?? e.lastActivityAt;
+  const endText =
+    new Date(end).toISOString().slice(0, 10) === new Date(e.ts).toISOString().slice(0, 10)
+      ? hhmm(end)
+      : stamp(end, now);
   const title = e.title ? ` — ${quote(e.title, 100)}` : '';
   const errors = e.errors ? `, ${plural(e.errors, 'error')}` : '';
-  return `- ${stamp(e.ts, now)}–${stamp(end, now)} ${e.handle} ${e.agent}, ${e.endState}, ${plural(e.events, 'event')}${errors}${title}`;
+  return `- ${stamp(e.ts, now)}–${endText} ${e.handle} ${e.agent}, ${e.endState}, ${plural(e.events, 'event')}${errors}${title}`;
 }
 
 export function timelineSection(data: BriefData): BriefSection {

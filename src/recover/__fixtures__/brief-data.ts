@@ -227,3 +227,100 @@ export function sampleBriefData(): BriefData {
     focus: null,
   };
 }
+
+/** Full mode: the same data with a timeline of three sessions and their checkpoints. */
+export function sampleFullData(): BriefData {
+  const data = sampleBriefData();
+  data.timeline = [
+    {
+      kind: 'session',
+      ts: NOW - 30 * H,
+      handle: 'SESSION-260303-001',
+      agent: 'codex',
+      title: 'Set up the cart module',
+      endState: 'ended',
+      endedAt: NOW - 28 * H,
+      lastActivityAt: NOW - 28 * H,
+      events: 212,
+      errors: 0,
+    },
+    {
+      kind: 'checkpoint',
+      ts: NOW - 28 * H,
+      handle: 'RECOVERY-SESSION-260303-001-120000',
+      trigger: 'session-end',
+      label: null,
+    },
+    {
+      kind: 'session',
+      ts: NOW - 6 * H,
+      handle: 'SESSION-260304-001',
+      agent: 'claude-code',
+      title: null,
+      endState: 'cleared',
+      endedAt: NOW - 5 * H - 10 * M,
+      lastActivityAt: NOW - 5 * H - 10 * M,
+      events: 9,
+      errors: 1,
+    },
+    {
+      kind: 'session',
+      ts: NOW - 5 * H,
+      handle: 'SESSION-260304-002',
+      agent: 'claude-code',
+      title: 'Fix checkout rounding',
+      endState: 'crashed',
+      endedAt: NOW - 3 * H,
+      lastActivityAt: NOW - 3 * H,
+      events: 148,
+      errors: 1,
+    },
+    {
+      kind: 'checkpoint',
+      ts: NOW - 4 * H + 20 * M,
+      handle: 'RECOVERY-SESSION-260304-002-102000',
+      trigger: 'todo-completed',
+      label: null,
+    },
+    {
+      kind: 'checkpoint',
+      ts: NOW - 3 * H + M,
+      handle: 'RECOVERY-SESSION-260304-002-110100',
+      trigger: 'crash',
+      label: null,
+    },
+  ];
+  return data;
+}
+
+/** `--todo 2`: the task in progress, with its history. */
+export function sampleFocusData(): BriefData {
+  const data = sampleBriefData();
+  const todo = data.todos[1]!;
+  data.focus = {
+    todo,
+    sessions: [
+      {
+        handle: 'SESSION-260304-002',
+        agent: 'claude-code',
+        startedAt: NOW - 5 * H,
+        lastActivityAt: NOW - 3 * H,
+      },
+    ],
+    events: [
+      action('tool_call', {
+        tool: 'TodoWrite',
+        text: 'Fix rounding in src/cart.ts totals: in_progress',
+      }),
+      action('note', { text: 'todo 2: the rounding happens in two places, cart.ts and money.ts' }),
+    ],
+    files: ['src/cart.ts', 'src/money.ts'],
+    checkpoint: {
+      handle: 'RECOVERY-SESSION-260304-002-102000',
+      createdAt: NOW - 4 * H + 20 * M,
+      status: 'in_progress',
+    },
+    remaining: [data.todos[3]!, data.todos[4]!, data.todos[2]!],
+  };
+  return data;
+}
