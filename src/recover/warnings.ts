@@ -19,8 +19,10 @@ const FILE_TOKEN =
   /(?:\.{0,2}\/)?(?:[\w@+-][\w.@+-]*\/)*[\w@+-][\w.@+-]*\.[A-Za-z][A-Za-z0-9]{0,7}\b/g;
 
 /** Words in free text that look like file names or paths. */
+const NOT_FILES = /^(e\.g|i\.e|a\.k\.a|n\.b|p\.s|vs|etc)$/i;
+
 export function fileMentions(text: string, root: string | null): string[] {
-  const found = text.match(FILE_TOKEN) ?? [];
+  const found = (text.match(FILE_TOKEN) ?? []).filter((t) => !NOT_FILES.test(t));
   return [...new Set(found.map((t) => projectPath(t.replace(/^\.\//, ''), root)))];
 }
 
