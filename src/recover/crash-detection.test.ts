@@ -112,6 +112,6 @@ describe('processIsAlive', () => {
   it('tells a live process from a finished one', () => {
     expect(processIsAlive(process.pid)).toBe(true);
     const done = spawnSync(process.execPath, ['-e', '0']);
-    expect(processIsAlive(done.pid!)).toBe(false);
+    expect(processIsAlive(done.pid)).toBe(false);
   });
 });
