@@ -23,31 +23,34 @@ function matchesGolden(name: string, text: string): void {
 
 describe('buildBrief golden briefs', () => {
   it('quick: a crashed session with todos, actions, state, changes and warnings', () => {
-    matchesGolden('quick.md', buildBrief(sampleBriefData(), { mode: 'quick' }).text);
+    matchesGolden('quick.golden.md.txt', buildBrief(sampleBriefData(), { mode: 'quick' }).text);
   });
 
   it('full: the same with a timeline of recent sessions and checkpoints', () => {
-    matchesGolden('full.md', buildBrief(sampleFullData(), { mode: 'full' }).text);
+    matchesGolden('full.golden.md.txt', buildBrief(sampleFullData(), { mode: 'full' }).text);
   });
 
   it('emergency: only open work, critical facts and warnings, within 1,500 characters', () => {
     const brief = buildBrief(sampleBriefData(), { mode: 'emergency' });
     expect(brief.text.length).toBeLessThanOrEqual(1500);
-    matchesGolden('emergency.md', brief.text);
+    matchesGolden('emergency.golden.md.txt', brief.text);
   });
 
   it('todo focus: one task with its history, files and what remains', () => {
-    matchesGolden('focus.md', buildBrief(sampleFocusData(), { mode: 'quick' }).text);
+    matchesGolden('focus.golden.md.txt', buildBrief(sampleFocusData(), { mode: 'quick' }).text);
   });
 
   it('recovery prompt: previous context, project state, conversation, instructions', () => {
-    matchesGolden('prompt.md', buildRecoveryPrompt(sampleBriefData(), { mode: 'quick' }).text);
+    matchesGolden(
+      'prompt.golden.md.txt',
+      buildRecoveryPrompt(sampleBriefData(), { mode: 'quick' }).text,
+    );
   });
 
   it('quick at 1,500 characters: the essentials stay, the detail goes, and it says so', () => {
     const brief = buildBrief(sampleBriefData(), { mode: 'quick', budget: 1500 });
     expect(brief.text.length).toBeLessThanOrEqual(1500);
-    matchesGolden('quick-1500.md', brief.text);
+    matchesGolden('quick-1500.golden.md.txt', brief.text);
   });
 });
 
