@@ -13,7 +13,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'better-sqlite3-prebuilt'],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",
