@@ -7,7 +7,8 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baton, ok } from './cli.js';
+import { ok } from './cli.js';
+import { runBaton } from './run-baton.js';
 
 let root: string;
 let repo: string;
@@ -125,10 +126,10 @@ describe('baton resume', () => {
 
   it('focuses on one todo and rejects unknown references with exit code 3', () => {
     expect(run('resume', '--todo', '1')).toContain('## Task #1: Fix rounding in cart.ts');
-    const missing = baton(['resume', '--checkpoint', 'RECOVERY-NOPE'], { cwd: repo, home });
+    const missing = runBaton(['resume', '--checkpoint', 'RECOVERY-NOPE'], { cwd: repo, home });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('no checkpoint "RECOVERY-NOPE"');
-    expect(baton(['resume', '--budget', '5'], { cwd: repo, home }).code).toBe(2);
+    expect(runBaton(['resume', '--budget', '5'], { cwd: repo, home }).code).toBe(2);
   });
 
   it('documents itself with examples', () => {
