@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../core/index.js';
+import { briefShape } from '../schemas/index.js';
 import { action, component, decision, fact, session, todo } from './__fixtures__/brief-data.js';
 import type { BriefData, BriefMode } from './brief-types.js';
 import { buildBrief, effectiveBudget } from './build-brief.js';
@@ -185,13 +186,15 @@ describe('buildBrief over any data', () => {
     );
   });
 
-  it('is deterministic, and its JSON reports the length and what was left out', () => {
+  it('is deterministic, and its JSON has the published shape, the length and what was left out', () => {
     fc.assert(
       fc.property(briefData, mode, budget, (data, m, b) => {
         const a = buildBrief(data, { mode: m, budget: b });
         expect(buildBrief(structuredClone(data), { mode: m, budget: b })).toEqual(a);
         expect(a.json.length).toBe(a.text.length);
         expect(a.json.omitted).toEqual(a.omitted);
+        // The JSON always has the published shape (schemas/brief.schema.json).
+        expect(briefShape.safeParse(a.json).error).toBeUndefined();
         if (a.omitted.length === 0) expect(a.text).not.toContain('left out to fit');
       }),
       { numRuns: 200 },

@@ -2,6 +2,7 @@
 // command — as zod schemas, from which the JSON Schema files in schemas/ are generated. Kept out
 // of core so the hook path never loads zod.
 import { z } from 'zod';
+import { briefShape } from './brief.js';
 import { eventLineV1 } from './events-v1.js';
 import {
   checkpointShape,
@@ -17,6 +18,7 @@ import {
 export { EVENT_LINE_FIELDS, eventLineV1 } from './events-v1.js';
 export type { EventLineV1 } from './events-v1.js';
 export * from './records.js';
+export { briefShape } from './brief.js';
 
 /** Every published shape, by the file name its JSON Schema is written to. */
 export const PUBLISHED_SCHEMAS = {
@@ -29,6 +31,7 @@ export const PUBLISHED_SCHEMAS = {
   'context-fact': contextFactShape,
   component: componentShape,
   checkpoint: checkpointShape,
+  brief: briefShape,
 } as const;
 
 export function jsonSchemaOf(name: keyof typeof PUBLISHED_SCHEMAS): object {
