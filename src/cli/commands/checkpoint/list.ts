@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { activeResumePoint, listCheckpoints } from '../../../recover/index.js';
+import { activeResumePoint, detectCrashes, listCheckpoints } from '../../../recover/index.js';
 import { toJson } from '../../../schemas/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, parseIntOption, withJson, withProject } from '../../options.js';
@@ -29,6 +29,8 @@ export function registerCheckpointList(group: Command, ctx: CliContext): void {
   cmd.action((opts: ListOpts) => {
     const store = ctx.store();
     const project = opts.allProjects ? null : ctx.project(opts.project);
+    // A crashed session gets its crash checkpoint before the list is shown.
+    detectCrashes(store, { now: ctx.now, ...(project && { projectId: project.id }) });
     const list = listCheckpoints(store, {
       ...(project && { projectId: project.id }),
       ...(opts.session !== undefined && { session: opts.session }),
