@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorld } from './__fixtures__/world.js';
 import type { TempWorld } from './__fixtures__/world.js';
-import { onTrigger } from './auto-checkpoint.js';
+import { autoTriggerOf, onTrigger } from './auto-checkpoint.js';
 
 let w: TempWorld;
 beforeEach(() => {
@@ -115,5 +115,12 @@ describe('onTrigger', () => {
     }
     expect(pruned).toBe(2);
     expect(w.store.checkpoints.list({ sessionId: s.id })).toHaveLength(3);
+  });
+
+  it('reads trigger names as capture spells them', () => {
+    expect(autoTriggerOf('todo_completed')).toBe('todo-completed');
+    expect(autoTriggerOf('pre_compaction')).toBe('pre-compaction');
+    expect(autoTriggerOf('session-end')).toBe('session-end');
+    expect(autoTriggerOf('nonsense')).toBeNull();
   });
 });

@@ -21,6 +21,12 @@ export const AUTO_TRIGGERS = [
 ] as const;
 export type AutoTrigger = (typeof AUTO_TRIGGERS)[number];
 
+/** A trigger named either way (`todo_completed`, `todo-completed`), or null if Baton has none. */
+export function autoTriggerOf(name: string): AutoTrigger | null {
+  const normal = name.trim().toLowerCase().replace(/_/g, '-');
+  return (AUTO_TRIGGERS as readonly string[]).includes(normal) ? (normal as AutoTrigger) : null;
+}
+
 export const DEFAULT_INTERVAL_MS = 5 * 60_000;
 /** A burst of errors (a failing loop) gets one checkpoint, not one per error. */
 const ERROR_GAP_MS = 30_000;

@@ -7,7 +7,7 @@
 // or mcp — those call it.
 
 // The brief
-export { resumeBrief } from './resume-brief.js';
+export { resumeBrief, sessionStartBrief } from './resume-brief.js';
 export type { ResumeBriefOptions, ResumeBriefResult } from './resume-brief.js';
 export { buildBrief, effectiveBudget } from './build-brief.js';
 export { buildRecoveryPrompt } from './recovery-prompt.js';
@@ -62,7 +62,7 @@ export { DEFAULT_RETENTION, planRetention } from './retention.js';
 export type { RetentionPlan, RetentionPolicy } from './retention.js';
 export { diffState, isEmptyDiff } from './diff-state.js';
 export type { StateDiff } from './diff-state.js';
-export { AUTO_TRIGGERS, DEFAULT_INTERVAL_MS, onTrigger } from './auto-checkpoint.js';
+export { AUTO_TRIGGERS, DEFAULT_INTERVAL_MS, autoTriggerOf, onTrigger } from './auto-checkpoint.js';
 export type { AutoTrigger, TriggerOptions, TriggerResult } from './auto-checkpoint.js';
 
 // Crash detection

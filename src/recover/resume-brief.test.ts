@@ -9,7 +9,7 @@ import { commit, git, makeRepo, tempWorld } from './__fixtures__/world.js';
 import type { TempWorld } from './__fixtures__/world.js';
 import { createCheckpoint } from './checkpoints.js';
 import { restoreCheckpoint } from './restore-checkpoint.js';
-import { resumeBrief } from './resume-brief.js';
+import { resumeBrief, sessionStartBrief } from './resume-brief.js';
 
 let w: TempWorld;
 let repo: string;
@@ -140,6 +140,15 @@ describe('resumeBrief', () => {
     ]);
     const r = await brief({ excludeSessionId: asking.id, git: null });
     expect(r.data.session?.id).toBe(s.id);
+    const base = { projectId: w.project.id, now: w.clock.now(), git: null, sessionId: asking.id };
+    expect(await sessionStartBrief(w.store, { ...base, source: 'startup' })).toContain(s.handle);
+    // A compacted or resumed session goes on: it is the one described.
+    w.store.events.append([
+      { sessionId: asking.id, kind: 'user_message', text: 'hi', source: 'hook' },
+    ]);
+    expect(await sessionStartBrief(w.store, { ...base, source: 'compact' })).toContain(
+      asking.handle,
+    );
   });
 
   it('starts from a restored checkpoint until new work is recorded', async () => {

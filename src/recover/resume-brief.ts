@@ -85,3 +85,27 @@ export async function resumeBrief(
   const text = opts.format === 'json' ? JSON.stringify(brief.json, null, 2) : brief.text;
   return { text, json: brief.json, omitted: brief.omitted, brief, data, crashes };
 }
+
+/** Why an agent session starts, as hooks report it; a new session must not describe itself. */
+const NEW_SESSION_SOURCES = new Set(['startup', 'clear', 'fork', 'new']);
+
+/**
+ * The brief for an agent session that is starting (a SessionStart hook). `source` is the agent's
+ * reason: a new session (startup, clear, fork) is left out so the brief describes the one before
+ * it; a resumed or compacted session goes on and is described itself.
+ */
+export async function sessionStartBrief(
+  store: Store,
+  opts: Omit<ResumeBriefOptions, 'excludeSessionId' | 'format' | 'prompt'> & {
+    source: string;
+    sessionId?: string;
+  },
+): Promise<string> {
+  const { source, sessionId, ...rest } = opts;
+  const exclude = sessionId !== undefined && NEW_SESSION_SOURCES.has(source);
+  const result = await resumeBrief(store, {
+    ...rest,
+    ...(exclude && { excludeSessionId: sessionId }),
+  });
+  return result.text;
+}
