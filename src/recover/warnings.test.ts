@@ -30,6 +30,7 @@ describe('computeWarnings', () => {
   it('warns about the branch, todos and decisions naming changed files, and expired facts', () => {
     const codes = computeWarnings(sampleBriefData()).map((w) => w.code);
     expect(codes).toEqual([
+      'session-crashed',
       'branch-switched',
       'todo-file-changed',
       'decision-file-changed',
@@ -48,6 +49,7 @@ describe('computeWarnings', () => {
   it('warns that a session is still running when it was active moments ago', () => {
     const data = sampleBriefData();
     data.session = { ...data.session!, status: 'active', lastActivityAt: NOW - 60_000 };
+    data.endState = 'active';
     expect(computeWarnings(data)[0]).toMatchObject({ code: 'session-active', tier: 1 });
   });
 });

@@ -84,6 +84,14 @@ function decisionWarnings(data: BriefData, changed: string[]): Warning[] {
 function sessionWarnings(data: BriefData): Warning[] {
   const out: Warning[] = [];
   const s = data.session;
+  if (s && data.endState === 'crashed') {
+    // Said first at the top of the brief; repeated here, shortly, for readers of the list.
+    out.push({
+      code: 'session-crashed',
+      tier: 2,
+      message: `${s.handle} crashed: its last edits may be half-done.`,
+    });
+  }
   if (s && s.status === 'active' && data.now - s.lastActivityAt < STILL_RUNNING_MS) {
     out.push({
       code: 'session-active',
@@ -137,7 +145,7 @@ function driftWarning(data: BriefData): Warning[] {
   ];
 }
 
-/** All warnings, most important first. The crash itself is announced at the top of the brief. */
+/** All warnings, most important first. */
 export function computeWarnings(data: BriefData): Warning[] {
   const changed = changedSince(data.changes);
   const root = data.project?.root ?? null;
