@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorld } from './__fixtures__/world.js';
 import type { TempWorld } from './__fixtures__/world.js';
 import { loadSnapshot } from './checkpoints.js';
-import { crashReason, detectCrashes, processIsAlive } from './crash-detection.js';
+import { crashReason, detectCrashes, processIsAlive, reviveIfCrashed } from './crash-detection.js';
 
 let w: TempWorld;
 beforeEach(() => {
@@ -70,6 +70,20 @@ describe('detectCrashes', () => {
       detectCrashes(w.store, { now: w.clock.now(), silenceMs: 10 * 60_000, git: null })[0]?.session
         .id,
     ).toBe(other.id);
+  });
+
+  it('revives a crashed session that shows activity again', () => {
+    const s = w.store.sessions.start({ agent: 'codex', projectId: w.project.id });
+    w.clock.advance(3 * H);
+    detectCrashes(w.store, { now: w.clock.now(), git: null });
+    expect(w.store.sessions.get(s.id)!.status).toBe('crashed');
+    expect(reviveIfCrashed(w.store, s.id)).toBe(true);
+    expect(w.store.sessions.get(s.id)).toMatchObject({
+      status: 'active',
+      endedAt: null,
+      endReason: null,
+    });
+    expect(reviveIfCrashed(w.store, s.id)).toBe(false);
   });
 
   it('only looks at the project it is asked about', () => {

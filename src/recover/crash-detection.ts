@@ -95,3 +95,15 @@ export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashR
   }
   return reports;
 }
+
+/**
+ * A session marked crashed that shows activity again (the user came back after a long pause, or
+ * another machine's pid looked gone) is alive after all: capture calls this when it records
+ * activity for a session, and the session is active again. Returns whether it was revived.
+ */
+export function reviveIfCrashed(store: Store, sessionId: string): boolean {
+  const s = store.sessions.get(sessionId);
+  if (!s || s.status !== 'crashed') return false;
+  store.sessions.update(s.id, { status: 'active', endedAt: null, endReason: null });
+  return true;
+}

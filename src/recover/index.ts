@@ -66,5 +66,10 @@ export { AUTO_TRIGGERS, DEFAULT_INTERVAL_MS, autoTriggerOf, onTrigger } from './
 export type { AutoTrigger, TriggerOptions, TriggerResult } from './auto-checkpoint.js';
 
 // Crash detection
-export { DEFAULT_SILENCE_MS, detectCrashes, processIsAlive } from './crash-detection.js';
+export {
+  DEFAULT_SILENCE_MS,
+  detectCrashes,
+  processIsAlive,
+  reviveIfCrashed,
+} from './crash-detection.js';
 export type { CrashDetectionOptions, CrashReport } from './crash-detection.js';
