@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { JsonObject } from '../../core/index.js';
 import { componentShape, toJson } from '../../schemas/index.js';
 import { componentLine } from '../present.js';
 import { SETS, defineTool } from '../tool.js';

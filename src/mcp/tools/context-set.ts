@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { FACT_PRIORITIES, parseDuration } from '../../core/index.js';
-import type { JsonValue } from '../../core/index.js';
 import { contextFactShape, toJson } from '../../schemas/index.js';
 import { factLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
