@@ -46,9 +46,13 @@ function pickSource(store: Store, o: BriefOptions): Source {
       });
     return { session, checkpoint: null, state: live() };
   }
+  // A restored checkpoint is where the next session resumes (its session, its journal position);
+  // the records are today's — equal to the snapshot's when the restore rolled them back.
   const point = store.getSetting(resumePointKey(o.projectId));
-  if (typeof point === 'string' && store.checkpoints.get(point))
-    return checkpointSource(store, o, point);
+  const restored = typeof point === 'string' ? store.checkpoints.get(point) : null;
+  if (restored) {
+    return { session: store.sessions.get(restored.sessionId), checkpoint: restored, state: live() };
+  }
   const [session] = store.sessions.list({ projectId: o.projectId, limit: 1 });
   return { session: session ?? null, checkpoint: null, state: live() };
 }
@@ -151,10 +155,13 @@ function activityLines(store: Store, src: Source, o: BriefOptions): string[] {
 }
 
 function nextStep(state: DefaultSnapshot): string[] {
-  const pick = (status: string) =>
-    state.todos.filter((t) => t.status === status).sort((a, b) => a.number - b.number)[0];
-  const doing = pick('in_progress');
-  const next = pick('pending');
+  // The todo touched last is the one being worked on; the lowest-numbered pending one comes next.
+  const doing = state.todos
+    .filter((t) => t.status === 'in_progress')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number)[0];
+  const next = state.todos
+    .filter((t) => t.status === 'pending')
+    .sort((a, b) => a.number - b.number)[0];
   const step = doing
     ? `Continue #${doing.number}: ${oneLine(doing.content, 160)}`
     : next
