@@ -2,3 +2,4 @@
 // for the portable JSONL format; one per agent as they arrive), each with a pure parser, a reader
 // and, for agents, the hook handler and installer.
 export * from './events/index.js';
+export * from './mcp-config/index.js';
