@@ -8,6 +8,7 @@ import {
   classifyError,
   createIdSource,
   createRedactor,
+  newMachineId,
   systemClock,
 } from '../../core/index.js';
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
@@ -87,7 +88,7 @@ export class SqliteStore implements Store {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
       }
-      db.pragma('cache_size = -32000');
+      db.pragma('cache_size = -131072');
       db.pragma('temp_store = MEMORY');
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
@@ -100,14 +101,27 @@ export class SqliteStore implements Store {
 
   private constructor(db: Database.Database, options: SqliteStoreOptions) {
     const clock = options.clock ?? systemClock;
-    const machineId = options.readonly
-      ? metaValue(db, 'machine_id', () => '')
-      : write({ db } as SqliteContext, () => metaValue(db, 'machine_id', () => createIdSource()()));
-    const redactionKey = options.readonly
-      ? ''
-      : metaValue(db, 'redaction_key', () => randomBytes(32).toString('hex'));
+    // Read first: only a brand-new store needs the write lock to create its identity.
+    const identity = () => ({
+      machineId: metaValue(db, 'machine_id', () => newMachineId(randomBytes)),
+      redactionKey: metaValue(db, 'redaction_key', () => randomBytes(32).toString('hex')),
+    });
+    const known = db
+      .prepare("SELECT count(*) AS n FROM meta WHERE key IN ('machine_id', 'redaction_key')")
+      .get() as { n: number };
+    const { machineId, redactionKey } =
+      known.n === 2 || options.readonly ? identity() : db.transaction(identity).immediate();
+    const statements = new Map<string, Database.Statement>();
     this.ctx = {
       db,
+      stmt: (sql) => {
+        let st = statements.get(sql);
+        if (!st) {
+          st = db.prepare(sql);
+          statements.set(sql, st);
+        }
+        return st;
+      },
       machineId,
       hlc: new HybridLogicalClock(machineId, clock),
       ids: options.ids ?? createIdSource(() => clock.now()),
