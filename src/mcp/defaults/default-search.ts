@@ -1,6 +1,9 @@
 // A stand-in for src/search until it is wired in: words ANDed over the journal's FTS5 index
-// (events_fts: contentless, rowid = events.seq), ranked by bm25, filtered by joining events and
-// sessions, with a snippet cut from the event text around the first word found.
+// (events_fts: contentless, rowid = events.seq), filtered by joining events and sessions, newest
+// match first, with a snippet cut from the event text around the first word found. Newest first,
+// not bm25: FTS5 computes bm25 from every row a word occurs in, which on 1M events costs 10–200 ms
+// for common words (BENCHMARKS.md, mcp-search), while walking the index newest-first stops after
+// one page. Relevance ranking is src/search's job.
 import { BatonError } from '../../core/index.js';
 import type { EventKind } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
@@ -17,7 +20,6 @@ interface HitRow {
   handle: string;
   agent: string;
   agent_session_id: string | null;
-  rank: number;
 }
 
 /** Each word quoted (so FTS5 syntax in a question cannot break the query); a trailing * kept. */
@@ -45,6 +47,12 @@ export function snippetOf(text: string, words: string[], width = 160): string {
   return `${start > 0 ? '…' : ''}${cut}${start + width < flat.length ? '…' : ''}`;
 }
 
+/** How often the query's words occur in the text: a score for the hit, higher is better. */
+function occurrences(text: string, words: string[]): number {
+  const lower = text.toLowerCase();
+  return words.reduce((n, w) => n + (lower.split(w).length - 1), 0);
+}
+
 function filters(store: Store, o: SearchOptions): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -70,12 +78,12 @@ export function defaultSearch(store: Store, options: SearchOptions): SearchResul
   const { where, params } = filters(store, options);
   const rows = store.query<HitRow>(
     `SELECT e.id, e.ref, e.kind, e.ts, e.text, e.tool, e.session_id, s.handle, s.agent,
-            s.agent_session_id, f.rank
+            s.agent_session_id
      FROM events_fts f
      JOIN events e ON e.seq = f.rowid
      JOIN sessions s ON s.id = e.session_id
      WHERE events_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-     ORDER BY f.rank, e.seq DESC
+     ORDER BY f.rowid DESC
      LIMIT ? OFFSET ?`,
     [match, ...params, options.limit ?? 20, options.offset ?? 0],
   );
@@ -93,8 +101,7 @@ export function defaultSearch(store: Store, options: SearchOptions): SearchResul
       ts: r.ts,
       snippet: snippetOf(r.text ?? r.tool ?? '', words),
     },
-    // bm25 is lower-is-better; the contract is higher-is-better.
-    score: -r.rank,
+    score: occurrences(r.text ?? r.tool ?? '', words),
   }));
   return { hits };
 }

@@ -25,7 +25,7 @@ export const searchTool = defineTool({
   name: 'search',
   title: 'Search the memory',
   description:
-    "Full-text search over everything recorded in this project's sessions — prompts, answers, tool calls and results, errors, notes — best match first, 10 hits at a time with a short snippet each. Words are matched by their stem, all must appear; end a word with * for a prefix. Narrow with agent, session, kinds, since, until; allProjects searches every project. Page with offset. Read around a hit with timeline {event: <id>}.",
+    "Full-text search over everything recorded in this project's sessions — prompts, answers, tool calls and results, errors, notes — 10 hits at a time, each with a short snippet. Words are matched by their stem, all must appear; end a word with * for a prefix. Narrow with agent, session, kinds, since, until; allProjects searches every project. Page with offset. Read around a hit with timeline {event: <id>}.",
   input: z
     .object({
       query: z.string().trim().min(1, 'give some words to search for').max(1000),
