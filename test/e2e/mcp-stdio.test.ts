@@ -22,12 +22,14 @@ let projectDir: string;
 let seeded: Seeded;
 const clients: Client[] = [];
 
-async function connect(): Promise<Client> {
+async function connect(
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<Client> {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [BIN, 'mcp'],
+    args: [BIN, 'mcp', ...(options.args ?? [])],
     cwd: projectDir,
-    env: { BATON_HOME: home },
+    env: { BATON_HOME: home, ...options.env },
     stderr: 'pipe',
   });
   const client = new Client({ name: 'e2e-agent', version: '1.0.0' });
@@ -138,6 +140,22 @@ describe('baton mcp over stdio', () => {
       status: string;
     }[];
     expect(cli.find((t) => t.number === number)?.status).toBe('completed');
+  });
+
+  it('serves the project named by --project, or by Claude Code’s CLAUDE_PROJECT_DIR', async () => {
+    const other = join(root, 'other');
+    mkdirSync(other);
+    for (const client of [
+      await connect({ args: ['--project', other] }),
+      await connect({ env: { CLAUDE_PROJECT_DIR: other } }),
+    ]) {
+      const brief = textOf(await call(client, 'resume_brief'));
+      expect(brief).toMatch(/^# Baton brief — other\n/);
+      const todos = await call(client, 'todo_list', { status: 'all' });
+      expect((todos.structuredContent as { todos: unknown[] }).todos).toEqual([]);
+    }
+    const here = textOf(await call(await connect(), 'resume_brief'));
+    expect(here).toMatch(/^# Baton brief — app\n/);
   });
 
   it('exits 0 when the client closes stdin, without help from a signal', async () => {
