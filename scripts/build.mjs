@@ -16,7 +16,7 @@ await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'better-sqlite3-prebuilt'],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",

@@ -2,4 +2,5 @@
 // for the portable JSONL format; one per agent as they arrive), each with a pure parser, a reader
 // and, for agents, the hook handler and installer.
 export * from './events/index.js';
+export { readJsonLines } from './jsonl-lines.js';
 export * from './mcp-config/index.js';

@@ -2,12 +2,12 @@
 // (STYLE habit 6): a malformed line is counted with its number and reason, and the rest imports.
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { JsonObject } from '../../core/index.js';
 import { identifyProject } from '../../git/index.js';
 import type { EventInput, Store } from '../../store/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
+import { readJsonLines } from '../jsonl-lines.js';
 import { parseEventLine } from './parse-event-line.js';
 
 export interface LineProblem {
@@ -79,7 +79,7 @@ export async function importEvents(
     malformed: [],
     sessions: 0,
   };
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const sessions = new Map<string, string>();
   const projects = new Map<string, string | null>();
   let batch: PendingLine[] = [];
@@ -98,8 +98,7 @@ export async function importEvents(
     options.onProgress?.(result);
   };
 
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const text of lines) {
+  for await (const text of readJsonLines(input)) {
     result.lines += 1;
     const parsed = parseEventLine(text);
     if (!parsed.ok) {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../sqlite/driver.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../../core/index.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';

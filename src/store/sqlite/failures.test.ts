@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './driver.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyError } from '../../core/index.js';
 import { SqliteStore } from './sqlite-store.js';

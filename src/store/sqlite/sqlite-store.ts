@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './driver.js';
+import type { Statement } from './driver.js';
 import {
   BatonError,
   HybridLogicalClock,
@@ -47,7 +48,7 @@ function prepareFile(path: string): void {
   chmodSync(path, 0o600);
 }
 
-function metaValue(db: Database.Database, key: string, make: () => string): string {
+function metaValue(db: Database, key: string, make: () => string): string {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
     { value: string } | undefined;
   if (row) return row.value;
@@ -72,7 +73,7 @@ export class SqliteStore implements Store {
   private readonly ctx: SqliteContext;
 
   static open(options: SqliteStoreOptions): SqliteStore {
-    let db: Database.Database | undefined;
+    let db: Database | undefined;
     try {
       if (!options.readonly) prepareFile(options.path);
       else if (!existsSync(options.path)) {
@@ -99,7 +100,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  private constructor(db: Database.Database, options: SqliteStoreOptions) {
+  private constructor(db: Database, options: SqliteStoreOptions) {
     const clock = options.clock ?? systemClock;
     // Read first: only a brand-new store needs the write lock to create its identity.
     const identity = () => ({
@@ -111,7 +112,7 @@ export class SqliteStore implements Store {
       .get() as { n: number };
     const { machineId, redactionKey } =
       known.n === 2 || options.readonly ? identity() : db.transaction(identity).immediate();
-    const statements = new Map<string, Database.Statement>();
+    const statements = new Map<string, Statement>();
     this.ctx = {
       db,
       stmt: (sql) => {
@@ -140,7 +141,7 @@ export class SqliteStore implements Store {
   }
 
   /** The connection itself, for maintenance code in this module (backup, integrity, vacuum). */
-  get database(): Database.Database {
+  get database(): Database {
     return this.ctx.db;
   }
 
