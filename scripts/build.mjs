@@ -11,6 +11,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer a package's ESM build: jsonc-parser's default (UMD) entry loads its parts through a
+  // require() esbuild cannot follow, which leaves the bundle asking for files that are not there.
+  mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: true,
   external: ['better-sqlite3', 'better-sqlite3-prebuilt'],

@@ -3,3 +3,4 @@
 // and, for agents, the hook handler and installer.
 export * from './events/index.js';
 export { readJsonLines } from './jsonl-lines.js';
+export * from './mcp-config/index.js';

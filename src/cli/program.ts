@@ -9,6 +9,7 @@ import { registerDecision } from './commands/decision.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerLog } from './commands/log.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerResume } from './commands/resume.js';
@@ -49,6 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerImport,
     registerExport,
     registerSchema,
+    registerMcp,
   ]) {
     register(program, ctx);
   }
