@@ -6,5 +6,6 @@ export { createMcpServer } from './server.js';
 export { serveStdio } from './stdio.js';
 export type { StdioStreams } from './stdio.js';
 export { defaultMemory } from './defaults/default-memory.js';
+export { recoverMemory } from './recover-memory.js';
 export { BRIEF_MODES } from './deps.js';
 export type * from './deps.js';
