@@ -10,7 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyProject } from '../../src/git/index.js';
-import { defaultMemory } from '../../src/mcp/index.js';
+import { recoverMemory } from '../../src/mcp/index.js';
 import { seedProject, toolCases } from '../../src/mcp/tool-cases.fixture.js';
 import type { Seeded } from '../../src/mcp/tool-cases.fixture.js';
 import { SqliteStore, storePath } from '../../src/store/index.js';
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const store = SqliteStore.open({ path: storePath(home) });
   const project = store.projects.ensure(identifyProject(projectDir));
   const base = seedProject(store, project);
-  const checkpoint = await defaultMemory.checkpoints.create(store, {
+  const checkpoint = await recoverMemory.checkpoints.create(store, {
     projectId: project.id,
     sessionId: store.sessions.get(base.sessionHandle)!.id,
     label: 'seeded',
@@ -116,7 +116,7 @@ describe('baton mcp over stdio', () => {
     expect(listed.map((d) => d.decision)).toContain('Rotate session tokens on every login');
     const next = await connect();
     const brief = textOf(await call(next, 'resume_brief', { budget: 10_000 }));
-    expect(brief).toMatch(/Rotate session tokens on every login — because stolen cookies/);
+    expect(brief).toMatch(/Rotate session tokens on every login/);
   });
 
   it('updates a todo so that the brief changes', async () => {
@@ -128,13 +128,13 @@ describe('baton mcp over stdio', () => {
       const r = await client.readResource({ uri: 'baton://brief' });
       return r.contents.map((c) => ('text' in c ? c.text : '')).join('');
     };
-    expect(await briefText()).toContain(`[ ] #${number} ${content}`);
+    expect(await briefText()).toContain(`#${number} [pending] ${content}`);
     await call(client, 'todo_update', { todo: number, status: 'in_progress' });
     const during = await briefText();
-    expect(during).toContain(`[~] #${number} ${content}`);
-    expect(during).toContain(`Continue #${number}: ${content}`);
+    expect(during).toContain(`#${number} [in progress] ${content}`);
+    expect(during).toMatch(new RegExp(`## Task in progress\\n#${number} ${content}`));
     await call(client, 'todo_update', { todo: number, status: 'completed' });
-    expect(await briefText()).toContain(`[x] #${number} ${content}`);
+    expect(await briefText()).toContain(`#${number} [done] ${content}`);
     const cli = JSON.parse(baton('todo', 'list', '--all', '--json')) as {
       number: number;
       status: string;
@@ -150,12 +150,12 @@ describe('baton mcp over stdio', () => {
       await connect({ env: { CLAUDE_PROJECT_DIR: other } }),
     ]) {
       const brief = textOf(await call(client, 'resume_brief'));
-      expect(brief).toMatch(/^# Baton brief — other\n/);
+      expect(brief).toMatch(/^# Baton recovery brief: other\n/);
       const todos = await call(client, 'todo_list', { status: 'all' });
       expect((todos.structuredContent as { todos: unknown[] }).todos).toEqual([]);
     }
     const here = textOf(await call(await connect(), 'resume_brief'));
-    expect(here).toMatch(/^# Baton brief — app\n/);
+    expect(here).toMatch(/^# Baton recovery brief: app\n/);
   });
 
   it('exits 0 when the client closes stdin, without help from a signal', async () => {
