@@ -19,6 +19,8 @@ interface TokenRule {
   /** The whole match is the secret unless `group` names the capture that is. */
   re: RegExp;
   group?: number;
+  /** A literal every match contains: text without it skips the rule (no `g` flag). */
+  hint: RegExp;
 }
 
 // Order matters: more specific prefixes first (Anthropic keys also start with `sk-`).
@@ -26,48 +28,96 @@ const TOKEN_RULES: TokenRule[] = [
   {
     type: 'private_key',
     re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    hint: /PRIVATE KEY/,
   },
-  { type: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { type: 'anthropic_key', re: /\bsk-ant-[A-Za-z0-9]{2,10}-[A-Za-z0-9_-]{20,}/g },
-  { type: 'openai_key', re: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/g },
-  { type: 'aws_access_key', re: /\b(?:AKIA|ASIA|ABIA|ACCA|AROA|AIDA)[0-9A-Z]{16}\b/g },
+  {
+    type: 'jwt',
+    re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+    hint: /eyJ/,
+  },
+  { type: 'anthropic_key', re: /\bsk-ant-[A-Za-z0-9]{2,10}-[A-Za-z0-9_-]{20,}/g, hint: /sk-ant-/ },
+  {
+    type: 'openai_key',
+    re: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/g,
+    hint: /sk-/,
+  },
+  {
+    type: 'aws_access_key',
+    re: /\b(?:AKIA|ASIA|ABIA|ACCA|AROA|AIDA)[0-9A-Z]{16}\b/g,
+    hint: /AKIA|ASIA|ABIA|ACCA|AROA|AIDA/,
+  },
   {
     type: 'aws_secret_key',
     re: /\baws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})/gi,
     group: 1,
+    hint: /aws_?secret/i,
   },
-  { type: 'gcp_api_key', re: /\bAIza[0-9A-Za-z_-]{35}/g },
-  { type: 'gcp_oauth_token', re: /\bya29\.[0-9A-Za-z_-]{20,}/g },
-  { type: 'gcp_client_secret', re: /\bGOCSPX-[0-9A-Za-z_-]{20,}/g },
-  { type: 'azure_storage_key', re: /\bAccountKey=([A-Za-z0-9+/=]{20,})/g, group: 1 },
-  { type: 'azure_client_secret', re: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/g },
-  { type: 'azure_sas_signature', re: /\bsig=([A-Za-z0-9%+/=]{20,})/g, group: 1 },
-  { type: 'github_token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g },
-  { type: 'gitlab_token', re: /\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,}/g },
-  { type: 'slack_token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { type: 'gcp_api_key', re: /\bAIza[0-9A-Za-z_-]{35}/g, hint: /AIza/ },
+  { type: 'gcp_oauth_token', re: /\bya29\.[0-9A-Za-z_-]{20,}/g, hint: /ya29\./ },
+  { type: 'gcp_client_secret', re: /\bGOCSPX-[0-9A-Za-z_-]{20,}/g, hint: /GOCSPX-/ },
+  {
+    type: 'azure_storage_key',
+    re: /\bAccountKey=([A-Za-z0-9+/=]{20,})/g,
+    group: 1,
+    hint: /AccountKey=/,
+  },
+  {
+    type: 'azure_client_secret',
+    re: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/g,
+    hint: /\dQ~/,
+  },
+  { type: 'azure_sas_signature', re: /\bsig=([A-Za-z0-9%+/=]{20,})/g, group: 1, hint: /sig=/ },
+  {
+    type: 'github_token',
+    re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g,
+    hint: /gh[pousr]_|github_pat_/,
+  },
+  {
+    type: 'gitlab_token',
+    re: /\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,}/g,
+    hint: /gl(?:pat|dt|rt|ptt|cbt|oas)-/,
+  },
+  { type: 'slack_token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, hint: /xox[abposr]-/ },
   {
     type: 'slack_webhook',
     re: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]+/g,
+    hint: /hooks\.slack\.com/,
   },
-  { type: 'stripe_key', re: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
-  { type: 'npm_token', re: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { type: 'huggingface_token', re: /\bhf_[A-Za-z0-9]{34,}/g },
-  { type: 'sendgrid_key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/g },
-  { type: 'digitalocean_token', re: /\bdo[por]_v1_[a-f0-9]{64}/g },
-  { type: 'pypi_token', re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g },
-  { type: 'bearer_token', re: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
+  {
+    type: 'stripe_key',
+    re: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+    hint: /[sr]k_(?:live|test)_/,
+  },
+  { type: 'npm_token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, hint: /npm_/ },
+  { type: 'huggingface_token', re: /\bhf_[A-Za-z0-9]{34,}/g, hint: /hf_/ },
+  { type: 'sendgrid_key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/g, hint: /SG\./ },
+  { type: 'digitalocean_token', re: /\bdo[por]_v1_[a-f0-9]{64}/g, hint: /do[por]_v1_/ },
+  { type: 'pypi_token', re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g, hint: /pypi-/ },
+  { type: 'bearer_token', re: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1, hint: /Bearer/ },
   // user:password@host in any URL scheme (postgres://, mongodb+srv://, https://, redis://…).
   {
     type: 'url_password',
     re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:([^\s@/'"]{1,200})@/gi,
     group: 1,
+    hint: /:\/\//,
   },
   // ADO / JDBC style connection strings: Password=…; Pwd=…
-  { type: 'connection_password', re: /\b(?:password|pwd)\s*=\s*([^;\s'"]{1,200})/gi, group: 1 },
+  {
+    type: 'connection_password',
+    re: /\b(?:password|pwd)\s*=\s*([^;\s'"]{1,200})/gi,
+    group: 1,
+    hint: /password|pwd/i,
+  },
 ];
+
+// Every secret rule's hint in one pass: most text contains none, and then no rule runs at all.
+const ANY_HINT = new RegExp(TOKEN_RULES.map((r) => `(?:${r.hint.source})`).join('|'), 'i');
 
 const SENSITIVE_NAME =
   /(?:passw(?:or)?d|passphrase|^pass$|^pwd$|secret|token(?!iz)|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key|authorization|cookie|client[_-]?secret|session[_-]?key|signing[_-]?key|encryption[_-]?key)/i;
+// SENSITIVE_NAME anywhere in a text: without it no `name: value` pair can be a secret.
+const SENSITIVE_WORD =
+  /passw|passphrase|pass|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth[_-]?key|authorization|cookie|session[_-]?key|signing[_-]?key|encryption[_-]?key/i;
 // Names that contain a sensitive word but hold counts, not secrets.
 const COUNT_NAME = /tokens?_?(?:count|usage)|max_?tokens|^tokens$|_tokens$/i;
 
@@ -92,7 +142,8 @@ export function createRedactor(key: string | Buffer): Redactor {
   const text = (input: string): string => {
     if (input.length === 0) return input;
     let out = input.includes('<') ? input.replace(PRIVATE_SPAN, '[PRIVATE]') : input;
-    for (const rule of TOKEN_RULES) {
+    for (const rule of ANY_HINT.test(out) ? TOKEN_RULES : []) {
+      if (!rule.hint.test(out)) continue;
       rule.re.lastIndex = 0;
       if (!rule.re.test(out)) continue;
       rule.re.lastIndex = 0;
@@ -104,7 +155,7 @@ export function createRedactor(key: string | Buffer): Redactor {
       });
     }
     if (out.includes('=')) out = redactEnvLines(out, mark);
-    if (out.includes(':')) out = redactKeyedValues(out, mark);
+    if (out.includes(':') && SENSITIVE_WORD.test(out)) out = redactKeyedValues(out, mark);
     return out;
   };
 
