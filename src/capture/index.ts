@@ -22,4 +22,6 @@ export type { DrainResult } from './spool-drain.js';
 export { isSpooledEvent } from './spool-policy.js';
 export type { HookDeps, HookWorld } from './hook-runtime.js';
 export { applyPlanEffect } from './plan-sync.js';
+export { discoverHistory, importHistory } from './import-history.js';
+export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';

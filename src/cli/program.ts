@@ -6,7 +6,9 @@ import { registerComponent } from './commands/component.js';
 import { registerContext } from './commands/context.js';
 import { registerDecision } from './commands/decision.js';
 import { registerExport } from './commands/export.js';
+import { registerHook } from './commands/hook.js';
 import { registerImport } from './commands/import.js';
+import { registerInstall } from './commands/install.js';
 import { registerLog } from './commands/log.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
@@ -44,6 +46,8 @@ export function buildProgram(ctx: CliContext): Command {
     registerProject,
     registerImport,
     registerExport,
+    registerInstall,
+    registerHook,
     registerSchema,
   ]) {
     register(program, ctx);
