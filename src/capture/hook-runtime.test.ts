@@ -5,10 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/index.js';
-import { SqliteStore, storePath } from '../store/index.js';
+import { Database, SqliteStore, storePath } from '../store/index.js';
 import type { HookDeps, HookWorld } from './hook-runtime.js';
 import { hookLogPath } from './hook-names.js';
 import { runHook } from './hook-runtime.js';

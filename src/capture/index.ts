@@ -25,3 +25,5 @@ export { applyPlanEffect } from './plan-sync.js';
 export { discoverHistory, importHistory } from './import-history.js';
 export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
+export { readJsonLines } from './jsonl-lines.js';
+export * from './mcp-config/index.js';

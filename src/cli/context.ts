@@ -28,7 +28,12 @@ export class CliContext {
   }
 
   store(): Store {
-    this.opened ??= SqliteStore.open({ path: storePath(this.home), clock: this.world.clock });
+    const timeout = Number(this.world.env.BATON_BUSY_TIMEOUT_MS);
+    this.opened ??= SqliteStore.open({
+      path: storePath(this.home),
+      clock: this.world.clock,
+      ...(timeout > 0 && { busyTimeoutMs: timeout }),
+    });
     return this.opened;
   }
 

@@ -10,6 +10,7 @@ import { registerHook } from './commands/hook.js';
 import { registerImport } from './commands/import.js';
 import { registerInstall } from './commands/install.js';
 import { registerLog } from './commands/log.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerSchema } from './commands/schema.js';
@@ -49,6 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerInstall,
     registerHook,
     registerSchema,
+    registerMcp,
   ]) {
     register(program, ctx);
   }

@@ -19,7 +19,7 @@ export function fixedClock(start: number, stepMs = 0): Clock {
   };
 }
 
-const MS_WIDTH = 13;
+const MS_WIDTH = 9; // base36: enough for every millisecond until the year 5188
 const COUNTER_WIDTH = 4;
 
 export interface HlcParts {
@@ -29,12 +29,16 @@ export interface HlcParts {
 }
 
 export function formatHlc(p: HlcParts): string {
-  return `${String(p.ms).padStart(MS_WIDTH, '0')}-${p.counter.toString(36).padStart(COUNTER_WIDTH, '0')}-${p.machineId}`;
+  return `${p.ms.toString(36).padStart(MS_WIDTH, '0')}-${p.counter.toString(36).padStart(COUNTER_WIDTH, '0')}-${p.machineId}`;
 }
 
 export function parseHlc(stamp: string): HlcParts {
   const [ms, counter, ...rest] = stamp.split('-');
-  return { ms: Number(ms), counter: parseInt(counter ?? '0', 36), machineId: rest.join('-') };
+  return {
+    ms: parseInt(ms ?? '', 36),
+    counter: parseInt(counter ?? '0', 36),
+    machineId: rest.join('-'),
+  };
 }
 
 export class HybridLogicalClock {

@@ -3,7 +3,7 @@
 export * from './types.js';
 export { BatonError, ERROR_CODES, classifyError, isBatonError } from './errors.js';
 export type { ErrorCode } from './errors.js';
-export { createIdSource } from './ids.js';
+export { createIdSource, newMachineId } from './ids.js';
 export type { IdSource } from './ids.js';
 export { HybridLogicalClock, fixedClock, formatHlc, parseHlc, systemClock } from './clock.js';
 export type { Clock, HlcParts } from './clock.js';

@@ -19,113 +19,146 @@ interface TokenRule {
   /** The whole match is the secret unless `group` names the capture that is. */
   re: RegExp;
   group?: number;
-  /** A literal every match contains: text without it skips the rule (no `g` flag). */
-  hint: RegExp;
+  /** Literal substrings one of which must occur for the rule to apply: a cheap pre-check. */
+  needs: string[];
 }
 
 // Order matters: more specific prefixes first (Anthropic keys also start with `sk-`).
 const TOKEN_RULES: TokenRule[] = [
   {
     type: 'private_key',
+    needs: ['PRIVATE KEY'],
     re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
-    hint: /PRIVATE KEY/,
   },
   {
     type: 'jwt',
+    needs: ['eyJ'],
     re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
-    hint: /eyJ/,
   },
-  { type: 'anthropic_key', re: /\bsk-ant-[A-Za-z0-9]{2,10}-[A-Za-z0-9_-]{20,}/g, hint: /sk-ant-/ },
+  {
+    type: 'anthropic_key',
+    needs: ['sk-ant-'],
+    re: /\bsk-ant-[A-Za-z0-9]{2,10}-[A-Za-z0-9_-]{20,}/g,
+  },
   {
     type: 'openai_key',
+    needs: ['sk-'],
     re: /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/g,
-    hint: /sk-/,
   },
   {
     type: 'aws_access_key',
+    needs: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AROA', 'AIDA'],
     re: /\b(?:AKIA|ASIA|ABIA|ACCA|AROA|AIDA)[0-9A-Z]{16}\b/g,
-    hint: /AKIA|ASIA|ABIA|ACCA|AROA|AIDA/,
   },
   {
     type: 'aws_secret_key',
+    needs: ['ecret', 'ECRET'],
     re: /\baws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})/gi,
     group: 1,
-    hint: /aws_?secret/i,
   },
-  { type: 'gcp_api_key', re: /\bAIza[0-9A-Za-z_-]{35}/g, hint: /AIza/ },
-  { type: 'gcp_oauth_token', re: /\bya29\.[0-9A-Za-z_-]{20,}/g, hint: /ya29\./ },
-  { type: 'gcp_client_secret', re: /\bGOCSPX-[0-9A-Za-z_-]{20,}/g, hint: /GOCSPX-/ },
+  { type: 'gcp_api_key', needs: ['AIza'], re: /\bAIza[0-9A-Za-z_-]{35}/g },
+  { type: 'gcp_oauth_token', needs: ['ya29.'], re: /\bya29\.[0-9A-Za-z_-]{20,}/g },
+  { type: 'gcp_client_secret', needs: ['GOCSPX-'], re: /\bGOCSPX-[0-9A-Za-z_-]{20,}/g },
   {
     type: 'azure_storage_key',
+    needs: ['AccountKey='],
     re: /\bAccountKey=([A-Za-z0-9+/=]{20,})/g,
     group: 1,
-    hint: /AccountKey=/,
   },
   {
     type: 'azure_client_secret',
+    needs: ['Q~'],
     re: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/g,
-    hint: /\dQ~/,
   },
-  { type: 'azure_sas_signature', re: /\bsig=([A-Za-z0-9%+/=]{20,})/g, group: 1, hint: /sig=/ },
+  { type: 'azure_sas_signature', needs: ['sig='], re: /\bsig=([A-Za-z0-9%+/=]{20,})/g, group: 1 },
   {
     type: 'github_token',
+    needs: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
     re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g,
-    hint: /gh[pousr]_|github_pat_/,
   },
   {
     type: 'gitlab_token',
+    needs: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-', 'gloas-'],
     re: /\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,}/g,
-    hint: /gl(?:pat|dt|rt|ptt|cbt|oas)-/,
   },
-  { type: 'slack_token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, hint: /xox[abposr]-/ },
+  { type: 'slack_token', needs: ['xox'], re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
   {
     type: 'slack_webhook',
+    needs: ['hooks.slack.com'],
     re: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]+/g,
-    hint: /hooks\.slack\.com/,
   },
   {
     type: 'stripe_key',
+    needs: ['_live_', '_test_'],
     re: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
-    hint: /[sr]k_(?:live|test)_/,
   },
-  { type: 'npm_token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, hint: /npm_/ },
-  { type: 'huggingface_token', re: /\bhf_[A-Za-z0-9]{34,}/g, hint: /hf_/ },
-  { type: 'sendgrid_key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/g, hint: /SG\./ },
-  { type: 'digitalocean_token', re: /\bdo[por]_v1_[a-f0-9]{64}/g, hint: /do[por]_v1_/ },
-  { type: 'pypi_token', re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g, hint: /pypi-/ },
-  { type: 'bearer_token', re: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1, hint: /Bearer/ },
+  { type: 'npm_token', needs: ['npm_'], re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { type: 'huggingface_token', needs: ['hf_'], re: /\bhf_[A-Za-z0-9]{34,}/g },
+  { type: 'sendgrid_key', needs: ['SG.'], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/g },
+  { type: 'digitalocean_token', needs: ['_v1_'], re: /\bdo[por]_v1_[a-f0-9]{64}/g },
+  { type: 'pypi_token', needs: ['pypi-'], re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g },
+  {
+    // NAME=value inside a line (`DB_PASSWORD=x npm start`); whole .env lines are handled below.
+    type: 'env_value',
+    needs: [
+      'PASSWORD',
+      'PASSWD',
+      'SECRET',
+      'TOKEN',
+      'API_KEY',
+      'APIKEY',
+      'ACCESS_KEY',
+      'PRIVATE_KEY',
+      'CREDENTIAL',
+    ],
+    re: /\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Z0-9_]*=("[^"\n]*"|'[^'\n]*'|[^\s"']+)/g,
+    group: 1,
+  },
+  {
+    type: 'bearer_token',
+    needs: ['Bearer'],
+    re: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g,
+    group: 1,
+  },
   // user:password@host in any URL scheme (postgres://, mongodb+srv://, https://, redis://…).
   {
     type: 'url_password',
+    needs: ['://'],
     re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:([^\s@/'"]{1,200})@/gi,
     group: 1,
-    hint: /:\/\//,
   },
   // ADO / JDBC style connection strings: Password=…; Pwd=…
   {
     type: 'connection_password',
+    needs: ['assword', 'ASSWORD', 'pwd', 'PWD', 'Pwd'],
     re: /\b(?:password|pwd)\s*=\s*([^;\s'"]{1,200})/gi,
     group: 1,
-    hint: /password|pwd/i,
   },
 ];
 
-// Every secret rule's hint in one pass: most text contains none, and then no rule runs at all.
-const ANY_HINT = new RegExp(TOKEN_RULES.map((r) => `(?:${r.hint.source})`).join('|'), 'i');
+// One pass that tells whether any token rule could match: most texts hold no secret at all.
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TOKEN_GATE = new RegExp(
+  TOKEN_RULES.flatMap((r) => r.needs)
+    .map(escapeRe)
+    .join('|'),
+);
 
 const SENSITIVE_NAME =
   /(?:passw(?:or)?d|passphrase|^pass$|^pwd$|secret|token(?!iz)|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key|authorization|cookie|client[_-]?secret|session[_-]?key|signing[_-]?key|encryption[_-]?key)/i;
-// SENSITIVE_NAME anywhere in a text: without it no `name: value` pair can be a secret.
-const SENSITIVE_WORD =
-  /passw|passphrase|pass|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth[_-]?key|authorization|cookie|session[_-]?key|signing[_-]?key|encryption[_-]?key/i;
 // Names that contain a sensitive word but hold counts, not secrets.
 const COUNT_NAME = /tokens?_?(?:count|usage)|max_?tokens|^tokens$|_tokens$/i;
 
 // `NAME=value` / `export NAME="value"` lines, as in .env files and shell exports.
 const ENV_LINE = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(.*)$/gm;
-// `"name": "value"` and `name: value` where the name says it holds a secret.
-const KEYED_VALUE =
-  /((["']?)([A-Za-z0-9_.-]*?)\2[ \t]*:[ \t]*)(["']?)([^"'\s,}{]{4,}|[^"'\n]{4,}?)(\4)(?=[\s,}\]]|$)/g;
+const ENV_LINE_START = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=/m;
+// `"name": "value"` and `name: value` where the name says it holds a secret: found by its stem,
+// then the name is widened to its word and the value checked right after it (an unanchored regex
+// over whole texts cost more than everything else the store does per event).
+const STEM =
+  /passw(?:or)?d|passphrase|secret|token(?!iz)|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth[_-]?key|authorization|cookie|session[_-]?key|signing[_-]?key|encryption[_-]?key/gi;
+const STEM_GATE = ['pass', 'secret', 'token', 'key', 'credential', 'auth', 'cookie'];
+const VALUE_AFTER = /^(["']?[ \t]*:[ \t]*)(["']?)([^"'\s,}{]{4,}|[^"'\n]{4,}?)\2(?=[\s,}\]]|$)/;
 
 const PRIVATE_SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
 const REDACTED_MARK = /^\[REDACTED:/;
@@ -142,8 +175,9 @@ export function createRedactor(key: string | Buffer): Redactor {
   const text = (input: string): string => {
     if (input.length === 0) return input;
     let out = input.includes('<') ? input.replace(PRIVATE_SPAN, '[PRIVATE]') : input;
-    for (const rule of ANY_HINT.test(out) ? TOKEN_RULES : []) {
-      if (!rule.hint.test(out)) continue;
+    const gated = TOKEN_GATE.test(out);
+    for (const rule of gated ? TOKEN_RULES : []) {
+      if (!rule.needs.some((n) => out.includes(n))) continue;
       rule.re.lastIndex = 0;
       if (!rule.re.test(out)) continue;
       rule.re.lastIndex = 0;
@@ -154,8 +188,11 @@ export function createRedactor(key: string | Buffer): Redactor {
         return whole.replace(secret, mark(rule.type, secret));
       });
     }
-    if (out.includes('=')) out = redactEnvLines(out, mark);
-    if (out.includes(':') && SENSITIVE_WORD.test(out)) out = redactKeyedValues(out, mark);
+    if (out.includes('=') && ENV_LINE_START.test(out)) out = redactEnvLines(out, mark);
+    if (out.includes(':')) {
+      const lower = out.toLowerCase();
+      if (STEM_GATE.some((g) => lower.includes(g))) out = redactKeyedValues(out, mark);
+    }
     return out;
   };
 
@@ -173,20 +210,31 @@ function redactEnvLines(input: string, mark: (t: string, s: string) => string): 
   });
 }
 
+const isKeyChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.-]/.test(c);
+
 function redactKeyedValues(input: string, mark: (t: string, s: string) => string): string {
-  return input.replace(
-    KEYED_VALUE,
-    (whole, head: string, _q: string, name: string, open: string, value: string, close: string) => {
-      if (!SENSITIVE_NAME.test(name) || COUNT_NAME.test(name)) {
-        return whole;
-      }
-      const bare = value.trim();
-      if (!bare || REDACTED_MARK.test(bare) || PLACEHOLDER.test(bare) || /^\d+$/.test(bare)) {
-        return whole;
-      }
-      return `${head}${open}${mark('keyed_secret', bare)}${close}`;
-    },
-  );
+  let out = '';
+  let copied = 0;
+  STEM.lastIndex = 0;
+  for (let m = STEM.exec(input); m; m = STEM.exec(input)) {
+    let start = m.index;
+    while (isKeyChar(input[start - 1])) start--;
+    let end = m.index + m[0].length;
+    while (isKeyChar(input[end])) end++;
+    STEM.lastIndex = end;
+    if (start < copied || COUNT_NAME.test(input.slice(start, end))) continue;
+    if (input.slice(Math.max(0, start - 10), start) === '[REDACTED:') continue;
+    const after = VALUE_AFTER.exec(input.slice(end, end + 500));
+    if (!after) continue;
+    const [whole, sep, quote, value] = after as unknown as [string, string, string, string];
+    const bare = value.trim();
+    if (!bare || REDACTED_MARK.test(bare) || PLACEHOLDER.test(bare) || /^\d+$/.test(bare)) continue;
+    if (/^(?:bearer|basic|token)$/i.test(bare)) continue;
+    out += input.slice(copied, end) + sep + quote + mark('keyed_secret', bare) + quote;
+    copied = end + whole.length;
+    STEM.lastIndex = copied;
+  }
+  return copied === 0 ? input : out + input.slice(copied);
 }
 
 /** A long value mixing letters and digits with no spaces: an unnamed credential in a .env line. */

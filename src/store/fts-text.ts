@@ -3,15 +3,35 @@
 // camelCase and PascalCase identifiers are one token to it, so their parts are appended
 // (`useSession` → also `use session`) and `session` finds them. Porter stemming (in the table's
 // tokenizer) lets a question's `failing deploys` meet `deploy failed`.
-const CAMEL = /[A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z][A-Za-z0-9]*/g;
+//
+// This runs on every indexed text, so it scans char codes by hand: a regex pass per text cost
+// more than SQLite's own insert.
 const PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isWordChar = (c: number) => isUpper(c) || isLower(c) || isDigit(c);
+
 export function ftsBody(text: string): string {
-  const matches = text.match(CAMEL);
-  if (!matches) return text;
-  const parts = new Set<string>();
-  for (const word of matches) {
-    for (const part of word.match(PART) ?? []) parts.add(part.toLowerCase());
+  let parts: Set<string> | null = null;
+  const n = text.length;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!isUpper(c)) continue;
+    const prev = text.charCodeAt(i - 1);
+    const boundary =
+      isLower(prev) ||
+      isDigit(prev) ||
+      (isUpper(prev) && i + 1 < n && isLower(text.charCodeAt(i + 1)));
+    if (!boundary) continue;
+    let start = i - 1;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < n && isWordChar(text.charCodeAt(end))) end++;
+    parts ??= new Set();
+    for (const part of text.slice(start, end).match(PART) ?? []) parts.add(part.toLowerCase());
+    i = end;
   }
-  return parts.size ? `${text}\n${[...parts].join(' ')}` : text;
+  return parts ? `${text}\n${[...parts].join(' ')}` : text;
 }

@@ -9,6 +9,8 @@ export { MIGRATIONS, schemaVersion } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
 export { ftsBody } from './fts-text.js';
 export { resolveHome, storePath } from './paths.js';
+/** The SQLite driver this process loads (see sqlite/driver.ts), for maintenance code and tests. */
+export { Database, driverName } from './sqlite/driver.js';
 
 import type { Clock } from '../core/index.js';
 import { SqliteStore as Sqlite } from './sqlite/sqlite-store.js';

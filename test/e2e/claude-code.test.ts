@@ -227,7 +227,7 @@ describe('baton with Claude Code (e2e)', () => {
 async function holdWriteLock(db: string): Promise<ChildProcess> {
   mkdirSync(dirname(db), { recursive: true });
   const script = `
-    const D = require(${JSON.stringify(resolve('node_modules/better-sqlite3'))});
+    const D = require(${JSON.stringify(resolve(`node_modules/${Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3-prebuilt' : 'better-sqlite3'}`))});
     const db = new D(${JSON.stringify(db)});
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE IF NOT EXISTS hold (x)');

@@ -2,11 +2,12 @@
 // (STYLE habit 6): a malformed line is counted with its number and reason, and the rest imports.
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { JsonObject } from '../../core/index.js';
 import { identifyProject } from '../../git/index.js';
 import type { EventInput, Store } from '../../store/index.js';
+import type { EventLineV1 } from '../../schemas/index.js';
+import { readJsonLines } from '../jsonl-lines.js';
 import { parseEventLine } from './parse-event-line.js';
 
 export interface LineProblem {
@@ -59,6 +60,13 @@ function projectFor(store: Store, project: string | undefined, cache: Map<string
   return id;
 }
 
+interface PendingLine {
+  line: EventLineV1;
+  ref: string;
+  ts: number;
+  agent: string;
+}
+
 export async function importEvents(
   store: Store,
   input: Readable,
@@ -71,23 +79,26 @@ export async function importEvents(
     malformed: [],
     sessions: 0,
   };
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const sessions = new Map<string, string>();
   const projects = new Map<string, string | null>();
-  let batch: EventInput[] = [];
+  let batch: PendingLine[] = [];
 
+  // One transaction per batch, sessions included: a commit (an fsync) per session would be the
+  // import's bottleneck.
   const flush = () => {
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    const r = store.events.append(pending);
+    const r = store.transaction(() =>
+      store.events.append(pending.map((p) => toEventInput(store, p, sessions, projects, result))),
+    );
     result.imported += r.inserted;
     result.duplicates += r.duplicates;
     options.onProgress?.(result);
   };
 
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const text of lines) {
+  for await (const text of readJsonLines(input)) {
     result.lines += 1;
     const parsed = parseEventLine(text);
     if (!parsed.ok) {
@@ -101,55 +112,70 @@ export async function importEvents(
       continue;
     }
     const { line, ref } = parsed;
-    const ts = Date.parse(line.ts);
-    const agent = line.agent ?? 'unknown';
-    const sessionKey = `${agent}\u0000${line.session}`;
-    let sessionId = sessions.get(sessionKey);
-    if (sessionId === undefined) {
-      flush();
-      // The line may name a session this store already knows by its own id (an earlier export).
-      const known = store.sessions.get(line.session);
-      if (known && known.agent === agent) {
-        sessionId = known.id;
-        sessions.set(sessionKey, sessionId);
-      }
-    }
-    if (sessionId === undefined) {
-      const { session, created } = store.sessions.ensure({
-        agent,
-        agentSessionId: line.session,
-        projectId: projectFor(store, line.project, projects),
-        startedAt: ts,
-        title: line.title ?? null,
-        cwd: line.project !== undefined && isAbsolute(line.project) ? line.project : null,
-      });
-      if (created) {
-        store.sessions.update(session.id, { status: 'ended', endReason: 'imported', endedAt: ts });
-        result.sessions += 1;
-      }
-      sessionId = session.id;
-      sessions.set(sessionKey, sessionId);
-    }
-    batch.push({
-      sessionId,
-      ts,
-      kind: line.kind,
-      role: line.role ?? null,
-      tool: line.tool ?? null,
-      text: line.text ?? null,
-      data: (line.data as JsonObject | undefined) ?? null,
-      source: 'import',
-      ref,
-    });
+    batch.push({ line, ref, ts: Date.parse(line.ts), agent: line.agent ?? 'unknown' });
     if (batch.length >= batchSize) flush();
   }
   flush();
   // Imported sessions end at their last event.
-  for (const id of sessions.values()) {
-    const s = store.sessions.get(id);
-    if (s && s.endReason === 'imported' && s.endedAt !== null && s.lastActivityAt > s.endedAt) {
-      store.sessions.update(id, { endedAt: s.lastActivityAt });
+  store.transaction(() => {
+    for (const id of sessions.values()) {
+      const s = store.sessions.get(id);
+      if (s && s.endReason === 'imported' && s.endedAt !== null && s.lastActivityAt > s.endedAt) {
+        store.sessions.update(id, { endedAt: s.lastActivityAt });
+      }
     }
-  }
+  });
   return result;
+}
+
+function toEventInput(
+  store: Store,
+  p: PendingLine,
+  sessions: Map<string, string>,
+  projects: Map<string, string | null>,
+  result: EventsImportResult,
+): EventInput {
+  const { line } = p;
+  const sessionKey = `${p.agent}\u0000${line.session}`;
+  let sessionId = sessions.get(sessionKey);
+  if (sessionId === undefined) {
+    sessionId = resolveSession(store, p, projects, result);
+    sessions.set(sessionKey, sessionId);
+  }
+  return {
+    sessionId,
+    ts: p.ts,
+    kind: line.kind,
+    role: line.role ?? null,
+    tool: line.tool ?? null,
+    text: line.text ?? null,
+    data: (line.data as JsonObject | undefined) ?? null,
+    source: 'import',
+    ref: p.ref,
+  };
+}
+
+function resolveSession(
+  store: Store,
+  p: PendingLine,
+  projects: Map<string, string | null>,
+  result: EventsImportResult,
+): string {
+  const { line } = p;
+  // The line may name a session this store already knows by its own id (an earlier export).
+  const known = store.sessions.get(line.session);
+  if (known && known.agent === p.agent) return known.id;
+  const { session, created } = store.sessions.ensure({
+    agent: p.agent,
+    agentSessionId: line.session,
+    projectId: projectFor(store, line.project, projects),
+    startedAt: p.ts,
+    title: line.title ?? null,
+    cwd: line.project !== undefined && isAbsolute(line.project) ? line.project : null,
+  });
+  if (created) {
+    store.sessions.update(session.id, { status: 'ended', endReason: 'imported', endedAt: p.ts });
+    result.sessions += 1;
+  }
+  return session.id;
 }

@@ -1,7 +1,8 @@
 // Pure: one line of Events JSONL v1 → a validated record, or an error that names the line and the
 // field that is wrong.
 import { createHash } from 'node:crypto';
-import { eventLineV1 } from '../../schemas/index.js';
+import { EVENT_KINDS } from '../../core/index.js';
+import { EVENT_LINE_FIELDS, eventLineV1 } from '../../schemas/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
 
 export type LineResult =
@@ -17,6 +18,7 @@ export function parseEventLine(text: string): LineResult {
   } catch (error) {
     return { ok: false, reason: 'json', message: `not JSON: ${(error as Error).message}` };
   }
+  if (isPlainValidLine(value)) return { ok: true, line: value, ref: value.ref ?? contentRef(text) };
   const parsed = eventLineV1.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -24,9 +26,44 @@ export function parseEventLine(text: string): LineResult {
     const keys = 'keys' in issue && Array.isArray(issue.keys) ? `: ${issue.keys.join(', ')}` : '';
     return { ok: false, reason: 'schema', message: `field "${field}": ${issue.message}${keys}` };
   }
-  // A line without a ref gets one from its content, so importing it twice still adds nothing.
-  const ref =
-    parsed.data.ref ??
-    `sha256:${createHash('sha256').update(text.trim()).digest('hex').slice(0, 32)}`;
-  return { ok: true, line: parsed.data, ref };
+  return { ok: true, line: parsed.data, ref: parsed.data.ref ?? contentRef(text) };
+}
+
+/** A line without a ref gets one from its content, so importing it twice still adds nothing. */
+function contentRef(text: string): string {
+  return `sha256:${createHash('sha256').update(text.trim()).digest('hex').slice(0, 32)}`;
+}
+
+const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+const FIELDS: ReadonlySet<string> = new Set(EVENT_LINE_FIELDS);
+const STRICT_TS =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+
+/**
+ * The common case checked by hand, because zod per line cost as much as the JSON parse: it
+ * accepts only lines the schema surely accepts (days up to 28, so no calendar question), and
+ * leaves everything else to zod, which also words the error.
+ */
+function isPlainValidLine(v: unknown): v is EventLineV1 {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (!FIELDS.has(k)) return false;
+  return (
+    nonEmpty(o.session) &&
+    typeof o.ts === 'string' &&
+    STRICT_TS.test(o.ts) &&
+    typeof o.kind === 'string' &&
+    KINDS.has(o.kind) &&
+    (o.agent === undefined || nonEmpty(o.agent)) &&
+    (o.project === undefined || nonEmpty(o.project)) &&
+    (o.ref === undefined || nonEmpty(o.ref)) &&
+    optionalString(o.role) &&
+    optionalString(o.text) &&
+    optionalString(o.tool) &&
+    optionalString(o.title) &&
+    (o.data === undefined ||
+      (o.data !== null && typeof o.data === 'object' && !Array.isArray(o.data)))
+  );
 }

@@ -66,7 +66,7 @@ CREATE TABLE events (
   data TEXT,
   source TEXT NOT NULL,
   ref TEXT,
-  machine_id TEXT NOT NULL,
+  -- The writing machine is the HLC stamp's suffix: one column less on the largest table.
   hlc TEXT NOT NULL,
   raw BLOB
 );

@@ -13,6 +13,8 @@ import type {
 
 export interface SqliteContext {
   db: Database.Database;
+  /** A prepared statement for this SQL, prepared once per connection (preparing is not cheap). */
+  stmt(sql: string): Database.Statement;
   machineId: string;
   hlc: HybridLogicalClock;
   ids: IdSource;
@@ -73,8 +75,12 @@ export function resolveRef(
   return rows.length === 1 ? rows[0]!.id : null;
 }
 
-/** Runs `fn` in a write transaction taken up front (BEGIN IMMEDIATE), or inside the caller's. */
+/**
+ * Runs `fn` in a write transaction taken up front (BEGIN IMMEDIATE), or simply inside the
+ * caller's: an error anywhere rolls the whole outer transaction back, so no savepoint is needed.
+ */
 export function write<T>(ctx: SqliteContext, fn: () => T): T {
+  if (ctx.db.inTransaction) return fn();
   return ctx.db.transaction(fn).immediate();
 }
 

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { parseHlc } from '../../core/index.js';
 import type {
   BatonEvent,
   EventKind,
@@ -24,12 +25,11 @@ interface EventRow {
   data: string | null;
   source: EventSource;
   ref: string | null;
-  machine_id: string;
   hlc: string;
 }
 
 const COLUMNS =
-  'e.seq, e.id, e.session_id, e.ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref, e.machine_id, e.hlc';
+  'e.seq, e.id, e.session_id, e.ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref, e.hlc';
 
 export const toEvent = (r: EventRow): BatonEvent => ({
   seq: r.seq,
@@ -43,7 +43,7 @@ export const toEvent = (r: EventRow): BatonEvent => ({
   data: r.data === null ? null : parseJson<JsonObject>(r.data, {}),
   source: r.source,
   ref: r.ref,
-  machineId: r.machine_id,
+  machineId: parseHlc(r.hlc).machineId,
   hlc: r.hlc,
 });
 
@@ -61,8 +61,8 @@ export class SqliteEvents implements Events {
 
   constructor(private readonly ctx: SqliteContext) {
     this.insert = ctx.db.prepare(
-      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, machine_id, hlc, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, hlc, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     this.insertFts = ctx.db.prepare('INSERT INTO events_fts (rowid, body, tool) VALUES (?, ?, ?)');
     this.touch = ctx.db.prepare(
@@ -82,8 +82,11 @@ export class SqliteEvents implements Events {
         const text = clean(ctx, input.text);
         const raw =
           input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
+        // Every event has a ref: without one from its source, its own id serves, so an export
+        // re-imported into this very store is recognised.
+        const id = ctx.ids();
         const info = this.insert.run(
-          ctx.ids(),
+          id,
           input.sessionId,
           ts,
           input.kind,
@@ -92,8 +95,7 @@ export class SqliteEvents implements Events {
           text,
           cleanJson(ctx, input.data),
           input.source,
-          input.ref ?? null,
-          ctx.machineId,
+          input.ref ?? id,
           ctx.hlc.tick(),
           raw,
         );

@@ -1,5 +1,6 @@
 import type { Project } from '../../core/index.js';
 import type { ProjectInput, Projects } from '../store.js';
+import { write } from './context.js';
 import type { SqliteContext } from './context.js';
 
 interface ProjectRow {
@@ -28,6 +29,19 @@ export class SqliteProjects implements Projects {
   constructor(private readonly ctx: SqliteContext) {}
 
   ensure(input: ProjectInput): Project {
+    // The common case, a known project seen from a known folder, needs no write lock.
+    const known = this.ctx.db
+      .prepare(
+        `SELECT p.* FROM projects p JOIN project_roots r ON r.project_id = p.id
+         WHERE p.key = ? AND r.root = ?`,
+      )
+      .get(input.key, input.root) as ProjectRow | undefined;
+    if (known) return toProject(known);
+    // Read-check-insert must be one write transaction: other processes create projects too.
+    return write(this.ctx, () => this.ensureInside(input));
+  }
+
+  private ensureInside(input: ProjectInput): Project {
     const { db } = this.ctx;
     const existing = db.prepare('SELECT * FROM projects WHERE key = ?').get(input.key) as
       ProjectRow | undefined;

@@ -77,8 +77,8 @@ export class SqliteSessions implements Sessions {
     return write(this.ctx, () => {
       const startedAt = input.startedAt ?? this.ctx.clock.now();
       const day = dayKey(startedAt);
-      const { last } = this.ctx.db
-        .prepare(
+      const { last } = this.ctx
+        .stmt(
           `INSERT INTO handle_counters (day, last) VALUES (?, 1)
            ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
         )
@@ -107,8 +107,8 @@ export class SqliteSessions implements Sessions {
         machine_id: this.ctx.machineId,
         hlc: this.ctx.hlc.tick(),
       };
-      this.ctx.db
-        .prepare(
+      this.ctx
+        .stmt(
           `INSERT INTO sessions (id, handle, agent, agent_session_id, project_id, cwd, git_branch,
              git_head_start, git_head_end, status, started_at, last_activity_at, ended_at, end_reason,
              title, parent_id, parent_kind, pid, event_count, meta, machine_id, hlc)
@@ -123,8 +123,8 @@ export class SqliteSessions implements Sessions {
 
   ensure(input: SessionInput & { agentSessionId: string }) {
     return write(this.ctx, () => {
-      const row = this.ctx.db
-        .prepare('SELECT * FROM sessions WHERE agent = ? AND agent_session_id = ?')
+      const row = this.ctx
+        .stmt('SELECT * FROM sessions WHERE agent = ? AND agent_session_id = ?')
         .get(input.agent, input.agentSessionId) as SessionRow | undefined;
       if (row) return { session: toSession(row), created: false };
       return { session: this.start(input), created: true };
@@ -146,8 +146,8 @@ export class SqliteSessions implements Sessions {
               ? clean(this.ctx, v as string | null)
               : v;
       }
-      const info = this.ctx.db
-        .prepare(`UPDATE sessions SET ${[...sets, 'hlc = @hlc'].join(', ')} WHERE id = @id`)
+      const info = this.ctx
+        .stmt(`UPDATE sessions SET ${[...sets, 'hlc = @hlc'].join(', ')} WHERE id = @id`)
         .run(values);
       if (info.changes === 0) throw new BatonError('NOT_FOUND', `no session ${id}`);
       return this.get(id)!;
@@ -155,8 +155,8 @@ export class SqliteSessions implements Sessions {
   }
 
   get(ref: string): Session | null {
-    const row = this.ctx.db
-      .prepare(
+    const row = this.ctx
+      .stmt(
         `SELECT * FROM sessions WHERE id = @ref OR handle = upper(@ref)
          UNION ALL SELECT * FROM sessions WHERE agent_session_id = @ref LIMIT 1`,
       )
@@ -190,6 +190,6 @@ export class SqliteSessions implements Sessions {
     const sql = `SELECT * FROM sessions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY last_activity_at DESC, id DESC LIMIT ?`;
     params.push(filter.limit ?? -1);
-    return (this.ctx.db.prepare(sql).all(...params) as SessionRow[]).map(toSession);
+    return (this.ctx.stmt(sql).all(...params) as SessionRow[]).map(toSession);
   }
 }

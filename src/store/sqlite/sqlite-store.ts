@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './driver.js';
+import type { Statement } from './driver.js';
 import {
   BatonError,
   HybridLogicalClock,
   classifyError,
   createIdSource,
   createRedactor,
+  newMachineId,
   systemClock,
 } from '../../core/index.js';
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
@@ -46,7 +48,7 @@ function prepareFile(path: string): void {
   chmodSync(path, 0o600);
 }
 
-function metaValue(db: Database.Database, key: string, make: () => string): string {
+function metaValue(db: Database, key: string, make: () => string): string {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
     { value: string } | undefined;
   if (row) return row.value;
@@ -71,7 +73,7 @@ export class SqliteStore implements Store {
   private readonly ctx: SqliteContext;
 
   static open(options: SqliteStoreOptions): SqliteStore {
-    let db: Database.Database | undefined;
+    let db: Database | undefined;
     try {
       if (!options.readonly) prepareFile(options.path);
       else if (!existsSync(options.path)) {
@@ -87,7 +89,7 @@ export class SqliteStore implements Store {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
       }
-      db.pragma('cache_size = -32000');
+      db.pragma('cache_size = -131072');
       db.pragma('temp_store = MEMORY');
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
@@ -98,16 +100,29 @@ export class SqliteStore implements Store {
     }
   }
 
-  private constructor(db: Database.Database, options: SqliteStoreOptions) {
+  private constructor(db: Database, options: SqliteStoreOptions) {
     const clock = options.clock ?? systemClock;
-    const machineId = options.readonly
-      ? metaValue(db, 'machine_id', () => '')
-      : write({ db } as SqliteContext, () => metaValue(db, 'machine_id', () => createIdSource()()));
-    const redactionKey = options.readonly
-      ? ''
-      : metaValue(db, 'redaction_key', () => randomBytes(32).toString('hex'));
+    // Read first: only a brand-new store needs the write lock to create its identity.
+    const identity = () => ({
+      machineId: metaValue(db, 'machine_id', () => newMachineId(randomBytes)),
+      redactionKey: metaValue(db, 'redaction_key', () => randomBytes(32).toString('hex')),
+    });
+    const known = db
+      .prepare("SELECT count(*) AS n FROM meta WHERE key IN ('machine_id', 'redaction_key')")
+      .get() as { n: number };
+    const { machineId, redactionKey } =
+      known.n === 2 || options.readonly ? identity() : db.transaction(identity).immediate();
+    const statements = new Map<string, Statement>();
     this.ctx = {
       db,
+      stmt: (sql) => {
+        let st = statements.get(sql);
+        if (!st) {
+          st = db.prepare(sql);
+          statements.set(sql, st);
+        }
+        return st;
+      },
       machineId,
       hlc: new HybridLogicalClock(machineId, clock),
       ids: options.ids ?? createIdSource(() => clock.now()),
@@ -126,7 +141,7 @@ export class SqliteStore implements Store {
   }
 
   /** The connection itself, for maintenance code in this module (backup, integrity, vacuum). */
-  get database(): Database.Database {
+  get database(): Database {
     return this.ctx.db;
   }
 

@@ -1,0 +1,23 @@
+// Which better-sqlite3 to load. Node 24.19 made node::ObjectWrap abort the process when a
+// better-sqlite3 < 13 Statement is garbage-collected outside a V8 context (WiseLibs/better-sqlite3
+// #1515: "Assertion failed: (env) != nullptr" in RemoveEnvironmentCleanupHook). Version 13 fixes
+// it with a Node-API rewrite and ships prebuilt binaries, but needs Node ≥ 22 (it crashes on 20).
+// So Node ≥ 22 loads 13 (installed under the alias better-sqlite3-prebuilt) and Node 20 loads 12,
+// compiled from source at install. Both expose the same API.
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+
+const require = createRequire(import.meta.url);
+const major = Number(process.versions.node.split('.')[0]);
+
+export const Database: typeof BetterSqlite3 =
+  major >= 22
+    ? (require('better-sqlite3-prebuilt') as typeof BetterSqlite3)
+    : (require('better-sqlite3') as typeof BetterSqlite3);
+
+export type Database = BetterSqlite3.Database;
+export type Statement = BetterSqlite3.Statement;
+
+/** Which driver this process runs on, for diagnostics. */
+export const driverName =
+  major >= 22 ? 'better-sqlite3@13 (prebuilt)' : 'better-sqlite3@12 (built from source)';
