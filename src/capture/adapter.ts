@@ -183,6 +183,8 @@ export interface CaptureStatus {
   errorCount: number;
   /** The newest lines of Baton's hook log for this agent (failures that never reached the store). */
   recentLogLines: string[];
+  /** Hot hook events waiting in the spool for the next lifecycle hook or import to store them. */
+  spooled: number;
 }
 
 export interface CaptureAdapter {
