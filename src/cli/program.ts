@@ -7,7 +7,9 @@ import { registerCheckpoint } from './commands/checkpoint/index.js';
 import { registerContext } from './commands/context.js';
 import { registerDecision } from './commands/decision.js';
 import { registerExport } from './commands/export.js';
+import { registerHook } from './commands/hook.js';
 import { registerImport } from './commands/import.js';
+import { registerInstall } from './commands/install.js';
 import { registerLog } from './commands/log.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerProject } from './commands/project.js';
@@ -49,6 +51,8 @@ export function buildProgram(ctx: CliContext): Command {
     registerProject,
     registerImport,
     registerExport,
+    registerInstall,
+    registerHook,
     registerSchema,
     registerMcp,
   ]) {
