@@ -156,12 +156,19 @@ export type TodoPatch = Partial<
   >
 >;
 
+export interface TodoFilter {
+  projectId: string;
+  statuses?: TodoStatus[];
+  /** Only todos whose external key starts with this (an agent's plan for one session). */
+  externalKeyPrefix?: string;
+}
+
 export interface Todos {
   add(input: TodoInput): Todo;
   update(id: string, patch: TodoPatch): Todo;
   /** By id, id prefix, or per-project number (`12`, `#12`). */
   get(projectId: string, ref: string): Todo | null;
-  list(filter: { projectId: string; statuses?: TodoStatus[] }): Todo[];
+  list(filter: TodoFilter): Todo[];
   remove(id: string): void;
 }
 

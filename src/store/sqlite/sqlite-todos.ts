@@ -1,6 +1,6 @@
 import { BatonError } from '../../core/index.js';
 import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
-import type { TodoInput, TodoPatch, Todos } from '../store.js';
+import type { TodoFilter, TodoInput, TodoPatch, Todos } from '../store.js';
 import { clean, indexRecord, nextNumber, resolveRef, stampFields, write } from './context.js';
 import type { SqliteContext } from './context.js';
 
@@ -152,14 +152,16 @@ export class SqliteTodos implements Todos {
     return row ? toTodo(row) : null;
   }
 
-  list(filter: { projectId: string; statuses?: TodoStatus[] }): Todo[] {
+  list(filter: TodoFilter): Todo[] {
     const statuses = filter.statuses?.length ? filter.statuses : null;
+    const params: unknown[] = [filter.projectId, ...(statuses ?? [])];
+    const prefix = filter.externalKeyPrefix;
+    if (prefix !== undefined) params.push(prefix, prefix + '\uffff');
     const sql = `SELECT * FROM todos WHERE project_id = ? AND deleted_at IS NULL
       ${statuses ? `AND status IN (${statuses.map(() => '?').join(', ')})` : ''}
+      ${prefix !== undefined ? 'AND external_key >= ? AND external_key < ?' : ''}
       ORDER BY number`;
-    return (this.ctx.db.prepare(sql).all(filter.projectId, ...(statuses ?? [])) as TodoRow[]).map(
-      toTodo,
-    );
+    return (this.ctx.db.prepare(sql).all(...params) as TodoRow[]).map(toTodo);
   }
 
   remove(id: string): void {

@@ -1,0 +1,10 @@
+// The hook handler of every agent, without the rest of its adapter (installer, importer), so the
+// hook bundle loads only what a hook runs. Keep in step with adapters.ts.
+import type { HookHandler } from './adapter.js';
+import { handleClaudeHook } from './claude-code/hook-handler.js';
+
+const HANDLERS: Readonly<Record<string, HookHandler>> = { 'claude-code': handleClaudeHook };
+
+export function hookHandlerFor(agent: string): HookHandler | null {
+  return Object.hasOwn(HANDLERS, agent) ? HANDLERS[agent]! : null;
+}
