@@ -83,7 +83,14 @@ export function emitPrompt(sink: RolloutSink, at: RowAt, text: string, data: Jso
   const hash = promptHash(text);
   const ref = promptRef(hash, sink.nextPromptOccurrence(hash));
   sink.emit(draftAt(at, 'user_message', 'user', text, data, ref));
-  if (sink.sighting.title === null && text.trim() !== '') sink.sighting.title = firstLine(text);
+  if (sink.sighting.title === null && text.trim() !== '') sink.sighting.title = promptTitle(text);
+}
+
+/** The IDE extension wraps the request in its context; the title is the request itself. */
+export function promptTitle(text: string): string {
+  const marker = '## My request for Codex:';
+  const at = text.indexOf(marker);
+  return firstLine(at >= 0 ? text.slice(at + marker.length) : text);
 }
 
 function reasoning(sink: RolloutSink, p: JsonObject, at: RowAt): void {
