@@ -24,3 +24,7 @@ export { isSpooledEvent } from './spool-policy.js';
 export type { HookDeps, HookWorld } from './hook-runtime.js';
 export { applyPlanEffect } from './plan-sync.js';
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
+export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
+export type { TomlEntryPlanner } from './codex/index.js';
+export { gemini, geminiStatus, geminiHome, GEMINI_HOOK_EVENTS } from './gemini/index.js';
+export type { JsonEntryPlanner } from './gemini/index.js';
