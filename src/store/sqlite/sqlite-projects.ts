@@ -1,5 +1,6 @@
 import type { Project } from '../../core/index.js';
 import type { ProjectInput, Projects } from '../store.js';
+import { write } from './context.js';
 import type { SqliteContext } from './context.js';
 
 interface ProjectRow {
@@ -27,7 +28,15 @@ const toProject = (r: ProjectRow): Project => ({
 export class SqliteProjects implements Projects {
   constructor(private readonly ctx: SqliteContext) {}
 
+  /**
+   * In one write transaction: two processes (two agents' hooks) meeting a new project at once
+   * would otherwise both miss it and the second insert would fail on the unique key.
+   */
   ensure(input: ProjectInput): Project {
+    return write(this.ctx, () => this.findOrInsert(input));
+  }
+
+  private findOrInsert(input: ProjectInput): Project {
     const { db } = this.ctx;
     const existing = db.prepare('SELECT * FROM projects WHERE key = ?').get(input.key) as
       ProjectRow | undefined;
