@@ -42,13 +42,18 @@ export class AgentSessionLinker {
       parentKind: parentId === null ? null : s.parentKind,
       meta: metaOf(s),
     });
-    if (created) {
+    if (created || session.meta.placeholder === true) {
+      // History read from a transcript is over unless a hook says otherwise.
+      const meta = { ...session.meta, ...metaOf(s) };
+      delete meta.placeholder;
       this.store.sessions.update(session.id, {
         status: 'ended',
         endReason: IMPORTED,
         endedAt: s.lastTs ?? startedAt,
+        meta,
       });
-      this.newSessions += 1;
+      this.complete(session, s, projectId, parentId);
+      if (created) this.newSessions += 1;
     } else {
       this.complete(session, s, projectId, parentId);
     }
@@ -64,6 +69,7 @@ export class AgentSessionLinker {
       projectId: this.projects.idFor(s.cwd),
       cwd: s.cwd,
       startedAt: s.firstTs ?? this.fallbackTs,
+      meta: { placeholder: true },
     });
     return session.id;
   }

@@ -21,11 +21,19 @@ import { describeChatPath, geminiTmpDir, isChatFile } from './paths.js';
 import { resolveProjectRoot } from './project-map.js';
 import { AGENT } from './refs.js';
 
+/** Main chats before subagents' chats, so a parent is usually read before its children. */
 export function discoverChats(env: AgentEnv, paths: string[] = []): TranscriptFile[] {
-  return findTranscripts([geminiTmpDir(env.env)], paths, env.cwd, isChatFile).map((path) => ({
-    path,
-    role: describeChatPath(path).parentKey === null ? ('session' as const) : ('subagent' as const),
-  }));
+  const files = findTranscripts([geminiTmpDir(env.env)], paths, env.cwd, isChatFile).map(
+    (path) => ({
+      path,
+      role:
+        describeChatPath(path).parentKey === null ? ('session' as const) : ('subagent' as const),
+    }),
+  );
+  return [
+    ...files.filter((f) => f.role === 'session'),
+    ...files.filter((f) => f.role === 'subagent'),
+  ];
 }
 
 export function importGeminiChat(
