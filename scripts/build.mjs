@@ -1,7 +1,6 @@
 // Bundles the CLI into dist/ with esbuild: one file per entry, so `baton hook` loads only what the
-// hot path needs. better-sqlite3 stays external (a native addon). The hook is its own build, one
-// self-contained file: with code splitting, esbuild would share chunks with the CLI and drag zod
-// into the hook's static imports.
+// hot path needs. better-sqlite3 stays external (a native addon). The hook is its own build: had it
+// shared code splitting with the CLI, esbuild's shared chunks would drag zod into its static imports.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -11,11 +10,12 @@ const common = {
   bundle: true,
   format: 'esm',
   platform: 'node',
+  // Prefer a package's ESM build: jsonc-parser's default (UMD) entry loads its parts through a
+  // require() esbuild cannot follow, which leaves the bundle asking for files that are not there.
+  mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: true,
   external: ['better-sqlite3', 'better-sqlite3-prebuilt'],
-  // jsonc-parser's default (UMD) build requires its parts at run time; its ESM build bundles.
-  mainFields: ['module', 'main'],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",

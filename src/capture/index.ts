@@ -3,7 +3,6 @@
 // CaptureAdapter seam in adapter.ts) with a pure parser, a reader, the hook handler and the
 // installer. hook-runtime runs any adapter's hook without ever failing the agent.
 export * from './events/index.js';
-export { readJsonLines } from './jsonl-lines.js';
 export type * from './adapter.js';
 export { CAPTURE_TRIGGERS } from './adapter.js';
 export {
@@ -23,7 +22,11 @@ export type { DrainResult } from './spool-drain.js';
 export { isSpooledEvent } from './spool-policy.js';
 export type { HookDeps, HookWorld } from './hook-runtime.js';
 export { applyPlanEffect } from './plan-sync.js';
+export { discoverHistory, importHistory } from './import-history.js';
+export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
+export { readJsonLines } from './jsonl-lines.js';
+export * from './mcp-config/index.js';
 export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
 export type { TomlEntryPlanner } from './codex/index.js';
 export { gemini, geminiStatus, geminiHome, GEMINI_HOOK_EVENTS } from './gemini/index.js';

@@ -63,7 +63,9 @@ function appendChild(
   const open = container.offset;
   const close = container.offset + container.length - 1;
   const children = container.children ?? [];
-  const compact = sameLine(text, open, close) && children.length > 0;
+  // One-line containers get one-line additions; an empty one only in a file written on one line.
+  const compact =
+    sameLine(text, open, close) && (children.length > 0 || !text.trim().includes('\n'));
   const last = children[children.length - 1];
   if (last) {
     const end = last.offset + last.length;
@@ -71,6 +73,7 @@ function appendChild(
     const indent = lineIndent(text, last.offset);
     return splice(text, end, 0, `,${style.eol}${indent}${piece(indent, false)}`);
   }
+  if (compact) return splice(text, open + 1, close - open - 1, piece('', true));
   const outer = lineIndent(text, open);
   const indent = outer + style.unit;
   return splice(

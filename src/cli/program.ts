@@ -6,8 +6,11 @@ import { registerComponent } from './commands/component.js';
 import { registerContext } from './commands/context.js';
 import { registerDecision } from './commands/decision.js';
 import { registerExport } from './commands/export.js';
+import { registerHook } from './commands/hook.js';
 import { registerImport } from './commands/import.js';
+import { registerInstall } from './commands/install.js';
 import { registerLog } from './commands/log.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerSchema } from './commands/schema.js';
@@ -44,7 +47,10 @@ export function buildProgram(ctx: CliContext): Command {
     registerProject,
     registerImport,
     registerExport,
+    registerInstall,
+    registerHook,
     registerSchema,
+    registerMcp,
   ]) {
     register(program, ctx);
   }

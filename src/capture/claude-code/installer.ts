@@ -4,7 +4,7 @@
 // removes exactly what was added, byte for byte. It never writes CLAUDE.md and never turns any
 // Claude Code feature off.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { JsonValue } from '../../core/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
@@ -17,6 +17,7 @@ import type {
   Installer,
 } from '../adapter.js';
 import { planHookInstall, planHookRemoval } from './settings-plan.js';
+import type { CreatedKeys } from './settings-plan.js';
 import { settingsPath } from './paths.js';
 
 export function settingsFileFor(env: AgentEnv, scope: InstallScope): string {
@@ -24,8 +25,29 @@ export function settingsFileFor(env: AgentEnv, scope: InstallScope): string {
   return settingsPath(env.env, scope, root);
 }
 
-const createdMarker = (backupDir: string, file: string) =>
-  join(backupDir, `created-${createHash('sha1').update(file).digest('hex').slice(0, 16)}`);
+/** Beside the backups: which settings file Baton created and which keys in it, per file. */
+const installRecord = (backupDir: string, file: string) =>
+  join(backupDir, `installed-${createHash('sha1').update(file).digest('hex').slice(0, 16)}.json`);
+
+interface InstallRecord extends CreatedKeys {
+  file: string;
+  createdFile: boolean;
+}
+
+function readRecord(backupDir: string, file: string): InstallRecord | null {
+  try {
+    return JSON.parse(readFileSync(installRecord(backupDir, file), 'utf8')) as InstallRecord;
+  } catch {
+    return null;
+  }
+}
+
+function writeRecord(backupDir: string, record: InstallRecord): void {
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  writeFileSync(installRecord(backupDir, record.file), JSON.stringify(record, null, 2), {
+    mode: 0o600,
+  });
+}
 
 function readText(file: string): string | null {
   try {
@@ -56,10 +78,13 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
     };
     if (!options.dryRun && change.action !== 'unchanged') {
       if (before !== null) change.backup = backup(file, options.backupDir, now(), options.scope);
-      else {
-        mkdirSync(options.backupDir, { recursive: true, mode: 0o700 });
-        writeFileSync(createdMarker(options.backupDir, file), file);
-      }
+      const previous = readRecord(options.backupDir, file);
+      writeRecord(options.backupDir, {
+        file,
+        createdFile: before === null || (previous?.createdFile ?? false),
+        hooksKey: plan.created.hooksKey || (previous?.hooksKey ?? false),
+        events: [...new Set([...(previous?.events ?? []), ...plan.created.events])],
+      });
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, plan.text);
     }
@@ -76,18 +101,18 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
     const before = readText(file);
     const change: ConfigChange = { file, action: 'unchanged', details: [], backup: null };
     if (before !== null) {
-      const plan = planHookRemoval(before, file);
-      const marker = createdMarker(options.backupDir, file);
+      const record = readRecord(options.backupDir, file);
+      const plan = planHookRemoval(before, file, record);
       // A file Baton created and that now says nothing is removed rather than left behind.
-      const remove = plan.details.length > 0 && existsSync(marker) && isEmptyObject(plan.text);
+      const remove =
+        plan.details.length > 0 && record?.createdFile === true && isEmptyObject(plan.text);
       change.details = plan.details;
       change.action = plan.details.length === 0 ? 'unchanged' : remove ? 'delete' : 'update';
       if (!options.dryRun && change.action !== 'unchanged') {
         change.backup = backup(file, options.backupDir, now(), options.scope);
-        if (remove) {
-          rmSync(file);
-          rmSync(marker, { force: true });
-        } else writeFileSync(file, plan.text);
+        if (remove) rmSync(file);
+        else writeFileSync(file, plan.text);
+        rmSync(installRecord(options.backupDir, file), { force: true });
       }
     }
     return {

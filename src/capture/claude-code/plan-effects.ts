@@ -104,13 +104,17 @@ function todoWrite(inp: Rec | undefined, res: Rec | undefined, sessionId: string
     // Keyed by content, not by the old schema's id: 1.0.x reused ids 1, 2, 3 for each new list,
     // and a finished item must not be overwritten by the next list's first entry.
     const id = `c${createHash('sha1').update(content.trim()).digest('hex').slice(0, 12)}`;
-    items.push({
+    // A field the schema does not have (priority after 1.0.51, activeForm before) is left alone.
+    const item: PlanItem = {
       key: prefix + id,
       content,
       status: STATUS[str(t, 'status') ?? ''] ?? 'pending',
-      activeForm: str(t, 'activeForm') ?? null,
-      priority: PRIORITY[str(t, 'priority') ?? ''] ?? null,
-    });
+    };
+    const activeForm = str(t, 'activeForm');
+    if (activeForm !== undefined) item.activeForm = activeForm;
+    const priority = PRIORITY[str(t, 'priority') ?? ''];
+    if (priority !== undefined) item.priority = priority;
+    items.push(item);
   }
   return { type: 'replace', prefix, items };
 }

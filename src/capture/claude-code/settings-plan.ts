@@ -21,6 +21,16 @@ export interface SettingsPlan {
   details: string[];
 }
 
+/** What an install created, so uninstall removes exactly that and leaves e.g. a user's `"Stop": []`. */
+export interface CreatedKeys {
+  hooksKey: boolean;
+  events: string[];
+}
+
+export interface InstallPlan extends SettingsPlan {
+  created: CreatedKeys;
+}
+
 interface Found {
   event: string;
   group: number;
@@ -70,10 +80,11 @@ const hookCommandOf = (handler: JsonValue): string =>
     ? handler.command
     : '?';
 
-export function planHookInstall(before: string, file: string, batonCommand: string): SettingsPlan {
+export function planHookInstall(before: string, file: string, batonCommand: string): InstallPlan {
   const style = detectStyle(before);
   let text = before.trim() === '' ? `{}${style.eol}` : before;
   const details: string[] = [];
+  const created: CreatedKeys = { hooksKey: false, events: [] };
   for (const spec of CLAUDE_HOOKS) {
     const root = parseSettings(text, file);
     const desired = handlerFor(spec, batonCommand);
@@ -99,24 +110,37 @@ export function planHookInstall(before: string, file: string, batonCommand: stri
       continue;
     }
     const entry = { hooks: [desired] };
-    if (!hooks) text = addProperty(text, root, [], 'hooks', { [spec.event]: [entry] }, style);
-    else {
+    if (!hooks) {
+      text = addProperty(text, root, [], 'hooks', { [spec.event]: [entry] }, style);
+      created.hooksKey = true;
+      created.events.push(spec.event);
+    } else {
       const groups = nodeAt(root, ['hooks', spec.event]);
       if (groups && groups.type !== 'array')
         throw new BatonError(
           'INVALID_INPUT',
           `"hooks.${spec.event}" in ${file} is not a list; nothing was changed`,
         );
-      text = groups
-        ? appendToArray(text, root, ['hooks', spec.event], entry, style)
-        : addProperty(text, root, ['hooks'], spec.event, [entry], style);
+      if (groups) text = appendToArray(text, root, ['hooks', spec.event], entry, style);
+      else {
+        text = addProperty(text, root, ['hooks'], spec.event, [entry], style);
+        created.events.push(spec.event);
+      }
     }
     details.push(`+ ${spec.event}${spec.async ? ' (async)' : ''}: ${hookCommandOf(desired)}`);
   }
-  return { text, details };
+  return { text, details, created };
 }
 
-export function planHookRemoval(before: string, file: string): SettingsPlan {
+/**
+ * Removes Baton's handlers. Containers Baton created go too; without a record of what it created
+ * (an install from before records were kept), a container left empty is taken to be Baton's.
+ */
+export function planHookRemoval(
+  before: string,
+  file: string,
+  created: CreatedKeys | null,
+): SettingsPlan {
   let text = before;
   const details: string[] = [];
   for (;;) {
@@ -130,11 +154,13 @@ export function planHookRemoval(before: string, file: string): SettingsPlan {
     }
     const groups = nodeAt(root, ['hooks', last.event])!;
     const hooks = nodeAt(root, ['hooks'])!;
-    if ((groups.children ?? []).length > 1)
+    const ownsEvent = created ? created.events.includes(last.event) : true;
+    const ownsHooks = created ? created.hooksKey : true;
+    if ((groups.children ?? []).length > 1 || !ownsEvent) {
       text = removeValue(text, root, ['hooks', last.event, last.group]);
-    else if ((hooks.children ?? []).length > 1)
+    } else if ((hooks.children ?? []).length > 1 || !ownsHooks) {
       text = removeValue(text, root, ['hooks', last.event]);
-    else text = removeValue(text, root, ['hooks']);
+    } else text = removeValue(text, root, ['hooks']);
   }
   return { text, details };
 }

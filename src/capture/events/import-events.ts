@@ -79,7 +79,7 @@ export async function importEvents(
     malformed: [],
     sessions: 0,
   };
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const sessions = new Map<string, string>();
   const projects = new Map<string, string | null>();
   let batch: PendingLine[] = [];

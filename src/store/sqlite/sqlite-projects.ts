@@ -28,15 +28,20 @@ const toProject = (r: ProjectRow): Project => ({
 export class SqliteProjects implements Projects {
   constructor(private readonly ctx: SqliteContext) {}
 
-  /**
-   * In one write transaction: two processes (two agents' hooks) meeting a new project at once
-   * would otherwise both miss it and the second insert would fail on the unique key.
-   */
   ensure(input: ProjectInput): Project {
-    return write(this.ctx, () => this.findOrInsert(input));
+    // The common case, a known project seen from a known folder, needs no write lock.
+    const known = this.ctx.db
+      .prepare(
+        `SELECT p.* FROM projects p JOIN project_roots r ON r.project_id = p.id
+         WHERE p.key = ? AND r.root = ?`,
+      )
+      .get(input.key, input.root) as ProjectRow | undefined;
+    if (known) return toProject(known);
+    // Read-check-insert must be one write transaction: other processes create projects too.
+    return write(this.ctx, () => this.ensureInside(input));
   }
 
-  private findOrInsert(input: ProjectInput): Project {
+  private ensureInside(input: ProjectInput): Project {
     const { db } = this.ctx;
     const existing = db.prepare('SELECT * FROM projects WHERE key = ?').get(input.key) as
       ProjectRow | undefined;
