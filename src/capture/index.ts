@@ -12,7 +12,7 @@ export {
   claudeProjectsDir,
   BRIEF_BUDGET,
 } from './claude-code/index.js';
-export { CAPTURE_ADAPTERS, adapterFor } from './adapters.js';
+export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
 export { hookHandlerFor } from './hook-handlers.js';
 export { hookLogPath, hookSource } from './hook-names.js';
 export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hook-runtime.js';

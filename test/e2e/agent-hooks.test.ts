@@ -3,7 +3,7 @@
 // store and prints only JSON, Codex's notify payload is read from its argument with no stdin, and
 // a malformed payload still exits 0.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/index.js';
@@ -34,6 +34,42 @@ function events(agent: string): { kind: string; ref: string | null }[] {
     store.close();
   }
 }
+
+describe('install and import through the CLI', () => {
+  it('install all touches only agents present; import with no agent reads Codex and Gemini history', () => {
+    const h = tempHome();
+    try {
+      mkdirSync(join(h.home, '.gemini'));
+      const install = runBaton(['install', 'all', '--json'], { home: h.home });
+      expect(install.code).toBe(0);
+      const agents = (JSON.parse(install.stdout) as { agent: string }[]).map((r) => r.agent);
+      expect(agents).toContain('gemini');
+      expect(agents).not.toContain('codex');
+      const chats = join(h.home, '.gemini', 'tmp', 'x', 'chats');
+      mkdirSync(chats, { recursive: true });
+      writeFileSync(
+        join(chats, 'session-2026-09-01T10-00-aaaaaaaa.jsonl'),
+        `${JSON.stringify({ sessionId: 'aaaaaaaa-1', projectHash: 'x' })}\n${JSON.stringify({ id: 'u1', type: 'user', content: 'hello' })}\n`,
+      );
+      const day = join(h.home, '.codex', 'sessions', '2026', '09', '01');
+      mkdirSync(day, { recursive: true });
+      writeFileSync(
+        join(day, 'rollout-2026-09-01T10-00-00-019a0000-0000-7000-8000-000000000001.jsonl'),
+        `${JSON.stringify({ timestamp: '2026-09-01T10:00:00Z', type: 'session_meta', payload: { id: '019a0000-0000-7000-8000-000000000001', cwd: h.home } })}\n`,
+      );
+      const imported = runBaton(['import', '--json'], { home: h.home });
+      expect(imported.code).toBe(0);
+      const summary = JSON.parse(imported.stdout) as {
+        agents: { agent: string; imported: number }[];
+      };
+      expect(summary.agents.find((a) => a.agent === 'gemini')!.imported).toBe(2);
+      expect(summary.agents.find((a) => a.agent === 'codex')!.imported).toBe(1);
+      expect(runBaton(['uninstall', 'all'], { home: h.home }).code).toBe(0);
+    } finally {
+      h.cleanup();
+    }
+  });
+});
 
 describe('agent hooks as processes', () => {
   it('Gemini: BeforeAgent is spooled; SessionStart drains it and prints JSON only', () => {

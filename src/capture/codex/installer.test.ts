@@ -109,6 +109,24 @@ describe('Codex installer', () => {
     expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toBe(own);
   });
 
+  it('registers the MCP server under [mcp_servers] when asked, and removes exactly it', () => {
+    writeFileSync(join(codexDir, 'config.toml'), CONFIG_TOML);
+    const mcp = {
+      name: 'baton',
+      command: '/usr/bin/node',
+      args: ['/opt/baton/bin/baton.js', 'mcp'],
+    };
+    const report = codexInstaller().install(env(), { ...opts(), mcp });
+    expect(report.changes[1]!.details).toContain('+ [mcp_servers.baton]');
+    const toml = parse(readFileSync(join(codexDir, 'config.toml'), 'utf8')) as {
+      mcp_servers: Record<string, { command: string }>;
+    };
+    expect(toml.mcp_servers.baton!.command).toBe('/usr/bin/node');
+    expect(toml.mcp_servers.context7).toBeDefined();
+    codexInstaller().uninstall(env(), { ...opts(), mcp });
+    expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
+  });
+
   it('refuses a config.toml it cannot parse, changing nothing', () => {
     writeFileSync(join(codexDir, 'config.toml'), 'model = \n[broken');
     expect(() => codexInstaller().install(env(), opts())).toThrow(/not TOML/);

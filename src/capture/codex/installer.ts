@@ -19,6 +19,13 @@ import {
 } from '../config-file-write.js';
 import type { PlannedEdit, WriteOptions } from '../config-file-write.js';
 import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
+import {
+  BATON_MCP_NAME,
+  addCodexMcpServer,
+  batonMcpEntry,
+  codexMcpServer,
+  removeCodexMcpServer,
+} from '../mcp-config/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { planNotifyInstall, planNotifyRemoval } from './config-toml-plan.js';
 import { anyCodexHookSet, codexHookSet, notifyArgv } from './hook-entries.js';
@@ -37,9 +44,8 @@ export function codexFilesFor(env: AgentEnv, scope: InstallOptions['scope']): Co
 }
 
 /**
- * Where the MCP server's registration (`[mcp_servers.<name>]` in config.toml) plugs in: the MCP
- * issue supplies a planner with this shape, and install/uninstall apply it to config.toml after
- * `notify`. Until then nothing is registered.
+ * The MCP server's registration step (`[mcp_servers.<name>]` in config.toml), applied after
+ * `notify` when the install options name a server (`options.mcp`); spec null removes it.
  */
 export type TomlEntryPlanner = (
   before: string,
@@ -47,9 +53,22 @@ export type TomlEntryPlanner = (
   spec: NonNullable<InstallOptions['mcp']> | null,
 ) => { text: string; details: string[] };
 
+/** Registers `options.mcp` with capture/mcp-config's byte-preserving TOML edits. */
+export const codexMcpPlanner: TomlEntryPlanner = (before, _file, spec) => {
+  const edit = spec
+    ? addCodexMcpServer(
+        before,
+        codexMcpServer(batonMcpEntry({ command: spec.command, args: spec.args })),
+        spec.name,
+      )
+    : removeCodexMcpServer(before);
+  const line = `${spec ? '+' : '-'} [mcp_servers.${spec?.name ?? BATON_MCP_NAME}]`;
+  return { text: edit.text, details: edit.changed ? [line] : [] };
+};
+
 export const codexInstaller = (
   now: () => number = Date.now,
-  mcpEntry?: TomlEntryPlanner,
+  mcpEntry: TomlEntryPlanner | undefined = codexMcpPlanner,
 ): Installer => ({
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const files = codexFilesFor(env, options.scope);
@@ -111,7 +130,7 @@ export const codexInstaller = (
       tomlBefore === null
         ? { text: '', details: [] }
         : planNotifyRemoval(tomlBefore, files.configToml);
-    if (mcpEntry && tomlBefore !== null) {
+    if (mcpEntry && options.mcp && tomlBefore !== null) {
       const mcp = mcpEntry(toml.text, files.configToml, null);
       toml = { text: mcp.text, details: [...toml.details, ...mcp.details] };
     }

@@ -68,6 +68,19 @@ describe('Gemini CLI installer', () => {
     expect(readFileSync(file(), 'utf8')).toBe(SETTINGS);
   });
 
+  it('registers the MCP server under mcpServers when asked, and removes exactly it', () => {
+    writeFileSync(file(), SETTINGS);
+    const mcp = { name: 'baton', command: 'baton', args: ['mcp'] };
+    geminiInstaller().install(env(), { ...opts(), mcp });
+    const settings = parse(readFileSync(file(), 'utf8')) as {
+      mcpServers: Record<string, { command: string; args: string[] }>;
+    };
+    expect(settings.mcpServers.baton).toEqual({ command: 'baton', args: ['mcp'] });
+    expect(settings.mcpServers.github).toBeDefined();
+    geminiInstaller().uninstall(env(), { ...opts(), mcp });
+    expect(readFileSync(file(), 'utf8')).toBe(SETTINGS);
+  });
+
   it('dry run writes nothing; a created file is deleted again', () => {
     geminiInstaller().install(env(), opts(true));
     expect(existsSync(file())).toBe(false);

@@ -11,6 +11,13 @@ import {
 } from '../config-file-write.js';
 import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
 import type { HooksPlan } from '../hooks-json-plan.js';
+import {
+  BATON_MCP_NAME,
+  addJsonMcpServer,
+  batonMcpEntry,
+  geminiMcpServer,
+  removeJsonMcpServer,
+} from '../mcp-config/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { anyGeminiHookSet, geminiHookSet } from './hook-entries.js';
 import { geminiSettingsPath } from './paths.js';
@@ -22,8 +29,8 @@ export function geminiSettingsFor(env: AgentEnv, scope: InstallOptions['scope'])
 }
 
 /**
- * Where the MCP server's registration (`mcpServers.<name>` in settings.json) plugs in: the MCP
- * issue supplies a planner with this shape (spec null = remove). Until then nothing is registered.
+ * The MCP server's registration step (`mcpServers.<name>` in settings.json), applied when the
+ * install options name a server (`options.mcp`); spec null removes it.
  */
 export type JsonEntryPlanner = (
   before: string,
@@ -31,9 +38,22 @@ export type JsonEntryPlanner = (
   spec: NonNullable<InstallOptions['mcp']> | null,
 ) => HooksPlan;
 
+/** Registers `options.mcp` with capture/mcp-config's byte-preserving JSON edits. */
+export const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
+  const edit = spec
+    ? addJsonMcpServer(
+        before,
+        geminiMcpServer(batonMcpEntry({ command: spec.command, args: spec.args })),
+        { name: spec.name },
+      )
+    : removeJsonMcpServer(before);
+  const line = `${spec ? '+' : '-'} mcpServers.${spec?.name ?? BATON_MCP_NAME}`;
+  return { text: edit.text, details: edit.changed ? [line] : [] };
+};
+
 export const geminiInstaller = (
   now: () => number = Date.now,
-  mcpEntry?: JsonEntryPlanner,
+  mcpEntry: JsonEntryPlanner | undefined = geminiMcpPlanner,
 ): Installer => ({
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = geminiSettingsFor(env, options.scope);
@@ -61,7 +81,7 @@ export const geminiInstaller = (
       before === null
         ? { text: '', details: [] }
         : planHooksRemoval(before, file, anyGeminiHookSet);
-    if (mcpEntry && before !== null) {
+    if (mcpEntry && options.mcp && before !== null) {
       const mcp = mcpEntry(plan.text, file, null);
       plan = { text: mcp.text, details: [...plan.details, ...mcp.details] };
     }
