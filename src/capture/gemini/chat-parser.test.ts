@@ -126,6 +126,20 @@ describe('GeminiChatParser', () => {
     });
   });
 
+  it('takes a prompt as typed (displayContent) over what Gemini expanded into content', () => {
+    const p = new GeminiChatParser(ctx);
+    feed(p, [
+      header,
+      {
+        id: 'u1',
+        type: 'user',
+        content: [{ text: 'explain @a.ts' }, { text: '--- a.ts ---\nexport const a = 1;' }],
+        displayContent: [{ text: 'explain @a.ts' }],
+      },
+    ]);
+    expect(p.take().find((x) => x.kind === 'user_message')!.text).toBe('explain @a.ts');
+  });
+
   it('keeps rewound messages, marked, and names them in a rewind event', () => {
     const p = new GeminiChatParser(ctx);
     feed(p, [

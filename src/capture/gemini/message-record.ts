@@ -50,7 +50,10 @@ function isToolContinuation(m: JsonObject): boolean {
 export function messageDrafts(m: JsonObject, at: MessageAt): MessageDrafts {
   const id = str(m, 'id') ?? '';
   const type = str(m, 'type') ?? '';
-  const text = partsText(m.content);
+  // A typed prompt's `content` may carry what Gemini expanded (an @file's text); `displayContent`
+  // is what the person typed, which is what the BeforeAgent hook and a brief should see.
+  const shown = type === 'user' ? partsText(m.displayContent) : '';
+  const text = shown || partsText(m.content);
   const base = { sessionKey: at.sessionKey, ts: time(m) ?? at.ts, tool: null, raw: m };
   const data: JsonObject = { messageId: id };
   if (type === 'user' && !isToolContinuation(m) && text.trim() !== '') {
