@@ -1,9 +1,15 @@
 // The hook handler of every agent, without the rest of its adapter (installer, importer), so the
-// hook bundle loads only what a hook runs. Keep in step with adapters.ts.
+// hook bundle loads only what a hook runs. Keep in step with adapters.ts. Codex's and Gemini's
+// handlers load on first call: a spooled tool event only asks whether the agent is known, and
+// must not pay for parsing their code.
 import type { HookHandler } from './adapter.js';
 import { handleClaudeHook } from './claude-code/hook-handler.js';
-import { handleCodexHook } from './codex/hook-handler.js';
-import { handleGeminiHook } from './gemini/hook-handler.js';
+
+const handleCodexHook: HookHandler = async (payload, ctx) =>
+  (await import('./codex/hook-handler.js')).handleCodexHook(payload, ctx);
+
+const handleGeminiHook: HookHandler = async (payload, ctx) =>
+  (await import('./gemini/hook-handler.js')).handleGeminiHook(payload, ctx);
 
 const HANDLERS: Readonly<Record<string, HookHandler>> = {
   'claude-code': handleClaudeHook,
