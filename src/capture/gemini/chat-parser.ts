@@ -10,6 +10,7 @@ import type { JsonObject } from '../../core/index.js';
 import { isRec, list, rec, str, time } from '../json-fields.js';
 import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
 import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
+import { recordDraft, rewindDraft } from './chat-records.js';
 import { isKnownMessageType, messageDrafts, partsText } from './message-record.js';
 import { lineRef, revisionRef, updateRef } from './refs.js';
 
@@ -246,75 +247,11 @@ export class GeminiChatParser {
       ref: lineRef(offset),
       raw: record,
     };
-    if (typeof record.$rewindTo === 'string') return this.rewind(record.$rewindTo, base, out);
-    const patch = rec(record, '$set');
-    if (patch && Array.isArray(patch.messages)) {
-      // The model's history rewritten (compression, masking): recorded once, whole, as compaction.
-      const known = new Set(this.state.order);
-      const fresh = patch.messages.filter(
-        (m) => isRec(m) && typeof m.id === 'string' && !known.has(m.id),
-      );
-      const text = fresh
-        .map((m) => partsText((m as JsonObject).content))
-        .filter(Boolean)
-        .join('\n\n');
-      out.push({
-        ...base,
-        kind: 'compaction',
-        role: null,
-        text: text || 'History rewritten',
-        data: {
-          subtype: 'history_rewrite',
-          messages: patch.messages.length,
-          newMessages: fresh.length,
-        },
-      });
+    if (typeof record.$rewindTo === 'string') {
+      out.push(rewindDraft(record.$rewindTo, this.state.order, base, out));
       return;
     }
-    if (patch) {
-      this.counts.patches += 1;
-      out.push({
-        ...base,
-        kind: 'system',
-        role: null,
-        text: str(patch, 'summary') ?? null,
-        data: { subtype: 'metadata', keys: Object.keys(patch) },
-      });
-      return;
-    }
-    out.push({
-      ...base,
-      kind: 'system',
-      role: null,
-      text: null,
-      data: {
-        subtype: 'chat_metadata',
-        sessionId: str(record, 'sessionId') ?? null,
-        kind: str(record, 'kind') ?? null,
-      },
-    });
-  }
-
-  /** Gemini drops the target and every later message; Baton keeps them, marked rewound. */
-  private rewind(
-    target: string,
-    base: Omit<EventDraft, 'kind' | 'role' | 'text' | 'data'>,
-    out: EventDraft[],
-  ): void {
-    const at = this.state.order.indexOf(target);
-    const rewound = at < 0 ? this.state.order.splice(0) : this.state.order.splice(at);
-    const ids = new Set(rewound);
-    for (const d of out) {
-      const messageId = d.data?.messageId;
-      if (typeof messageId === 'string' && ids.has(messageId))
-        d.data = { ...d.data, rewound: true };
-    }
-    out.push({
-      ...base,
-      kind: 'system',
-      role: null,
-      text: `rewound ${rewound.length} message(s)`,
-      data: { subtype: 'rewind', target, rewound, targetFound: at >= 0 },
-    });
+    if (isRec(record.$set) && !Array.isArray(record.$set.messages)) this.counts.patches += 1;
+    out.push(recordDraft(record, this.state.order, base));
   }
 }
