@@ -19,7 +19,7 @@ import {
 } from './refs.js';
 import { isRec, str } from './records.js';
 import type { Rec } from './records.js';
-import { compactResult, describeToolCall, responseText } from './tool-text.js';
+import { compactInput, compactResult, describeToolCall, responseText } from './tool-text.js';
 
 const SOURCE = hookSource(AGENT);
 
@@ -71,7 +71,7 @@ function eventFor(store: Store, event: string, p: Rec, sessionId: string, now: n
         role: 'assistant',
         tool,
         text: describeToolCall(tool ?? 'unknown', p.tool_input),
-        data: { toolUseId: toolUseId ?? null, input: p.tool_input ?? null },
+        data: { toolUseId: toolUseId ?? null, input: compactInput(p.tool_input) },
         ref: toolUseId ? toolCallRef(toolUseId) : null,
       };
     case 'PostToolUse':

@@ -1,13 +1,13 @@
 // Assistant rows. Since 2.x each content block of one API response is its own row sharing the
 // message id (agent-formats.md §2.3), and tool results are written between them; so rows are
-// merged by message.id into one assistant_message event (text, thinking, model, usage), and each
-// tool_use block becomes its own tool_call event, keyed by its tool_use id.
+// merged by message.id into one assistant_message event (text, model, token counts; thinking stays
+// in the raw rows), and each tool_use block becomes its own tool_call event, keyed by its id.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import type { EventDraft } from './draft.js';
 import { assistantRef, toolCallRef, uuidRef } from './refs.js';
 import { isRec, list, rec, str } from './records.js';
 import type { Rec } from './records.js';
-import { describeToolCall } from './tool-text.js';
+import { compactInput, describeToolCall } from './tool-text.js';
 import type { ParseSink, RowAt } from './transcript-parser.js';
 
 export interface OpenMessage {
@@ -28,7 +28,7 @@ export function parseAssistantRow(sink: ParseSink, r: Rec, at: RowAt): void {
   for (const block of blocksOf(message)) addBlock(sink, draft, block, at);
   const usage = message?.usage;
   // usage repeats on every row of a message; the last row's is the final count.
-  if (isRec(usage) && draft.data) draft.data.usage = usage;
+  if (isRec(usage) && draft.data) draft.data.tokens = tokenCounts(usage);
   const stop = str(message, 'stop_reason');
   if (stop !== undefined && draft.data) draft.data.stopReason = stop;
 }
@@ -101,10 +101,11 @@ function addBlock(sink: ParseSink, draft: EventDraft, block: JsonValue, at: RowA
       return;
     }
     case 'thinking': {
+      // The thinking itself stays in the raw record; data says there was some, and how much.
       const thinking = str(block, 'thinking') ?? '';
       if (thinking === '') return;
-      data.thinking =
-        typeof data.thinking === 'string' ? `${data.thinking}\n\n${thinking}` : thinking;
+      const before = typeof data.thinkingChars === 'number' ? data.thinkingChars : 0;
+      data.thinkingChars = before + thinking.length;
       return;
     }
     case 'tool_use':
@@ -123,7 +124,7 @@ function toolCall(sink: ParseSink, block: Rec, parent: EventDraft, at: RowAt): v
   const name = str(block, 'name') ?? 'unknown';
   const input = block.input;
   if (id !== undefined) sink.calls.set(id, { name, input });
-  const data: JsonObject = { toolUseId: id ?? null, input: input ?? null };
+  const data: JsonObject = { toolUseId: id ?? null, input: compactInput(input) };
   if (parent.data?.messageId !== undefined) data.messageId = parent.data.messageId;
   sink.emit({
     sessionKey: at.sessionKey,
@@ -152,5 +153,16 @@ function errorDraft(r: Rec, message: Rec | undefined, at: RowAt): EventDraft {
     data: { source: 'api' },
     ref: at.ref,
     raw: r,
+  };
+}
+
+/** The counts worth querying; the full usage object stays in the raw rows. */
+function tokenCounts(usage: Rec): JsonObject {
+  const n = (key: string) => (typeof usage[key] === 'number' ? usage[key] : 0);
+  return {
+    input: n('input_tokens'),
+    output: n('output_tokens'),
+    cacheRead: n('cache_read_input_tokens'),
+    cacheWrite: n('cache_creation_input_tokens'),
   };
 }

@@ -1,13 +1,18 @@
-// What the journal's `text` column holds for tool calls and results: a short, searchable line for
-// a call (the command, the file, the pattern…) and the result's own text. The complete input
-// stays in the event's data and the complete source record in its raw copy, so nothing is lost
-// by keeping these readable.
+// What the journal's `text` and `data` hold for tool calls and results: a short, searchable line
+// for a call (the command, the file, the pattern…), the call's input, and the result's text. Long
+// outputs keep their head and their tail (where errors and summaries are) and long input strings
+// (a file's whole new content) are cut: the complete source record is kept, compressed, as the
+// event's raw copy, so nothing is lost, while the store stays well under the transcripts' size.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { isRec, str } from './records.js';
 
-/** Result text beyond this many characters is cut; the whole result is kept in the raw record. */
-export const MAX_RESULT_TEXT = 32_000;
-const MAX_CALL_TEXT = 4_000;
+/** Result text beyond this many characters keeps its head and tail; the raw record has it all. */
+export const MAX_RESULT_TEXT = 4_000;
+const RESULT_HEAD = 2_000;
+const RESULT_TAIL = 1_500;
+const MAX_CALL_TEXT = 2_000;
+/** Strings in a call's input (data.input) beyond this are cut; paths and commands stay whole. */
+const MAX_INPUT_STRING = 1_000;
 
 // The input fields that say what a call does, in the order they are worth reading.
 const TELLING_FIELDS = [
@@ -78,10 +83,30 @@ export function responseText(response: JsonValue | undefined): string {
 }
 
 export function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}\n…[cut at ${max} characters]` : text;
+  if (text.length <= max) return text;
+  if (max < MAX_RESULT_TEXT) return `${text.slice(0, max)}\n…[cut at ${max} characters]`;
+  const dropped = text.length - RESULT_HEAD - RESULT_TAIL;
+  return `${text.slice(0, RESULT_HEAD)}\n…[${dropped} characters not shown; the raw record has them]…\n${text.slice(-RESULT_TAIL)}`;
 }
 
-const MAX_INLINE_RESULT = 2_000;
+/** A call's input for the event's data: its structure whole, long strings cut. */
+export function compactInput(input: JsonValue | undefined): JsonValue {
+  if (input === undefined) return null;
+  if (typeof input === 'string') {
+    return input.length > MAX_INPUT_STRING
+      ? `${input.slice(0, MAX_INPUT_STRING)}…[${input.length} characters]`
+      : input;
+  }
+  if (Array.isArray(input)) return input.map(compactInput);
+  if (isRec(input)) {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(input)) out[k] = compactInput(v);
+    return out;
+  }
+  return input;
+}
+
+const MAX_INLINE_RESULT = 600;
 
 /** A tool's structured result, whole when small; large ones keep their scalar fields (the whole
  * object stays in the raw record). */

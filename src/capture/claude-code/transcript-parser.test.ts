@@ -67,7 +67,7 @@ describe('TranscriptParser', () => {
     const first = drafts[1]!;
     expect(first.ref).toBe('assistant:msg_1');
     expect(first.text).toBe('I will read it.');
-    expect(first.data?.thinking).toBe('let me look');
+    expect(first.data?.thinkingChars).toBe('let me look'.length);
     expect(Array.isArray(first.raw) && first.raw.length).toBe(4);
     expect(drafts[6]!.raw).toMatchObject({ type: 'assistant' });
   });
@@ -88,6 +88,24 @@ describe('TranscriptParser', () => {
     expect(drafts.find((d) => d.ref === 'tool_use:toolu_a')?.data?.input).toEqual({
       command: 'false',
     });
+  });
+
+  it('keeps long outputs’ head and tail in text and cuts long input strings in data', () => {
+    const output = `${'start '.repeat(1000)}\nFAIL at the very end`;
+    const { drafts } = parse([
+      assistant('msg_1', [
+        toolUse('toolu_w', 'Write', { file_path: '/p/big.ts', content: 'x'.repeat(5000) }),
+      ]),
+      toolResult('toolu_w', output),
+    ]);
+    const input = drafts[1]!.data?.input as { file_path: string; content: string };
+    expect(input.file_path).toBe('/p/big.ts');
+    expect(input.content.length).toBeLessThan(1100);
+    const text = drafts[2]!.text!;
+    expect(text.length).toBeLessThan(4000);
+    expect(text.startsWith('start start')).toBe(true);
+    expect(text.endsWith('FAIL at the very end')).toBe(true);
+    expect(text).toContain('characters not shown; the raw record has them');
   });
 
   it('leaves a result whose call came in an earlier run to be joined from the store', () => {

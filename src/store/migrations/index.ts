@@ -1,8 +1,9 @@
 // The ordered list of every schema migration. Append; never reorder or edit a released one.
 import { initial } from './001-initial.js';
 import { recordsSearch } from './002-records-search.js';
+import { rawBlocks } from './003-raw-blocks.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, recordsSearch];
+export const MIGRATIONS: readonly Migration[] = [initial, recordsSearch, rawBlocks];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';
