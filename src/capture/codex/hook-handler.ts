@@ -16,6 +16,7 @@ import type { HookEvent } from '../agent-hook-session.js';
 import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
+import { compactInput, cutOutput } from '../text-limits.js';
 import { sweepTranscript } from '../transcript-sweep.js';
 import { findRollout } from './find-rollout.js';
 import { importCodexRollout } from './import-rollout.js';
@@ -95,7 +96,7 @@ function toolCall(p: Rec): HookEvent {
     role: 'assistant',
     tool,
     text: describeCall(tool, p.tool_input),
-    data: { callId: id ?? null, input: p.tool_input ?? null },
+    data: { callId: id ?? null, input: compactInput(p.tool_input) },
     ref: id ? callRef(id) : null,
   };
 }
@@ -108,7 +109,7 @@ function toolResult(p: Rec): HookEvent {
     kind: failed ? 'error' : 'tool_result',
     role: 'tool',
     tool: str(p, 'tool_name') ?? null,
-    text: text || null,
+    text: cutOutput(text) || null,
     data: {
       callId: id ?? null,
       ...(exitCode !== null && { exitCode }),

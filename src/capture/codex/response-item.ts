@@ -5,6 +5,7 @@
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { firstLine, isRec, list, parseRec, rec, str } from '../json-fields.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
+import { compactInput, cutOutput } from '../text-limits.js';
 import { isInjectedContext } from './injected-context.js';
 import { PLAN_TOOL, planUpdate } from './plan.js';
 import { callRef, resultRef } from './refs.js';
@@ -125,7 +126,7 @@ function call(sink: RolloutSink, p: JsonObject, at: RowAt, type: string): void {
   const name = toolName(p, type);
   const input = callInput(p, type);
   const fresh = callId !== undefined && sink.openCall(callId, name);
-  const data: JsonObject = { callId: callId ?? null, input };
+  const data: JsonObject = { callId: callId ?? null, input: compactInput(input) };
   const status = str(p, 'status');
   if (status !== undefined) data.status = status;
   const d = draftAt(at, 'tool_call', 'assistant', describeCall(name, input), data);
@@ -148,7 +149,7 @@ function output(sink: RolloutSink, p: JsonObject, at: RowAt, type: string): void
   const data: JsonObject = { callId: callId ?? null };
   if (exitCode !== null) data.exitCode = exitCode;
   if (failed) data.isError = true;
-  const d = draftAt(at, failed ? 'error' : 'tool_result', 'tool', text || null, data);
+  const d = draftAt(at, failed ? 'error' : 'tool_result', 'tool', cutOutput(text) || null, data);
   d.tool = closed.name ?? (type === 'tool_search_output' ? 'tool_search' : null);
   if (callId !== undefined && !closed.reused) {
     d.ref = resultRef(callId);

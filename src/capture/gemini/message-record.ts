@@ -5,6 +5,7 @@
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { firstLine, isRec, list, rec, str, time } from '../json-fields.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
+import { compactInput, cutOutput } from '../text-limits.js';
 import type { EventDraft } from '../transcript-draft.js';
 import { callRef, messageRef, resultRef } from './refs.js';
 
@@ -131,7 +132,7 @@ function toolDrafts(c: JsonValue, at: MessageAt, messageId: string): EventDraft[
     role: 'assistant',
     tool: name,
     text: describeGeminiCall(name, args, str(c, 'description')),
-    data: { callId: callId ?? null, input: args, messageId },
+    data: { callId: callId ?? null, input: compactInput(args), messageId },
     ref: callId ? callRef(callId) : `${messageRef(messageId)}:call:${name}`,
   };
   const hasResult = c.result !== undefined && c.result !== null;
@@ -145,7 +146,7 @@ function toolDrafts(c: JsonValue, at: MessageAt, messageId: string): EventDraft[
     kind: failed ? 'error' : 'tool_result',
     role: 'tool',
     tool: name,
-    text: resultText(c) || null,
+    text: cutOutput(resultText(c)) || null,
     data,
     ref: callId ? resultRef(callId) : `${messageRef(messageId)}:result:${name}`,
   };
