@@ -5,6 +5,7 @@
 // machine comes in through AgentEnv, so tests run against a temporary home.
 import type { Clock, Project } from '../core/index.js';
 import type { Store } from '../store/index.js';
+import type { McpServerEntry } from './mcp-config/index.js';
 
 /** The machine an adapter looks at, passed in (STYLE habit 3). */
 export interface AgentEnv {
@@ -121,13 +122,6 @@ export interface TranscriptImporter {
 
 export type InstallScope = 'user' | 'project';
 
-/** An MCP server to register beside the hooks (the MCP issue fills this in). */
-export interface McpServerSpec {
-  name: string;
-  command: string;
-  args: string[];
-}
-
 export interface InstallOptions {
   scope: InstallScope;
   dryRun: boolean;
@@ -135,7 +129,12 @@ export interface InstallOptions {
   batonCommand: string;
   /** Where backups of edited files go (inside Baton's home, never the agent's folder). */
   backupDir: string;
-  mcp?: McpServerSpec;
+  /**
+   * Baton's MCP server to register beside the hooks. The seam for the MCP issue: the Claude Code
+   * installer does not act on it yet; capture/mcp-config has the pure edits it will use
+   * (`claudeMcpServer` + `addJsonMcpServer` on ~/.claude.json or the project's .mcp.json).
+   */
+  mcp?: McpServerEntry;
 }
 
 export interface ConfigChange {
@@ -183,6 +182,8 @@ export interface CaptureStatus {
   errorCount: number;
   /** The newest lines of Baton's hook log for this agent (failures that never reached the store). */
   recentLogLines: string[];
+  /** Hot hook events waiting in the spool for the next lifecycle hook or import to store them. */
+  spooled: number;
 }
 
 export interface CaptureAdapter {

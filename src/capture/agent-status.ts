@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Store } from '../store/index.js';
 import type { AgentEnv, CaptureStatus, HookScopeStatus, InstallScope } from './adapter.js';
 import { hookLogPath, hookSource } from './hook-names.js';
+import { spooledCount } from './spool-drain.js';
 import { batonHookEvents } from './hooks-json-plan.js';
 import type { HookSet } from './hooks-json-plan.js';
 
@@ -52,6 +53,7 @@ export function agentStatus(
     lastErrorAt: log?.last_error_at ?? null,
     errorCount: log?.error_count ?? 0,
     recentLogLines: recentLogLines(batonHome, agent),
+    spooled: spooledCount(batonHome),
   };
 }
 

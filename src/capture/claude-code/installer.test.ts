@@ -179,6 +179,12 @@ describe('claude-code installer', () => {
     const status = claudeCodeStatus(env, null, join(root, 'baton'));
     expect(status.installed).toBe(true);
     expect(status.scopes[0]).toMatchObject({ scope: 'user', missing: [], problem: null });
+    expect(status).toMatchObject({
+      lastSeenAt: null,
+      errorCount: 0,
+      spooled: 0,
+      recentLogLines: [],
+    });
     write(applyEdits(read(), modify(read(), ['hooks', 'SessionEnd'], [], {})));
     expect(claudeCodeStatus(env, null, join(root, 'baton')).scopes[0]!.missing).toEqual([
       'SessionEnd',

@@ -1,10 +1,12 @@
 // What `baton doctor` shows for Claude Code: whether Baton's hooks are registered (per settings
-// scope, with what is missing), when a hook last reached the store, and the latest failures —
-// from the store's capture log and from the hook log for failures that never reached the store.
+// scope, with what is missing), when a hook last reached the store, the latest failures — from
+// the store's capture log and from the hook log for failures that never reached the store — and
+// how many hot events wait in the spool.
 import { readFileSync } from 'node:fs';
 import type { Store } from '../../store/index.js';
 import type { AgentEnv, CaptureStatus, HookScopeStatus, InstallScope } from '../adapter.js';
 import { hookLogPath, hookSource } from '../hook-names.js';
+import { spooledCount } from '../spool-drain.js';
 import { CLAUDE_HOOKS } from './hook-entries.js';
 import { settingsFileFor } from './installer.js';
 import { AGENT } from './refs.js';
@@ -54,6 +56,7 @@ export function claudeCodeStatus(
     lastErrorAt: log?.last_error_at ?? null,
     errorCount: log?.error_count ?? 0,
     recentLogLines: recentLogLines(batonHome),
+    spooled: spooledCount(batonHome),
   };
 }
 

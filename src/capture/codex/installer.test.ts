@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batonMcpEntry } from '../mcp-config/index.js';
 import { parse } from 'smol-toml';
 import { codexInstaller } from './installer.js';
 
@@ -111,11 +112,10 @@ describe('Codex installer', () => {
 
   it('registers the MCP server under [mcp_servers] when asked, and removes exactly it', () => {
     writeFileSync(join(codexDir, 'config.toml'), CONFIG_TOML);
-    const mcp = {
-      name: 'baton',
+    const mcp = batonMcpEntry({
       command: '/usr/bin/node',
       args: ['/opt/baton/bin/baton.js', 'mcp'],
-    };
+    });
     const report = codexInstaller().install(env(), { ...opts(), mcp });
     expect(report.changes[1]!.details).toContain('+ [mcp_servers.baton]');
     const toml = parse(readFileSync(join(codexDir, 'config.toml'), 'utf8')) as {

@@ -22,7 +22,6 @@ import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
 import {
   BATON_MCP_NAME,
   addCodexMcpServer,
-  batonMcpEntry,
   codexMcpServer,
   removeCodexMcpServer,
 } from '../mcp-config/index.js';
@@ -56,13 +55,9 @@ export type TomlEntryPlanner = (
 /** Registers `options.mcp` with capture/mcp-config's byte-preserving TOML edits. */
 export const codexMcpPlanner: TomlEntryPlanner = (before, _file, spec) => {
   const edit = spec
-    ? addCodexMcpServer(
-        before,
-        codexMcpServer(batonMcpEntry({ command: spec.command, args: spec.args })),
-        spec.name,
-      )
+    ? addCodexMcpServer(before, codexMcpServer(spec))
     : removeCodexMcpServer(before);
-  const line = `${spec ? '+' : '-'} [mcp_servers.${spec?.name ?? BATON_MCP_NAME}]`;
+  const line = `${spec ? '+' : '-'} [mcp_servers.${BATON_MCP_NAME}]`;
   return { text: edit.text, details: edit.changed ? [line] : [] };
 };
 

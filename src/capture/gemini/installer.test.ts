@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batonMcpEntry } from '../mcp-config/index.js';
 import { geminiInstaller } from './installer.js';
 
 const BATON = 'baton';
@@ -70,7 +71,7 @@ describe('Gemini CLI installer', () => {
 
   it('registers the MCP server under mcpServers when asked, and removes exactly it', () => {
     writeFileSync(file(), SETTINGS);
-    const mcp = { name: 'baton', command: 'baton', args: ['mcp'] };
+    const mcp = batonMcpEntry();
     geminiInstaller().install(env(), { ...opts(), mcp });
     const settings = parse(readFileSync(file(), 'utf8')) as {
       mcpServers: Record<string, { command: string; args: string[] }>;

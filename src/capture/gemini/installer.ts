@@ -14,7 +14,6 @@ import type { HooksPlan } from '../hooks-json-plan.js';
 import {
   BATON_MCP_NAME,
   addJsonMcpServer,
-  batonMcpEntry,
   geminiMcpServer,
   removeJsonMcpServer,
 } from '../mcp-config/index.js';
@@ -40,14 +39,8 @@ export type JsonEntryPlanner = (
 
 /** Registers `options.mcp` with capture/mcp-config's byte-preserving JSON edits. */
 export const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
-  const edit = spec
-    ? addJsonMcpServer(
-        before,
-        geminiMcpServer(batonMcpEntry({ command: spec.command, args: spec.args })),
-        { name: spec.name },
-      )
-    : removeJsonMcpServer(before);
-  const line = `${spec ? '+' : '-'} mcpServers.${spec?.name ?? BATON_MCP_NAME}`;
+  const edit = spec ? addJsonMcpServer(before, geminiMcpServer(spec)) : removeJsonMcpServer(before);
+  const line = `${spec ? '+' : '-'} mcpServers.${BATON_MCP_NAME}`;
   return { text: edit.text, details: edit.changed ? [line] : [] };
 };
 
