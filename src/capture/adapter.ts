@@ -194,4 +194,9 @@ export interface CaptureAdapter {
   readonly installer: Installer;
   readonly hook: HookHandler;
   status(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus;
+  /**
+   * Whether the agent is on this machine (its home folder exists), so `install all` and
+   * `import` with no agent touch only the agents present. Absent means always present.
+   */
+  present?(env: AgentEnv): boolean;
 }

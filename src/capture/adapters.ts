@@ -1,9 +1,11 @@
-// Every agent Baton can capture, by the name users type. Codex CLI and Gemini CLI join here.
+// Every agent Baton can capture, by the name users type.
 import { BatonError } from '../core/index.js';
-import type { CaptureAdapter } from './adapter.js';
+import type { AgentEnv, CaptureAdapter } from './adapter.js';
 import { claudeCode } from './claude-code/index.js';
+import { codex } from './codex/index.js';
+import { gemini } from './gemini/index.js';
 
-export const CAPTURE_ADAPTERS: readonly CaptureAdapter[] = [claudeCode];
+export const CAPTURE_ADAPTERS: readonly CaptureAdapter[] = [claudeCode, codex, gemini];
 
 export function adapterFor(agent: string): CaptureAdapter {
   const found = CAPTURE_ADAPTERS.find((a) => a.agent === agent);
@@ -13,4 +15,9 @@ export function adapterFor(agent: string): CaptureAdapter {
     });
   }
   return found;
+}
+
+/** The adapters of the agents installed on this machine (`install all`). */
+export function presentAdapters(env: AgentEnv): readonly CaptureAdapter[] {
+  return CAPTURE_ADAPTERS.filter((a) => a.present?.(env) ?? true);
 }

@@ -12,7 +12,7 @@ export {
   claudeProjectsDir,
   BRIEF_BUDGET,
 } from './claude-code/index.js';
-export { CAPTURE_ADAPTERS, adapterFor } from './adapters.js';
+export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
 export { hookHandlerFor } from './hook-handlers.js';
 export { hookLogPath, hookSource } from './hook-names.js';
 export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hook-runtime.js';
@@ -27,3 +27,7 @@ export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './impo
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
 export { readJsonLines } from './jsonl-lines.js';
 export * from './mcp-config/index.js';
+export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
+export type { TomlEntryPlanner } from './codex/index.js';
+export { gemini, geminiStatus, geminiHome, GEMINI_HOOK_EVENTS } from './gemini/index.js';
+export type { JsonEntryPlanner } from './gemini/index.js';

@@ -8,6 +8,11 @@ const SPOOLED: Readonly<Record<string, ReadonlySet<string>>> = {
     'UserPromptSubmit',
     'Notification',
   ]),
+  // Codex waits for every hook (it skips async ones), so its per-tool hooks must be this cheap.
+  codex: new Set(['PreToolUse', 'PostToolUse', 'UserPromptSubmit', 'PermissionRequest']),
+  // Gemini waits too; its tool hooks only ask for the chat file to be read, which the next
+  // lifecycle hook's drain does.
+  gemini: new Set(['BeforeAgent', 'BeforeTool', 'AfterTool', 'Notification']),
 };
 
 export function isSpooledEvent(agent: string, event: string): boolean {

@@ -19,12 +19,17 @@ export async function runHookCommand(
   agent: string | undefined,
   world: World,
   pid: number = process.pid,
+  /**
+   * A payload passed as an argument instead of on stdin: Codex's `notify` program gets its JSON
+   * as its last argument and no stdin to read.
+   */
+  argPayload?: string,
 ): Promise<number> {
   const home = resolveHome(world.env);
   const name = agent ?? '';
   if (hookHandlerFor(name) === null) {
     // A misconfigured hook must not break the agent: say so where it is visible, exit 0.
-    const message = `unknown agent "${name}" (known: claude-code)`;
+    const message = `unknown agent "${name}"`;
     logFailure({ home, clock: world.clock }, name || '-', 'unknown', message);
     world.stderr.write(`baton hook: ${message}\n`);
     return 0;
@@ -40,7 +45,7 @@ export async function runHookCommand(
   let text: string;
   let event: string;
   try {
-    text = await readAll(world.stdin);
+    text = argPayload ?? (await readAll(world.stdin));
     event = parsePayload(text).event;
   } catch (error) {
     reportFailure(hookWorld, name, 'unknown', error);

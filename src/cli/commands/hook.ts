@@ -8,9 +8,10 @@ export function registerHook(program: Command, ctx: CliContext): void {
   program
     .command('hook')
     .description('run by an agent on its events: reads the payload on stdin, never fails the agent')
-    .argument('<agent>', 'claude-code')
+    .argument('<agent>', 'claude-code, codex or gemini')
+    .argument('[payload]', "the payload as an argument instead of stdin (Codex's notify)")
     .allowExcessArguments(true)
-    .action(async (agent: string) => {
-      await runHookCommand(agent, ctx.world);
+    .action(async (agent: string, payload: string | undefined) => {
+      await runHookCommand(agent, ctx.world, process.pid, payload);
     });
 }

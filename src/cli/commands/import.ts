@@ -27,9 +27,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', `input format: ${FORMATS.join(', ')}`);
   withJson(cmd);
   examples(cmd, [
-    'baton import                                    # every agent found (today: claude-code)',
+    'baton import                                    # every agent found (claude-code, codex, gemini)',
     'baton import claude-code                        # all of ~/.claude/projects, incrementally',
     'baton import claude-code ~/.claude/projects/-home-me-app --json',
+    'baton import codex                              # every rollout under $CODEX_HOME/sessions',
+    'baton import gemini                             # every chat under ~/.gemini/tmp',
     'baton import --format events backup.jsonl',
     'cat a.jsonl b.jsonl | baton import --format events -',
     'baton import --format events history.jsonl --json   # summary for scripts',

@@ -2,7 +2,7 @@
 // removes exactly them, printing every entry it changed (and, with --dry-run, changing nothing).
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { CAPTURE_ADAPTERS, adapterFor } from '../../capture/index.js';
+import { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from '../../capture/index.js';
 import type { CaptureAdapter, InstallReport, InstallScope } from '../../capture/index.js';
 import { BatonError } from '../../core/index.js';
 import type { CliContext } from '../context.js';
@@ -17,8 +17,16 @@ interface InstallOpts {
 
 const SCOPES = ['user', 'project'] as const;
 
-function adaptersFor(agent: string): readonly CaptureAdapter[] {
-  return agent === 'all' ? CAPTURE_ADAPTERS : [adapterFor(agent)];
+/** `all` installs for the agents on this machine and uninstalls from every agent. */
+function adaptersFor(
+  agent: string,
+  ctx: CliContext,
+  verb: 'install' | 'uninstall',
+): readonly CaptureAdapter[] {
+  if (agent !== 'all') return [adapterFor(agent)];
+  return verb === 'install'
+    ? presentAdapters({ env: ctx.world.env, cwd: ctx.world.cwd })
+    : CAPTURE_ADAPTERS;
 }
 
 function withInstallOptions(cmd: Command): Command {
@@ -27,7 +35,7 @@ function withInstallOptions(cmd: Command): Command {
       .argument('<agent>', `${CAPTURE_ADAPTERS.map((a) => a.agent).join(', ')} or all`)
       .option(
         '-s, --scope <scope>',
-        'user settings, or this project (.claude/settings.local.json)',
+        'user settings, or this project (.claude/settings.local.json, .codex/, .gemini/settings.json)',
         choice(SCOPES),
         'user',
       )
@@ -50,6 +58,9 @@ export function registerInstall(program: Command, ctx: CliContext): void {
     'baton install claude-code                 # ~/.claude/settings.json (or $CLAUDE_CONFIG_DIR)',
     'baton install claude-code --dry-run       # show the entries, write nothing',
     'baton install claude-code --scope project # only for the project in this folder',
+    'baton install codex                       # ~/.codex/hooks.json + notify in config.toml',
+    'baton install gemini                      # ~/.gemini/settings.json',
+    'baton install all                         # every agent installed on this machine',
   ]);
   install.action((agent: string, opts: InstallOpts) => {
     const batonCommand = opts.command ?? ctx.world.batonCommand;
@@ -58,7 +69,7 @@ export function registerInstall(program: Command, ctx: CliContext): void {
         hint: 'pass --command "baton"',
       });
     }
-    const reports = adaptersFor(agent).map((a) =>
+    const reports = adaptersFor(agent, ctx, 'install').map((a) =>
       a.installer.install(
         { env: ctx.world.env, cwd: ctx.world.cwd },
         {
@@ -79,7 +90,7 @@ export function registerInstall(program: Command, ctx: CliContext): void {
   );
   examples(uninstall, ['baton uninstall claude-code', 'baton uninstall all --dry-run']);
   uninstall.action((agent: string, opts: InstallOpts) => {
-    const reports = adaptersFor(agent).map((a) =>
+    const reports = adaptersFor(agent, ctx, 'uninstall').map((a) =>
       a.installer.uninstall(
         { env: ctx.world.env, cwd: ctx.world.cwd },
         {
