@@ -1,5 +1,33 @@
-// capture: turning what agents and people do into Baton events — one folder per source (events/
-// for the portable JSONL format; one per agent as they arrive), each with a pure parser, a reader
-// and, for agents, the hook handler and installer.
+// capture: turning what agents and people do into Baton events. events/ is the portable JSONL
+// format; each agent has its folder (claude-code/ today; codex/ and gemini/ fit the same
+// CaptureAdapter seam in adapter.ts) with a pure parser, a reader, the hook handler and the
+// installer. hook-runtime runs any adapter's hook without ever failing the agent.
 export * from './events/index.js';
+export type * from './adapter.js';
+export { CAPTURE_TRIGGERS } from './adapter.js';
+export {
+  claudeCode,
+  claudeCodeStatus,
+  claudeConfigDir,
+  claudeProjectsDir,
+  BRIEF_BUDGET,
+} from './claude-code/index.js';
+export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
+export { hookHandlerFor } from './hook-handlers.js';
+export { hookLogPath, hookSource } from './hook-names.js';
+export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hook-runtime.js';
+export { spoolDir, spoolHook } from './spool-write.js';
+export { drainSpool, spooledCount } from './spool-drain.js';
+export type { DrainResult } from './spool-drain.js';
+export { isSpooledEvent } from './spool-policy.js';
+export type { HookDeps, HookWorld } from './hook-runtime.js';
+export { applyPlanEffect } from './plan-sync.js';
+export { discoverHistory, importHistory } from './import-history.js';
+export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
+export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
 export { readJsonLines } from './jsonl-lines.js';
+export * from './mcp-config/index.js';
+export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
+export type { TomlEntryPlanner } from './codex/index.js';
+export { gemini, geminiStatus, geminiHome, GEMINI_HOOK_EVENTS } from './gemini/index.js';
+export type { JsonEntryPlanner } from './gemini/index.js';

@@ -3,13 +3,18 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerComponent } from './commands/component.js';
+import { registerCheckpoint } from './commands/checkpoint/index.js';
 import { registerContext } from './commands/context.js';
 import { registerDecision } from './commands/decision.js';
 import { registerExport } from './commands/export.js';
+import { registerHook } from './commands/hook.js';
 import { registerImport } from './commands/import.js';
+import { registerInstall } from './commands/install.js';
 import { registerLog } from './commands/log.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerProject } from './commands/project.js';
 import { registerQuickstart } from './commands/quickstart.js';
+import { registerResume } from './commands/resume.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSearch } from './commands/search.js';
 import { registerBackup } from './commands/backup.js';
@@ -42,6 +47,8 @@ export function buildProgram(ctx: CliContext): Command {
     .addHelpText('after', EPILOG);
   for (const register of [
     registerQuickstart,
+    registerResume,
+    registerCheckpoint,
     registerSession,
     registerLog,
     registerTodo,
@@ -51,7 +58,10 @@ export function buildProgram(ctx: CliContext): Command {
     registerProject,
     registerImport,
     registerExport,
+    registerInstall,
+    registerHook,
     registerSchema,
+    registerMcp,
     registerSearch,
     registerBackup,
     registerForget,

@@ -9,4 +9,6 @@ export interface World {
   stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean };
   clock: Clock;
+  /** How an agent's hook should run this Baton (quoted node and script paths); see main.ts. */
+  batonCommand?: string;
 }

@@ -114,3 +114,15 @@ describe('createRedactor', () => {
     for (const line of ordinary) expect(r.text(line)).toBe(line);
   });
 });
+
+describe('createRedactor on repeated long texts', () => {
+  it('returns the same redaction and keeps counting what it redacts', () => {
+    const r = createRedactor('k');
+    const long = `${'log line\n'.repeat(40)}password=hunter22\n`;
+    const first = r.text(long);
+    expect(r.text(long)).toBe(first);
+    expect(first).toContain('[REDACTED:');
+    expect(r.counts.get('connection_password')).toBe(2);
+    expect(r.json({ a: long, b: [long] })).toEqual({ a: first, b: [first] });
+  });
+});

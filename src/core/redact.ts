@@ -164,15 +164,48 @@ const PRIVATE_SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
 const REDACTED_MARK = /^\[REDACTED:/;
 const PLACEHOLDER = /^(?:\$\{?[A-Za-z_]|<[^>]*>$|\*+$|x+$|\.{3}$|null$|undefined$|true$|false$)/i;
 
+const MEMO_MIN_CHARS = 256;
+/** Characters of input remembered at most (a few megabytes), whatever the number of entries. */
+const MEMO_CHARS = 4_000_000;
+
 export function createRedactor(key: string | Buffer): Redactor {
   const counts = new Map<SecretType, number>();
+  let marked: SecretType[] = [];
   const mark = (type: SecretType, secret: string): string => {
     counts.set(type, (counts.get(type) ?? 0) + 1);
+    marked.push(type);
     const h = createHmac('sha256', key).update(secret).digest('hex').slice(0, 8);
     return `[REDACTED:${type}:${h}]`;
   };
 
+  // The same long text often comes twice in one write — a transcript record's raw copy and the
+  // event's text hold the same tool output — so recent long results are remembered (same key,
+  // same input, same output), with the types they marked so `counts` stays exact.
+  const recent = new Map<string, { out: string; types: SecretType[] }>();
+  let remembered = 0;
   const text = (input: string): string => {
+    if (input.length < MEMO_MIN_CHARS) return redactText(input);
+    const hit = recent.get(input);
+    if (hit) {
+      for (const t of hit.types) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return hit.out;
+    }
+    const outer = marked;
+    marked = [];
+    const out = redactText(input);
+    if (remembered + input.length > MEMO_CHARS) {
+      recent.clear();
+      remembered = 0;
+    }
+    if (input.length <= MEMO_CHARS / 4) {
+      recent.set(input, { out, types: marked });
+      remembered += input.length;
+    }
+    marked = outer.concat(marked);
+    return out;
+  };
+
+  const redactText = (input: string): string => {
     if (input.length === 0) return input;
     let out = input.includes('<') ? input.replace(PRIVATE_SPAN, '[PRIVATE]') : input;
     const gated = TOKEN_GATE.test(out);

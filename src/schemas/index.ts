@@ -2,6 +2,7 @@
 // command — as zod schemas, from which the JSON Schema files in schemas/ are generated. Kept out
 // of core so the hook path never loads zod.
 import { z } from 'zod';
+import { briefShape } from './brief.js';
 import { eventLineV1 } from './events-v1.js';
 import {
   checkpointShape,
@@ -19,6 +20,7 @@ import { searchHitShape, searchResultShape } from './search.js';
 export { EVENT_LINE_FIELDS, eventLineV1 } from './events-v1.js';
 export type { EventLineV1 } from './events-v1.js';
 export * from './records.js';
+export { briefShape } from './brief.js';
 export { doctorReportShape, doctorReportToJson } from './doctor.js';
 export { searchHitShape, searchHitToJson, searchResultShape, searchResultToJson } from './search.js';
 
@@ -33,6 +35,7 @@ export const PUBLISHED_SCHEMAS = {
   'context-fact': contextFactShape,
   component: componentShape,
   checkpoint: checkpointShape,
+  brief: briefShape,
   'search-hit': searchHitShape,
   'search-result': searchResultShape,
   'doctor-report': doctorReportShape,

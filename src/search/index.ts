@@ -4,13 +4,14 @@
 // snippets from the stored text. Reads only, through Store.query; the tokenisation that makes
 // identifiers, paths and questions findable is documented in src/store/fts-text.ts. Used by the
 // CLI, the recovery menu and the MCP server.
-export { search } from './search.js';
+export { search, searchEvents } from './search.js';
 export { parseQuery, SEARCH_KINDS } from './parse-query.js';
 export type { ParsedQuery, QueryFilter, QueryTerm } from './parse-query.js';
 export { buildSnippet } from './snippet.js';
 export type { Snippet, SnippetTerm } from './snippet.js';
 export { RECORD_KINDS } from './types.js';
 export type {
+  EventSearchHit,
   Highlighted,
   RecordKind,
   SearchHit,

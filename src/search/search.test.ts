@@ -9,7 +9,7 @@ import { BatonError, fixedClock } from '../core/index.js';
 import { SqliteStore } from '../store/index.js';
 import { DAY, T0, loadConversation } from './conversation.fixture.js';
 import type { Conversation } from './conversation.fixture.js';
-import { search } from './index.js';
+import { search, searchEvents } from './index.js';
 import type { SearchHit, SearchOptions } from './index.js';
 
 let dir: string;
@@ -249,6 +249,15 @@ describe('filters', () => {
     );
     expect(code(() => search(store, { query: '"unclosed' }))).toBe('USAGE');
     expect(code(() => search(store, { query: '' }))).toBe('USAGE');
+  });
+});
+
+describe('searchEvents', () => {
+  it('returns events only, each with its session, for callers that want no records', () => {
+    const { hits } = searchEvents(store, { query: 'cents', limit: 50 });
+    expect(hits.map((h) => h.event.id)).toEqual([c.ids.centsNote]);
+    expect(hits[0]!.session.handle).toBe(c.sessionA.handle);
+    expect(searchEvents(store, { query: 'cents', kinds: ['decision'] }).hits).toEqual([]);
   });
 });
 

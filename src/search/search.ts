@@ -1,7 +1,8 @@
 // search(): the one entry point. Parse the query, resolve the scope, rank events and records
 // with every word required, relax to any word if that leaves the page short, merge the two sides
 // on a common scale, then build snippets for the page only.
-import { BatonError } from '../core/index.js';
+import { BatonError, EVENT_KINDS } from '../core/index.js';
+import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
@@ -14,7 +15,7 @@ import { resolveScope } from './search-scope.js';
 import type { SearchScope } from './search-scope.js';
 import { buildSnippet } from './snippet.js';
 import type { SnippetTerm } from './snippet.js';
-import type { SearchHit, SearchOptions, SearchResult } from './types.js';
+import type { EventSearchHit, SearchHit, SearchOptions, SearchResult } from './types.js';
 
 const DEFAULT_LIMIT = 20;
 /**
@@ -30,6 +31,26 @@ const MAX_LIMIT = 500;
 type Candidate =
   | { side: 'event'; match: 'all' | 'some'; score: number; ts: number; seq: number }
   | { side: 'record'; match: 'all' | 'some'; score: number; ts: number; row: RecordRow };
+
+/**
+ * Events only — for callers whose hits must each be an event of a session (the MCP server's
+ * search tool): the same search with the kinds narrowed to event kinds.
+ */
+export function searchEvents(
+  store: Store,
+  options: SearchOptions,
+): { hits: EventSearchHit[]; total: number | null } {
+  const eventKinds = (options.kinds ?? EVENT_KINDS).filter((k): k is EventKind =>
+    (EVENT_KINDS as readonly string[]).includes(k),
+  );
+  if (eventKinds.length === 0) return { hits: [], total: options.withTotal ? 0 : null };
+  const result = search(store, { ...options, kinds: eventKinds });
+  return { hits: result.hits.filter(isEventHit), total: result.total };
+}
+
+function isEventHit(hit: SearchHit): hit is EventSearchHit {
+  return hit.event !== null && hit.session !== null;
+}
 
 export function search(store: Store, options: SearchOptions): SearchResult {
   const limit = checkedCount('limit', options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);

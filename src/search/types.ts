@@ -11,23 +11,23 @@ export interface SearchOptions {
   /** The user's query: words, "phrases", prefix*, -exclusions, kind:/tool:/file: filters. */
   query: string;
   /** Only this project (records: also global facts). Omit for every project. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** Only sessions of this agent. */
-  agent?: string;
+  agent?: string | undefined;
   /** Only this session: its id, handle or the agent's own session id. */
-  sessionRef?: string;
+  sessionRef?: string | undefined;
   /** Only these kinds (intersected with `kind:` filters in the query). */
-  kinds?: SearchKind[];
+  kinds?: readonly SearchKind[] | undefined;
   /** Epoch ms, inclusive. */
-  since?: number;
+  since?: number | undefined;
   /** Epoch ms, inclusive. */
-  until?: number;
+  until?: number | undefined;
   /** Hits per page, 1..500 (default 20). */
-  limit?: number;
+  limit?: number | undefined;
   /** Hits to skip, for paging (default 0). */
-  offset?: number;
+  offset?: number | undefined;
   /** Also count every match (costs a second pass over the index). */
-  withTotal?: boolean;
+  withTotal?: boolean | undefined;
 }
 
 export interface SearchHitSession {
@@ -76,6 +76,13 @@ export interface SearchHit {
   event: SearchHitEvent | null;
   /** Set for a hit on a todo, decision or context fact. */
   record: SearchHitRecord | null;
+}
+
+/** A hit on the journal: its session and event are always there. */
+export interface EventSearchHit extends SearchHit {
+  session: SearchHitSession;
+  event: SearchHitEvent;
+  record: null;
 }
 
 export interface SearchResult {

@@ -156,13 +156,25 @@ export type TodoPatch = Partial<
   >
 >;
 
+export interface TodoFilter {
+  projectId: string;
+  statuses?: TodoStatus[];
+  /** Only todos whose external key starts with this (an agent's plan for one session). */
+  externalKeyPrefix?: string;
+}
+
 export interface Todos {
   add(input: TodoInput): Todo;
   update(id: string, patch: TodoPatch): Todo;
   /** By id, id prefix, or per-project number (`12`, `#12`). */
   get(projectId: string, ref: string): Todo | null;
-  list(filter: { projectId: string; statuses?: TodoStatus[] }): Todo[];
+  list(filter: TodoFilter): Todo[];
   remove(id: string): void;
+  /**
+   * Writes a todo back exactly as a snapshot holds it (a checkpoint rollback): every field and
+   * time, undeleting it if it was removed since. Stamped as a new write.
+   */
+  restore(todo: Todo): Todo;
 }
 
 export interface DecisionInput {
@@ -184,6 +196,9 @@ export interface Decisions {
   update(id: string, patch: DecisionPatch): Decision;
   get(projectId: string, ref: string): Decision | null;
   list(filter: { projectId: string; statuses?: DecisionStatus[] }): Decision[];
+  remove(id: string): void;
+  /** Writes a decision back exactly as a snapshot holds it (a checkpoint rollback). */
+  restore(decision: Decision): Decision;
 }
 
 export interface FactInput {

@@ -3,6 +3,7 @@ import { BatonError, DECISION_STATUSES } from '../../core/index.js';
 import type { Decision, DecisionStatus } from '../../core/index.js';
 import { toJson } from '../../schemas/index.js';
 import type { DecisionPatch } from '../../store/index.js';
+import { checkpointAfter, knownSession } from '../auto-checkpoint.js';
 import type { CliContext } from '../context.js';
 import { choice, examples, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
@@ -68,6 +69,7 @@ export function registerDecision(program: Command, ctx: CliContext): void {
       files: opts.file ?? [],
       sessionId: session?.id ?? null,
     });
+    checkpointAfter(ctx, session ?? knownSession(ctx, project), 'decision-recorded');
     if (opts.json) ctx.out.json(toJson.decision(d));
     else ctx.out.line(`recorded decision ${d.number}`);
   });

@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { importEvents } from '../../capture/index.js';
+import { CAPTURE_ADAPTERS, adapterFor, importEvents } from '../../capture/index.js';
 import type { EventsImportResult } from '../../capture/index.js';
 import { BatonError } from '../../core/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withJson } from '../options.js';
 import { createProgress } from '../progress.js';
+import { importAgents, printAgentImport } from './import-agents.js';
 
 const FORMATS = ['events'] as const;
 const MAX_LISTED = 20;
@@ -17,25 +18,35 @@ export function registerImport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('import')
     .description(
-      'bring history into Baton (Events JSONL v1 files; agent transcripts as importers land)',
+      'bring history into Baton: every agent transcript on this machine, or Events JSONL v1 files',
     )
-    .argument('[files...]', 'files to read; - for standard input')
+    .argument(
+      '[source...]',
+      `an agent (${CAPTURE_ADAPTERS.map((a) => a.agent).join(', ')}) and optional transcript files or folders; with --format events, files (- for standard input)`,
+    )
     .option('-f, --format <format>', `input format: ${FORMATS.join(', ')}`);
   withJson(cmd);
   examples(cmd, [
+    'baton import                                    # every agent found (claude-code, codex, gemini)',
+    'baton import claude-code                        # all of ~/.claude/projects, incrementally',
+    'baton import claude-code ~/.claude/projects/-home-me-app --json',
+    'baton import codex                              # every rollout under $CODEX_HOME/sessions',
+    'baton import gemini                             # every chat under ~/.gemini/tmp',
     'baton import --format events backup.jsonl',
     'cat a.jsonl b.jsonl | baton import --format events -',
     'baton import --format events history.jsonl --json   # summary for scripts',
   ]);
   cmd.action(async (files: string[], opts: { format?: string; json?: boolean }) => {
+    if (opts.format === undefined) {
+      const [agent, ...paths] = files;
+      const adapters = agent === undefined ? CAPTURE_ADAPTERS : [adapterFor(agent)];
+      printAgentImport(ctx, await importAgents(ctx, adapters, paths), opts.json ?? false);
+      return;
+    }
     if (opts.format !== 'events') {
-      throw new BatonError(
-        'USAGE',
-        opts.format ? `unknown format "${opts.format}"` : 'say what to import',
-        {
-          hint: 'baton import --format events FILE|-',
-        },
-      );
+      throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
+        hint: 'baton import --format events FILE|-',
+      });
     }
     if (files.length === 0)
       throw new BatonError('USAGE', 'name a file to import, or - for standard input');

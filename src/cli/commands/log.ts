@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EVENT_KINDS } from '../../core/index.js';
 import type { EventKind } from '../../core/index.js';
+import { checkpointAfter } from '../auto-checkpoint.js';
 import type { CliContext } from '../context.js';
 import { choice, examples, parseJsonObject, withJson, withProject } from '../options.js';
 
@@ -43,6 +44,7 @@ export function registerLog(program: Command, ctx: CliContext): void {
         },
       ]);
       const event = store.events.get(seqs[0]!)!;
+      checkpointAfter(ctx, session, kind === 'error' ? 'error' : 'activity');
       if (opts.json)
         ctx.out.json({ session: session.handle, event: { id: event.id, seq: event.seq, kind } });
       else ctx.out.line(`logged ${kind} to ${session.handle} (event ${event.seq})`);

@@ -7,18 +7,37 @@ import type { Store } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withJson } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
+import { printHistoryQuickstart, quickstartFromHistory } from './quickstart-history.js';
 
 export function registerQuickstart(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('quickstart')
     .description(
-      'set up the store and show what Baton records, on a demo session that touches nothing of yours',
+      "set up the store, import this machine's agent history and show this project's brief (a demo when there is no history)",
     );
   withJson(cmd);
   examples(cmd, ['npx baton quickstart', 'BATON_HOME=/tmp/baton-try npx baton quickstart']);
-  cmd.action((opts: { json?: boolean }) => {
+  cmd.action(async (opts: { json?: boolean }) => {
     const store = ctx.store();
     const path = storePath(ctx.home);
+    const history = await quickstartFromHistory(ctx);
+    if (history) {
+      const storeInfo = {
+        path,
+        schemaVersion: store.info.schemaVersion,
+        machineId: store.info.machineId,
+      };
+      if (opts.json)
+        return ctx.out.json({
+          store: storeInfo,
+          history: history.report,
+          project: history.project,
+          brief: history.brief || null,
+        });
+      ctx.out.line(ctx.out.bold('Baton is ready.'));
+      ctx.out.line(`  store   ${path}  (SQLite, schema v${store.info.schemaVersion})`);
+      return printHistoryQuickstart(ctx, history);
+    }
     const demo = runDemo(ctx);
     if (opts.json) {
       return ctx.out.json({

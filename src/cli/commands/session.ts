@@ -3,6 +3,8 @@ import { BatonError, SESSION_STATUSES } from '../../core/index.js';
 import type { Project, Session, SessionStatus } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
 import { toJson } from '../../schemas/index.js';
+import { detectCrashes } from '../../recover/index.js';
+import { checkpointAfter } from '../auto-checkpoint.js';
 import type { CliContext } from '../context.js';
 import { choice, examples, parseIntOption, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
@@ -80,6 +82,7 @@ export function registerSession(program: Command, ctx: CliContext): void {
               gitHeadEnd: git.head,
             })
           : s;
+      if (s.status === 'active') checkpointAfter(ctx, next, 'session-end');
       if (opts.json) ctx.out.json(toJson.session(next));
       else
         ctx.out.line(
@@ -98,6 +101,7 @@ export function registerSession(program: Command, ctx: CliContext): void {
   withJson(withProject(list)).action((opts: ListOpts) => {
     const store = ctx.store();
     const projectId = opts.allProjects ? undefined : ctx.project(opts.project).id;
+    detectCrashes(store, { now: ctx.now, ...(projectId !== undefined && { projectId }) });
     const sessions = store.sessions.list({
       ...(projectId !== undefined && { projectId }),
       ...(opts.agent !== undefined && { agent: opts.agent }),

@@ -3,6 +3,7 @@ import { BatonError, TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js'
 import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
 import { toJson } from '../../schemas/index.js';
 import type { TodoPatch } from '../../store/index.js';
+import { checkpointAfter, knownSession } from '../auto-checkpoint.js';
 import type { CliContext } from '../context.js';
 import { choice, examples, withJson, withProject } from '../options.js';
 import { oneLine } from '../output.js';
@@ -50,6 +51,9 @@ export function registerTodo(program: Command, ctx: CliContext): void {
   const change = (ref: string, opts: TodoOpts, patch: TodoPatch, verb: string) => {
     const project = ctx.project(opts.project);
     const t = ctx.store().todos.update(find(project.id, ref).id, patch);
+    if (patch.status === 'completed') {
+      checkpointAfter(ctx, knownSession(ctx, project), 'todo-completed');
+    }
     if (opts.json) ctx.out.json(toJson.todo(t));
     else ctx.out.line(`${verb} todo ${t.number}: ${oneLine(t.content, 60)}`);
   };

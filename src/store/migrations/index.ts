@@ -1,9 +1,17 @@
 // The ordered list of every schema migration. Append; never reorder or edit a released one.
 import { initial } from './001-initial.js';
 import { recordsSearch } from './002-records-search.js';
+import { rawBlocks } from './003-raw-blocks.js';
+import { recoveryIndexes } from './004-recovery-indexes.js';
 import { searchFiles } from './005-search-files.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, recordsSearch, searchFiles];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  recordsSearch,
+  rawBlocks,
+  recoveryIndexes,
+  searchFiles,
+];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';

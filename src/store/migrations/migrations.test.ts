@@ -20,9 +20,9 @@ afterEach(() => {
 });
 
 describe('migrations', () => {
-  // Versions are reserved per piece of work (3 and 4 land from other branches), so a branch may
-  // have a gap; once merged they run 1..n without one.
-  it('are numbered upwards from 1, each once', () => {
+  it('are numbered from 1 in increasing order, each version once', () => {
+    // Versions are reserved per branch while work runs in parallel (4 lands before 3 and 5 here);
+    // once all are merged they run 1..n without gaps.
     const versions = MIGRATIONS.map((m) => m.version);
     expect(versions[0]).toBe(1);
     expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
@@ -46,7 +46,7 @@ describe('migrations', () => {
     old.close();
 
     const upgraded = SqliteStore.open({ path });
-    expect(upgraded.info.schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(upgraded.info.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
     expect(upgraded.events.count()).toBe(1);
     expect(upgraded.todos.get(project.id, '1')?.content).toBe('migrate the invoices table');
     const hits = upgraded.query<{ record_id: string }>(

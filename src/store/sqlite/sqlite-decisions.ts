@@ -139,4 +139,63 @@ export class SqliteDecisions implements Decisions {
       this.ctx.db.prepare(sql).all(filter.projectId, ...(statuses ?? [])) as DecisionRow[]
     ).map(toDecision);
   }
+
+  remove(id: string): void {
+    const { ctx } = this;
+    write(ctx, () => {
+      const info = ctx.db
+        .prepare(
+          `UPDATE decisions SET deleted_at = ?, hlc = ?, decision = '', reasoning = NULL, outcome = NULL
+           WHERE id = ? AND deleted_at IS NULL`,
+        )
+        .run(ctx.clock.now(), ctx.hlc.tick(), id);
+      if (info.changes === 0) throw new BatonError('NOT_FOUND', `no decision ${id}`);
+      indexRecord(ctx, 'decision', id, null, null);
+    });
+  }
+
+  restore(d: Decision): Decision {
+    const { ctx } = this;
+    return write(ctx, () => {
+      const existing = ctx.db.prepare('SELECT * FROM decisions WHERE id = ?').get(d.id) as
+        DecisionRow | undefined;
+      const holder = ctx.db
+        .prepare('SELECT id FROM decisions WHERE project_id = ? AND number = ?')
+        .get(d.projectId, d.number) as { id: string } | undefined;
+      const hlc = ctx.hlc.tick();
+      const row: DecisionRow = {
+        id: d.id,
+        project_id: d.projectId,
+        number: holder && holder.id !== d.id ? nextNumber(ctx, 'decisions', d.projectId) : d.number,
+        decision: clean(ctx, d.decision) ?? '',
+        reasoning: clean(ctx, d.reasoning),
+        outcome: clean(ctx, d.outcome),
+        status: d.status,
+        files: JSON.stringify(d.files),
+        session_id: d.sessionId,
+        created_at: d.createdAt,
+        updated_at: ctx.clock.now(),
+        machine_id: ctx.machineId,
+        hlc,
+        field_hlc: '{}',
+      };
+      const fields = ['decision', 'reasoning', 'outcome', 'status', 'files'] as const;
+      const changed = fields.filter((f) => !existing || existing[f] !== row[f]);
+      row.field_hlc = stampFields(existing?.field_hlc ?? '{}', [...changed], hlc);
+      ctx.db
+        .prepare(
+          `INSERT INTO decisions (id, project_id, number, decision, reasoning, outcome, status, files,
+             session_id, created_at, updated_at, machine_id, hlc, field_hlc)
+           VALUES (@id, @project_id, @number, @decision, @reasoning, @outcome, @status, @files,
+             @session_id, @created_at, @updated_at, @machine_id, @hlc, @field_hlc)
+           ON CONFLICT (id) DO UPDATE SET number = excluded.number, decision = excluded.decision,
+             reasoning = excluded.reasoning, outcome = excluded.outcome, status = excluded.status,
+             files = excluded.files, updated_at = excluded.updated_at, deleted_at = NULL,
+             machine_id = excluded.machine_id, hlc = excluded.hlc, field_hlc = excluded.field_hlc`,
+        )
+        .run(row);
+      indexRecord(ctx, 'decision', row.id, row.project_id, body(row));
+      return toDecision(row);
+    });
+  }
 }

@@ -1,17 +1,12 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { parseHlc } from '../../core/index.js';
-import type {
-  BatonEvent,
-  EventKind,
-  EventSource,
-  JsonObject,
-  JsonValue,
-} from '../../core/index.js';
+import type { BatonEvent, EventKind, EventSource, JsonObject } from '../../core/index.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
 import { clean, parseJson, write } from './context.js';
 import { EventsIndex } from './events-index.js';
 import type { SqliteContext } from './context.js';
+import { SqliteRawBlocks, redactRaw } from './sqlite-raw-blocks.js';
 
 interface EventRow {
   seq: number;
@@ -47,23 +42,26 @@ export const toEvent = (r: EventRow): BatonEvent => ({
   hlc: r.hlc,
 });
 
-/** Raw source records are redacted like everything else, then deflated. */
-function compressRaw(ctx: SqliteContext, raw: JsonValue): Buffer {
-  const text =
-    typeof raw === 'string' ? ctx.redactor.text(raw) : JSON.stringify(ctx.redactor.json(raw));
-  return deflateRawSync(text);
-}
+/** Refs asked about per query when finding what a batch already holds. */
+const REFS_PER_QUERY = 400;
 
 export class SqliteEvents implements Events {
   private readonly insert: Database.Statement;
   private readonly index: EventsIndex;
   private readonly touch: Database.Statement;
+  private readonly blocks: SqliteRawBlocks;
+  private readonly packed: boolean;
 
   constructor(private readonly ctx: SqliteContext) {
+    // A store held at an older schema (upgrade tests stop migrating early) keeps one deflated
+    // raw record per event, as schema 1 and 2 did.
+    this.packed = (ctx.db.pragma('user_version', { simple: true }) as number) >= 3;
     this.insert = ctx.db.prepare(
-      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, hlc, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, hlc,
+         ${this.packed ? 'raw_block, raw_off, raw_len' : 'raw'})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${this.packed ? '?, ?, ?' : '?'}) ON CONFLICT DO NOTHING`,
     );
+    this.blocks = new SqliteRawBlocks(ctx);
     this.index = new EventsIndex(ctx);
     this.touch = ctx.db.prepare(
       `UPDATE sessions SET event_count = event_count + ?, last_activity_at = max(last_activity_at, ?)
@@ -78,12 +76,28 @@ export class SqliteEvents implements Events {
       const perSession = new Map<string, { n: number; last: number }>();
       const sessionFacts = this.index.sessionCache();
       let inserted = 0;
-      for (const input of inputs) {
+      // Raw records of events already stored are not packed: a re-read must not grow the store.
+      const known = this.storedRefs(inputs);
+      const records = inputs.map((input, i) =>
+        input.raw === undefined || input.raw === null || known[i]
+          ? null
+          : redactRaw(ctx, input.raw),
+      );
+      const pointers = this.packed
+        ? this.blocks.pack(
+            records,
+            inputs.map((input) => input.sessionId),
+          )
+        : [];
+      for (const [i, input] of inputs.entries()) {
+        if (known[i]) {
+          seqs.push(null);
+          continue;
+        }
         const ts = input.ts ?? ctx.clock.now();
         const text = clean(ctx, input.text);
         const data = input.data ? ctx.redactor.json(input.data) : null;
-        const raw =
-          input.raw === undefined || input.raw === null ? null : compressRaw(ctx, input.raw);
+        const raw = pointers[i] ?? null;
         // Every event has a ref: without one from its source, its own id serves, so an export
         // re-imported into this very store is recognised.
         const id = ctx.ids();
@@ -99,7 +113,9 @@ export class SqliteEvents implements Events {
           input.source,
           input.ref ?? id,
           ctx.hlc.tick(),
-          raw,
+          ...(this.packed
+            ? [raw?.block ?? null, raw?.off ?? null, raw?.len ?? null]
+            : [records[i] ? deflateRawSync(records[i]) : null]),
         );
         if (info.changes === 0) {
           seqs.push(null);
@@ -126,6 +142,37 @@ export class SqliteEvents implements Events {
       }
       for (const [sessionId, s] of perSession) this.touch.run(s.n, s.last, sessionId);
       return { inserted, duplicates: inputs.length - inserted, seqs };
+    });
+  }
+
+  /** For each input, whether its (session, ref) is already stored or comes earlier in the batch. */
+  private storedRefs(inputs: EventInput[]): boolean[] {
+    const bySession = new Map<string, string[]>();
+    for (const input of inputs) {
+      if (input.ref === undefined || input.ref === null) continue;
+      const refs = bySession.get(input.sessionId) ?? [];
+      refs.push(input.ref);
+      bySession.set(input.sessionId, refs);
+    }
+    const stored = new Set<string>();
+    for (const [sessionId, refs] of bySession) {
+      for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
+        const chunk = refs.slice(i, i + REFS_PER_QUERY);
+        const rows = this.ctx.db
+          .prepare(
+            `SELECT ref FROM events WHERE session_id = ? AND ref IN (${chunk.map(() => '?').join(', ')})`,
+          )
+          .all(sessionId, ...chunk) as { ref: string }[];
+        for (const r of rows) stored.add(`${sessionId}\u0000${r.ref}`);
+      }
+    }
+    const seen = new Set<string>();
+    return inputs.map((input) => {
+      if (input.ref === undefined || input.ref === null) return false;
+      const key = `${input.sessionId}\u0000${input.ref}`;
+      if (stored.has(key) || seen.has(key)) return true;
+      seen.add(key);
+      return false;
     });
   }
 
@@ -189,9 +236,19 @@ export class SqliteEvents implements Events {
   }
 
   raw(seq: number): string | null {
-    const row = this.ctx.db.prepare('SELECT raw FROM events WHERE seq = ?').get(seq) as
-      { raw: Buffer | null } | undefined;
-    return row?.raw ? inflateRawSync(row.raw).toString('utf8') : null;
+    const row = this.ctx.db
+      .prepare(
+        this.packed
+          ? 'SELECT raw, raw_block, raw_off, raw_len FROM events WHERE seq = ?'
+          : 'SELECT raw, NULL AS raw_block FROM events WHERE seq = ?',
+      )
+      .get(seq) as
+      | { raw: Buffer | null; raw_block: number | null; raw_off: number; raw_len: number }
+      | undefined;
+    if (!row) return null;
+    if (row.raw) return inflateRawSync(row.raw).toString('utf8');
+    if (row.raw_block === null) return null;
+    return this.blocks.read({ block: row.raw_block, off: row.raw_off, len: row.raw_len });
   }
 
   count(filter: { sessionId?: string; projectId?: string } = {}): number {

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
 import type { JsonObject, BatonError } from '../../core/index.js';
@@ -120,6 +121,12 @@ function seed(store: SqliteStore) {
   return { p, old, recent, oldCp, recentCp, todo, keptTodo, decision, fact };
 }
 
+function rawBlocksHave(store: SqliteStore, text: string): boolean {
+  return store
+    .query<{ data: Buffer }>('SELECT data FROM raw_blocks')
+    .some((b) => inflateRawSync(b.data).toString('utf8').toLowerCase().includes(text));
+}
+
 function fileHas(path: string, text: string): boolean {
   const bytes = [path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f));
   const needles = [text, text.toLowerCase(), text.toUpperCase()].map((t) => Buffer.from(t));
@@ -132,6 +139,7 @@ describe('forget --match', () => {
     const s = seed(store);
     expect(fileHas(path, NEEDLE)).toBe(true);
     expect(fileHas(path, 'plutonium')).toBe(true);
+    expect(rawBlocksHave(store, 'plutonium')).toBe(true);
 
     const report = store.maintenance.forget({ match: NEEDLE.toLowerCase() });
     expect(report).toMatchObject({
@@ -157,6 +165,8 @@ describe('forget --match', () => {
 
     const again = SqliteStore.open({ path });
     expect(again.events.count()).toBe(100);
+    // The source record sat compressed in a block shared with its neighbours: blanked there too.
+    expect(rawBlocksHave(again, 'plutonium')).toBe(false);
     expect(again.sessions.get(s.old.id)?.eventCount).toBe(50);
     expect(again.sessions.get(s.old.id)?.title).toBe('about [forgotten]');
     expect(JSON.parse(again.checkpoints.snapshot(s.oldCp.id))).toEqual({

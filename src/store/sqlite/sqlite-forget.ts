@@ -10,6 +10,12 @@ import { write } from './context.js';
 import type { SqliteContext } from './context.js';
 import { forgetCheckpoints, forgetRecords, scrubLogs, scrubSessions } from './forget-records.js';
 import { emptyReport, MAX_IDS, pushIds } from './forget-report.js';
+import {
+  blankRawRecords,
+  dropSessionBlocks,
+  rawPointersOfForgotten,
+  selectRawMatches,
+} from './forget-raw.js';
 import { registerMatchers } from './forget-text.js';
 
 class DryRun extends Error {
@@ -98,6 +104,8 @@ function forgetEvents(ctx: SqliteContext, selector: ForgetSelector, report: Forg
   db.prepare(`INSERT INTO temp.forget_events SELECT seq, session_id FROM events WHERE ${sql}`).run(
     ...params,
   );
+  selectRawMatches(ctx, selector);
+  const packed = rawPointersOfForgotten(ctx);
   const ids = db
     .prepare('SELECT e.id FROM events e JOIN temp.forget_events f ON f.seq = e.seq LIMIT ?')
     .pluck()
@@ -114,6 +122,7 @@ function forgetEvents(ctx: SqliteContext, selector: ForgetSelector, report: Forg
     'UPDATE sessions SET event_count = max(0, event_count - ?) WHERE id = ?',
   );
   for (const s of perSession) recount.run(s.n, s.session_id);
+  blankRawRecords(ctx, packed);
   db.exec('DELETE FROM temp.forget_events');
 }
 
@@ -146,6 +155,7 @@ function forgetSessions(ctx: SqliteContext, selector: ForgetSelector, report: Fo
   for (const id of ids) {
     for (const u of unlink) u.run(id);
     report.checkpointsDeleted += dropCheckpoints.run(id).changes;
+    dropSessionBlocks(ctx, id);
     report.sessions += drop.run(id).changes;
   }
   pushIds(report.ids.sessions, ids);

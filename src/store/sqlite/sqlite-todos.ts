@@ -1,6 +1,6 @@
 import { BatonError } from '../../core/index.js';
 import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
-import type { TodoInput, TodoPatch, Todos } from '../store.js';
+import type { TodoFilter, TodoInput, TodoPatch, Todos } from '../store.js';
 import { clean, indexRecord, nextNumber, resolveRef, stampFields, write } from './context.js';
 import type { SqliteContext } from './context.js';
 
@@ -152,14 +152,16 @@ export class SqliteTodos implements Todos {
     return row ? toTodo(row) : null;
   }
 
-  list(filter: { projectId: string; statuses?: TodoStatus[] }): Todo[] {
+  list(filter: TodoFilter): Todo[] {
     const statuses = filter.statuses?.length ? filter.statuses : null;
+    const params: unknown[] = [filter.projectId, ...(statuses ?? [])];
+    const prefix = filter.externalKeyPrefix;
+    if (prefix !== undefined) params.push(prefix, prefix + '\uffff');
     const sql = `SELECT * FROM todos WHERE project_id = ? AND deleted_at IS NULL
       ${statuses ? `AND status IN (${statuses.map(() => '?').join(', ')})` : ''}
+      ${prefix !== undefined ? 'AND external_key >= ? AND external_key < ?' : ''}
       ORDER BY number`;
-    return (this.ctx.db.prepare(sql).all(filter.projectId, ...(statuses ?? [])) as TodoRow[]).map(
-      toTodo,
-    );
+    return (this.ctx.db.prepare(sql).all(...params) as TodoRow[]).map(toTodo);
   }
 
   remove(id: string): void {
@@ -173,6 +175,62 @@ export class SqliteTodos implements Todos {
         .run(ctx.clock.now(), ctx.hlc.tick(), id);
       if (info.changes === 0) throw new BatonError('NOT_FOUND', `no todo ${id}`);
       indexRecord(ctx, 'todo', id, null, null);
+    });
+  }
+
+  restore(todo: Todo): Todo {
+    const { ctx } = this;
+    return write(ctx, () => {
+      const existing = ctx.db.prepare('SELECT * FROM todos WHERE id = ?').get(todo.id) as
+        TodoRow | undefined;
+      // The number is the todo's name for users; keep it unless another todo has taken it since.
+      const holder = ctx.db
+        .prepare('SELECT id FROM todos WHERE project_id = ? AND number = ?')
+        .get(todo.projectId, todo.number) as { id: string } | undefined;
+      const number =
+        holder && holder.id !== todo.id ? nextNumber(ctx, 'todos', todo.projectId) : todo.number;
+      const hlc = ctx.hlc.tick();
+      const row: TodoRow = {
+        id: todo.id,
+        project_id: todo.projectId,
+        number,
+        content: clean(ctx, todo.content) ?? '',
+        status: todo.status,
+        active_form: clean(ctx, todo.activeForm),
+        priority: todo.priority,
+        component: todo.component,
+        blocked_reason: clean(ctx, todo.blockedReason),
+        external_key: todo.externalKey,
+        origin_session_id: todo.originSessionId,
+        created_at: todo.createdAt,
+        updated_at: ctx.clock.now(),
+        started_at: todo.startedAt,
+        completed_at: todo.completedAt,
+        machine_id: ctx.machineId,
+        hlc,
+        field_hlc: '{}',
+      };
+      const changed = Object.values(COLUMN).filter((c) => !existing || existing[c] !== row[c]);
+      row.field_hlc = stampFields(existing?.field_hlc ?? '{}', changed, hlc);
+      ctx.db
+        .prepare(
+          `INSERT INTO todos (id, project_id, number, content, status, active_form, priority, component,
+             blocked_reason, external_key, origin_session_id, created_at, updated_at, started_at,
+             completed_at, machine_id, hlc, field_hlc)
+           VALUES (@id, @project_id, @number, @content, @status, @active_form, @priority, @component,
+             @blocked_reason, @external_key, @origin_session_id, @created_at, @updated_at, @started_at,
+             @completed_at, @machine_id, @hlc, @field_hlc)
+           ON CONFLICT (id) DO UPDATE SET number = excluded.number, content = excluded.content,
+             status = excluded.status, active_form = excluded.active_form,
+             priority = excluded.priority, component = excluded.component,
+             blocked_reason = excluded.blocked_reason, external_key = excluded.external_key,
+             updated_at = excluded.updated_at, started_at = excluded.started_at,
+             completed_at = excluded.completed_at, deleted_at = NULL, machine_id = excluded.machine_id,
+             hlc = excluded.hlc, field_hlc = excluded.field_hlc`,
+        )
+        .run(row);
+      indexRecord(ctx, 'todo', row.id, row.project_id, body(row));
+      return toTodo(row);
     });
   }
 }

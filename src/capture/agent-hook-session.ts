@@ -1,0 +1,122 @@
+// The Baton session a Codex or Gemini CLI hook payload belongs to, and the small writes their
+// hooks share. On the hot path this is one indexed lookup; only the first hook of a session pays
+// for reading git state and the project. A transcript import of the same session meets it by the
+// agent's own session id.
+import type { EventKind, JsonObject, Session } from '../core/index.js';
+import { readGitState } from '../git/index.js';
+import type { EventInput, Store } from '../store/index.js';
+import type { HookContext, HookReply } from './adapter.js';
+import { hookSource } from './hook-names.js';
+import { str } from './json-fields.js';
+import type { Rec } from './json-fields.js';
+import { identityForCwd } from './project-for-cwd.js';
+import { promptRef, promptRefRange } from './prompt-refs.js';
+
+export function findAgentSession(store: Store, agent: string, key: string): Session | null {
+  const [row] = store.query<{ id: string }>(
+    'SELECT id FROM sessions WHERE agent = ? AND agent_session_id = ?',
+    [agent, key],
+  );
+  return row ? store.sessions.get(row.id) : null;
+}
+
+/** The session for this payload, created (with its project, branch and HEAD) on first sight. */
+export function sessionForPayload(
+  store: Store,
+  agent: string,
+  key: string,
+  p: Rec,
+  now: number,
+  meta: JsonObject = {},
+): Session {
+  const found = findAgentSession(store, agent, key);
+  if (found) return found;
+  const cwd = str(p, 'cwd') ?? null;
+  const git = cwd ? readGitState(cwd) : { branch: null, head: null };
+  const transcript = str(p, 'transcript_path');
+  return store.sessions.ensure({
+    agent,
+    agentSessionId: key,
+    projectId: cwd ? store.projects.ensure(identityForCwd(cwd)).id : null,
+    cwd,
+    gitBranch: git.branch,
+    gitHeadStart: git.head,
+    startedAt: now,
+    meta: transcript ? { ...meta, transcriptPath: transcript } : meta,
+  }).session;
+}
+
+export interface HookEvent {
+  kind: EventKind;
+  role?: string | null;
+  tool?: string | null;
+  text?: string | null;
+  data?: JsonObject | null;
+  ref?: string | null;
+}
+
+/** Appends one hook event to the payload's session and notes the hook as seen, in one transaction. */
+export function recordHookEvent(
+  store: Store,
+  agent: string,
+  key: string,
+  p: Rec,
+  now: number,
+  event: HookEvent,
+): { session: Session; inserted: boolean } {
+  return store.transaction(() => {
+    const session = sessionForPayload(store, agent, key, p, now);
+    const input: EventInput = {
+      sessionId: session.id,
+      ts: now,
+      source: 'hook',
+      kind: event.kind,
+      role: event.role ?? null,
+      tool: event.tool ?? null,
+      text: event.text ?? null,
+      data: event.data ?? null,
+      ref: event.ref ?? null,
+      raw: p,
+    };
+    const appended = store.events.append([input]);
+    store.noteCapture(hookSource(agent));
+    return { session, inserted: appended.inserted === 1 };
+  });
+}
+
+/** The ref a typed prompt gets from a hook: the n-th time this text is typed in the session. */
+export function hookPromptRef(store: Store, sessionId: string, hash: string): string {
+  const [from, to] = promptRefRange(hash);
+  const [row] = store.query<{ n: number }>(
+    'SELECT count(*) AS n FROM events WHERE session_id = ? AND ref >= ? AND ref < ?',
+    [sessionId, from, to],
+  );
+  return promptRef(hash, row?.n ?? 0);
+}
+
+/** Claude Code caps injected context at 10,000 characters; Baton keeps every agent's brief below. */
+export const AGENT_BRIEF_BUDGET = 9_000;
+const HARD_CAP = 9_900;
+
+/** SessionStart's reply: the project's brief as `hookSpecificOutput.additionalContext`. */
+export async function briefReply(
+  store: Store,
+  session: Session,
+  source: string,
+  ctx: HookContext,
+): Promise<HookReply> {
+  const project = session.projectId ? store.projects.get(session.projectId) : null;
+  if (!project) return {};
+  const brief = await ctx.brief(store, project, {
+    budget: AGENT_BRIEF_BUDGET,
+    source,
+    sessionId: session.id,
+  });
+  if (!brief.trim()) return {};
+  const additionalContext = brief.length > HARD_CAP ? `${brief.slice(0, HARD_CAP - 1)}…` : brief;
+  return {
+    stdout: JSON.stringify({
+      hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext },
+    }),
+  };
+}

@@ -1,0 +1,134 @@
+// `baton install|uninstall claude-code`: registers Baton's hooks in Claude Code's own settings
+// file, beside whatever is there. Reads, plans the new text purely, then writes (after a backup
+// into Baton's home, never Claude's folder). Installing twice changes nothing; uninstalling
+// removes exactly what was added, byte for byte. It never writes CLAUDE.md and never turns any
+// Claude Code feature off.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { JsonValue } from '../../core/index.js';
+import { identityForCwd } from '../project-for-cwd.js';
+import type {
+  AgentEnv,
+  ConfigChange,
+  InstallOptions,
+  InstallReport,
+  InstallScope,
+  Installer,
+} from '../adapter.js';
+import { planHookInstall, planHookRemoval } from './settings-plan.js';
+import type { CreatedKeys } from './settings-plan.js';
+import { settingsPath } from './paths.js';
+
+export function settingsFileFor(env: AgentEnv, scope: InstallScope): string {
+  const root = scope === 'project' ? identityForCwd(env.cwd).root : env.cwd;
+  return settingsPath(env.env, scope, root);
+}
+
+/** Beside the backups: which settings file Baton created and which keys in it, per file. */
+const installRecord = (backupDir: string, file: string) =>
+  join(backupDir, `installed-${createHash('sha1').update(file).digest('hex').slice(0, 16)}.json`);
+
+interface InstallRecord extends CreatedKeys {
+  file: string;
+  createdFile: boolean;
+}
+
+function readRecord(backupDir: string, file: string): InstallRecord | null {
+  try {
+    return JSON.parse(readFileSync(installRecord(backupDir, file), 'utf8')) as InstallRecord;
+  } catch {
+    return null;
+  }
+}
+
+function writeRecord(backupDir: string, record: InstallRecord): void {
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  writeFileSync(installRecord(backupDir, record.file), JSON.stringify(record, null, 2), {
+    mode: 0o600,
+  });
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function backup(file: string, backupDir: string, stamp: number, scope: InstallScope): string {
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  const target = join(backupDir, `${basename(file, '.json')}-${scope}-${stamp}.json`);
+  copyFileSync(file, target);
+  return target;
+}
+
+export const claudeInstaller = (now: () => number = Date.now): Installer => ({
+  install(env: AgentEnv, options: InstallOptions): InstallReport {
+    const file = settingsFileFor(env, options.scope);
+    const before = readText(file);
+    const plan = planHookInstall(before ?? '', file, options.batonCommand);
+    const change: ConfigChange = {
+      file,
+      action: plan.details.length === 0 ? 'unchanged' : before === null ? 'create' : 'update',
+      details: plan.details,
+      backup: null,
+    };
+    if (!options.dryRun && change.action !== 'unchanged') {
+      if (before !== null) change.backup = backup(file, options.backupDir, now(), options.scope);
+      const previous = readRecord(options.backupDir, file);
+      writeRecord(options.backupDir, {
+        file,
+        createdFile: before === null || (previous?.createdFile ?? false),
+        hooksKey: plan.created.hooksKey || (previous?.hooksKey ?? false),
+        events: [...new Set([...(previous?.events ?? []), ...plan.created.events])],
+      });
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, plan.text);
+    }
+    return {
+      agent: 'claude-code',
+      scope: options.scope,
+      dryRun: options.dryRun,
+      changes: [change],
+    };
+  },
+
+  uninstall(env: AgentEnv, options: Omit<InstallOptions, 'batonCommand'>): InstallReport {
+    const file = settingsFileFor(env, options.scope);
+    const before = readText(file);
+    const change: ConfigChange = { file, action: 'unchanged', details: [], backup: null };
+    if (before !== null) {
+      const record = readRecord(options.backupDir, file);
+      const plan = planHookRemoval(before, file, record);
+      // A file Baton created and that now says nothing is removed rather than left behind.
+      const remove =
+        plan.details.length > 0 && record?.createdFile === true && isEmptyObject(plan.text);
+      change.details = plan.details;
+      change.action = plan.details.length === 0 ? 'unchanged' : remove ? 'delete' : 'update';
+      if (!options.dryRun && change.action !== 'unchanged') {
+        change.backup = backup(file, options.backupDir, now(), options.scope);
+        if (remove) rmSync(file);
+        else writeFileSync(file, plan.text);
+        rmSync(installRecord(options.backupDir, file), { force: true });
+      }
+    }
+    return {
+      agent: 'claude-code',
+      scope: options.scope,
+      dryRun: options.dryRun,
+      changes: [change],
+    };
+  },
+});
+
+function isEmptyObject(text: string): boolean {
+  try {
+    const v = JSON.parse(text) as JsonValue;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,169 @@
+// `baton hook codex`: one Codex hook payload (stdin) or `notify` payload (argv) → the store
+// (agent-formats.md §3.2–3.3). Tool and prompt events carry the refs the rollout importer builds
+// (`call_id` = `tool_use_id`, prompt text + occurrence), so a later import adds nothing; turn
+// ends, compactions and `agent-turn-complete` read what the rollout gained since the last read.
+// SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`.
+import { BatonError } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { HookContext, HookHandler, HookReply } from '../adapter.js';
+import {
+  briefReply,
+  hookPromptRef,
+  recordHookEvent,
+  sessionForPayload,
+} from '../agent-hook-session.js';
+import type { HookEvent } from '../agent-hook-session.js';
+import { isRec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
+import { promptHash } from '../prompt-refs.js';
+import { compactInput, cutOutput } from '../text-limits.js';
+import { sweepTranscript } from '../transcript-sweep.js';
+import { findRollout } from './find-rollout.js';
+import { importCodexRollout } from './import-rollout.js';
+import { AGENT, callRef, resultRef } from './refs.js';
+import { describeCall, outputText } from './tool-text.js';
+
+const JSON_REQUIRED: HookReply = { stdout: '{}' };
+
+export const handleCodexHook: HookHandler = async (payload, ctx) => {
+  if (!isRec(payload)) throw new BatonError('INVALID_INPUT', 'hook payload is not a JSON object');
+  if (str(payload, 'type') === 'agent-turn-complete') return notify(payload, ctx);
+  const event = str(payload, 'hook_event_name') ?? 'unknown';
+  const key = str(payload, 'session_id');
+  if (!key) throw new BatonError('INVALID_INPUT', `${event} payload has no session_id`);
+  const store = ctx.store();
+  const now = ctx.clock.now();
+  const record = (e: HookEvent) => recordHookEvent(store, AGENT, key, payload, now, e);
+  switch (event) {
+    case 'SessionStart':
+      return sessionStart(store, key, payload, ctx, now);
+    case 'UserPromptSubmit': {
+      const prompt = str(payload, 'prompt') ?? '';
+      const session = sessionForPayload(store, AGENT, key, payload, now);
+      const ref = hookPromptRef(store, session.id, promptHash(prompt));
+      const turnId = str(payload, 'turn_id');
+      record({
+        kind: 'user_message',
+        role: 'user',
+        text: prompt,
+        ref,
+        data: turnId ? { turnId } : null,
+      });
+      return {};
+    }
+    case 'PreToolUse':
+      record(toolCall(payload));
+      return {};
+    case 'PostToolUse':
+      record(toolResult(payload));
+      return {};
+    case 'PreCompact': {
+      sweep(store, payload);
+      const { session } = record({
+        kind: 'compaction',
+        data: { hook: event, phase: 'pre', trigger: str(payload, 'trigger') ?? null },
+      });
+      await ctx.onTrigger?.('pre_compaction', session.id);
+      return {};
+    }
+    case 'PostCompact':
+      record({
+        kind: 'compaction',
+        data: { hook: event, phase: 'post', trigger: str(payload, 'trigger') ?? null },
+      });
+      return {};
+    case 'Stop':
+    case 'SubagentStop':
+      record({
+        kind: 'system',
+        text: null,
+        data: { hook: event, agentId: str(payload, 'agent_id') ?? null },
+      });
+      sweep(store, payload);
+      return JSON_REQUIRED;
+    default:
+      // SubagentStart, PermissionRequest and events this version does not know: recorded whole.
+      record({ kind: 'system', tool: str(payload, 'tool_name') ?? null, data: { hook: event } });
+      return {};
+  }
+};
+
+function toolCall(p: Rec): HookEvent {
+  const tool = str(p, 'tool_name') ?? 'unknown';
+  const id = str(p, 'tool_use_id');
+  return {
+    kind: 'tool_call',
+    role: 'assistant',
+    tool,
+    text: describeCall(tool, p.tool_input),
+    data: { callId: id ?? null, input: compactInput(p.tool_input) },
+    ref: id ? callRef(id) : null,
+  };
+}
+
+function toolResult(p: Rec): HookEvent {
+  const id = str(p, 'tool_use_id');
+  const { text, exitCode } = outputText(p.tool_response);
+  const failed = exitCode !== null && exitCode !== 0;
+  return {
+    kind: failed ? 'error' : 'tool_result',
+    role: 'tool',
+    tool: str(p, 'tool_name') ?? null,
+    text: cutOutput(text) || null,
+    data: {
+      callId: id ?? null,
+      ...(exitCode !== null && { exitCode }),
+      ...(failed && { isError: true }),
+    },
+    ref: id ? resultRef(id) : null,
+  };
+}
+
+function sweep(store: Store, p: Rec): void {
+  sweepTranscript(store, importCodexRollout, str(p, 'transcript_path'));
+}
+
+async function sessionStart(
+  store: Store,
+  key: string,
+  p: Rec,
+  ctx: HookContext,
+  now: number,
+): Promise<HookReply> {
+  const source = str(p, 'source') ?? 'startup';
+  const session = store.transaction(() => {
+    const s = sessionForPayload(store, AGENT, key, p, now);
+    const model = str(p, 'model');
+    store.sessions.update(s.id, {
+      status: 'active',
+      endedAt: null,
+      endReason: null,
+      meta: { ...s.meta, lastStartSource: source, ...(model && { model }) },
+    });
+    return s;
+  });
+  recordHookEvent(store, AGENT, key, p, now, {
+    kind: 'system',
+    text: `session start: ${source}`,
+    data: { hook: 'SessionStart', source },
+  });
+  sweep(store, p);
+  return briefReply(store, store.sessions.get(session.id) ?? session, source, ctx);
+}
+
+/** `notify`: Codex's turn-complete program, from builds before hooks too. Kebab-case fields. */
+function notify(p: Rec, ctx: HookContext): Promise<HookReply> {
+  const key = str(p, 'thread-id');
+  if (!key) throw new BatonError('INVALID_INPUT', 'agent-turn-complete payload has no thread-id');
+  const store = ctx.store();
+  const now = ctx.clock.now();
+  const rollout = findRollout(ctx.env, key);
+  if (rollout) sweepTranscript(store, importCodexRollout, rollout);
+  const last = str(p, 'last-assistant-message');
+  recordHookEvent(store, AGENT, key, p, now, {
+    kind: 'system',
+    text: last ? `turn complete: ${last.split('\n', 1)[0]!.slice(0, 200)}` : 'turn complete',
+    data: { hook: 'notify', type: 'agent-turn-complete', turnId: str(p, 'turn-id') ?? null },
+  });
+  return Promise.resolve({});
+}

@@ -1,0 +1,90 @@
+// Pins the Gemini chat importer on a temporary ~/.gemini: a subagent's chat under
+// chats/<parent id>/ is linked to its parent session, sessions get their project from the
+// `.project_root` marker, and a re-run with nothing appended is a no-op.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempStore } from '../testing/temp-store.js';
+import type { TempStore } from '../testing/temp-store.js';
+import { discoverChats, importGeminiChat } from './import-chat.js';
+
+const PARENT = 'aaaaaaaa-1111-4222-8333-444455556666';
+const CHILD = 'bbbbbbbb-1111-4222-8333-444455556666';
+const jsonl = (...records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+describe('importGeminiChat', () => {
+  let t: TempStore;
+  beforeEach(() => (t = tempStore()));
+  afterEach(() => t.cleanup());
+
+  it('links a subagent chat to its parent and both to the project of .project_root', () => {
+    const projectDir = join(t.dir, '.gemini', 'tmp', 'api');
+    mkdirSync(join(projectDir, 'chats', PARENT), { recursive: true });
+    writeFileSync(join(projectDir, '.project_root'), join(t.dir, 'api'));
+    writeFileSync(
+      join(projectDir, 'chats', `session-2026-09-01T10-00-${PARENT.slice(0, 8)}.jsonl`),
+      jsonl(
+        {
+          sessionId: PARENT,
+          projectHash: 'h',
+          startTime: '2026-09-01T10:00:00Z',
+          lastUpdated: '2026-09-01T10:00:00Z',
+          kind: 'main',
+        },
+        { id: 'u1', type: 'user', content: 'audit the API', timestamp: '2026-09-01T10:00:01Z' },
+      ),
+    );
+    writeFileSync(
+      join(projectDir, 'chats', PARENT, `${CHILD}.jsonl`),
+      jsonl(
+        {
+          sessionId: CHILD,
+          projectHash: 'h',
+          startTime: '2026-09-01T10:00:02Z',
+          lastUpdated: '2026-09-01T10:00:02Z',
+          kind: 'subagent',
+        },
+        { id: 'g1', type: 'gemini', content: 'found 3 routes', timestamp: '2026-09-01T10:00:03Z' },
+      ),
+    );
+    const files = discoverChats({ env: { HOME: t.dir }, cwd: t.dir });
+    expect(files.map((f) => f.role)).toEqual(['session', 'subagent']);
+    for (const f of files) expect(importGeminiChat(t.store, f).imported).toBe(2);
+    const parent = t.store.sessions.get(PARENT)!;
+    const child = t.store.sessions.get(CHILD)!;
+    expect(child.parentId).toBe(parent.id);
+    expect(child.parentKind).toBe('subagent');
+    expect(t.store.projects.get(parent.projectId!)!.root).toBe(join(t.dir, 'api'));
+    expect(child.projectId).toBe(parent.projectId);
+    expect(parent.title).toBe('audit the API');
+    for (const f of files) expect(importGeminiChat(t.store, f).unchanged).toBe(true);
+  });
+
+  it('a parent read after its subagent turns the placeholder into the real, ended session', () => {
+    const projectDir = join(t.dir, '.gemini', 'tmp', 'api');
+    mkdirSync(join(projectDir, 'chats', PARENT), { recursive: true });
+    const child = join(projectDir, 'chats', PARENT, `${CHILD}.jsonl`);
+    writeFileSync(
+      child,
+      jsonl(
+        { sessionId: CHILD, projectHash: 'h', kind: 'subagent' },
+        { id: 'g1', type: 'gemini', content: 'x' },
+      ),
+    );
+    importGeminiChat(t.store, { path: child, role: 'subagent' });
+    expect(t.store.sessions.get(PARENT)!.meta.placeholder).toBe(true);
+    const main = join(projectDir, 'chats', `session-2026-09-01T10-00-${PARENT.slice(0, 8)}.jsonl`);
+    writeFileSync(
+      main,
+      jsonl(
+        { sessionId: PARENT, projectHash: 'h', kind: 'main' },
+        { id: 'u1', type: 'user', content: 'go' },
+      ),
+    );
+    importGeminiChat(t.store, { path: main, role: 'session' });
+    const parent = t.store.sessions.get(PARENT)!;
+    expect(parent.status).toBe('ended');
+    expect(parent.meta.placeholder).toBeUndefined();
+    expect(parent.title).toBe('go');
+  });
+});

@@ -1,0 +1,118 @@
+// Gemini CLI chats → the store: discovery under ~/.gemini/tmp, the incremental import of a JSONL
+// chat, and the whole-file import of a legacy JSON chat (rewritten in place on every update, so it
+// is read again when its size or time changes; the message ids make that add only what is new).
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Store } from '../../store/index.js';
+import type {
+  AgentEnv,
+  FileImportResult,
+  TranscriptFile,
+  TranscriptImportOptions,
+} from '../adapter.js';
+import { AgentSessionLinker } from '../agent-session-linker.js';
+import { appendDrafts } from '../draft-append.js';
+import { emptyImportResult, importJsonlTranscript } from '../jsonl-transcript-import.js';
+import { findTranscripts } from '../transcript-walk.js';
+import { GeminiChatParser } from './chat-parser.js';
+import type { ChatContext, GeminiParserState } from './chat-parser.js';
+import { splitLegacyChat } from './legacy-chat.js';
+import { describeChatPath, geminiTmpDir, isChatFile } from './paths.js';
+import { resolveProjectRoot } from './project-map.js';
+import { AGENT } from './refs.js';
+
+/** Main chats before subagents' chats, so a parent is usually read before its children. */
+export function discoverChats(env: AgentEnv, paths: string[] = []): TranscriptFile[] {
+  const files = findTranscripts([geminiTmpDir(env.env)], paths, env.cwd, isChatFile).map(
+    (path) => ({
+      path,
+      role:
+        describeChatPath(path).parentKey === null ? ('session' as const) : ('subagent' as const),
+    }),
+  );
+  return [
+    ...files.filter((f) => f.role === 'session'),
+    ...files.filter((f) => f.role === 'subagent'),
+  ];
+}
+
+export function importGeminiChat(
+  store: Store,
+  file: TranscriptFile,
+  options: TranscriptImportOptions = {},
+): FileImportResult {
+  const context = chatContext(store, file.path);
+  if (file.path.endsWith('.json')) return importLegacyChat(store, file.path, context, options);
+  return importJsonlTranscript(
+    store,
+    file.path,
+    AGENT,
+    (saved, firstLine) =>
+      new GeminiChatParser(context, (saved as GeminiParserState | null) ?? undefined, firstLine),
+    options,
+  );
+}
+
+function chatContext(store: Store, path: string): ChatContext {
+  const described = describeChatPath(path);
+  const roots = store.projects.list().map((p) => p.root);
+  return {
+    fallbackKey: described.fallbackKey,
+    parentKey: described.parentKey,
+    projectRoot: described.projectDir ? resolveProjectRoot(described.projectDir, roots) : null,
+  };
+}
+
+function importLegacyChat(
+  store: Store,
+  file: string,
+  context: ChatContext,
+  options: TranscriptImportOptions,
+): FileImportResult {
+  const path = resolve(file);
+  const result = emptyImportResult(path);
+  const stat = statSync(path);
+  const cursor = store.getCursor(path);
+  if (cursor && cursor.size === stat.size && cursor.mtimeMs === stat.mtimeMs) {
+    result.unchanged = true;
+    return result;
+  }
+  const text = readFileSync(path, 'utf8');
+  result.lines = text.split('\n').length;
+  const chat = splitLegacyChat(text);
+  if (!chat.ok) {
+    // A chat caught half-rewritten reads as broken JSON: reported, and read again next time.
+    result.malformed.push({ line: 1, reason: 'json', message: chat.message });
+    return result;
+  }
+  const parser = new GeminiChatParser(context);
+  parser.record(chat.metadata, 0);
+  chat.messages.forEach((m, i) => parser.record(m, i + 1));
+  const linker = new AgentSessionLinker(store, AGENT, stat.mtimeMs);
+  store.transaction(() => {
+    const counts = appendDrafts(
+      store,
+      linker.idFor(parser.sighting),
+      parser.take(),
+      stat.mtimeMs,
+      options,
+    );
+    result.imported = counts.inserted;
+    result.duplicates = counts.duplicates;
+    linker.settle(parser.sighting);
+    store.setCursor({
+      path,
+      agent: AGENT,
+      offset: stat.size,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      fingerprint: null,
+      state: {},
+    });
+  });
+  result.bytes = stat.size;
+  result.newSessions = linker.newSessions;
+  result.unknownTypes = parser.counts.unknownTypes;
+  options.onProgress?.({ bytes: result.bytes, events: result.imported + result.duplicates });
+  return result;
+}

@@ -1,0 +1,92 @@
+// `baton install|uninstall gemini`: Baton's hooks in Gemini CLI's settings.json (user
+// ~/.gemini/settings.json, or the project's .gemini/settings.json), beside whatever is there,
+// comments included (it is JSONC). Installing twice changes nothing; uninstalling removes exactly
+// what was added, byte for byte.
+import type { AgentEnv, InstallOptions, InstallReport, Installer } from '../adapter.js';
+import {
+  isEmptyJsonObject,
+  readConfigText,
+  writeInstall,
+  writeUninstall,
+} from '../config-file-write.js';
+import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
+import type { HooksPlan } from '../hooks-json-plan.js';
+import {
+  BATON_MCP_NAME,
+  addJsonMcpServer,
+  geminiMcpServer,
+  removeJsonMcpServer,
+} from '../mcp-config/index.js';
+import { identityForCwd } from '../project-for-cwd.js';
+import { anyGeminiHookSet, geminiHookSet } from './hook-entries.js';
+import { geminiSettingsPath } from './paths.js';
+import { AGENT } from './refs.js';
+
+export function geminiSettingsFor(env: AgentEnv, scope: InstallOptions['scope']): string {
+  const root = scope === 'project' ? identityForCwd(env.cwd).root : env.cwd;
+  return geminiSettingsPath(env.env, scope, root);
+}
+
+/**
+ * The MCP server's registration step (`mcpServers.<name>` in settings.json), applied when the
+ * install options name a server (`options.mcp`); spec null removes it.
+ */
+export type JsonEntryPlanner = (
+  before: string,
+  file: string,
+  spec: NonNullable<InstallOptions['mcp']> | null,
+) => HooksPlan;
+
+/** Registers `options.mcp` with capture/mcp-config's byte-preserving JSON edits. */
+export const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
+  const edit = spec ? addJsonMcpServer(before, geminiMcpServer(spec)) : removeJsonMcpServer(before);
+  const line = `${spec ? '+' : '-'} mcpServers.${BATON_MCP_NAME}`;
+  return { text: edit.text, details: edit.changed ? [line] : [] };
+};
+
+export const geminiInstaller = (
+  now: () => number = Date.now,
+  mcpEntry: JsonEntryPlanner | undefined = geminiMcpPlanner,
+): Installer => ({
+  install(env: AgentEnv, options: InstallOptions): InstallReport {
+    const file = geminiSettingsFor(env, options.scope);
+    const before = readConfigText(file);
+    let plan = planHooksInstall(before ?? '', file, geminiHookSet(options.batonCommand));
+    if (mcpEntry && options.mcp) {
+      const mcp = mcpEntry(plan.text, file, options.mcp);
+      plan = { text: mcp.text, details: [...plan.details, ...mcp.details] };
+    }
+    const change = writeInstall(
+      { file, before, after: plan.text, details: plan.details },
+      {
+        dryRun: options.dryRun,
+        backupDir: options.backupDir,
+        now: now(),
+      },
+    );
+    return { agent: AGENT, scope: options.scope, dryRun: options.dryRun, changes: [change] };
+  },
+
+  uninstall(env: AgentEnv, options: Omit<InstallOptions, 'batonCommand'>): InstallReport {
+    const file = geminiSettingsFor(env, options.scope);
+    const before = readConfigText(file);
+    let plan: HooksPlan =
+      before === null
+        ? { text: '', details: [] }
+        : planHooksRemoval(before, file, anyGeminiHookSet);
+    if (mcpEntry && options.mcp && before !== null) {
+      const mcp = mcpEntry(plan.text, file, null);
+      plan = { text: mcp.text, details: [...plan.details, ...mcp.details] };
+    }
+    const change = writeUninstall(
+      { file, before, after: plan.text, details: plan.details },
+      {
+        dryRun: options.dryRun,
+        backupDir: options.backupDir,
+        now: now(),
+      },
+      isEmptyJsonObject,
+    );
+    return { agent: AGENT, scope: options.scope, dryRun: options.dryRun, changes: [change] };
+  },
+});

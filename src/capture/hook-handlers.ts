@@ -1,0 +1,22 @@
+// The hook handler of every agent, without the rest of its adapter (installer, importer), so the
+// hook bundle loads only what a hook runs. Keep in step with adapters.ts. Codex's and Gemini's
+// handlers load on first call: a spooled tool event only asks whether the agent is known, and
+// must not pay for parsing their code.
+import type { HookHandler } from './adapter.js';
+import { handleClaudeHook } from './claude-code/hook-handler.js';
+
+const handleCodexHook: HookHandler = async (payload, ctx) =>
+  (await import('./codex/hook-handler.js')).handleCodexHook(payload, ctx);
+
+const handleGeminiHook: HookHandler = async (payload, ctx) =>
+  (await import('./gemini/hook-handler.js')).handleGeminiHook(payload, ctx);
+
+const HANDLERS: Readonly<Record<string, HookHandler>> = {
+  'claude-code': handleClaudeHook,
+  codex: handleCodexHook,
+  gemini: handleGeminiHook,
+};
+
+export function hookHandlerFor(agent: string): HookHandler | null {
+  return Object.hasOwn(HANDLERS, agent) ? HANDLERS[agent]! : null;
+}

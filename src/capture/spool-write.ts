@@ -1,0 +1,37 @@
+// The hook hot path's only write: one file per hook invocation in $BATON_HOME/spool, written
+// under a temporary name, flushed, then renamed into place, so a reader sees whole files only.
+// It needs no SQLite (loading it costs more than the rest of the hook), and is drained into the
+// store by the next lifecycle hook, CLI command or import (spool-drain.ts).
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const spoolDir = (home: string) => join(home, 'spool');
+export const SPOOL_SUFFIX = '.hook';
+
+let counter = 0;
+
+/** Spools one hook payload (its exact stdin text), stamped with when it arrived. */
+export function spoolHook(
+  home: string,
+  agent: string,
+  payloadText: string,
+  receivedAt: number,
+  pid: number,
+): string {
+  const dir = spoolDir(home);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  counter += 1;
+  // Names sort in arrival order: time first, then process and a per-process counter.
+  const name = `${String(receivedAt).padStart(13, '0')}-${pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = join(dir, `.${name}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify({ agent, receivedAt })}\n${payloadText}`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const target = join(dir, name + SPOOL_SUFFIX);
+  renameSync(tmp, target);
+  return target;
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { createCheckpoint, createGitRunner } from '../../../recover/index.js';
+import { toJson } from '../../../schemas/index.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson, withProject } from '../../options.js';
+import { formatBytes, gitLine, sessionForCheckpoint } from './format.js';
+
+export function registerCheckpointCreate(group: Command, ctx: CliContext): void {
+  const cmd = group
+    .command('create')
+    .description(
+      'take a checkpoint of the present (todos, decisions, facts, components, recent events, git)',
+    )
+    .option('-l, --label <label>', 'a name to find it by; labelled checkpoints are never pruned')
+    .option(
+      '-s, --session <session>',
+      'the session it belongs to (default: the active or last one)',
+    );
+  withJson(withProject(cmd));
+  examples(cmd, [
+    'baton checkpoint create --label "before the refactor"',
+    'baton checkpoint create --json',
+  ]);
+  cmd.action((opts: { label?: string; session?: string; project?: string; json?: boolean }) => {
+    const store = ctx.store();
+    const project = ctx.project(opts.project);
+    const session = sessionForCheckpoint(ctx, store, project, opts.session);
+    const c = createCheckpoint(store, {
+      session: session.id,
+      trigger: 'manual',
+      label: opts.label ?? null,
+      now: ctx.now,
+      git: createGitRunner({ env: ctx.world.env }),
+      cwd: opts.project === undefined ? ctx.world.cwd : project.root,
+    });
+    if (opts.json) return ctx.out.json(toJson.checkpoint(c));
+    ctx.out.line(c.handle);
+    ctx.out.line(
+      ctx.out.dim(
+        `  ${formatBytes(c.size)} · ${gitLine(c)} · restore with: baton checkpoint restore ${c.handle}`,
+      ),
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { getCheckpoint, loadSnapshot, resumeBrief } from '../../../recover/index.js';
+import { toJson } from '../../../schemas/index.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { formatTime } from '../../output.js';
+import { formatBytes, gitLine } from './format.js';
+
+export function registerCheckpointShow(group: Command, ctx: CliContext): void {
+  const cmd = group
+    .command('show')
+    .description('one checkpoint: what it holds, as the brief it would give')
+    .argument('<checkpoint>', 'RECOVERY-… handle or id');
+  withJson(cmd);
+  examples(cmd, [
+    'baton checkpoint show RECOVERY-SESSION-261123-001-174012',
+    'baton checkpoint show RECOVERY-SESSION-261123-001-174012 --json | jq .snapshot.todos',
+  ]);
+  cmd.action(async (ref: string, opts: { json?: boolean }) => {
+    const store = ctx.store();
+    const c = getCheckpoint(store, ref);
+    const snapshot = loadSnapshot(store, c);
+    if (opts.json) return ctx.out.json({ checkpoint: toJson.checkpoint(c), snapshot });
+    const session = store.sessions.get(c.sessionId);
+    const raw = Buffer.byteLength(store.checkpoints.snapshot(c.id));
+    const rows: [string, string][] = [
+      ['Checkpoint', `${c.handle}  (${c.id})`],
+      [
+        'Session',
+        session ? `${session.handle} (${session.agent}, ${session.status})` : c.sessionId,
+      ],
+      ['Trigger', c.trigger],
+      ['Label', c.label ?? '-'],
+      ['Created', formatTime(c.createdAt)],
+      ['Journal', `event ${c.journalSeq}`],
+      ['Git', gitLine(c)],
+      ['Size', `${formatBytes(c.size)} compressed (${formatBytes(raw)} raw)`],
+    ];
+    for (const [k, v] of rows) ctx.out.line(`${ctx.out.bold(k.padEnd(12))}${v}`);
+    if (c.projectId === null) return;
+    const brief = await resumeBrief(store, {
+      projectId: c.projectId,
+      checkpointRef: c.id,
+      now: ctx.now,
+      budget: 40_000,
+      git: null,
+      detectCrashes: false,
+    });
+    ctx.out.line();
+    ctx.out.line(brief.text);
+  });
+}

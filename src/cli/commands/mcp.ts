@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { examples, withProject } from '../options.js';
+
+export function registerMcp(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('mcp')
+    .description(
+      "serve Baton's memory to an agent over MCP (stdio): search, briefs, todos, decisions…",
+    )
+    .option('--session <id>', 'attribute writes to this session (default: $BATON_SESSION)');
+  withProject(cmd);
+  examples(cmd, [
+    'claude mcp add baton -- baton mcp',
+    'codex mcp add baton -- baton mcp',
+    'baton mcp --project ~/work/app      # serve another project than the current folder',
+  ]);
+  cmd.action(async (opts: { project?: string; session?: string }) => {
+    // Loaded here, not at the top: the MCP SDK is large and no other command needs it.
+    const { defaultMemory, recoverMemory, serveStdio } = await import('../../mcp/index.js');
+    // Claude Code starts servers with CLAUDE_PROJECT_DIR set; prefer it to a cwd that may differ.
+    const project = ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
+    await serveStdio(
+      {
+        store: ctx.store(),
+        project,
+        sessionRef: opts.session ?? ctx.world.env.BATON_SESSION ?? null,
+        clock: ctx.world.clock,
+        version: program.version(),
+        ...defaultMemory,
+        ...recoverMemory,
+      },
+      { stdin: ctx.world.stdin, stdout: ctx.world.stdout },
+    );
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { BatonError } from '../../core/index.js';
+import { checkpointShape, toJson } from '../../schemas/index.js';
+import { checkpointLine, lines, pageSentence } from '../present.js';
+import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
+import { READ_ONLY, defineTool } from '../tool.js';
+
+export const checkpointListTool = defineTool({
+  name: 'checkpoint_list',
+  title: 'List checkpoints',
+  description:
+    "The project's checkpoints, newest first, 10 at a time: handle (RECOVERY-<session>-HHMMSS), label, trigger, time, size. Narrow to one session with session; page with offset. Resume from one with resume_brief {checkpoint}, or make it the resume point with checkpoint_restore.",
+  input: z
+    .object({
+      session: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('only this session’s checkpoints (handle or id)'),
+      limit: limitArg(10, 100),
+      offset: offsetArg,
+    })
+    .strict(),
+  output: z.object({ checkpoints: z.array(checkpointShape), page: pageShape }),
+  annotations: READ_ONLY,
+  async run(args, { deps }) {
+    const session = args.session === undefined ? null : deps.store.sessions.get(args.session);
+    if (args.session !== undefined && !session) {
+      throw new BatonError('NOT_FOUND', `no session "${args.session}"`, {
+        hint: 'see list_sessions',
+      });
+    }
+    const found = await deps.checkpoints.list(deps.store, {
+      projectId: deps.project.id,
+      sessionId: session?.id,
+      limit: args.limit + 1,
+      offset: args.offset,
+    });
+    const { items, page } = paginate(found, args.offset, args.limit);
+    return {
+      text: lines(
+        items.length
+          ? items.map(checkpointLine)
+          : 'No checkpoints yet. Take one with checkpoint_create.',
+        pageSentence('checkpoint_list', page, args.session ? { session: args.session } : {}),
+      ),
+      data: { checkpoints: items.map(toJson.checkpoint), page },
+    };
+  },
+});

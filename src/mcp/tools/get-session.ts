@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { BatonError } from '../../core/index.js';
+import type { BatonEvent, Session } from '../../core/index.js';
+import { sessionShape, toJson } from '../../schemas/index.js';
+import type { Store } from '../../store/index.js';
+import { eventLine, lines, minute } from '../present.js';
+import { eventItem, eventItemShape, limitArg, textCharsArg, withDataArg } from '../shapes.js';
+import type { ToolCall } from '../tool-call.js';
+import { READ_ONLY, defineTool } from '../tool.js';
+
+const cursorShape = z
+  .object({
+    olderBefore: z
+      .number()
+      .int()
+      .nullable()
+      .describe('pass as before to read the older events, or null at the start'),
+    newerAfter: z
+      .number()
+      .int()
+      .nullable()
+      .describe('pass as after to read the newer events, or null at the end'),
+  })
+  .describe('cursors for paging through the journal');
+
+function whichSession(call: ToolCall, ref: string | undefined): Session {
+  const named = call.namedSession(ref);
+  if (named) return named;
+  const [latest] = call.deps.store.sessions.list({ projectId: call.deps.project.id, limit: 1 });
+  if (!latest) throw new BatonError('NOT_FOUND', 'no session recorded in this project yet');
+  return latest;
+}
+
+function readPage(
+  store: Store,
+  sessionId: string,
+  args: { before?: number | undefined; after?: number | undefined; limit: number },
+): BatonEvent[] {
+  if (args.after !== undefined) {
+    return store.events.list({ sessionId, afterSeq: args.after, limit: args.limit, order: 'asc' });
+  }
+  return store.events
+    .list({
+      sessionId,
+      limit: args.limit,
+      order: 'desc',
+      ...(args.before !== undefined && { beforeSeq: args.before }),
+    })
+    .reverse();
+}
+
+function exists(
+  store: Store,
+  sessionId: string,
+  side: { beforeSeq: number } | { afterSeq: number },
+) {
+  return store.events.list({ sessionId, limit: 1, ...side }).length > 0;
+}
+
+export const getSessionTool = defineTool({
+  name: 'get_session',
+  title: 'Read a session',
+  description:
+    "One session: what it is (agent, status, branch, times, title) and a page of its events, 20 at a time, texts cut to 300 characters. Default: the latest events of the session you name, else of your own ($BATON_SESSION), else of the project's most recent one. Page backwards with before (the olderBefore cursor) and forwards with after; raise textChars to read messages whole, set withData for tool inputs and outputs.",
+  input: z
+    .object({
+      session: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('handle (SESSION-YYMMDD-NNN), id, or the agent’s own session id'),
+      before: z.number().int().min(1).optional().describe('only events older than this seq'),
+      after: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('only events newer than this seq (0: from the start)'),
+      limit: limitArg(20, 200),
+      textChars: textCharsArg,
+      withData: withDataArg,
+    })
+    .strict(),
+  output: z.object({
+    session: sessionShape,
+    events: z.array(eventItemShape),
+    cursors: cursorShape,
+  }),
+  annotations: READ_ONLY,
+  run(args, call) {
+    if (args.before !== undefined && args.after !== undefined) {
+      throw new BatonError('USAGE', 'give before or after, not both');
+    }
+    const { store } = call.deps;
+    const session = whichSession(call, args.session);
+    const events = readPage(store, session.id, args);
+    const first = events[0]?.seq;
+    const last = events.at(-1)?.seq;
+    const cursors = {
+      olderBefore:
+        first !== undefined && exists(store, session.id, { beforeSeq: first }) ? first : null,
+      newerAfter: last !== undefined && exists(store, session.id, { afterSeq: last }) ? last : null,
+    };
+    const items = events.map((e) => eventItem(e, args.textChars, args.withData));
+    const header = [
+      `${session.handle} · ${session.agent}${session.agentSessionId ? ` (${session.agentSessionId})` : ''} · ${session.status}${session.endReason ? ` — ${session.endReason}` : ''}`,
+      session.title ? `Title: ${session.title}` : '',
+      `Started ${minute(session.startedAt)}, last activity ${minute(session.lastActivityAt)}${session.gitBranch ? `, branch ${session.gitBranch}` : ''}, ${session.eventCount} events.`,
+    ];
+    const paging = [
+      cursors.olderBefore !== null
+        ? `Older: call get_session with {"session":"${session.handle}","before":${cursors.olderBefore}}.`
+        : '',
+      cursors.newerAfter !== null
+        ? `Newer: call get_session with {"session":"${session.handle}","after":${cursors.newerAfter}}.`
+        : '',
+    ];
+    return {
+      text: lines(header, items.length ? items.map(eventLine) : 'No events on this page.', paging),
+      data: { session: toJson.session(session), events: items, cursors },
+    };
+  },
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { BatonError } from '../../core/index.js';
+import { sessionShape, toJson } from '../../schemas/index.js';
+import { eventLine, lines } from '../present.js';
+import { eventItem, eventItemShape, textCharsArg, withDataArg } from '../shapes.js';
+import { READ_ONLY, defineTool } from '../tool.js';
+
+const around = (what: string) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(5)
+    .describe(`how many events ${what} it (default 5, at most 100)`);
+
+export const timelineTool = defineTool({
+  name: 'timeline',
+  title: 'What happened around an event',
+  description:
+    'The events of the same session just before and after one event — what led to it and what followed. Give the event id from a search hit, or its seq (the @number in get_session). 5 each side by default; texts cut to 300 characters unless textChars.',
+  input: z
+    .object({
+      event: z
+        .union([z.number().int().min(1), z.string().trim().min(1)])
+        .describe('event id, or seq'),
+      before: around('before'),
+      after: around('after'),
+      textChars: textCharsArg,
+      withData: withDataArg,
+    })
+    .strict(),
+  output: z.object({
+    session: sessionShape,
+    anchor: z.number().int().describe('seq of the event asked about'),
+    events: z.array(eventItemShape),
+  }),
+  annotations: READ_ONLY,
+  run(args, { deps }) {
+    const { store } = deps;
+    const key =
+      typeof args.event === 'string' && /^\d+$/.test(args.event) ? Number(args.event) : args.event;
+    const anchor = store.events.get(key);
+    if (!anchor) {
+      throw new BatonError('NOT_FOUND', `no event "${args.event}"`, {
+        hint: 'use an event id from a search hit, or a seq (@number) from get_session',
+      });
+    }
+    const sessionId = anchor.sessionId;
+    const earlier = store.events
+      .list({ sessionId, beforeSeq: anchor.seq, order: 'desc', limit: args.before })
+      .reverse();
+    const later = store.events.list({
+      sessionId,
+      afterSeq: anchor.seq,
+      order: 'asc',
+      limit: args.after,
+    });
+    const session = store.sessions.get(sessionId)!;
+    const items = [...earlier, anchor, ...later].map((e) =>
+      eventItem(e, args.textChars, args.withData),
+    );
+    return {
+      text: lines(
+        `${session.handle} (${session.agent}), around @${anchor.seq}:`,
+        items.map((e) => (e.seq === anchor.seq ? `> ${eventLine(e)}` : `  ${eventLine(e)}`)),
+        `Wider: call timeline with larger before/after, or get_session with {"session":"${session.handle}","before":${earlier[0]?.seq ?? anchor.seq}}.`,
+      ),
+      data: { session: toJson.session(session), anchor: anchor.seq, events: items },
+    };
+  },
+});
