@@ -1,6 +1,7 @@
-// The checks `baton doctor` and the menu's Diagnostics run. Plug a module's own checks in here
-// (e.g. a capture adapter's hook installation status: `claudeCodeStatus`), after the store's.
+// The checks `baton doctor` and the menu's Diagnostics run: the store's own, then each capture
+// adapter's hook installation status. Plug further modules' checks in here.
 import { STORE_CHECKS } from '../doctor/index.js';
 import type { DoctorCheck } from '../doctor/index.js';
+import { hookInstallationCheck } from './hook-checks.js';
 
-export const DOCTOR_CHECKS: readonly DoctorCheck[] = [...STORE_CHECKS];
+export const DOCTOR_CHECKS: readonly DoctorCheck[] = [...STORE_CHECKS, hookInstallationCheck];

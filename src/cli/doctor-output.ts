@@ -32,6 +32,7 @@ export function doctorContext(ctx: CliContext, thorough: boolean): DoctorContext
     home: ctx.home,
     now: ctx.now,
     env: ctx.world.env,
+    cwd: ctx.world.cwd,
     thorough,
   };
   try {

@@ -45,6 +45,7 @@ function context(
     home,
     now: NOW,
     env: {},
+    cwd: home,
     thorough: true,
   };
 }

@@ -28,6 +28,8 @@ export interface DoctorContext {
   home: string;
   now: number;
   env: NodeJS.ProcessEnv;
+  /** The folder doctor runs in (project-scoped hook settings are read from it). */
+  cwd: string;
   /** Slower, thorough checks (a full integrity check rather than a quick one). */
   thorough: boolean;
 }

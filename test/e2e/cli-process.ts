@@ -39,7 +39,15 @@ export function baton(
 ): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: box.project,
-    env: { ...process.env, BATON_HOME: box.home, NO_COLOR: '1', BATON_SESSION: '', ...options.env },
+    // HOME too: agents' settings (doctor reads hook installs) come from the sandbox, not this machine.
+    env: {
+      ...process.env,
+      BATON_HOME: box.home,
+      HOME: box.home,
+      NO_COLOR: '1',
+      BATON_SESSION: '',
+      ...options.env,
+    },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

@@ -207,6 +207,15 @@ describe('doctor', () => {
       ]),
     );
 
+    const hooks = report.checks.filter((c) => c.id.startsWith('hooks:'));
+    expect(hooks.map((c) => [c.id, c.status, c.summary])).toEqual([
+      ['hooks:claude-code', 'info', 'not installed'],
+      ['hooks:codex', 'info', 'Codex CLI is not on this machine'],
+      ['hooks:gemini', 'info', 'Gemini CLI is not on this machine'],
+    ]);
+    expect(baton(box, ['install', 'claude-code']).code).toBe(0);
+    expect(baton(box, ['doctor']).stdout).toMatch(/✓ claude-code hooks +installed/);
+
     const { store } = openStore(box);
     store.noteCapture('hook:claude-code', 'payload was not JSON');
     store.close();

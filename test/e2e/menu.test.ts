@@ -2,6 +2,7 @@
 // lists checkpoints and the current session, and Load, New, View, Search, Diagnostics and Quit
 // all work by arrow keys and by letters; Ctrl-C and Esc leave cleanly. Off a terminal, help.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activeResumePoint, createCheckpoint } from '../../src/recover/index.js';
 import { BIN, baton, openStore, sandbox } from './cli-process.js';
 import type { Sandbox } from './cli-process.js';
 import { TmuxPane } from './tmux-pane.js';
@@ -19,13 +20,14 @@ beforeEach(() => {
     startedAt: T0,
     title: 'fix staging',
   });
-  const { seqs } = store.events.append([
+  const at = (ms: number) => T0 + ms;
+  store.events.append([
     {
       sessionId: s.id,
       kind: 'user_message',
       text: 'The deploy to staging is broken, can you look?',
       source: 'api',
-      ts: T0,
+      ts: at(0),
     },
     {
       sessionId: s.id,
@@ -33,44 +35,53 @@ beforeEach(() => {
       tool: 'Bash',
       text: 'kubectl logs deploy/api -n staging',
       source: 'api',
-      ts: T0 + 60_000,
+      ts: at(60_000),
     },
+  ]);
+  createCheckpoint(store, {
+    session: s.id,
+    trigger: 'manual',
+    label: 'before the fix',
+    now: at(90_000),
+    git: null,
+  });
+  store.events.append([
     {
       sessionId: s.id,
       kind: 'error',
       tool: 'Bash',
       text: 'Error: DATABASE_URL is not set',
       source: 'api',
-      ts: T0 + 120_000,
+      ts: at(120_000),
     },
     {
       sessionId: s.id,
       kind: 'assistant_message',
       text: 'The staging deploy failed because DATABASE_URL was missing; I added it to the CI secrets.',
       source: 'api',
-      ts: T0 + 180_000,
+      ts: at(180_000),
     },
   ]);
-  store.checkpoints.insert({
-    sessionId: s.id,
-    projectId: project.id,
-    label: 'before the fix',
+  createCheckpoint(store, {
+    session: s.id,
     trigger: 'manual',
-    journalSeq: seqs[1]!,
-    snapshot: '{"todos":[]}',
-    createdAt: T0 + 90_000,
-  });
-  store.checkpoints.insert({
-    sessionId: s.id,
-    projectId: project.id,
     label: 'after the fix',
-    trigger: 'manual',
-    journalSeq: seqs[3]!,
-    snapshot: '{"todos":["ship it"]}',
-    createdAt: T0 + 200_000,
+    now: at(200_000),
+    git: null,
   });
   store.close();
 });
+
+/** The checkpoint the project resumes from now, as the recovery module sees it. */
+function resumePoint(): string | null {
+  const { store, project } = openStore(box);
+  try {
+    const point = activeResumePoint(store, project.id);
+    return point ? store.checkpoints.get(point.checkpointId)!.label : null;
+  } finally {
+    store.close();
+  }
+}
 
 afterEach(() => {
   pane?.kill();
@@ -81,7 +92,7 @@ afterEach(() => {
 function openMenu(): TmuxPane {
   pane = TmuxPane.start(`${process.execPath} ${BIN}`, {
     cwd: box.project,
-    env: { BATON_HOME: box.home, TERM: 'xterm-256color', BATON_SESSION: '' },
+    env: { BATON_HOME: box.home, HOME: box.home, TERM: 'xterm-256color', BATON_SESSION: '' },
   });
   return pane;
 }
@@ -160,16 +171,17 @@ describe('the recovery menu on a terminal', () => {
     await p.waitFor('[D] Diagnostics');
   });
 
-  it('loads a checkpoint picked with the arrows: the menu closes and prints it', async () => {
+  it('loads a checkpoint picked with the arrows: it becomes the resume point, its brief printed', async () => {
     const p = openMenu();
     await p.waitFor('[Q] Quit');
     p.send('l');
     await p.waitFor('Load which checkpoint?');
     p.send('Down', 'Enter');
     const screen = await p.waitFor('[exit 0]');
-    expect(screen).toMatch(/Checkpoint +RECOVERY-SESSION-260302-001-\d{6}/);
-    expect(screen).toContain('before the fix');
+    expect(screen).toMatch(/RECOVERY-SESSION-260302-001-\d{6} is now the resume point/);
+    expect(screen).toContain('# Baton recovery brief');
     expect(screen).not.toContain('Baton — recovery menu');
+    expect(resumePoint()).toBe('before the fix');
   });
 
   it('loads a checkpoint by its number', async () => {
@@ -178,7 +190,8 @@ describe('the recovery menu on a terminal', () => {
     p.send('l');
     await p.waitFor(' 2. ');
     p.send('1');
-    expect(await p.waitFor('[exit 0]')).toContain('after the fix');
+    expect(await p.waitFor('[exit 0]')).toContain('is now the resume point');
+    expect(resumePoint()).toBe('after the fix');
   });
 
   it('starts a new session with N', async () => {
@@ -187,6 +200,7 @@ describe('the recovery menu on a terminal', () => {
     p.send('n');
     const screen = await p.waitFor('[exit 0]');
     expect(screen).toMatch(/started SESSION-\d{6}-\d{3}/);
+    expect(screen).toContain('# Baton recovery brief');
     expect(baton(box, ['session', 'list', '--json']).stdout).toContain(
       'Started from the recovery menu',
     );

@@ -48,10 +48,13 @@ export class TmuxPane {
     execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, '-l', text]);
   }
 
+  /** What the pane shows, with the scrollback above it (a long brief scrolls its head away). */
   capture(): string {
-    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', this.name], {
-      encoding: 'utf8',
-    });
+    return execFileSync(
+      'tmux',
+      ['-L', this.socket, 'capture-pane', '-p', '-S', '-2000', '-t', this.name],
+      { encoding: 'utf8' },
+    );
   }
 
   /** Waits until the screen shows `expected`; returns the screen, or throws with what it showed. */

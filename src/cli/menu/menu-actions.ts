@@ -1,9 +1,10 @@
-// What the menu's Load and New do, injected so the recovery module can supply the real thing:
-// loading a checkpoint makes it the resume point and returns its brief; a new session starts one.
-// The defaults here are simple stand-ins: Load shows the checkpoint's metadata, New starts a
-// session by hand. Wire the recovery module's functions into MENU_ACTIONS.
+// What the menu's Load and New do, injected so they can be swapped: loading a checkpoint makes it
+// the resume point and returns its brief; a new session starts one and returns the brief it picks
+// up from. MENU_ACTIONS wires the recovery module in; `describeOnlyActions` is the stand-in with
+// no recovery behind it (Load shows the checkpoint's metadata), kept for tests and embedders.
 import type { Checkpoint, Project } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
+import { createGitRunner, restoreCheckpoint, resumeBrief } from '../../recover/index.js';
 import type { CliContext } from '../context.js';
 import { formatTime } from '../output.js';
 
@@ -14,21 +15,34 @@ export interface MenuActions {
   newSession(ctx: CliContext, project: Project): string | Promise<string>;
 }
 
-export const defaultMenuActions: MenuActions = {
+function startSession(ctx: CliContext, project: Project) {
+  const git = readGitState(project.root);
+  return ctx.store().sessions.start({
+    agent: 'cli',
+    projectId: project.id,
+    cwd: ctx.world.cwd,
+    gitBranch: git.branch,
+    gitHeadStart: git.head,
+    title: 'Started from the recovery menu',
+  });
+}
+
+const exportLine = (handle: string) =>
+  `attribute later writes to it: export BATON_SESSION=${handle}`;
+
+export const describeOnlyActions: MenuActions = {
   loadCheckpoint(ctx, cp) {
     const session = ctx.store().sessions.get(cp.sessionId);
+    const git = cp.gitHead
+      ? `${cp.gitBranch ?? '(detached)'} @ ${cp.gitHead.slice(0, 12)}${cp.gitDirty.length ? `, ${cp.gitDirty.length} dirty files` : ''}`
+      : null;
     const rows: [string, string | null][] = [
       ['Checkpoint', `${cp.handle}  (${cp.id})`],
       ['Session', session ? `${session.handle}  ${session.agent}` : cp.sessionId],
       ['Taken', `${formatTime(cp.createdAt)}  (${cp.trigger})`],
       ['Label', cp.label],
       ['Journal', `up to event ${cp.journalSeq}`],
-      [
-        'Git',
-        cp.gitHead
-          ? `${cp.gitBranch ?? '(detached)'} @ ${cp.gitHead.slice(0, 12)}${cp.gitDirty.length ? `, ${cp.gitDirty.length} dirty files` : ''}`
-          : null,
-      ],
+      ['Git', git],
       ['Size', `${cp.size} bytes compressed`],
     ];
     return rows
@@ -37,18 +51,39 @@ export const defaultMenuActions: MenuActions = {
       .join('\n');
   },
   newSession(ctx, project) {
-    const git = readGitState(project.root);
-    const s = ctx.store().sessions.start({
-      agent: 'cli',
-      projectId: project.id,
-      cwd: ctx.world.cwd,
-      gitBranch: git.branch,
-      gitHeadStart: git.head,
-      title: 'Started from the recovery menu',
-    });
-    return `started ${s.handle}\nattribute later writes to it: export BATON_SESSION=${s.handle}`;
+    const s = startSession(ctx, project);
+    return `started ${s.handle}\n${exportLine(s.handle)}`;
   },
 };
 
-/** The actions the menu runs; replace these with the recovery module's when it is wired in. */
-export const MENU_ACTIONS: MenuActions = defaultMenuActions;
+/** The recovery module behind the menu: Load restores the resume point and prints the brief. */
+export const recoveryMenuActions: MenuActions = {
+  async loadCheckpoint(ctx, cp) {
+    const git = createGitRunner({ env: ctx.world.env });
+    restoreCheckpoint(ctx.store(), { checkpoint: cp.id, now: ctx.now, git });
+    const brief = await resumeBrief(ctx.store(), {
+      projectId: cp.projectId ?? ctx.project().id,
+      checkpointRef: cp.id,
+      now: ctx.now,
+      format: 'md',
+      cwd: ctx.world.cwd,
+      git,
+    });
+    return `${cp.handle} is now the resume point: the next brief starts from it.\n\n${brief.text}`;
+  },
+  async newSession(ctx, project) {
+    const s = startSession(ctx, project);
+    const brief = await resumeBrief(ctx.store(), {
+      projectId: project.id,
+      now: ctx.now,
+      format: 'md',
+      cwd: ctx.world.cwd,
+      git: createGitRunner({ env: ctx.world.env }),
+      excludeSessionId: s.id,
+    });
+    return `started ${s.handle}\n${exportLine(s.handle)}\n\n${brief.text}`;
+  },
+};
+
+/** The actions the menu runs. */
+export const MENU_ACTIONS: MenuActions = recoveryMenuActions;
