@@ -5,8 +5,8 @@ import { existsSync, linkSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { defaultMemory } from '../src/mcp/index.js';
 import type { SearchOptions } from '../src/mcp/index.js';
+import { searchEvents } from '../src/search/index.js';
 import { SqliteStore } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';
 import { BENCH_DIR, BIG, ensureBigStore, projectName } from './fixtures.js';
@@ -88,7 +88,8 @@ async function measure(store: Store, client: Client, projectId: string, set: Que
     const query = set.queries[i % set.queries.length]!;
     // The tool asks for one hit more than it shows, to know whether there is a next page.
     const options: SearchOptions = { query, projectId, limit: 11, offset: 0 };
-    const a = await timed(() => defaultMemory.search(store, options));
+    // The search `baton mcp` is wired to (src/cli/commands/mcp.ts).
+    const a = await timed(() => searchEvents(store, options));
     const b = await timed(async () => {
       const r = await client.callTool({ name: 'search', arguments: { query } });
       if (r.isError) throw new Error(JSON.stringify(r.content));

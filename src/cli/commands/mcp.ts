@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { searchEvents } from '../../search/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withProject } from '../options.js';
 
@@ -29,6 +30,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
         version: program.version(),
         ...defaultMemory,
         ...recoverMemory,
+        search: searchEvents,
       },
       { stdin: ctx.world.stdin, stdout: ctx.world.stdout },
     );
