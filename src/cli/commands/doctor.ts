@@ -11,15 +11,15 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('doctor')
     .description('check the store, capture and sessions; say what is wrong and how to fix it')
-    .option('--thorough', 'a full integrity check (slower on big stores) instead of a quick one');
+    .option('--quick', 'a quick integrity check (quick_check) instead of the full one');
   withJson(cmd);
   examples(cmd, [
     'baton doctor',
     'baton doctor --json | jq ".checks[] | select(.status != \\"ok\\")"',
   ]);
   cmd.addHelpText('after', '\nExit code 0 when all is well, 1 when a check warns or fails.\n');
-  cmd.action(async (opts: { thorough?: boolean; json?: boolean }) => {
-    const dctx = doctorContext(ctx, Boolean(opts.thorough));
+  cmd.action(async (opts: { quick?: boolean; json?: boolean }) => {
+    const dctx = doctorContext(ctx, !opts.quick);
     const results = await runDoctor(dctx, DOCTOR_CHECKS);
     const problems = problemsIn(results);
     if (opts.json) ctx.out.json(doctorReportToJson(dctx.storePath, results));
