@@ -152,10 +152,10 @@ describe('baton with Claude Code (e2e)', () => {
     const brief = out.hookSpecificOutput.additionalContext;
     expect(brief.length).toBeLessThan(10_000);
     expect(brief).toMatch(
-      /## Open todos\n.*\[in progress\] #\d+ Add a property test for totals\n.*\[pending\] #\d+ Update the changelog/,
+      /## Todos\n- #\d+ \[in progress\] Add a property test for totals.*\n- #\d+ \[pending\] Update the changelog/,
     );
-    const openTodos = /## Open todos\n([\s\S]*?)\n\n/.exec(brief)?.[1] ?? '';
-    expect(openTodos).not.toContain('Switch totals to integer cents');
+    expect(brief).toMatch(/## Task in progress\n#\d+ Add a property test for totals/);
+    expect(brief).toMatch(/#\d+ \[done\] Switch totals to integer cents/);
     expect(brief).toContain('now write the property test for totals');
     expect(brief).toContain('ended (prompt_input_exit)');
 
