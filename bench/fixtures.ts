@@ -15,6 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importEvents } from '../src/capture/index.js';
+import { eventLineV1 } from '../src/schemas/index.js';
 import { SqliteStore } from '../src/store/index.js';
 
 export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.baton-bench');
@@ -207,7 +208,7 @@ export async function ensureBigStore(): Promise<string> {
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   const store = SqliteStore.open({ path });
   try {
-    await importEvents(store, createReadStream(events), { batchSize: 5000 });
+    await importEvents(store, createReadStream(events), { batchSize: 5000, schema: eventLineV1 });
     const r = prng(7);
     for (let p = 0; p < BIG.projects; p++) {
       const project = store.projects.get(projectName(p))!;

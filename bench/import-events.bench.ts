@@ -4,6 +4,7 @@ import { createReadStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { importEvents } from '../src/capture/index.js';
+import { eventLineV1 } from '../src/schemas/index.js';
 import { SqliteStore } from '../src/store/index.js';
 import { BENCH_DIR, BIG, ensureEventsFile } from './fixtures.js';
 import type { Benchmark } from './harness.js';
@@ -34,7 +35,10 @@ const bench: Benchmark = {
     for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
     const store = SqliteStore.open({ path: dbPath });
     const started = performance.now();
-    const result = await importEvents(store, createReadStream(file), { batchSize: 5000 });
+    const result = await importEvents(store, createReadStream(file), {
+      batchSize: 5000,
+      schema: eventLineV1,
+    });
     const secs = (performance.now() - started) / 1000;
     store.database.pragma('wal_checkpoint(TRUNCATE)');
     store.close();

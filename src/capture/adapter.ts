@@ -130,9 +130,8 @@ export interface InstallOptions {
   /** Where backups of edited files go (inside Baton's home, never the agent's folder). */
   backupDir: string;
   /**
-   * Baton's MCP server to register beside the hooks. The seam for the MCP issue: the Claude Code
-   * installer does not act on it yet; capture/mcp-config has the pure edits it will use
-   * (`claudeMcpServer` + `addJsonMcpServer` on ~/.claude.json or the project's .mcp.json).
+   * Baton's MCP server to register beside the hooks, in the agent's own MCP config (absent: the
+   * hooks only). Uninstall removes Baton's server whether or not this is given.
    */
   mcp?: McpServerEntry;
 }

@@ -26,6 +26,7 @@ export { discoverHistory, importHistory } from './import-history.js';
 export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
 export { readJsonLines } from './jsonl-lines.js';
+export { splitCommand } from './command-words.js';
 export * from './mcp-config/index.js';
 export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
 export type { TomlEntryPlanner } from './codex/index.js';

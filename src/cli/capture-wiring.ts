@@ -1,11 +1,38 @@
 // What capture gets from the rest of Baton, chosen here in the composition root: the brief a
 // starting session is handed, and what happens on a checkpoint trigger. capture cannot import
 // recover (dependencies point one way), so the recovery module's brief and its automatic
-// checkpoints are plugged in here — the brief loads lazily so tool hooks never pay for it.
+// checkpoints are plugged in here — loaded lazily, so spooled tool hooks never pay for them.
 import type { BriefProvider, TriggerCallback } from '../capture/index.js';
+import type { Clock } from '../core/index.js';
+import type { Store } from '../store/index.js';
 
-export const wiredBrief: BriefProvider = async (store, project, opts) =>
-  (await import('./simple-brief.js')).simpleBrief(store, project, opts);
+export function wiredBrief(clock: Clock): BriefProvider {
+  return async (store, project, opts) => {
+    const { sessionStartBrief } = await import('../recover/index.js');
+    return sessionStartBrief(store, {
+      projectId: project.id,
+      source: opts.source,
+      ...(opts.sessionId !== undefined && { sessionId: opts.sessionId }),
+      budget: opts.budget,
+      now: clock.now(),
+      cwd: project.root,
+    });
+  };
+}
 
-/** Checkpoint triggers (pre_compaction, session_end, error, todo_completed): none until recover lands. */
-export const wiredTrigger: TriggerCallback | undefined = undefined;
+/**
+ * Automatic checkpoints on capture's triggers (pre-compaction, session end, error, todo
+ * completed). A failed checkpoint must never fail the capture that triggered it.
+ */
+export function wiredTrigger(store: () => Store, clock: Clock): TriggerCallback {
+  return async (trigger, sessionId) => {
+    const { autoTriggerOf, onTrigger } = await import('../recover/index.js');
+    const auto = autoTriggerOf(trigger);
+    if (!auto) return;
+    try {
+      onTrigger(store(), { sessionId, trigger: auto, now: clock.now() });
+    } catch (error) {
+      store().noteCapture('checkpoint', (error as Error).message);
+    }
+  };
+}

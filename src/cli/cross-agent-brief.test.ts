@@ -10,7 +10,7 @@ import { claudeCode, codex, gemini } from '../capture/index.js';
 import type { HookContext } from '../capture/index.js';
 import { fixedClock } from '../core/index.js';
 import { SqliteStore } from '../store/index.js';
-import { simpleBrief } from './simple-brief.js';
+import { wiredBrief } from './capture-wiring.js';
 
 function contextOf(brief: string | undefined): string {
   return (
@@ -30,12 +30,8 @@ describe('the brief across agents', () => {
     project = join(dir, 'shop');
     mkdirSync(project);
     store = SqliteStore.open({ path: join(dir, 'baton.db') });
-    ctx = {
-      store: () => store,
-      clock: fixedClock(1_790_000_000_000, 60_000),
-      env: { HOME: dir },
-      brief: simpleBrief,
-    };
+    const clock = fixedClock(1_790_000_000_000, 60_000);
+    ctx = { store: () => store, clock, env: { HOME: dir }, brief: wiredBrief(clock) };
   });
   afterEach(() => {
     store.close();
@@ -134,6 +130,6 @@ describe('the brief across agents', () => {
       },
       ctx,
     );
-    expect(contextOf(fromCodex.stdout)).toContain('Baton brief');
+    expect(contextOf(fromCodex.stdout)).toContain('Baton recovery brief');
   });
 });

@@ -4,6 +4,7 @@
 import { hookHandlerFor, runHook } from '../capture/index.js';
 import type { HookWorld } from '../capture/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { wiredBrief, wiredTrigger } from './capture-wiring.js';
 
 /** How long a hook waits for a store another process is writing; env BATON_HOOK_BUSY_MS. */
@@ -15,15 +16,17 @@ export function runStoreHook(
   world: HookWorld,
 ): Promise<number> {
   const busy = Number(world.env.BATON_HOOK_BUSY_MS);
+  let opened: Store | undefined;
+  const openStore = () =>
+    (opened ??= SqliteStore.open({
+      path: storePath(world.home),
+      clock: world.clock,
+      busyTimeoutMs: Number.isFinite(busy) && busy > 0 ? busy : DEFAULT_BUSY_MS,
+    }));
   return runHook(agent, payloadText, world, {
     handler: hookHandlerFor(agent)!,
-    openStore: () =>
-      SqliteStore.open({
-        path: storePath(world.home),
-        clock: world.clock,
-        busyTimeoutMs: Number.isFinite(busy) && busy > 0 ? busy : DEFAULT_BUSY_MS,
-      }),
-    brief: wiredBrief,
-    ...(wiredTrigger && { onTrigger: wiredTrigger }),
+    openStore,
+    brief: wiredBrief(world.clock),
+    onTrigger: wiredTrigger(openStore, world.clock),
   });
 }

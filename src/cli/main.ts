@@ -3,18 +3,18 @@ import { realpathSync } from 'node:fs';
 import { systemClock } from '../core/index.js';
 import { runCli } from './index.js';
 
-/** The command an agent's hook config runs: absolute paths, so it works whatever the hook's PATH. */
-function batonCommand(): string | undefined {
+/** How an agent runs this Baton: node and the script by absolute path, whatever the agent's PATH. */
+function batonLaunch(): { command: string; args: string[] } | undefined {
   const script = process.argv[1];
   if (!script) return undefined;
   try {
-    return `"${process.execPath}" "${realpathSync(script)}"`;
+    return { command: process.execPath, args: [realpathSync(script)] };
   } catch {
     return undefined;
   }
 }
 
-const command = batonCommand();
+const launch = batonLaunch();
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
@@ -22,6 +22,9 @@ const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   clock: systemClock,
-  ...(command !== undefined && { batonCommand: command }),
+  ...(launch !== undefined && {
+    batonLaunch: launch,
+    batonCommand: [launch.command, ...launch.args].map((w) => `"${w}"`).join(' '),
+  }),
 });
 process.exitCode = code;

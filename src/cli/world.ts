@@ -11,4 +11,6 @@ export interface World {
   clock: Clock;
   /** How an agent's hook should run this Baton (quoted node and script paths); see main.ts. */
   batonCommand?: string;
+  /** The same as a program and its arguments, for configs that take them apart (MCP servers). */
+  batonLaunch?: { command: string; args: string[] };
 }

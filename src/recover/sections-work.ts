@@ -81,9 +81,11 @@ function actionLine(a: ActionEvent, now: number): string {
     ? code(a.command)
     : a.files.length
       ? a.files.map(code).join(', ')
-      : quote(a.text, 160);
+      : a.text?.trim()
+        ? quote(a.text, 160)
+        : '';
   const who = a.tool ?? a.kind.replace('_', ' ');
-  return `- ${stamp(a.ts, now)} ${who} ${what}${a.failed ? ' — failed' : ''}`;
+  return `- ${stamp(a.ts, now)} ${who}${what ? ` ${what}` : ''}${a.failed ? ' — failed' : ''}`;
 }
 
 const actionValue = (a: ActionEvent) => ({

@@ -21,18 +21,3 @@ export const eventLineV1 = z
   .describe('Baton Events JSONL v1: one line of the interchange format');
 
 export type EventLineV1 = z.infer<typeof eventLineV1>;
-
-/** The order fields are written in, so exports are byte-stable. */
-export const EVENT_LINE_FIELDS = [
-  'session',
-  'agent',
-  'project',
-  'ts',
-  'kind',
-  'role',
-  'text',
-  'tool',
-  'data',
-  'ref',
-  'title',
-] as const;

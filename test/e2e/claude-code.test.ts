@@ -1,7 +1,8 @@
 // End to end, as a user and as Claude Code would run it: in a temporary home, `baton install
 // claude-code`, then the installed hook command fed real-shaped payloads for a whole session
 // (start → prompts → tools → todos → compact → end), then a new session's start prints a brief
-// naming the open todos and the last prompt; and uninstall leaves no trace.
+// naming the open todos and the last prompt; the MCP server registered in ~/.claude.json starts
+// `baton mcp`; and uninstall leaves no trace.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +52,7 @@ function installedHook(command: string, payload: unknown, extraEnv: NodeJS.Proce
 }
 
 const settingsPath = () => join(root, 'home', '.claude', 'settings.json');
+const userConfigPath = () => join(root, 'home', '.claude.json');
 
 describe('baton with Claude Code (e2e)', () => {
   it('records a whole session through the installed hooks and briefs the next one', () => {
@@ -62,6 +64,22 @@ describe('baton with Claude Code (e2e)', () => {
     };
     const command = settings.hooks.PreToolUse![0]!.hooks[0]!.command;
     expect(settings.hooks.PreToolUse![0]!.hooks[0]!.async).toBe(true);
+    expect(install.stdout).toContain('+ mcpServers.baton');
+    const server = (
+      JSON.parse(readFileSync(userConfigPath(), 'utf8')) as {
+        mcpServers: { baton: { command: string; args: string[] } };
+      }
+    ).mcpServers.baton;
+    expect(server.command).toBe(process.execPath);
+    expect(server.args).toEqual([BIN, 'mcp']);
+    // The entry starts Baton's MCP command from anywhere, without PATH.
+    const help = spawnSync(server.command, [...server.args, '--help'], {
+      env: { HOME: env.HOME },
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage: baton mcp/);
 
     const S = 'aaaaaaaa-0000-4000-8000-000000000001';
     const base = {
@@ -152,10 +170,10 @@ describe('baton with Claude Code (e2e)', () => {
     const brief = out.hookSpecificOutput.additionalContext;
     expect(brief.length).toBeLessThan(10_000);
     expect(brief).toMatch(
-      /## Open todos\n.*\[in progress\] #\d+ Add a property test for totals\n.*\[pending\] #\d+ Update the changelog/,
+      /## Todos\n- #\d+ \[in progress\] Add a property test for totals.*\n- #\d+ \[pending\] Update the changelog/,
     );
-    const openTodos = /## Open todos\n([\s\S]*?)\n\n/.exec(brief)?.[1] ?? '';
-    expect(openTodos).not.toContain('Switch totals to integer cents');
+    expect(brief).toMatch(/## Task in progress\n#\d+ Add a property test for totals/);
+    expect(brief).toMatch(/#\d+ \[done\] Switch totals to integer cents/);
     expect(brief).toContain('now write the property test for totals');
     expect(brief).toContain('ended (prompt_input_exit)');
 
@@ -178,19 +196,37 @@ describe('baton with Claude Code (e2e)', () => {
 
     expect(baton(['uninstall', 'claude-code']).code).toBe(0);
     expect(existsSync(settingsPath())).toBe(false);
+    expect(existsSync(userConfigPath())).toBe(false);
   });
 
   it('uninstall leaves a settings file with other users’ hooks byte for byte as it was', () => {
     const original =
       '{\n  "hooks": {\n    "Stop": [{ "hooks": [{ "type": "command", "command": "say done" }] }]\n  },\n  "model": "opus"\n}\n';
+    const userConfig =
+      '{\n  "numStartups": 3,\n  "mcpServers": {\n    "db": { "command": "db-mcp", "args": [] }\n  }\n}\n';
     mkdirSync(join(root, 'home', '.claude'), { recursive: true });
     writeFileSync(settingsPath(), original);
-    expect(baton(['install', 'claude-code', '--dry-run']).stdout).toContain('would update');
+    writeFileSync(userConfigPath(), userConfig);
+    const dry = baton(['install', 'claude-code', '--dry-run']).stdout;
+    expect(dry).toContain('would update');
+    expect(dry).toMatch(/\.claude\.json — would update[^\n]*\n {2}\+ mcpServers\.baton: /);
     expect(readFileSync(settingsPath(), 'utf8')).toBe(original);
+    expect(readFileSync(userConfigPath(), 'utf8')).toBe(userConfig);
     expect(baton(['install', 'claude-code']).code).toBe(0);
-    expect(baton(['install', 'claude-code']).stdout).toContain('already as wanted');
+    expect(readFileSync(userConfigPath(), 'utf8')).toContain('"baton"');
+    const again = baton(['install', 'claude-code']).stdout;
+    expect(again.match(/already as wanted/g)).toHaveLength(2);
     expect(baton(['uninstall', 'claude-code']).code).toBe(0);
     expect(readFileSync(settingsPath(), 'utf8')).toBe(original);
+    expect(readFileSync(userConfigPath(), 'utf8')).toBe(userConfig);
+  });
+
+  it('install --no-mcp registers the hooks only', () => {
+    const r = baton(['install', 'claude-code', '--no-mcp']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('mcpServers');
+    expect(existsSync(settingsPath())).toBe(true);
+    expect(existsSync(userConfigPath())).toBe(false);
   });
 
   it('never fails the agent: garbage stdin, unknown agents and a locked store all exit 0 silently', async () => {

@@ -146,7 +146,7 @@ describe('baton import (e2e)', () => {
       project: string;
     };
     expect(json.project).toBe('shop');
-    expect(json.brief).toContain('## Last prompts');
+    expect(json.brief).toContain('## Last actions');
   });
 
   it('quickstart falls back to the demo on a machine without history', () => {

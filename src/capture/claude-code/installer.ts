@@ -1,8 +1,8 @@
 // `baton install|uninstall claude-code`: registers Baton's hooks in Claude Code's own settings
-// file, beside whatever is there. Reads, plans the new text purely, then writes (after a backup
-// into Baton's home, never Claude's folder). Installing twice changes nothing; uninstalling
-// removes exactly what was added, byte for byte. It never writes CLAUDE.md and never turns any
-// Claude Code feature off.
+// file, and (when asked) its MCP server in Claude Code's MCP config, beside whatever is there.
+// Reads and plans both files' new text purely, then writes (after a backup into Baton's home,
+// never Claude's folder). Installing twice changes nothing; uninstalling removes exactly what was
+// added, byte for byte. It never writes CLAUDE.md and never turns any Claude Code feature off.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -18,11 +18,24 @@ import type {
 } from '../adapter.js';
 import { planHookInstall, planHookRemoval } from './settings-plan.js';
 import type { CreatedKeys } from './settings-plan.js';
-import { settingsPath } from './paths.js';
+import {
+  planMcpInstallFile,
+  planMcpRemovalFile,
+  writeMcpInstall,
+  writeMcpRemoval,
+} from './mcp-registration.js';
+import { mcpConfigPath, settingsPath } from './paths.js';
+
+const projectRootFor = (env: AgentEnv, scope: InstallScope) =>
+  scope === 'project' ? identityForCwd(env.cwd).root : env.cwd;
 
 export function settingsFileFor(env: AgentEnv, scope: InstallScope): string {
-  const root = scope === 'project' ? identityForCwd(env.cwd).root : env.cwd;
-  return settingsPath(env.env, scope, root);
+  return settingsPath(env.env, scope, projectRootFor(env, scope));
+}
+
+/** Where the scope's MCP server is registered: ~/.claude.json, or the project's .mcp.json. */
+export function mcpFileFor(env: AgentEnv, scope: InstallScope): string {
+  return mcpConfigPath(env.env, scope, projectRootFor(env, scope));
 }
 
 /** Beside the backups: which settings file Baton created and which keys in it, per file. */
@@ -70,6 +83,8 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
     const file = settingsFileFor(env, options.scope);
     const before = readText(file);
     const plan = planHookInstall(before ?? '', file, options.batonCommand);
+    const mcp =
+      options.mcp && planMcpInstallFile(mcpFileFor(env, options.scope), options.mcp, options.scope);
     const change: ConfigChange = {
       file,
       action: plan.details.length === 0 ? 'unchanged' : before === null ? 'create' : 'update',
@@ -88,17 +103,16 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, plan.text);
     }
-    return {
-      agent: 'claude-code',
-      scope: options.scope,
-      dryRun: options.dryRun,
-      changes: [change],
-    };
+    const changes = [change];
+    if (mcp) changes.push(writeMcpInstall(mcp, { ...options, now: now() }));
+    return { agent: 'claude-code', scope: options.scope, dryRun: options.dryRun, changes };
   },
 
   uninstall(env: AgentEnv, options: Omit<InstallOptions, 'batonCommand'>): InstallReport {
     const file = settingsFileFor(env, options.scope);
     const before = readText(file);
+    // Baton's server goes whether or not this uninstall names it: it may predate the options.
+    const mcp = planMcpRemovalFile(mcpFileFor(env, options.scope), options.backupDir);
     const change: ConfigChange = { file, action: 'unchanged', details: [], backup: null };
     if (before !== null) {
       const record = readRecord(options.backupDir, file);
@@ -115,12 +129,8 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
         rmSync(installRecord(options.backupDir, file), { force: true });
       }
     }
-    return {
-      agent: 'claude-code',
-      scope: options.scope,
-      dryRun: options.dryRun,
-      changes: [change],
-    };
+    const changes = [change, writeMcpRemoval(mcp, { ...options, now: now() })];
+    return { agent: 'claude-code', scope: options.scope, dryRun: options.dryRun, changes };
   },
 });
 

@@ -25,6 +25,18 @@ export function settingsPath(env: NodeJS.ProcessEnv, scope: InstallScope, projec
     : join(projectRoot, '.claude', 'settings.local.json');
 }
 
+/**
+ * Where a scope registers Baton's MCP server (agent-formats.md §1.6). `user` is the top level of
+ * Claude Code's user config, `.claude.json` — beside ~/.claude, not in it, unless CLAUDE_CONFIG_DIR
+ * moves both; `project` is the project's `.mcp.json`, the one file Claude Code reads project
+ * servers from.
+ */
+export function mcpConfigPath(env: NodeJS.ProcessEnv, scope: InstallScope, projectRoot: string) {
+  if (scope === 'project') return join(projectRoot, '.mcp.json');
+  const configured = env.CLAUDE_CONFIG_DIR?.trim();
+  return join(configured || env.HOME?.trim() || homedir(), '.claude.json');
+}
+
 /** What a transcript's path says: its session, and for a subagent its agent id. */
 export function describeTranscriptPath(path: string): {
   fileKey: string;

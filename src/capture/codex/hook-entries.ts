@@ -2,6 +2,7 @@
 // the user has none (§3.2). Codex skips `async` handlers, so none is async: the tool and prompt
 // hooks stay fast by spooling instead of opening the store. Timeouts are seconds.
 import type { JsonObject, JsonValue } from '../../core/index.js';
+import { splitCommand } from '../command-words.js';
 import type { HookSet } from '../hooks-json-plan.js';
 import { isBatonHookCommand } from '../hooks-json-plan.js';
 import { AGENT } from './refs.js';
@@ -40,15 +41,6 @@ export const anyCodexHookSet: HookSet = codexHookSet('baton');
 /** `notify = [...]`: Codex appends one JSON argument (`agent-turn-complete`) to this argv. */
 export function notifyArgv(batonCommand: string): string[] {
   return [...splitCommand(batonCommand), 'hook', AGENT];
-}
-
-/** Splits `"/usr/bin/node" "/x/bin/baton.js"` (or a bare `baton`) into its words. */
-export function splitCommand(command: string): string[] {
-  const words: string[] = [];
-  for (const m of command.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) {
-    words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!));
-  }
-  return words;
 }
 
 export function isBatonNotify(value: unknown): boolean {

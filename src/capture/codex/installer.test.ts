@@ -127,6 +127,14 @@ describe('Codex installer', () => {
     expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
   });
 
+  it('uninstall removes the MCP server even when it is not named (install --no-mcp later)', () => {
+    writeFileSync(join(codexDir, 'config.toml'), CONFIG_TOML);
+    codexInstaller().install(env(), { ...opts(), mcp: batonMcpEntry() });
+    const removed = codexInstaller().uninstall(env(), opts());
+    expect(removed.changes[1]!.details).toContain('- [mcp_servers.baton]');
+    expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
+  });
+
   it('refuses a config.toml it cannot parse, changing nothing', () => {
     writeFileSync(join(codexDir, 'config.toml'), 'model = \n[broken');
     expect(() => codexInstaller().install(env(), opts())).toThrow(/not TOML/);

@@ -44,7 +44,7 @@ export function codexFilesFor(env: AgentEnv, scope: InstallOptions['scope']): Co
 
 /**
  * The MCP server's registration step (`[mcp_servers.<name>]` in config.toml), applied after
- * `notify` when the install options name a server (`options.mcp`); spec null removes it.
+ * `notify` when the install options name a server (`options.mcp`); spec null removes it (every uninstall does, named or not).
  */
 export type TomlEntryPlanner = (
   before: string,
@@ -125,7 +125,7 @@ export const codexInstaller = (
       tomlBefore === null
         ? { text: '', details: [] }
         : planNotifyRemoval(tomlBefore, files.configToml);
-    if (mcpEntry && options.mcp && tomlBefore !== null) {
+    if (mcpEntry && tomlBefore !== null) {
       const mcp = mcpEntry(toml.text, files.configToml, null);
       toml = { text: mcp.text, details: [...toml.details, ...mcp.details] };
     }

@@ -6,6 +6,7 @@ import { fixedClock } from '../../core/index.js';
 import { openMemoryStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import { exportEvents } from './export-events.js';
+import { eventLineV1 } from '../../schemas/index.js';
 import { importEvents } from './import-events.js';
 
 const T0 = Date.parse('2026-02-03T04:05:06.789Z');
@@ -66,7 +67,7 @@ describe('Events JSONL v1', () => {
   it('round-trips byte for byte through an empty store', async () => {
     const first = exportAll(seed());
     const fresh = openMemoryStore();
-    const r = await importEvents(fresh, fromText(first));
+    const r = await importEvents(fresh, fromText(first), { schema: eventLineV1 });
     expect(r).toMatchObject({ imported: 4, duplicates: 0, malformed: [], sessions: 2 });
     expect(exportAll(fresh)).toBe(first);
     expect(first.split('\n')[0]).toContain(
@@ -79,8 +80,8 @@ describe('Events JSONL v1', () => {
       exportAll(seed()) +
       '{"session":"x","ts":"2026-01-01T00:00:00Z","kind":"note","text":"no ref"}\n';
     const store = openMemoryStore();
-    const once = await importEvents(store, fromText(text));
-    const twice = await importEvents(store, fromText(text));
+    const once = await importEvents(store, fromText(text), { schema: eventLineV1 });
+    const twice = await importEvents(store, fromText(text), { schema: eventLineV1 });
     expect(once.imported).toBe(5);
     expect(twice).toMatchObject({ imported: 0, duplicates: 5 });
     expect(store.events.count()).toBe(5);
@@ -88,7 +89,7 @@ describe('Events JSONL v1', () => {
 
   it('re-importing an export into the store it came from adds nothing', async () => {
     const store = seed();
-    const r = await importEvents(store, fromText(exportAll(store)));
+    const r = await importEvents(store, fromText(exportAll(store)), { schema: eventLineV1 });
     expect(r).toMatchObject({ imported: 0, duplicates: 4 });
   });
 
@@ -105,7 +106,7 @@ describe('Events JSONL v1', () => {
       '{"session":"s","ts":"2026-01-01T00:00:01Z","kind":"note","text":"ok 2"}',
     ];
     const store = openMemoryStore();
-    const r = await importEvents(store, fromText(lines.join('\n')));
+    const r = await importEvents(store, fromText(lines.join('\n')), { schema: eventLineV1 });
     expect(r.imported).toBe(2);
     expect(r.malformed.map((m) => m.line)).toEqual([2, 3, 4, 6, 7, 8]);
     expect(r.malformed[0]).toMatchObject({ reason: 'json' });
@@ -125,6 +126,7 @@ describe('Events JSONL v1', () => {
           '{"session":"s","ts":"2024-02-29T00:00:00.123456Z","kind":"note"}',
         ].join('\n'),
       ),
+      { schema: eventLineV1 },
     );
     expect(r).toMatchObject({ imported: 2, malformed: [] });
   });

@@ -2,7 +2,7 @@
 // export → import into an empty store → export gives the same bytes.
 import type { Project, Session } from '../../core/index.js';
 import type { EventFilter, Store } from '../../store/index.js';
-import { EVENT_LINE_FIELDS } from '../../schemas/index.js';
+import { EVENT_LINE_FIELDS } from '../../wire/index.js';
 
 export interface EventsExportFilter {
   sessionId?: string;

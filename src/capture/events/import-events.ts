@@ -9,6 +9,7 @@ import type { EventInput, Store } from '../../store/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
 import { readJsonLines } from '../jsonl-lines.js';
 import { parseEventLine } from './parse-event-line.js';
+import type { EventLineSchema } from './parse-event-line.js';
 
 export interface LineProblem {
   line: number;
@@ -25,6 +26,11 @@ export interface EventsImportResult {
 }
 
 export interface EventsImportOptions {
+  /**
+   * The line schema (`eventLineV1` from src/schemas). Passed in so that nothing on the hook's
+   * path can reach zod: the CLI loads it only when an import runs.
+   */
+  schema: EventLineSchema;
   /** Called every `progressEvery` lines with the running totals. */
   onProgress?: (r: EventsImportResult) => void;
   batchSize?: number;
@@ -70,7 +76,7 @@ interface PendingLine {
 export async function importEvents(
   store: Store,
   input: Readable,
-  options: EventsImportOptions = {},
+  options: EventsImportOptions,
 ): Promise<EventsImportResult> {
   const result: EventsImportResult = {
     lines: 0,
@@ -100,7 +106,7 @@ export async function importEvents(
 
   for await (const text of readJsonLines(input)) {
     result.lines += 1;
-    const parsed = parseEventLine(text);
+    const parsed = parseEventLine(text, options.schema);
     if (!parsed.ok) {
       if (parsed.reason !== 'blank') {
         result.malformed.push({

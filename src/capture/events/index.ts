@@ -5,4 +5,4 @@ export type { EventsImportOptions, EventsImportResult, LineProblem } from './imp
 export { exportEvents } from './export-events.js';
 export type { EventsExportFilter } from './export-events.js';
 export { parseEventLine } from './parse-event-line.js';
-export type { LineResult } from './parse-event-line.js';
+export type { EventLineSchema, LineResult } from './parse-event-line.js';

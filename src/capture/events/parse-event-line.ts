@@ -2,15 +2,18 @@
 // field that is wrong.
 import { createHash } from 'node:crypto';
 import { EVENT_KINDS } from '../../core/index.js';
-import { EVENT_LINE_FIELDS, eventLineV1 } from '../../schemas/index.js';
-import type { EventLineV1 } from '../../schemas/index.js';
+import { EVENT_LINE_FIELDS } from '../../wire/index.js';
+import type { EventLineV1, eventLineV1 } from '../../schemas/index.js';
+
+/** The zod schema of a line, passed in: it is loaded only when an import runs (zod is large). */
+export type EventLineSchema = typeof eventLineV1;
 
 export type LineResult =
   | { ok: true; line: EventLineV1; ref: string }
   | { ok: false; reason: 'json' | 'schema'; message: string }
   | { ok: false; reason: 'blank'; message: '' };
 
-export function parseEventLine(text: string): LineResult {
+export function parseEventLine(text: string, schema: EventLineSchema): LineResult {
   if (text.trim() === '') return { ok: false, reason: 'blank', message: '' };
   let value: unknown;
   try {
@@ -19,7 +22,7 @@ export function parseEventLine(text: string): LineResult {
     return { ok: false, reason: 'json', message: `not JSON: ${(error as Error).message}` };
   }
   if (isPlainValidLine(value)) return { ok: true, line: value, ref: value.ref ?? contentRef(text) };
-  const parsed = eventLineV1.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length ? issue.path.join('.') : '(line)';

@@ -82,6 +82,14 @@ describe('Gemini CLI installer', () => {
     expect(readFileSync(file(), 'utf8')).toBe(SETTINGS);
   });
 
+  it('uninstall removes the MCP server even when it is not named', () => {
+    writeFileSync(file(), SETTINGS);
+    geminiInstaller().install(env(), { ...opts(), mcp: batonMcpEntry() });
+    const removed = geminiInstaller().uninstall(env(), opts());
+    expect(removed.changes[0]!.details).toContain('- mcpServers.baton');
+    expect(readFileSync(file(), 'utf8')).toBe(SETTINGS);
+  });
+
   it('dry run writes nothing; a created file is deleted again', () => {
     geminiInstaller().install(env(), opts(true));
     expect(existsSync(file())).toBe(false);

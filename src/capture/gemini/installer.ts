@@ -29,7 +29,7 @@ export function geminiSettingsFor(env: AgentEnv, scope: InstallOptions['scope'])
 
 /**
  * The MCP server's registration step (`mcpServers.<name>` in settings.json), applied when the
- * install options name a server (`options.mcp`); spec null removes it.
+ * install options name a server (`options.mcp`); spec null removes it (every uninstall does, named or not).
  */
 export type JsonEntryPlanner = (
   before: string,
@@ -74,7 +74,7 @@ export const geminiInstaller = (
       before === null
         ? { text: '', details: [] }
         : planHooksRemoval(before, file, anyGeminiHookSet);
-    if (mcpEntry && options.mcp && before !== null) {
+    if (mcpEntry && before !== null) {
       const mcp = mcpEntry(plan.text, file, null);
       plan = { text: mcp.text, details: [...plan.details, ...mcp.details] };
     }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { examples, parseIntOption, parseJsonObject, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
-import { toJson } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 
 export function registerComponent(program: Command, ctx: CliContext): void {
   const group = program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BatonError, FACT_PRIORITIES, parseDuration } from '../../core/index.js';
 import type { ContextFact, FactPriority } from '../../core/index.js';
-import { toJson } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { choice, examples, parseJsonValue, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';

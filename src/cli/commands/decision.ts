@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BatonError, DECISION_STATUSES } from '../../core/index.js';
 import type { Decision, DecisionStatus } from '../../core/index.js';
-import { toJson } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { DecisionPatch } from '../../store/index.js';
 import { checkpointAfter, knownSession } from '../auto-checkpoint.js';
 import type { CliContext } from '../context.js';

@@ -23,7 +23,7 @@ export async function importAgents(
   const store = ctx.store();
   const env = { env: ctx.world.env, cwd: ctx.world.cwd };
   // What hooks spooled goes in first, so live captures keep their place in the journal.
-  await drainSpool(store, ctx.home, { env: ctx.world.env, brief: wiredBrief });
+  await drainSpool(store, ctx.home, { env: ctx.world.env, brief: wiredBrief(ctx.world.clock) });
   const started = Date.now();
   const agents: AgentImportSummary[] = [];
   for (const adapter of adapters) {

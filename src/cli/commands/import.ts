@@ -64,7 +64,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const { input, size, name } = open(ctx, file);
       const progress = createProgress(ctx, name, size);
       const counted = input.pipe(countBytes((n) => progress.bytes(n)));
+      // Loaded on use: the line schema is zod, which no other common command needs.
+      const { eventLineV1: schema } = await import('../../schemas/index.js');
       const r = await importEvents(store, counted, {
+        schema,
         onProgress: (p) => progress.update(p.imported + p.duplicates),
       });
       progress.done();

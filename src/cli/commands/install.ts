@@ -1,9 +1,21 @@
-// `baton install|uninstall <agent|all>`: registers Baton's hooks in the agent's own settings, or
-// removes exactly them, printing every entry it changed (and, with --dry-run, changing nothing).
+// `baton install|uninstall <agent|all>`: registers Baton's hooks and its MCP server in the agent's
+// own settings, or removes exactly them, printing every entry it changed (and, with --dry-run,
+// changing nothing).
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from '../../capture/index.js';
-import type { CaptureAdapter, InstallReport, InstallScope } from '../../capture/index.js';
+import {
+  CAPTURE_ADAPTERS,
+  adapterFor,
+  batonMcpEntry,
+  presentAdapters,
+  splitCommand,
+} from '../../capture/index.js';
+import type {
+  CaptureAdapter,
+  InstallReport,
+  InstallScope,
+  McpServerEntry,
+} from '../../capture/index.js';
 import { BatonError } from '../../core/index.js';
 import type { CliContext } from '../context.js';
 import { choice, examples, withJson } from '../options.js';
@@ -13,6 +25,8 @@ interface InstallOpts {
   dryRun?: boolean;
   json?: boolean;
   command?: string;
+  /** Commander's `--no-mcp`: false skips the MCP server. */
+  mcp?: boolean;
 }
 
 const SCOPES = ['user', 'project'] as const;
@@ -35,7 +49,7 @@ function withInstallOptions(cmd: Command): Command {
       .argument('<agent>', `${CAPTURE_ADAPTERS.map((a) => a.agent).join(', ')} or all`)
       .option(
         '-s, --scope <scope>',
-        'user settings, or this project (.claude/settings.local.json, .codex/, .gemini/settings.json)',
+        'user settings, or this project (.claude/settings.local.json and .mcp.json, .codex/, .gemini/settings.json)',
         choice(SCOPES),
         'user',
       )
@@ -43,23 +57,38 @@ function withInstallOptions(cmd: Command): Command {
   );
 }
 
+/**
+ * Baton's MCP server as the agent should start it: this node and this baton by absolute path (the
+ * world's launch), or the words of `--command`; then `mcp`.
+ */
+function mcpEntryFor(ctx: CliContext, command: string | undefined): McpServerEntry {
+  const launch = command === undefined ? ctx.world.batonLaunch : undefined;
+  const [program = 'baton', ...args] = launch
+    ? [launch.command, ...launch.args]
+    : splitCommand(command ?? ctx.world.batonCommand ?? 'baton');
+  return batonMcpEntry({ command: program, args: [...args, 'mcp'] });
+}
+
 export function registerInstall(program: Command, ctx: CliContext): void {
   const install = withInstallOptions(
     program
       .command('install')
       .description(
-        "record an agent's sessions from now on: register Baton's hooks in its settings",
+        "record an agent's sessions from now on: register Baton's hooks and MCP server in its settings",
       ),
-  ).option(
-    '--command <command>',
-    'how the hook runs Baton (default: this node and this baton, by absolute path)',
-  );
+  )
+    .option(
+      '--command <command>',
+      'how the hook runs Baton (default: this node and this baton, by absolute path)',
+    )
+    .option('--no-mcp', "hooks only: do not register Baton's MCP server");
   examples(install, [
-    'baton install claude-code                 # ~/.claude/settings.json (or $CLAUDE_CONFIG_DIR)',
+    'baton install claude-code                 # ~/.claude/settings.json + MCP in ~/.claude.json',
+    'baton install claude-code --no-mcp        # the hooks only',
     'baton install claude-code --dry-run       # show the entries, write nothing',
     'baton install claude-code --scope project # only for the project in this folder',
-    'baton install codex                       # ~/.codex/hooks.json + notify in config.toml',
-    'baton install gemini                      # ~/.gemini/settings.json',
+    'baton install codex                       # ~/.codex/hooks.json + notify and MCP in config.toml',
+    'baton install gemini                      # hooks and MCP in ~/.gemini/settings.json',
     'baton install all                         # every agent installed on this machine',
   ]);
   install.action((agent: string, opts: InstallOpts) => {
@@ -69,6 +98,7 @@ export function registerInstall(program: Command, ctx: CliContext): void {
         hint: 'pass --command "baton"',
       });
     }
+    const mcp = opts.mcp === false ? undefined : mcpEntryFor(ctx, opts.command);
     const reports = adaptersFor(agent, ctx, 'install').map((a) =>
       a.installer.install(
         { env: ctx.world.env, cwd: ctx.world.cwd },
@@ -77,6 +107,7 @@ export function registerInstall(program: Command, ctx: CliContext): void {
           dryRun: opts.dryRun ?? false,
           batonCommand,
           backupDir: join(ctx.home, 'backups', a.agent),
+          ...(mcp && { mcp }),
         },
       ),
     );
@@ -86,7 +117,9 @@ export function registerInstall(program: Command, ctx: CliContext): void {
   const uninstall = withInstallOptions(
     program
       .command('uninstall')
-      .description('stop recording an agent: remove exactly the hooks Baton added, nothing else'),
+      .description(
+        'stop recording an agent: remove exactly the hooks and MCP server Baton added, nothing else',
+      ),
   );
   examples(uninstall, ['baton uninstall claude-code', 'baton uninstall all --dry-run']);
   uninstall.action((agent: string, opts: InstallOpts) => {

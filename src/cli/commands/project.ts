@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { toJson } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withJson, withProject } from '../options.js';
 

@@ -21,7 +21,13 @@ export async function quickstartFromHistory(ctx: CliContext): Promise<HistoryQui
   const report = await importAgents(ctx, CAPTURE_ADAPTERS, []);
   const store = ctx.store();
   const project = ctx.project();
-  const brief = await wiredBrief(store, project, { budget: BRIEF_BUDGET, source: 'quickstart' });
+  const known = store.sessions.list({ projectId: project.id, limit: 1 }).length > 0;
+  const brief = known
+    ? await wiredBrief(ctx.world.clock)(store, project, {
+        budget: BRIEF_BUDGET,
+        source: 'quickstart',
+      })
+    : '';
   const busiest = brief
     ? []
     : store.query<{ name: string; root: string; sessions: number }>(

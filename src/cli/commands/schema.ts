@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { BatonError } from '../../core/index.js';
-import { PUBLISHED_SCHEMAS, jsonSchemaOf } from '../../schemas/index.js';
 import type { CliContext } from '../context.js';
 import { examples } from '../options.js';
 
@@ -8,12 +7,14 @@ export function registerSchema(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('schema')
     .description('print the JSON Schema of a published shape (Events JSONL v1, --json outputs)')
-    .argument('[name]', `one of: ${Object.keys(PUBLISHED_SCHEMAS).join(', ')}`);
+    .argument('[name]', 'a schema name; `baton schema` lists them');
   examples(cmd, [
     'baton schema            # list them',
     'baton schema events-v1 > events-v1.schema.json',
   ]);
-  cmd.action((name?: string) => {
+  cmd.action(async (name?: string) => {
+    // Loaded on use: the shapes are zod schemas, which no other common command needs.
+    const { PUBLISHED_SCHEMAS, jsonSchemaOf } = await import('../../schemas/index.js');
     if (name === undefined) {
       for (const n of Object.keys(PUBLISHED_SCHEMAS)) ctx.out.line(n);
       return;

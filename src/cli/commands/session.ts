@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { BatonError, SESSION_STATUSES } from '../../core/index.js';
 import type { Project, Session, SessionStatus } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
-import { toJson } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { detectCrashes } from '../../recover/index.js';
 import { checkpointAfter } from '../auto-checkpoint.js';
 import type { CliContext } from '../context.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createCheckpoint, createGitRunner } from '../../../recover/index.js';
-import { toJson } from '../../../schemas/index.js';
+import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson, withProject } from '../../options.js';
 import { formatBytes, gitLine, sessionForCheckpoint } from './format.js';

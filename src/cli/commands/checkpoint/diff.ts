@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Todo } from '../../../core/index.js';
 import { diffCheckpoints, isEmptyDiff } from '../../../recover/index.js';
 import type { CheckpointDiff, StateDiff } from '../../../recover/index.js';
-import { toJson } from '../../../schemas/index.js';
+import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
 import { oneLine } from '../../output.js';

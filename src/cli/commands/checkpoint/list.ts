@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { activeResumePoint, detectCrashes, listCheckpoints } from '../../../recover/index.js';
-import { toJson } from '../../../schemas/index.js';
+import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, parseIntOption, withJson, withProject } from '../../options.js';
 import { formatTime, oneLine } from '../../output.js';

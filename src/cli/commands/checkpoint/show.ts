@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { getCheckpoint, loadSnapshot, resumeBrief } from '../../../recover/index.js';
-import { toJson } from '../../../schemas/index.js';
+import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
 import { formatTime } from '../../output.js';
