@@ -1,6 +1,5 @@
 // The published shape of `baton doctor --json`: every check's finding, for scripts and viewers.
 import { z } from 'zod';
-import type { CheckResult } from '../doctor/index.js';
 
 export const doctorReportShape = z
   .object({
@@ -19,7 +18,3 @@ export const doctorReportShape = z
     ),
   })
   .describe('The output of `baton doctor --json`');
-
-export function doctorReportToJson(store: string, checks: readonly CheckResult[]): z.infer<typeof doctorReportShape> {
-  return { ok: !checks.some((c) => c.status === 'warn' || c.status === 'fail'), store, checks: [...checks] };
-}

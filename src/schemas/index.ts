@@ -22,8 +22,8 @@ export { EVENT_LINE_FIELDS, toJson } from '../wire/index.js';
 export type { EventLineV1 } from './events-v1.js';
 export * from './records.js';
 export { briefShape } from './brief.js';
-export { doctorReportShape, doctorReportToJson } from './doctor.js';
-export { searchHitShape, searchHitToJson, searchResultShape, searchResultToJson } from './search.js';
+export { doctorReportShape } from './doctor.js';
+export { searchHitShape, searchResultShape } from './search.js';
 
 /** Every published shape, by the file name its JSON Schema is written to. */
 export const PUBLISHED_SCHEMAS = {

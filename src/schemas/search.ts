@@ -1,8 +1,8 @@
 // The published shape of a search hit and of `baton search --json`: what scripts and the MCP
-// server read. Times are ISO-8601; highlights are [start, end) offsets into the snippet.
+// server read. Times are ISO-8601; highlights are [start, end) offsets into the snippet. The
+// zod-free mapper that writes it is in src/wire.
 import { z } from 'zod';
 import { EVENT_KINDS } from '../core/index.js';
-import type { SearchHit, SearchResult } from '../search/index.js';
 
 const time = z.iso.datetime().describe('ISO-8601 time, UTC');
 const highlights = z
@@ -59,20 +59,3 @@ export const searchResultShape = z
     hits: z.array(searchHitShape),
   })
   .describe('The output of `baton search --json`');
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-export function searchHitToJson(hit: SearchHit): z.infer<typeof searchHitShape> {
-  return {
-    ...hit,
-    event: hit.event && { ...hit.event, ts: iso(hit.event.ts) },
-    record: hit.record && { ...hit.record, ts: iso(hit.record.ts) },
-  };
-}
-
-export function searchResultToJson(
-  query: string,
-  result: SearchResult,
-): z.infer<typeof searchResultShape> {
-  return { query, total: result.total, hits: result.hits.map(searchHitToJson) };
-}

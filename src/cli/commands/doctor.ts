@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BatonError } from '../../core/index.js';
 import { problemsIn, runDoctor } from '../../doctor/index.js';
-import { doctorReportToJson } from '../../schemas/index.js';
+import { doctorReportToJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { DOCTOR_CHECKS } from '../doctor-checks.js';
 import { doctorContext, printDoctor } from '../doctor-output.js';

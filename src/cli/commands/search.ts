@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { BatonError, parseTime } from '../../core/index.js';
 import { SEARCH_KINDS, search } from '../../search/index.js';
 import type { SearchKind, SearchOptions } from '../../search/index.js';
-import { searchResultToJson } from '../../schemas/index.js';
+import { searchResultToJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { examples, parseIntOption, withJson } from '../options.js';
 import { printHits } from '../search-output.js';

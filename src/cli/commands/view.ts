@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { BatonError } from '../../core/index.js';
 import type { BatonEvent, Session } from '../../core/index.js';
-import { toJson } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { formatEvents, sessionHeader } from '../event-view.js';
 import { examples, parseIntOption, withJson, withProject } from '../options.js';
