@@ -16,6 +16,9 @@ const files = readdirSync(here)
 const row = (f: Figure) =>
   `| ${f.metric} | ${fmt(f.value)} ${f.unit} | ${f.baseline}: ${fmt(f.baselineValue)} ${f.baselineUnit} | ${f.target} | ${f.met === undefined ? '—' : f.met ? 'yes' : '**no**'} |`;
 
+// Figures from another Node major than the machine's default (20) get sections of their own.
+const major = Number(process.versions.node.split('.')[0]);
+const sectionName = (name: string) => (major === 20 ? name : `${name} (Node ${major})`);
 const sections = new Map<string, string>();
 for (const file of files) {
   const bench = ((await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark })
@@ -23,7 +26,7 @@ for (const file of files) {
   process.stdout.write(`\n== ${bench.name}\n`);
   const figures = await bench.run();
   const lines = [
-    `### ${bench.name}`,
+    `### ${sectionName(bench.name)}`,
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
     '',
@@ -32,7 +35,7 @@ for (const file of files) {
     ...figures.map(row),
   ];
   for (const l of lines.slice(4)) process.stdout.write(l + '\n');
-  sections.set(bench.name, lines.join('\n'));
+  sections.set(sectionName(bench.name), lines.join('\n'));
 }
 
 const path = join(here, '..', 'BENCHMARKS.md');

@@ -111,10 +111,21 @@ const HEX = new TextEncoder();
  * keeps any value (`claude-code`, a ULID) in one unicode61 token, and no Porter suffix rule can
  * touch a token that ends in a digit — so the token a query asks for is exactly the one indexed.
  */
+// Tokens repeat on every event of a session (its kind, session, agent and project), so they are
+// computed once: hex-encoding them per event cost as much as the event's own text.
+const tokenCache = new Map<string, string>();
+
 export function ftsMetaToken(field: MetaField, value: string): string {
-  let hex = '';
-  for (const b of HEX.encode(value)) hex += b.toString(16).padStart(2, '0');
-  return `${META_PREFIX[field]}${hex}0`;
+  const key = `${field}\u0000${value}`;
+  let token = tokenCache.get(key);
+  if (token === undefined) {
+    let hex = '';
+    for (const b of HEX.encode(value)) hex += b.toString(16).padStart(2, '0');
+    token = `${META_PREFIX[field]}${hex}0`;
+    if (tokenCache.size >= 50_000) tokenCache.clear();
+    tokenCache.set(key, token);
+  }
+  return token;
 }
 
 /** The `meta` column of an event: its kind, session, agent and project as tokens. */
