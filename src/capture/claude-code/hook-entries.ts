@@ -3,7 +3,7 @@
 // compaction) and SessionEnd (Claude Code may exit before a background hook finishes) runs
 // `async`, so no tool call ever waits on Baton.
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import { isRec } from './records.js';
+import { isRec } from '../json-fields.js';
 
 export interface HookSpec {
   event: string;

@@ -17,9 +17,10 @@ import {
   toolCallRef,
   toolResultRef,
 } from './refs.js';
-import { isRec, str } from './records.js';
-import type { Rec } from './records.js';
-import { compactInput, compactResult, describeToolCall, responseText } from './tool-text.js';
+import { isRec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
+import { compactInput } from '../text-limits.js';
+import { compactResult, describeToolCall, responseText } from './tool-text.js';
 
 const SOURCE = hookSource(AGENT);
 

@@ -16,8 +16,8 @@ import { importClaudeTranscript } from './import-transcript.js';
 import { describeTranscriptPath } from './paths.js';
 import { planEffect } from './plan-effects.js';
 import { AGENT } from './refs.js';
-import { str } from './records.js';
-import type { Rec } from './records.js';
+import { str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 
 const SOURCE = hookSource(AGENT);
 /** Claude Code caps injected context at 10,000 characters; the brief aims below it. */

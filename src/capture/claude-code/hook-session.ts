@@ -5,8 +5,8 @@ import { readGitState } from '../../git/index.js';
 import type { Store } from '../../store/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { AGENT, subagentSessionKey } from './refs.js';
-import { str } from './records.js';
-import type { Rec } from './records.js';
+import { str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 
 export interface HookIds {
   /** Claude Code's session id (a subagent's hooks carry its parent's). */

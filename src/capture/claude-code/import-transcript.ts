@@ -13,7 +13,7 @@ import type { EventDraft } from './draft.js';
 import { describeTranscriptPath } from './paths.js';
 import { PLAN_TOOLS, planEffect } from './plan-effects.js';
 import { AGENT } from './refs.js';
-import { isRec } from './records.js';
+import { isRec } from '../json-fields.js';
 import { SessionLinker } from './session-linker.js';
 import { TranscriptParser, emptyParserState } from './transcript-parser.js';
 import type { FileContext, ParserState } from './transcript-parser.js';
