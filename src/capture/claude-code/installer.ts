@@ -16,8 +16,9 @@ import type {
   InstallScope,
   Installer,
 } from '../adapter.js';
-import { planHookInstall, planHookRemoval } from './settings-plan.js';
-import type { CreatedKeys } from './settings-plan.js';
+import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
+import type { CreatedKeys } from '../hooks-json-plan.js';
+import { anyClaudeHookSet, claudeHookSet } from './hook-entries.js';
 import {
   planMcpInstallFile,
   planMcpRemovalFile,
@@ -82,7 +83,7 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = settingsFileFor(env, options.scope);
     const before = readText(file);
-    const plan = planHookInstall(before ?? '', file, options.batonCommand);
+    const plan = planHooksInstall(before ?? '', file, claudeHookSet(options.batonCommand));
     const mcp =
       options.mcp && planMcpInstallFile(mcpFileFor(env, options.scope), options.mcp, options.scope);
     const change: ConfigChange = {
@@ -116,7 +117,7 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
     const change: ConfigChange = { file, action: 'unchanged', details: [], backup: null };
     if (before !== null) {
       const record = readRecord(options.backupDir, file);
-      const plan = planHookRemoval(before, file, record);
+      const plan = planHooksRemoval(before, file, anyClaudeHookSet, record);
       // A file Baton created and that now says nothing is removed rather than left behind.
       const remove =
         plan.details.length > 0 && record?.createdFile === true && isEmptyObject(plan.text);
