@@ -5,7 +5,6 @@
 // Hook and transcript build the same source refs, so the same record is stored once.
 export { claudeCode } from './adapter.js';
 export { handleClaudeHook } from './hook-handler.js';
-export { BRIEF_BUDGET } from './hook-lifecycle.js';
 export { importClaudeTranscript } from './import-transcript.js';
 export { discoverTranscripts } from './discover.js';
 export { claudeConfigDir, claudeProjectsDir } from './paths.js';
