@@ -1,5 +1,5 @@
 // The Baton session a Codex or Gemini CLI hook payload belongs to, and the small writes their
-// hooks share. On the hot path this is one indexed lookup; only the first hook of a session pays
+// hooks share (the SessionStart brief reply serves Claude Code's hooks too). On the hot path this is one indexed lookup; only the first hook of a session pays
 // for reading git state and the project. A transcript import of the same session meets it by the
 // agent's own session id.
 import type { EventKind, JsonObject, Session } from '../core/index.js';
@@ -119,4 +119,38 @@ export async function briefReply(
       hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext },
     }),
   };
+}
+
+/**
+ * SessionStart for an agent whose payload names its session (Codex, Gemini CLI): the session is
+ * active again with the start's source (and `meta`) noted, the start recorded, what the
+ * transcript gained read by `sweep`, and the brief the reply.
+ */
+export async function startHookSession(
+  store: Store,
+  agent: string,
+  key: string,
+  p: Rec,
+  ctx: HookContext,
+  now: number,
+  then: { sweep: () => void; meta?: JsonObject },
+): Promise<HookReply> {
+  const source = str(p, 'source') ?? 'startup';
+  const session = store.transaction(() => {
+    const s = sessionForPayload(store, agent, key, p, now);
+    store.sessions.update(s.id, {
+      status: 'active',
+      endedAt: null,
+      endReason: null,
+      meta: { ...s.meta, lastStartSource: source, ...then.meta },
+    });
+    return s;
+  });
+  recordHookEvent(store, agent, key, p, now, {
+    kind: 'system',
+    text: `session start: ${source}`,
+    data: { hook: 'SessionStart', source },
+  });
+  then.sweep();
+  return briefReply(store, store.sessions.get(session.id) ?? session, source, ctx);
 }

@@ -23,11 +23,23 @@ export interface HookSet {
   events: readonly string[];
   handlerFor(event: string): JsonObject;
   isBatonHandler(handler: JsonValue): boolean;
+  /** Said after the event on a detail line for an added handler, e.g. Claude Code's " (async)". */
+  addedNote?(event: string): string;
 }
 
 export interface HooksPlan {
   text: string;
   details: string[];
+}
+
+/** What an install created, so uninstall removes exactly that and leaves e.g. a user's `"Stop": []`. */
+export interface CreatedKeys {
+  hooksKey: boolean;
+  events: string[];
+}
+
+export interface HooksInstallPlan extends HooksPlan {
+  created: CreatedKeys;
 }
 
 interface Found {
@@ -65,10 +77,11 @@ const commandOf = (h: JsonValue) => (isRec(h) && typeof h.command === 'string' ?
 
 const same = (a: JsonValue, b: JsonValue) => JSON.stringify(a) === JSON.stringify(b);
 
-export function planHooksInstall(before: string, file: string, set: HookSet): HooksPlan {
+export function planHooksInstall(before: string, file: string, set: HookSet): HooksInstallPlan {
   const style = detectStyle(before);
   let text = before.trim() === '' ? `{}${style.eol}` : before;
   const details: string[] = [];
+  const created: CreatedKeys = { hooksKey: false, events: [] };
   for (const event of set.events) {
     const root = parseSettings(text, file);
     const desired = set.handlerFor(event);
@@ -93,24 +106,39 @@ export function planHooksInstall(before: string, file: string, set: HookSet): Ho
       continue;
     }
     const entry = { hooks: [desired] };
-    if (!hooks) text = addProperty(text, root, [], 'hooks', { [event]: [entry] }, style);
-    else {
+    if (!hooks) {
+      text = addProperty(text, root, [], 'hooks', { [event]: [entry] }, style);
+      created.hooksKey = true;
+      created.events.push(event);
+    } else {
       const groups = nodeAt(root, ['hooks', event]);
       if (groups && groups.type !== 'array')
         throw new BatonError(
           'INVALID_INPUT',
           `"hooks.${event}" in ${file} is not a list; nothing was changed`,
         );
-      text = groups
-        ? appendToArray(text, root, ['hooks', event], entry, style)
-        : addProperty(text, root, ['hooks'], event, [entry], style);
+      if (groups) text = appendToArray(text, root, ['hooks', event], entry, style);
+      else {
+        text = addProperty(text, root, ['hooks'], event, [entry], style);
+        created.events.push(event);
+      }
     }
-    details.push(`+ ${event}: ${commandOf(desired)}`);
+    details.push(`+ ${event}${set.addedNote?.(event) ?? ''}: ${commandOf(desired)}`);
   }
-  return { text, details };
+  return { text, details, created };
 }
 
-export function planHooksRemoval(before: string, file: string, set: HookSet): HooksPlan {
+/**
+ * Removes Baton's handlers. Containers Baton created go too; without a record of what it created
+ * (an agent that keeps none, or an install from before records were kept), a container left empty
+ * is taken to be Baton's.
+ */
+export function planHooksRemoval(
+  before: string,
+  file: string,
+  set: HookSet,
+  created: CreatedKeys | null = null,
+): HooksPlan {
   let text = before;
   const details: string[] = [];
   for (;;) {
@@ -124,9 +152,11 @@ export function planHooksRemoval(before: string, file: string, set: HookSet): Ho
     }
     const groups = nodeAt(root, ['hooks', last.event])!;
     const hooks = nodeAt(root, ['hooks'])!;
-    if ((groups.children ?? []).length > 1)
+    const ownsEvent = created ? created.events.includes(last.event) : true;
+    const ownsHooks = created ? created.hooksKey : true;
+    if ((groups.children ?? []).length > 1 || !ownsEvent)
       text = removeValue(text, root, ['hooks', last.event, last.group]);
-    else if ((hooks.children ?? []).length > 1)
+    else if ((hooks.children ?? []).length > 1 || !ownsHooks)
       text = removeValue(text, root, ['hooks', last.event]);
     else text = removeValue(text, root, ['hooks']);
   }

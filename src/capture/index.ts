@@ -10,8 +10,8 @@ export {
   claudeCodeStatus,
   claudeConfigDir,
   claudeProjectsDir,
-  BRIEF_BUDGET,
 } from './claude-code/index.js';
+export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './agent-hook-session.js';
 export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
 export { hookHandlerFor } from './hook-handlers.js';
 export { hookLogPath, hookSource } from './hook-names.js';

@@ -18,6 +18,10 @@ export function num(r: Rec | undefined, key: string): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+export function bool(r: Rec | undefined, key: string): boolean {
+  return r?.[key] === true;
+}
+
 export function rec(r: Rec | undefined, key: string): Rec | undefined {
   const v = r?.[key];
   return isRec(v) ? v : undefined;

@@ -1,7 +1,7 @@
 // The ref of a typed prompt, shared by a hook that sees the prompt and the importer that reads it
 // from the transcript later: its text's hash and how many times that text was typed before in
-// the session. Whichever path sees the prompt first stores it; the other adds nothing. (Claude
-// Code's adapter uses the same scheme.)
+// the session. Whichever path sees the prompt first stores it; the other adds nothing. Every
+// agent's adapter, Claude Code's included, uses these.
 import { createHash } from 'node:crypto';
 
 /** A short stable hash of a prompt's text; whitespace at the ends does not count. */

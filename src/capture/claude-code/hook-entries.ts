@@ -3,7 +3,9 @@
 // compaction) and SessionEnd (Claude Code may exit before a background hook finishes) runs
 // `async`, so no tool call ever waits on Baton.
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import { isRec } from './records.js';
+import type { HookSet } from '../hooks-json-plan.js';
+import { isBatonHookCommand } from '../hooks-json-plan.js';
+import { AGENT } from './refs.js';
 
 export interface HookSpec {
   event: string;
@@ -27,15 +29,9 @@ export const CLAUDE_HOOKS: readonly HookSpec[] = [
   { event: 'SessionEnd', async: false, timeout: 5 },
 ];
 
-export const HOOK_ARGS = 'hook claude-code';
-
-export function hookCommand(batonCommand: string): string {
-  return `${batonCommand} ${HOOK_ARGS}`;
-}
-
 /** The handler object Baton writes for one event. */
-export function handlerFor(spec: HookSpec, batonCommand: string): JsonObject {
-  const handler: JsonObject = { type: 'command', command: hookCommand(batonCommand) };
+function handlerFor(spec: HookSpec, batonCommand: string): JsonObject {
+  const handler: JsonObject = { type: 'command', command: `${batonCommand} hook ${AGENT}` };
   if (spec.async) handler.async = true;
   handler.timeout = spec.timeout;
   return handler;
@@ -43,7 +39,17 @@ export function handlerFor(spec: HookSpec, batonCommand: string): JsonObject {
 
 /** A handler Baton installed: a command running `… baton… hook claude-code`. */
 export function isBatonHandler(handler: JsonValue | undefined): boolean {
-  if (!isRec(handler) || typeof handler.command !== 'string') return false;
-  const command = handler.command;
-  return /(^|\s)hook claude-code(\s|$)/.test(command) && /baton/i.test(command);
+  return handler !== undefined && isBatonHookCommand(handler, AGENT);
 }
+
+export function claudeHookSet(batonCommand: string): HookSet {
+  const specFor = (event: string) => CLAUDE_HOOKS.find((h) => h.event === event)!;
+  return {
+    events: CLAUDE_HOOKS.map((h) => h.event),
+    handlerFor: (event) => handlerFor(specFor(event), batonCommand),
+    isBatonHandler,
+    addedNote: (event) => (specFor(event).async ? ' (async)' : ''),
+  };
+}
+
+export const anyClaudeHookSet: HookSet = claudeHookSet('baton');

@@ -9,17 +9,13 @@ import { hookSource } from '../hook-names.js';
 import { hookIds, sessionForHook } from './hook-session.js';
 import type { HookIds } from './hook-session.js';
 import { PLAN_TOOLS } from './plan-effects.js';
-import {
-  AGENT,
-  promptHash,
-  promptRef,
-  promptRefRange,
-  toolCallRef,
-  toolResultRef,
-} from './refs.js';
-import { isRec, str } from './records.js';
-import type { Rec } from './records.js';
-import { compactInput, compactResult, describeToolCall, responseText } from './tool-text.js';
+import { hookPromptRef } from '../agent-hook-session.js';
+import { promptHash } from '../prompt-refs.js';
+import { AGENT, toolCallRef, toolResultRef } from './refs.js';
+import { isRec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
+import { compactInput } from '../text-limits.js';
+import { compactResult, describeToolCall, responseText } from './tool-text.js';
 
 const SOURCE = hookSource(AGENT);
 
@@ -100,13 +96,6 @@ function eventFor(store: Store, event: string, p: Rec, sessionId: string, now: n
       };
     case 'UserPromptSubmit': {
       const prompt = str(p, 'prompt') ?? '';
-      const hash = promptHash(prompt);
-      const [from, to] = promptRefRange(hash);
-      // The n-th time this text is typed in the session: the transcript importer counts the same.
-      const [row] = store.query<{ n: number }>(
-        'SELECT count(*) AS n FROM events WHERE session_id = ? AND ref >= ? AND ref < ?',
-        [sessionId, from, to],
-      );
       return {
         ...base,
         kind: 'user_message',
@@ -114,7 +103,8 @@ function eventFor(store: Store, event: string, p: Rec, sessionId: string, now: n
         tool: null,
         text: prompt,
         data: str(p, 'prompt_id') ? { promptId: str(p, 'prompt_id')! } : null,
-        ref: promptRef(hash, row?.n ?? 0),
+        // The n-th time this text is typed in the session: the transcript importer counts the same.
+        ref: hookPromptRef(store, sessionId, promptHash(prompt)),
       };
     }
     case 'Notification':

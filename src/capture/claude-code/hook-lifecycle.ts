@@ -8,6 +8,7 @@ import type { JsonObject, Session } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
 import type { EventInput, Store } from '../../store/index.js';
 import type { HookContext, HookReply } from '../adapter.js';
+import { briefReply } from '../agent-hook-session.js';
 import { hookSource } from '../hook-names.js';
 import { applyPlanEffect } from '../plan-sync.js';
 import { findSession, sessionForHook } from './hook-session.js';
@@ -16,13 +17,10 @@ import { importClaudeTranscript } from './import-transcript.js';
 import { describeTranscriptPath } from './paths.js';
 import { planEffect } from './plan-effects.js';
 import { AGENT } from './refs.js';
-import { str } from './records.js';
-import type { Rec } from './records.js';
+import { str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 
 const SOURCE = hookSource(AGENT);
-/** Claude Code caps injected context at 10,000 characters; the brief aims below it. */
-export const BRIEF_BUDGET = 9_000;
-const HARD_CAP = 9_900;
 /** A hook reads at most this much new transcript; more is left for `baton import`. */
 const SWEEP_LIMIT = 16 * 1024 * 1024;
 const SESSION_END_SWEEP_LIMIT = 4 * 1024 * 1024;
@@ -182,20 +180,7 @@ async function sessionStart(
   const previousTranscript = previous?.meta.transcriptPath;
   if (typeof previousTranscript === 'string')
     sweep(store, previousTranscript, SESSION_END_SWEEP_LIMIT);
-  const project = session.projectId ? store.projects.get(session.projectId) : null;
-  if (!project) return {};
-  const brief = await ctx.brief(store, project, {
-    budget: BRIEF_BUDGET,
-    source,
-    sessionId: session.id,
-  });
-  if (!brief.trim()) return {};
-  const additionalContext = brief.length > HARD_CAP ? `${brief.slice(0, HARD_CAP - 1)}…` : brief;
-  return {
-    stdout: JSON.stringify({
-      hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext },
-    }),
-  };
+  return briefReply(store, session, source, ctx);
 }
 
 /** The project's most recently active main session other than `s`. */

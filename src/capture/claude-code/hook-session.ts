@@ -3,10 +3,11 @@
 import type { JsonObject, Session } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
 import type { Store } from '../../store/index.js';
+import { findAgentSession } from '../agent-hook-session.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { AGENT, subagentSessionKey } from './refs.js';
-import { str } from './records.js';
-import type { Rec } from './records.js';
+import { str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 
 export interface HookIds {
   /** Claude Code's session id (a subagent's hooks carry its parent's). */
@@ -24,11 +25,7 @@ export function hookIds(p: Rec): HookIds | null {
 }
 
 export function findSession(store: Store, key: string): Session | null {
-  const [row] = store.query<{ id: string }>(
-    'SELECT id FROM sessions WHERE agent = ? AND agent_session_id = ?',
-    [AGENT, key],
-  );
-  return row ? store.sessions.get(row.id) : null;
+  return findAgentSession(store, AGENT, key);
 }
 
 export interface NewSessionHints {

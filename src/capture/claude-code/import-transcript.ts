@@ -1,30 +1,23 @@
-// Reads one Claude Code transcript into the store, from where the last run stopped: parse the new
-// lines (pure), then per batch, in one transaction, resolve sessions, append events (refs make a
-// re-read add nothing), apply plan tools to todos for results that are new, and save the cursor
-// with the parser's state, so a crash mid-file resumes exactly.
-import { fstatSync, readFileSync } from 'node:fs';
+// Reads one Claude Code transcript into the store, from where the last run stopped (the batching,
+// cursor and resumption are ../jsonl-tail-import's): the pure parser reads the new lines, and per
+// batch each draft's session is resolved (a file holds its subagents' sessions too), events are
+// appended (refs make a re-read add nothing) and plan tools applied to todos for new results.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JsonObject } from '../../core/index.js';
 import type { EventInput, Store } from '../../store/index.js';
 import type { FileImportResult, TranscriptFile, TranscriptImportOptions } from '../adapter.js';
-import { fingerprint, planTail, readLines, withFile } from '../jsonl-tail.js';
+import { isRec } from '../json-fields.js';
+import { importJsonlTail } from '../jsonl-tail-import.js';
+import type { TailImporter } from '../jsonl-tail-import.js';
 import { applyPlanEffect } from '../plan-sync.js';
 import type { EventDraft } from './draft.js';
 import { describeTranscriptPath } from './paths.js';
 import { PLAN_TOOLS, planEffect } from './plan-effects.js';
 import { AGENT } from './refs.js';
-import { isRec } from './records.js';
 import { SessionLinker } from './session-linker.js';
 import { TranscriptParser, emptyParserState } from './transcript-parser.js';
 import type { FileContext, ParserState } from './transcript-parser.js';
-
-/** Drafts per store transaction: large enough to amortise the commit, small enough to report. */
-const BATCH = 4000;
-
-interface CursorState extends JsonObject {
-  parser: ParserState;
-  lineNo: number;
-}
 
 export function importClaudeTranscript(
   store: Store,
@@ -32,80 +25,41 @@ export function importClaudeTranscript(
   options: TranscriptImportOptions = {},
 ): FileImportResult {
   const path = resolve(file.path);
-  return withFile(path, (fd) => {
-    const stat = fstatSync(fd);
-    const cursor = store.getCursor(path);
-    const tail = planTail(fd, stat.size, cursor);
-    const result: FileImportResult = {
-      path,
-      unchanged: tail.unchanged,
-      bytes: 0,
-      lines: 0,
-      imported: 0,
-      duplicates: 0,
-      newSessions: 0,
-      malformed: [],
-      unknownTypes: {},
-    };
-    if (tail.unchanged) return result;
-    const saved = !tail.reset && cursor ? (cursor.state as Partial<CursorState>) : {};
-    const state = isRec(saved.parser) ? saved.parser : emptyParserState();
-    const startLine = typeof saved.lineNo === 'number' ? saved.lineNo : 0;
-    const parser = new TranscriptParser(fileContext(path), state, startLine + 1);
-    const linker = new SessionLinker(store, stat.mtimeMs);
-
-    const flush = (offset: number) => {
-      store.transaction(() => {
-        const drafts = parser.take();
-        const counts = appendDrafts(store, parser, linker, drafts, stat.mtimeMs, options);
-        result.imported += counts.inserted;
-        result.duplicates += counts.duplicates;
-        store.setCursor({
-          path,
-          agent: AGENT,
-          offset,
-          size: stat.size,
-          mtimeMs: stat.mtimeMs,
-          fingerprint: fingerprint(fd, Math.max(offset, 1)),
-          state: { parser: state, lineNo: startLine + parser.lines } satisfies CursorState,
-        });
-      });
-      result.bytes = offset - tail.offset;
-      options.onProgress?.({ bytes: result.bytes, events: result.imported + result.duplicates });
-    };
-
-    let pending = 0;
-    const end = readLines(fd, tail.offset, stat.size, {
-      line: (text, offset) => {
-        parser.line(text, offset);
-        pending += 1;
-      },
-      chunkEnd: (offset) => {
-        if (pending >= BATCH) {
-          flush(offset);
-          pending = 0;
-        }
-      },
-      acceptUnterminated: (text) => isCompleteRecord(text),
-    });
-    parser.finish();
-    flush(end);
-    store.transaction(() => linker.settle(parser.sessions.values()));
-    result.lines = parser.lines;
-    result.newSessions = linker.newSessions;
-    result.malformed = parser.malformed;
-    result.unknownTypes = parser.unknownTypes;
-    return result;
-  });
+  return importJsonlTail(
+    store,
+    path,
+    AGENT,
+    (saved, firstLine, fallbackTs) =>
+      claudeImporter(store, path, saved, firstLine, fallbackTs, options),
+    options,
+  );
 }
 
-function isCompleteRecord(text: string): boolean {
-  if (!text.trimEnd().endsWith('}')) return false;
-  try {
-    return isRec(JSON.parse(text));
-  } catch {
-    return false;
-  }
+function claudeImporter(
+  store: Store,
+  path: string,
+  saved: JsonObject | null,
+  firstLine: number,
+  fallbackTs: number,
+  options: TranscriptImportOptions,
+): TailImporter {
+  const state = saved ? (saved as ParserState) : emptyParserState();
+  const parser = new TranscriptParser(fileContext(path), state, firstLine);
+  const linker = new SessionLinker(store, fallbackTs);
+  return {
+    line: (text, offset) => parser.line(text, offset),
+    finish: () => parser.finish(),
+    appendPending: () => appendDrafts(store, parser, linker, parser.take(), fallbackTs, options),
+    settle: () => linker.settle(parser.sessions.values()),
+    get lines() {
+      return parser.lines;
+    },
+    state,
+    get report() {
+      const { malformed, unknownTypes } = parser;
+      return { newSessions: linker.newSessions, malformed, unknownTypes };
+    },
+  };
 }
 
 function fileContext(path: string): FileContext {

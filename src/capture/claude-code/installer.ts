@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { JsonValue } from '../../core/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
+import { isEmptyJsonObject, readConfigText } from '../config-file-write.js';
 import type {
   AgentEnv,
   ConfigChange,
@@ -16,8 +16,9 @@ import type {
   InstallScope,
   Installer,
 } from '../adapter.js';
-import { planHookInstall, planHookRemoval } from './settings-plan.js';
-import type { CreatedKeys } from './settings-plan.js';
+import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
+import type { CreatedKeys } from '../hooks-json-plan.js';
+import { anyClaudeHookSet, claudeHookSet } from './hook-entries.js';
 import {
   planMcpInstallFile,
   planMcpRemovalFile,
@@ -62,15 +63,6 @@ function writeRecord(backupDir: string, record: InstallRecord): void {
   });
 }
 
-function readText(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 function backup(file: string, backupDir: string, stamp: number, scope: InstallScope): string {
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const target = join(backupDir, `${basename(file, '.json')}-${scope}-${stamp}.json`);
@@ -81,8 +73,8 @@ function backup(file: string, backupDir: string, stamp: number, scope: InstallSc
 export const claudeInstaller = (now: () => number = Date.now): Installer => ({
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = settingsFileFor(env, options.scope);
-    const before = readText(file);
-    const plan = planHookInstall(before ?? '', file, options.batonCommand);
+    const before = readConfigText(file);
+    const plan = planHooksInstall(before ?? '', file, claudeHookSet(options.batonCommand));
     const mcp =
       options.mcp && planMcpInstallFile(mcpFileFor(env, options.scope), options.mcp, options.scope);
     const change: ConfigChange = {
@@ -110,16 +102,16 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
 
   uninstall(env: AgentEnv, options: Omit<InstallOptions, 'batonCommand'>): InstallReport {
     const file = settingsFileFor(env, options.scope);
-    const before = readText(file);
+    const before = readConfigText(file);
     // Baton's server goes whether or not this uninstall names it: it may predate the options.
     const mcp = planMcpRemovalFile(mcpFileFor(env, options.scope), options.backupDir);
     const change: ConfigChange = { file, action: 'unchanged', details: [], backup: null };
     if (before !== null) {
       const record = readRecord(options.backupDir, file);
-      const plan = planHookRemoval(before, file, record);
+      const plan = planHooksRemoval(before, file, anyClaudeHookSet, record);
       // A file Baton created and that now says nothing is removed rather than left behind.
       const remove =
-        plan.details.length > 0 && record?.createdFile === true && isEmptyObject(plan.text);
+        plan.details.length > 0 && record?.createdFile === true && isEmptyJsonObject(plan.text);
       change.details = plan.details;
       change.action = plan.details.length === 0 ? 'unchanged' : remove ? 'delete' : 'update';
       if (!options.dryRun && change.action !== 'unchanged') {
@@ -133,12 +125,3 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
     return { agent: 'claude-code', scope: options.scope, dryRun: options.dryRun, changes };
   },
 });
-
-function isEmptyObject(text: string): boolean {
-  try {
-    const v = JSON.parse(text) as JsonValue;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
-  } catch {
-    return false;
-  }
-}

@@ -5,9 +5,10 @@
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import type { EventDraft } from './draft.js';
 import { assistantRef, toolCallRef, uuidRef } from './refs.js';
-import { isRec, list, rec, str } from './records.js';
-import type { Rec } from './records.js';
-import { compactInput, describeToolCall } from './tool-text.js';
+import { isRec, list, rec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
+import { compactInput } from '../text-limits.js';
+import { describeToolCall } from './tool-text.js';
 import type { ParseSink, RowAt } from './transcript-parser.js';
 
 export interface OpenMessage {

@@ -1,8 +1,8 @@
 // `system` rows (compaction boundaries, API errors, hook summaries, notices) and the metadata
 // records around the conversation (summaries, titles, snapshots, progress, attachments…).
 import type { JsonObject } from '../../core/index.js';
-import { rec, str, stripAnsi } from './records.js';
-import type { Rec } from './records.js';
+import { rec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 import type { ParseSink, RowAt } from './transcript-parser.js';
 
 /** Record types from agent-formats.md §2.2 that carry no conversation: kept as `system` events. */
@@ -110,4 +110,12 @@ function metaText(r: Rec, type: string): string | null {
     default:
       return null;
   }
+}
+
+// Terminal colour codes that 1.0.x wrote into `system` rows ("Running \u001b[1mPostToolUse…").
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function stripAnsi(s: string): string {
+  return s.includes('\u001b') ? s.replace(ANSI, '') : s;
 }

@@ -3,9 +3,10 @@
 import type { JsonObject } from '../../core/index.js';
 import type { EventDraft } from './draft.js';
 import { PLAN_TOOLS } from './plan-effects.js';
-import { promptHash, promptRef, toolCallRef, toolResultRef, uuidRef } from './refs.js';
-import { bool, isRec, rec, str } from './records.js';
-import type { Rec } from './records.js';
+import { promptHash, promptRef } from '../prompt-refs.js';
+import { toolCallRef, toolResultRef, uuidRef } from './refs.js';
+import { bool, isRec, rec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 import { compactResult, resultText } from './tool-text.js';
 import type { ParseSink, RowAt } from './transcript-parser.js';
 

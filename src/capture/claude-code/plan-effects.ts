@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { JsonValue, TodoPriority, TodoStatus } from '../../core/index.js';
 import type { PlanEffect, PlanItem } from '../plan-sync.js';
 import { taskKeyPrefix, todoKeyPrefix } from './refs.js';
-import { isRec, list, rec, str } from './records.js';
-import type { Rec } from './records.js';
+import { isRec, list, rec, str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 
 export const PLAN_TOOLS = new Set(['TodoWrite', 'TaskCreate', 'TaskUpdate', 'TaskList', 'TaskGet']);
 

@@ -1,9 +1,8 @@
 // Source refs: the keys that make capture idempotent (DESIGN §3). The hook and the transcript
 // importer build the same ref for the same thing — a tool call by its tool_use id, its result by
 // the same id, a typed prompt by its text and how many times that text was typed before in the
-// session — so whichever path sees it first stores it and the other adds nothing.
-import { createHash } from 'node:crypto';
-
+// session (../prompt-refs.ts, as for every agent) — so whichever path sees it first stores it and
+// the other adds nothing.
 export const AGENT = 'claude-code';
 
 export const toolCallRef = (toolUseId: string) => `tool_use:${toolUseId}`;
@@ -15,19 +14,6 @@ export const assistantRef = (messageId: string, continuationOf?: string) =>
   continuationOf === undefined
     ? `assistant:${messageId}`
     : `assistant:${messageId}:${continuationOf}`;
-
-/** A short stable hash of a prompt's text; whitespace at the ends does not count. */
-export function promptHash(text: string): string {
-  return createHash('sha1').update(text.trim()).digest('hex').slice(0, 16);
-}
-
-/** The ref of the `occurrence`-th (0-based) prompt with this hash in a session. */
-export const promptRef = (hash: string, occurrence: number) => `prompt:${hash}:${occurrence}`;
-
-/** The range of refs holding every occurrence of one prompt text, for counting. */
-export function promptRefRange(hash: string): [string, string] {
-  return [`prompt:${hash}:`, `prompt:${hash};`];
-}
 
 /** A subagent's own session key: its parent's id and its agent id, like the file layout. */
 export const subagentSessionKey = (parentSessionId: string, agentId: string) =>

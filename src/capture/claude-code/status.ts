@@ -7,10 +7,10 @@ import type { Store } from '../../store/index.js';
 import type { AgentEnv, CaptureStatus, HookScopeStatus, InstallScope } from '../adapter.js';
 import { hookLogPath, hookSource } from '../hook-names.js';
 import { spooledCount } from '../spool-drain.js';
-import { CLAUDE_HOOKS } from './hook-entries.js';
+import { batonHookEvents } from '../hooks-json-plan.js';
+import { CLAUDE_HOOKS, anyClaudeHookSet } from './hook-entries.js';
 import { settingsFileFor } from './installer.js';
 import { AGENT } from './refs.js';
-import { batonEvents } from './settings-plan.js';
 
 const RECENT_LOG_LINES = 5;
 
@@ -19,7 +19,7 @@ function scopeStatus(env: AgentEnv, scope: InstallScope): HookScopeStatus {
   let events: string[] = [];
   let problem: string | null = null;
   try {
-    events = batonEvents(readFileSync(file, 'utf8'), file);
+    events = batonHookEvents(readFileSync(file, 'utf8'), file, anyClaudeHookSet);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') problem = (error as Error).message;

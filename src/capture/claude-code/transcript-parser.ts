@@ -10,8 +10,8 @@ import type { OpenMessage } from './parse-assistant.js';
 import { parseSystemRow, parseMetaRow, KNOWN_META_TYPES } from './parse-other.js';
 import { parseUserRow } from './parse-user.js';
 import { lineRef, subagentSessionKey, uuidRef } from './refs.js';
-import { isRec, str, time } from './records.js';
-import type { Rec } from './records.js';
+import { isRec, str, time } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
 
 /** What the path of a transcript says about it. */
 export interface FileContext {

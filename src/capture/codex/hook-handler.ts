@@ -4,13 +4,14 @@
 // ends, compactions and `agent-turn-complete` read what the rollout gained since the last read.
 // SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`.
 import { BatonError } from '../../core/index.js';
+import type { JsonObject } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
-  briefReply,
   hookPromptRef,
   recordHookEvent,
   sessionForPayload,
+  startHookSession,
 } from '../agent-hook-session.js';
 import type { HookEvent } from '../agent-hook-session.js';
 import { isRec, str } from '../json-fields.js';
@@ -36,7 +37,10 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
   const record = (e: HookEvent) => recordHookEvent(store, AGENT, key, payload, now, e);
   switch (event) {
     case 'SessionStart':
-      return sessionStart(store, key, payload, ctx, now);
+      return startHookSession(store, AGENT, key, payload, ctx, now, {
+        sweep: () => sweep(store, payload),
+        meta: modelOf(payload),
+      });
     case 'UserPromptSubmit': {
       const prompt = str(payload, 'prompt') ?? '';
       const session = sessionForPayload(store, AGENT, key, payload, now);
@@ -123,32 +127,9 @@ function sweep(store: Store, p: Rec): void {
   sweepTranscript(store, importCodexRollout, str(p, 'transcript_path'));
 }
 
-async function sessionStart(
-  store: Store,
-  key: string,
-  p: Rec,
-  ctx: HookContext,
-  now: number,
-): Promise<HookReply> {
-  const source = str(p, 'source') ?? 'startup';
-  const session = store.transaction(() => {
-    const s = sessionForPayload(store, AGENT, key, p, now);
-    const model = str(p, 'model');
-    store.sessions.update(s.id, {
-      status: 'active',
-      endedAt: null,
-      endReason: null,
-      meta: { ...s.meta, lastStartSource: source, ...(model && { model }) },
-    });
-    return s;
-  });
-  recordHookEvent(store, AGENT, key, p, now, {
-    kind: 'system',
-    text: `session start: ${source}`,
-    data: { hook: 'SessionStart', source },
-  });
-  sweep(store, p);
-  return briefReply(store, store.sessions.get(session.id) ?? session, source, ctx);
+function modelOf(p: Rec): JsonObject {
+  const model = str(p, 'model');
+  return model ? { model } : {};
 }
 
 /** `notify`: Codex's turn-complete program, from builds before hooks too. Kebab-case fields. */

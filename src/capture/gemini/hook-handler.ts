@@ -7,10 +7,10 @@ import { BatonError } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
-  briefReply,
   hookPromptRef,
   recordHookEvent,
   sessionForPayload,
+  startHookSession,
 } from '../agent-hook-session.js';
 import type { HookEvent } from '../agent-hook-session.js';
 import { hookSource } from '../hook-names.js';
@@ -32,7 +32,9 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
   const record = (e: HookEvent) => recordHookEvent(store, AGENT, key, payload, now, e);
   switch (event) {
     case 'SessionStart':
-      return sessionStart(store, key, payload, ctx, now);
+      return startHookSession(store, AGENT, key, payload, ctx, now, {
+        sweep: () => sweep(store, payload),
+      });
     case 'BeforeAgent': {
       const prompt = str(payload, 'prompt') ?? '';
       const session = sessionForPayload(store, AGENT, key, payload, now);
@@ -80,33 +82,6 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
 
 function sweep(store: Store, p: Rec): void {
   sweepTranscript(store, importGeminiChat, str(p, 'transcript_path'));
-}
-
-async function sessionStart(
-  store: Store,
-  key: string,
-  p: Rec,
-  ctx: HookContext,
-  now: number,
-): Promise<HookReply> {
-  const source = str(p, 'source') ?? 'startup';
-  const session = store.transaction(() => {
-    const s = sessionForPayload(store, AGENT, key, p, now);
-    store.sessions.update(s.id, {
-      status: 'active',
-      endedAt: null,
-      endReason: null,
-      meta: { ...s.meta, lastStartSource: source },
-    });
-    return s;
-  });
-  recordHookEvent(store, AGENT, key, p, now, {
-    kind: 'system',
-    text: `session start: ${source}`,
-    data: { hook: 'SessionStart', source },
-  });
-  sweep(store, p);
-  return briefReply(store, store.sessions.get(session.id) ?? session, source, ctx);
 }
 
 async function sessionEnd(

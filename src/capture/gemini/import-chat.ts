@@ -12,7 +12,8 @@ import type {
 } from '../adapter.js';
 import { AgentSessionLinker } from '../agent-session-linker.js';
 import { appendDrafts } from '../draft-append.js';
-import { emptyImportResult, importJsonlTranscript } from '../jsonl-transcript-import.js';
+import { emptyImportResult } from '../jsonl-tail-import.js';
+import { importJsonlTranscript } from '../jsonl-transcript-import.js';
 import { findTranscripts } from '../transcript-walk.js';
 import { GeminiChatParser } from './chat-parser.js';
 import type { ChatContext, GeminiParserState } from './chat-parser.js';

@@ -51,7 +51,7 @@ export const geminiInstaller = (
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = geminiSettingsFor(env, options.scope);
     const before = readConfigText(file);
-    let plan = planHooksInstall(before ?? '', file, geminiHookSet(options.batonCommand));
+    let plan: HooksPlan = planHooksInstall(before ?? '', file, geminiHookSet(options.batonCommand));
     if (mcpEntry && options.mcp) {
       const mcp = mcpEntry(plan.text, file, options.mcp);
       plan = { text: mcp.text, details: [...plan.details, ...mcp.details] };
