@@ -22,8 +22,23 @@ const common = {
   },
 };
 await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, splitting: true });
+// In the hook, Node's built-ins are loaded with require(): an ESM `import … from 'node:fs'` builds
+// a facade over every export of the module, which touches fs's lazy getters and loads all of
+// Node's stream machinery — most of a spooled tool hook's own time on Node 24.
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      // The bare name: a `node:` specifier here would resolve back to this very module.
+      contents: `module.exports = require(${JSON.stringify(args.path.slice(5))});`,
+      loader: 'js',
+    }));
+  },
+};
 const hook = await build({
   ...common,
+  plugins: [builtinsByRequire],
   entryPoints: { hook: 'src/cli/hook-main.ts' },
   // Lifecycle events and the brief load as their own chunks, only when those events happen.
   splitting: true,

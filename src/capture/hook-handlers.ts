@@ -1,9 +1,11 @@
 // The hook handler of every agent, without the rest of its adapter (installer, importer), so the
-// hook bundle loads only what a hook runs. Keep in step with adapters.ts. Codex's and Gemini's
-// handlers load on first call: a spooled tool event only asks whether the agent is known, and
-// must not pay for parsing their code.
+// hook bundle loads only what a hook runs. Keep in step with adapters.ts. Every handler loads on
+// first call: a spooled tool event only asks whether the agent is known, and must not pay for
+// parsing (or for the crypto, git and redaction code that handlers bring with them).
 import type { HookHandler } from './adapter.js';
-import { handleClaudeHook } from './claude-code/hook-handler.js';
+
+const handleClaudeHook: HookHandler = async (payload, ctx) =>
+  (await import('./claude-code/hook-handler.js')).handleClaudeHook(payload, ctx);
 
 const handleCodexHook: HookHandler = async (payload, ctx) =>
   (await import('./codex/hook-handler.js')).handleCodexHook(payload, ctx);

@@ -12,7 +12,6 @@ import type { Clock } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import type { BriefProvider, HookHandler, TriggerCallback } from './adapter.js';
 import { hookLogPath, hookSource } from './hook-names.js';
-import { drainSpool } from './spool-drain.js';
 
 export interface HookWorld {
   env: NodeJS.ProcessEnv;
@@ -78,6 +77,8 @@ export async function runHook(
       ...(deps.onTrigger && { onTrigger: deps.onTrigger }),
     };
     store = deps.openStore();
+    // Loaded here, not at the top: spooled tool hooks import this file and never drain.
+    const { drainSpool } = await import('./spool-drain.js');
     const drained = await drainSpool(store, world.home, wiring, world.pid);
     for (const f of drained.failed) logFailure(world, agent, 'spool', `${f.file}: ${f.message}`);
     const opened = store;
