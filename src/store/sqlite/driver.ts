@@ -6,14 +6,29 @@
 // compiled from source at install. Both expose the same API.
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
+import { BatonError } from '../../core/index.js';
 
 const require = createRequire(import.meta.url);
 const major = Number(process.versions.node.split('.')[0]);
 
-export const Database: typeof BetterSqlite3 =
-  major >= 22
-    ? (require('better-sqlite3-prebuilt') as typeof BetterSqlite3)
-    : (require('better-sqlite3') as typeof BetterSqlite3);
+function load(): typeof BetterSqlite3 {
+  if (major >= 22) return require('better-sqlite3-prebuilt') as typeof BetterSqlite3;
+  try {
+    return require('better-sqlite3') as typeof BetterSqlite3;
+  } catch (error) {
+    // Version 12 is an optional dependency (Node ≥ 22 never needs it), so a failed native build
+    // does not fail the install; say here what to do about it.
+    throw new BatonError(
+      'INTERNAL',
+      `better-sqlite3 is not installed for Node ${process.versions.node}: ${(error as Error).message}`,
+      {
+        hint: 'use Node 22 or newer, or install a C++ toolchain and run `npm rebuild better-sqlite3`',
+      },
+    );
+  }
+}
+
+export const Database: typeof BetterSqlite3 = load();
 
 export type Database = BetterSqlite3.Database;
 export type Statement = BetterSqlite3.Statement;
