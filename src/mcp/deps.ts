@@ -161,7 +161,7 @@ export interface McpDeps {
   version?: string | undefined;
 }
 
-/** The parts of McpDeps that other modules own; `defaultMemory` gives simple ones. */
+/** The parts of McpDeps that other modules own (search, recover): see recover-memory.ts. */
 export type MemoryFunctions = Pick<
   McpDeps,
   'search' | 'resumeBrief' | 'recoveryPrompt' | 'checkpoints' | 'onTrigger'

@@ -5,7 +5,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { fixedClock } from '../core/index.js';
 import { openMemoryStore } from '../store/index.js';
-import { defaultMemory } from './defaults/default-memory.js';
+import { recoverMemory } from './recover-memory.js';
 import type { McpDeps, TriggerEvent } from './deps.js';
 import { createMcpServer } from './server.js';
 import { seedProject } from './tool-cases.fixture.js';
@@ -29,7 +29,7 @@ export async function setup(overrides: Partial<McpDeps> = {}) {
   });
   const base = seedProject(store, project);
   const session = store.sessions.get(base.sessionHandle)!;
-  const checkpoint = await defaultMemory.checkpoints.create(store, {
+  const checkpoint = await recoverMemory.checkpoints.create(store, {
     projectId: project.id,
     sessionId: session.id,
     label: 'seeded',
@@ -43,7 +43,7 @@ export async function setup(overrides: Partial<McpDeps> = {}) {
     project,
     sessionRef: null,
     clock,
-    ...defaultMemory,
+    ...recoverMemory,
     onTrigger: (_s, e) => void triggers.push(e),
     ...overrides,
   };

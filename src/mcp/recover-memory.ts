@@ -1,5 +1,5 @@
-// The recovery module behind the MCP server's brief, recovery prompt, checkpoints and checkpoint
-// triggers, in place of the stand-ins in defaults/: `{ ...defaultMemory, ...recoverMemory }`.
+// What the MCP server's memory tools call: the search module's search, and the recovery module's
+// brief, recovery prompt, checkpoints and checkpoint triggers — the same functions the CLI uses.
 import {
   autoTriggerOf,
   createCheckpoint,
@@ -8,19 +8,17 @@ import {
   restoreCheckpoint,
   resumeBrief,
 } from '../recover/index.js';
+import { searchEvents } from '../search/index.js';
 import type { MemoryFunctions } from './deps.js';
-
-type RecoverMemory = Pick<
-  MemoryFunctions,
-  'resumeBrief' | 'recoveryPrompt' | 'checkpoints' | 'onTrigger'
->;
 
 const refs = (o: { sessionRef?: string | undefined; checkpointRef?: string | undefined }) => ({
   ...(o.sessionRef !== undefined && { sessionRef: o.sessionRef }),
   ...(o.checkpointRef !== undefined && { checkpointRef: o.checkpointRef }),
 });
 
-export const recoverMemory: RecoverMemory = {
+export const recoverMemory: MemoryFunctions = {
+  search: searchEvents,
+
   async resumeBrief(store, o) {
     const r = await resumeBrief(store, {
       projectId: o.projectId,

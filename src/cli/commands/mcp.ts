@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { searchEvents } from '../../search/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withProject } from '../options.js';
 
@@ -18,7 +17,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
   ]);
   cmd.action(async (opts: { project?: string; session?: string }) => {
     // Loaded here, not at the top: the MCP SDK is large and no other command needs it.
-    const { defaultMemory, recoverMemory, serveStdio } = await import('../../mcp/index.js');
+    const { recoverMemory, serveStdio } = await import('../../mcp/index.js');
     // Claude Code starts servers with CLAUDE_PROJECT_DIR set; prefer it to a cwd that may differ.
     const project = ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
     await serveStdio(
@@ -28,9 +27,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
         sessionRef: opts.session ?? ctx.world.env.BATON_SESSION ?? null,
         clock: ctx.world.clock,
         version: program.version(),
-        ...defaultMemory,
         ...recoverMemory,
-        search: searchEvents,
       },
       { stdin: ctx.world.stdin, stdout: ctx.world.stdout },
     );
