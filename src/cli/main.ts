@@ -14,6 +14,13 @@ function batonLaunch(): { command: string; args: string[] } | undefined {
   }
 }
 
+// A reader that stops early (`baton export … | head`) closes the pipe: that ends the output, it is
+// not an error, so leave quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const launch = batonLaunch();
 const code = await runCli(process.argv.slice(2), {
   env: process.env,

@@ -1,5 +1,6 @@
 // Pins the CLI as a user meets it: help that teaches, --json shapes that match the published
 // schemas, exit codes that scripts can rely on, one-line errors and no stack traces.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../src/store/index.js';
@@ -13,7 +14,7 @@ import {
   sessionShape,
   todoShape,
 } from '../../src/schemas/index.js';
-import { runBaton, tempHome } from './run-baton.js';
+import { BATON_BIN, runBaton, tempHome } from './run-baton.js';
 
 let home: string;
 let cleanup: () => void;
@@ -202,6 +203,22 @@ describe('baton CLI', () => {
       expect(r.stderr).toMatch(/damaged.*restore-backup/);
     } finally {
       broken.cleanup();
+    }
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends `baton … | head` quietly, without a stack trace', () => {
+    const { home, cleanup } = tempHome();
+    try {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BATON_BIN}" --help | head -n 1`], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: home, BATON_HOME: home, NO_COLOR: '1' },
+      });
+      expect(r.stdout).toMatch(/^Usage: baton/);
+      expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    } finally {
+      cleanup();
     }
   });
 });
