@@ -49,6 +49,8 @@ export function formatEvent(out: Output, e: BatonEvent, width: number): string[]
   const body = Math.max(20, width - 7 - LABEL);
   const tag = (label: string) => label.padEnd(LABEL - 1);
   if (e.kind === 'user_message' || e.kind === 'assistant_message') {
+    // An assistant turn that only called tools has no text; its tool calls have lines of their own.
+    if (!e.text?.trim()) return [];
     const who = e.kind === 'user_message' ? out.accent(tag('you')) : out.good(tag('assistant'));
     const lines = wrap(e.text ?? '', body);
     const shown = lines.slice(0, MAX_MESSAGE_LINES);
