@@ -276,30 +276,50 @@ function looksLikeSecretValue(v: string): boolean {
   return /[A-Za-z]/.test(v) && /\d/.test(v) && /^[A-Za-z0-9_+=.~-]+$/.test(v);
 }
 
+// Keys repeat across records (`type`, `content`, `tool_use_id`…): whether one names a secret is
+// decided once per key.
+const sensitiveKeys = new Map<string, boolean>();
+function isSensitiveKey(k: string): boolean {
+  let hit = sensitiveKeys.get(k);
+  if (hit === undefined) {
+    hit = SENSITIVE_NAME.test(k) && !COUNT_NAME.test(k);
+    if (sensitiveKeys.size >= 10_000) sensitiveKeys.clear();
+    sensitiveKeys.set(k, hit);
+  }
+  return hit;
+}
+
+/** Copies only what changes: a record with no secret comes back as the very same value. */
 function redactJson(
   value: JsonValue,
   text: (s: string) => string,
   mark: (t: string, s: string) => string,
 ): JsonValue {
   if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) return value.map((v) => redactJson(v, text, mark));
+  if (Array.isArray(value)) {
+    let out: JsonValue[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i]!;
+      const r = redactJson(v, text, mark);
+      if (r !== v) (out ??= value.slice())[i] = r;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: { [k: string]: JsonValue } = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (
+    let out: { [k: string]: JsonValue } | null = null;
+    for (const k in value) {
+      const v = value[k]!;
+      const r =
         typeof v === 'string' &&
-        SENSITIVE_NAME.test(k) &&
-        !COUNT_NAME.test(k) &&
+        isSensitiveKey(k) &&
         v.length >= 4 &&
         !REDACTED_MARK.test(v) &&
         !PLACEHOLDER.test(v)
-      ) {
-        out[k] = mark('keyed_secret', v);
-      } else {
-        out[k] = redactJson(v, text, mark);
-      }
+          ? mark('keyed_secret', v)
+          : redactJson(v, text, mark);
+      if (r !== v) (out ??= { ...value })[k] = r;
     }
-    return out;
+    return out ?? value;
   }
   return value;
 }

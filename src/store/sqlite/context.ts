@@ -49,8 +49,8 @@ export function stampFields(previous: string, fields: string[], hlc: string): st
 
 /** The next per-project number for todos and decisions. */
 export function nextNumber(ctx: SqliteContext, table: 'todos' | 'decisions', projectId: string) {
-  const row = ctx.db
-    .prepare(`SELECT coalesce(max(number), 0) + 1 AS n FROM ${table} WHERE project_id = ?`)
+  const row = ctx
+    .stmt(`SELECT coalesce(max(number), 0) + 1 AS n FROM ${table} WHERE project_id = ?`)
     .get(projectId) as { n: number };
   return row.n;
 }
@@ -64,13 +64,13 @@ export function resolveRef(
 ): string | null {
   const trimmed = ref.trim().replace(/^#/, '');
   if (/^\d+$/.test(trimmed)) {
-    const row = ctx.db
-      .prepare(`SELECT id FROM ${table} WHERE project_id = ? AND number = ? AND deleted_at IS NULL`)
+    const row = ctx
+      .stmt(`SELECT id FROM ${table} WHERE project_id = ? AND number = ? AND deleted_at IS NULL`)
       .get(projectId, Number(trimmed)) as { id: string } | undefined;
     return row?.id ?? null;
   }
-  const rows = ctx.db
-    .prepare(`SELECT id FROM ${table} WHERE id >= ? AND id < ? AND deleted_at IS NULL LIMIT 2`)
+  const rows = ctx
+    .stmt(`SELECT id FROM ${table} WHERE id >= ? AND id < ? AND deleted_at IS NULL LIMIT 2`)
     .all(trimmed.toUpperCase(), trimmed.toUpperCase() + '\uffff') as { id: string }[];
   return rows.length === 1 ? rows[0]!.id : null;
 }
@@ -91,11 +91,13 @@ export function indexRecord(
   id: string,
   projectId: string | null,
   body: string | null,
+  fresh = false,
 ): void {
-  ctx.db.prepare('DELETE FROM records_fts WHERE record_id = ?').run(id);
+  // record_id is not an indexed column, so this delete scans the table: a new record skips it.
+  if (!fresh) ctx.stmt('DELETE FROM records_fts WHERE record_id = ?').run(id);
   if (body !== null) {
-    ctx.db
-      .prepare('INSERT INTO records_fts (kind, record_id, project_id, body) VALUES (?, ?, ?, ?)')
+    ctx
+      .stmt('INSERT INTO records_fts (kind, record_id, project_id, body) VALUES (?, ?, ?, ?)')
       .run(kind, id, projectId, ftsBody(body));
   }
 }

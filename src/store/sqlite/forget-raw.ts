@@ -2,10 +2,10 @@
 // compressed block shared with its session's neighbours. Finding the text means reading the
 // blocks; removing a record means rewriting its block with the record's bytes blanked, so the
 // other records keep their offsets and the forgotten bytes are gone once the store compacts.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ForgetSelector } from '../store.js';
 import type { SqliteContext } from './context.js';
 import { contains } from './forget-text.js';
+import { decodeBlock, encodeBlock } from './raw-codec.js';
 
 interface Pointer {
   seq: number;
@@ -51,7 +51,7 @@ export function selectRawMatches(ctx: SqliteContext, selector: ForgetSelector): 
     if (p.block !== current) {
       current = p.block;
       const row = read.get(p.block) as { data: Buffer } | undefined;
-      data = row ? inflateRawSync(row.data) : null;
+      data = row ? decodeBlock(row.data) : null;
       // Most blocks do not hold the text at all: one test spares looking at each record.
       if (data && !contains(data.toString('utf8'), selector.match)) data = null;
     }
@@ -81,9 +81,9 @@ export function blankRawRecords(ctx: SqliteContext, pointers: Pointer[]): void {
   for (const [block, list] of byBlock) {
     const row = read.get(block) as { data: Buffer } | undefined;
     if (!row) continue;
-    const data = inflateRawSync(row.data);
+    const data = decodeBlock(row.data);
     for (const p of list) data.fill(0x20, p.off, p.off + p.len);
-    write.run(deflateRawSync(data), block);
+    write.run(encodeBlock(data), block);
   }
 }
 

@@ -38,8 +38,8 @@ export class SqliteComponents implements Components {
     return write(ctx, () => {
       const now = ctx.clock.now();
       const hlc = ctx.hlc.tick();
-      const existing = ctx.db
-        .prepare('SELECT * FROM components WHERE project_id = ? AND name = ?')
+      const existing = ctx
+        .stmt('SELECT * FROM components WHERE project_id = ? AND name = ?')
         .get(input.projectId, input.name) as ComponentRow | undefined;
       const changed = (['status', 'health', 'metadata'] as const).filter(
         (k) => input[k] !== undefined,
@@ -65,8 +65,8 @@ export class SqliteComponents implements Components {
           hlc,
         ),
       };
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `INSERT INTO components (id, project_id, name, status, health, last_checked, metadata,
              updated_at, machine_id, hlc, field_hlc)
            VALUES (@id, @project_id, @name, @status, @health, @last_checked, @metadata, @updated_at,
@@ -83,10 +83,8 @@ export class SqliteComponents implements Components {
 
   list(projectId: string): ComponentState[] {
     return (
-      this.ctx.db
-        .prepare(
-          'SELECT * FROM components WHERE project_id = ? AND deleted_at IS NULL ORDER BY name',
-        )
+      this.ctx
+        .stmt('SELECT * FROM components WHERE project_id = ? AND deleted_at IS NULL ORDER BY name')
         .all(projectId) as ComponentRow[]
     ).map(toComponent);
   }

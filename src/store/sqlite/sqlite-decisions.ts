@@ -74,15 +74,15 @@ export class SqliteDecisions implements Decisions {
         hlc,
         field_hlc: stampFields('{}', ['decision', 'reasoning', 'outcome', 'status', 'files'], hlc),
       };
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `INSERT INTO decisions (id, project_id, number, decision, reasoning, outcome, status, files,
              session_id, created_at, updated_at, machine_id, hlc, field_hlc)
            VALUES (@id, @project_id, @number, @decision, @reasoning, @outcome, @status, @files,
              @session_id, @created_at, @updated_at, @machine_id, @hlc, @field_hlc)`,
         )
         .run(row);
-      indexRecord(ctx, 'decision', row.id, row.project_id, body(row));
+      indexRecord(ctx, 'decision', row.id, row.project_id, body(row), true);
       return toDecision(row);
     });
   }
@@ -90,8 +90,8 @@ export class SqliteDecisions implements Decisions {
   update(id: string, patch: DecisionPatch): Decision {
     const { ctx } = this;
     return write(ctx, () => {
-      const row = ctx.db
-        .prepare('SELECT * FROM decisions WHERE id = ? AND deleted_at IS NULL')
+      const row = ctx
+        .stmt('SELECT * FROM decisions WHERE id = ? AND deleted_at IS NULL')
         .get(id) as DecisionRow | undefined;
       if (!row) throw new BatonError('NOT_FOUND', `no decision ${id}`);
       const next: DecisionRow = { ...row };
@@ -110,8 +110,8 @@ export class SqliteDecisions implements Decisions {
       next.updated_at = ctx.clock.now();
       next.hlc = ctx.hlc.tick();
       next.field_hlc = stampFields(row.field_hlc, changed, next.hlc);
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `UPDATE decisions SET decision = @decision, reasoning = @reasoning, outcome = @outcome,
              status = @status, files = @files, updated_at = @updated_at, hlc = @hlc,
              field_hlc = @field_hlc WHERE id = @id`,
@@ -125,7 +125,7 @@ export class SqliteDecisions implements Decisions {
   get(projectId: string, ref: string): Decision | null {
     const id = resolveRef(this.ctx, 'decisions', projectId, ref);
     if (!id) return null;
-    const row = this.ctx.db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as
+    const row = this.ctx.stmt('SELECT * FROM decisions WHERE id = ?').get(id) as
       DecisionRow | undefined;
     return row ? toDecision(row) : null;
   }
@@ -135,16 +135,16 @@ export class SqliteDecisions implements Decisions {
     const sql = `SELECT * FROM decisions WHERE project_id = ? AND deleted_at IS NULL
       ${statuses ? `AND status IN (${statuses.map(() => '?').join(', ')})` : ''}
       ORDER BY number`;
-    return (
-      this.ctx.db.prepare(sql).all(filter.projectId, ...(statuses ?? [])) as DecisionRow[]
-    ).map(toDecision);
+    return (this.ctx.stmt(sql).all(filter.projectId, ...(statuses ?? [])) as DecisionRow[]).map(
+      toDecision,
+    );
   }
 
   remove(id: string): void {
     const { ctx } = this;
     write(ctx, () => {
-      const info = ctx.db
-        .prepare(
+      const info = ctx
+        .stmt(
           `UPDATE decisions SET deleted_at = ?, hlc = ?, decision = '', reasoning = NULL, outcome = NULL
            WHERE id = ? AND deleted_at IS NULL`,
         )
@@ -157,10 +157,10 @@ export class SqliteDecisions implements Decisions {
   restore(d: Decision): Decision {
     const { ctx } = this;
     return write(ctx, () => {
-      const existing = ctx.db.prepare('SELECT * FROM decisions WHERE id = ?').get(d.id) as
+      const existing = ctx.stmt('SELECT * FROM decisions WHERE id = ?').get(d.id) as
         DecisionRow | undefined;
-      const holder = ctx.db
-        .prepare('SELECT id FROM decisions WHERE project_id = ? AND number = ?')
+      const holder = ctx
+        .stmt('SELECT id FROM decisions WHERE project_id = ? AND number = ?')
         .get(d.projectId, d.number) as { id: string } | undefined;
       const hlc = ctx.hlc.tick();
       const row: DecisionRow = {
@@ -182,8 +182,8 @@ export class SqliteDecisions implements Decisions {
       const fields = ['decision', 'reasoning', 'outcome', 'status', 'files'] as const;
       const changed = fields.filter((f) => !existing || existing[f] !== row[f]);
       row.field_hlc = stampFields(existing?.field_hlc ?? '{}', [...changed], hlc);
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `INSERT INTO decisions (id, project_id, number, decision, reasoning, outcome, status, files,
              session_id, created_at, updated_at, machine_id, hlc, field_hlc)
            VALUES (@id, @project_id, @number, @decision, @reasoning, @outcome, @status, @files,

@@ -66,8 +66,8 @@ export class SqliteFacts implements ContextFacts {
           hlc,
         ),
       };
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `INSERT INTO facts (id, project_id, key, value, category, priority, expires_at, session_id,
              created_at, updated_at, deleted_at, machine_id, hlc, field_hlc)
            VALUES (@id, @project_id, @key, @value, @category, @priority, @expires_at, @session_id,
@@ -90,8 +90,8 @@ export class SqliteFacts implements ContextFacts {
   }
 
   private row(projectId: string | null, key: string, includeDeleted = false): FactRow | undefined {
-    return this.ctx.db
-      .prepare(
+    return this.ctx
+      .stmt(
         `SELECT * FROM facts WHERE coalesce(project_id, '') = ? AND key = ?
          ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`,
       )
@@ -118,8 +118,8 @@ export class SqliteFacts implements ContextFacts {
           : '(project_id = @project OR project_id IS NULL)';
     const expiry = filter.includeExpired ? '' : 'AND (expires_at IS NULL OR expires_at > @now)';
     return (
-      this.ctx.db
-        .prepare(
+      this.ctx
+        .stmt(
           `SELECT * FROM facts WHERE deleted_at IS NULL AND ${scope} ${expiry}
            ORDER BY ${PRIORITY_ORDER}, key`,
         )
@@ -132,8 +132,8 @@ export class SqliteFacts implements ContextFacts {
     return write(ctx, () => {
       const row = this.row(projectId, key);
       if (!row) return false;
-      ctx.db
-        .prepare(`UPDATE facts SET deleted_at = ?, hlc = ?, value = 'null' WHERE id = ?`)
+      ctx
+        .stmt(`UPDATE facts SET deleted_at = ?, hlc = ?, value = 'null' WHERE id = ?`)
         .run(ctx.clock.now(), ctx.hlc.tick(), row.id);
       indexRecord(ctx, 'fact', row.id, null, null);
       return true;

@@ -4,11 +4,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
 import type { JsonObject, BatonError } from '../../core/index.js';
 import { SqliteStore } from './sqlite-store.js';
+import { decodeBlock } from './raw-codec.js';
 
 const NEEDLE = 'Plutonium-7734-Orchid';
 const T0 = Date.parse('2026-02-01T12:00:00Z');
@@ -124,7 +124,7 @@ function seed(store: SqliteStore) {
 function rawBlocksHave(store: SqliteStore, text: string): boolean {
   return store
     .query<{ data: Buffer }>('SELECT data FROM raw_blocks')
-    .some((b) => inflateRawSync(b.data).toString('utf8').toLowerCase().includes(text));
+    .some((b) => decodeBlock(b.data).toString('utf8').toLowerCase().includes(text));
 }
 
 function fileHas(path: string, text: string): boolean {

@@ -30,8 +30,8 @@ export class SqliteProjects implements Projects {
 
   ensure(input: ProjectInput): Project {
     // The common case, a known project seen from a known folder, needs no write lock.
-    const known = this.ctx.db
-      .prepare(
+    const known = this.ctx
+      .stmt(
         `SELECT p.* FROM projects p JOIN project_roots r ON r.project_id = p.id
          WHERE p.key = ? AND r.root = ?`,
       )
@@ -87,7 +87,7 @@ export class SqliteProjects implements Projects {
   }
 
   list(): Project[] {
-    return (this.ctx.db.prepare('SELECT * FROM projects ORDER BY name').all() as ProjectRow[]).map(
+    return (this.ctx.stmt('SELECT * FROM projects ORDER BY name').all() as ProjectRow[]).map(
       toProject,
     );
   }

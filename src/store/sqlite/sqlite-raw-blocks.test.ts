@@ -4,8 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store.js';
+import { decodeBlock, encodeBlock } from './raw-codec.js';
 
 const dirs: string[] = [];
 const tempDb = () => {
@@ -99,5 +101,34 @@ describe('raw blocks', () => {
     ]).seqs;
     expect(upgraded.events.raw(next!)).toBe('{"after":1}');
     upgraded.close();
+  });
+});
+
+describe('raw block codec', () => {
+  it('writes Brotli blocks and still reads the raw deflate blocks of older stores', () => {
+    const { store, a } = setup();
+    const [seq] = store.events.append([
+      { sessionId: a.id, kind: 'note', source: 'cli', ref: 'new', raw: { n: 'new record' } },
+    ]).seqs as number[];
+    const [written] = store.query<{ data: Buffer }>('SELECT data FROM raw_blocks');
+    expect(written!.data[0]).toBe(0xfe);
+    expect(decodeBlock(written!.data).toString()).toBe('{"n":"new record"}');
+
+    // A block as schema 3 wrote it: raw deflate, no marker (same length as the record above).
+    store.database
+      .prepare('UPDATE raw_blocks SET data = ?')
+      .run(deflateRawSync(Buffer.from('{"n":"old record"}')));
+    const reopened = SqliteStore.open({ path: store.database.name });
+    store.close();
+    expect(reopened.events.raw(seq!)).toBe('{"n":"old record"}');
+    reopened.close();
+  });
+
+  it('tells the two formats apart whatever the data', () => {
+    for (const text of ['', 'x', '\u00fe', 'a'.repeat(100_000)]) {
+      const data = Buffer.from(text);
+      expect(decodeBlock(encodeBlock(data))).toEqual(data);
+      expect(decodeBlock(deflateRawSync(data))).toEqual(data);
+    }
   });
 });

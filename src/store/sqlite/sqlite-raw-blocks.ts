@@ -2,10 +2,10 @@
 // reads a record back out of its block (keeping the last few blocks inflated, since readers walk
 // a session's events in order). A block holds whole records only; a record larger than a block
 // gets a block of its own.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { JsonValue } from '../../core/index.js';
 import type { Statement } from './driver.js';
 import type { SqliteContext } from './context.js';
+import { decodeBlock, encodeBlock } from './raw-codec.js';
 
 /** Uncompressed bytes per block: large enough to compress well, small enough to read one record. */
 const BLOCK_BYTES = 256 * 1024;
@@ -67,7 +67,7 @@ export class SqliteRawBlocks {
           end += 1;
         }
         const parts = indexes.slice(start, end).map((i) => records[i]!);
-        const info = this.insertBlock.run(sessionId, deflateRawSync(Buffer.concat(parts)));
+        const info = this.insertBlock.run(sessionId, encodeBlock(Buffer.concat(parts)));
         const block = Number(info.lastInsertRowid);
         let off = 0;
         for (const i of indexes.slice(start, end)) {
@@ -86,7 +86,7 @@ export class SqliteRawBlocks {
     if (data === undefined) {
       const row = this.selectBlock.get(p.block) as { data: Buffer } | undefined;
       if (!row) return null;
-      data = inflateRawSync(row.data);
+      data = decodeBlock(row.data);
       if (this.cache.size >= CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(p.block, data);
     }

@@ -87,8 +87,8 @@ export class SqliteTodos implements Todos {
         hlc,
         field_hlc: stampFields('{}', Object.values(COLUMN), hlc),
       };
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `INSERT INTO todos (id, project_id, number, content, status, active_form, priority, component,
              blocked_reason, external_key, origin_session_id, created_at, updated_at, started_at,
              completed_at, machine_id, hlc, field_hlc)
@@ -97,7 +97,7 @@ export class SqliteTodos implements Todos {
              @completed_at, @machine_id, @hlc, @field_hlc)`,
         )
         .run(row);
-      indexRecord(ctx, 'todo', row.id, row.project_id, body(row));
+      indexRecord(ctx, 'todo', row.id, row.project_id, body(row), true);
       return toTodo(row);
     });
   }
@@ -105,9 +105,8 @@ export class SqliteTodos implements Todos {
   update(id: string, patch: TodoPatch): Todo {
     const { ctx } = this;
     return write(ctx, () => {
-      const row = ctx.db
-        .prepare('SELECT * FROM todos WHERE id = ? AND deleted_at IS NULL')
-        .get(id) as TodoRow | undefined;
+      const row = ctx.stmt('SELECT * FROM todos WHERE id = ? AND deleted_at IS NULL').get(id) as
+        TodoRow | undefined;
       if (!row) throw new BatonError('NOT_FOUND', `no todo ${id}`);
       const now = ctx.clock.now();
       const next: TodoRow = { ...row };
@@ -130,8 +129,8 @@ export class SqliteTodos implements Todos {
       next.updated_at = now;
       next.hlc = ctx.hlc.tick();
       next.field_hlc = stampFields(row.field_hlc, changed, next.hlc);
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `UPDATE todos SET content = @content, status = @status, active_form = @active_form,
              priority = @priority, component = @component, blocked_reason = @blocked_reason,
              external_key = @external_key, updated_at = @updated_at, started_at = @started_at,
@@ -139,7 +138,8 @@ export class SqliteTodos implements Todos {
            WHERE id = @id`,
         )
         .run(next);
-      indexRecord(ctx, 'todo', next.id, next.project_id, body(next));
+      // A status change (the common one: a plan ticking along) leaves the indexed text as it was.
+      if (body(next) !== body(row)) indexRecord(ctx, 'todo', next.id, next.project_id, body(next));
       return toTodo(next);
     });
   }
@@ -147,8 +147,7 @@ export class SqliteTodos implements Todos {
   get(projectId: string, ref: string): Todo | null {
     const id = resolveRef(this.ctx, 'todos', projectId, ref);
     if (!id) return null;
-    const row = this.ctx.db.prepare('SELECT * FROM todos WHERE id = ?').get(id) as
-      TodoRow | undefined;
+    const row = this.ctx.stmt('SELECT * FROM todos WHERE id = ?').get(id) as TodoRow | undefined;
     return row ? toTodo(row) : null;
   }
 
@@ -161,14 +160,14 @@ export class SqliteTodos implements Todos {
       ${statuses ? `AND status IN (${statuses.map(() => '?').join(', ')})` : ''}
       ${prefix !== undefined ? 'AND external_key >= ? AND external_key < ?' : ''}
       ORDER BY number`;
-    return (this.ctx.db.prepare(sql).all(...params) as TodoRow[]).map(toTodo);
+    return (this.ctx.stmt(sql).all(...params) as TodoRow[]).map(toTodo);
   }
 
   remove(id: string): void {
     const { ctx } = this;
     write(ctx, () => {
-      const info = ctx.db
-        .prepare(
+      const info = ctx
+        .stmt(
           `UPDATE todos SET deleted_at = ?, hlc = ?, content = '', active_form = NULL, blocked_reason = NULL
            WHERE id = ? AND deleted_at IS NULL`,
         )
@@ -181,11 +180,11 @@ export class SqliteTodos implements Todos {
   restore(todo: Todo): Todo {
     const { ctx } = this;
     return write(ctx, () => {
-      const existing = ctx.db.prepare('SELECT * FROM todos WHERE id = ?').get(todo.id) as
+      const existing = ctx.stmt('SELECT * FROM todos WHERE id = ?').get(todo.id) as
         TodoRow | undefined;
       // The number is the todo's name for users; keep it unless another todo has taken it since.
-      const holder = ctx.db
-        .prepare('SELECT id FROM todos WHERE project_id = ? AND number = ?')
+      const holder = ctx
+        .stmt('SELECT id FROM todos WHERE project_id = ? AND number = ?')
         .get(todo.projectId, todo.number) as { id: string } | undefined;
       const number =
         holder && holder.id !== todo.id ? nextNumber(ctx, 'todos', todo.projectId) : todo.number;
@@ -212,8 +211,8 @@ export class SqliteTodos implements Todos {
       };
       const changed = Object.values(COLUMN).filter((c) => !existing || existing[c] !== row[c]);
       row.field_hlc = stampFields(existing?.field_hlc ?? '{}', changed, hlc);
-      ctx.db
-        .prepare(
+      ctx
+        .stmt(
           `INSERT INTO todos (id, project_id, number, content, status, active_form, priority, component,
              blocked_reason, external_key, origin_session_id, created_at, updated_at, started_at,
              completed_at, machine_id, hlc, field_hlc)
