@@ -18,7 +18,7 @@ const BATCH = 4000;
 
 /** One agent's side of a file's import: its parser, and how its drafts reach the store. */
 export interface TailImporter {
-  line(text: string, offset: number): void;
+  line(text: string, offset: number, bytes?: Buffer): void;
   /** Before the last batch: drafts the parser held back waiting for a neighbouring line. */
   finish?(): void;
   /** Appends the drafts parsed since the last call, inside the batch's transaction. */
@@ -99,8 +99,8 @@ export function importJsonlTail(
 
     let pending = 0;
     const end = readLines(fd, tail.offset, stat.size, {
-      line: (text, offset) => {
-        importer.line(text, offset);
+      line: (text, offset, bytes) => {
+        importer.line(text, offset, bytes);
         pending += 1;
       },
       chunkEnd: (offset) => {

@@ -44,8 +44,11 @@ export function planTail(fd: number, size: number, cursor: ImportCursor | null):
 }
 
 export interface TailReader {
-  /** Called for each complete line (without its newline) with its byte offset. */
-  line(text: string, offset: number): void;
+  /**
+   * Called for each complete line (without its newline) with its byte offset and its bytes (a
+   * view into the chunk read: copy what must outlive the batch).
+   */
+  line(text: string, offset: number, bytes: Buffer): void;
   /** Called after each chunk with the offset just past the last line handed over. */
   chunkEnd(offset: number): void;
   /** Whether an unterminated last line is complete as it stands. */
@@ -70,7 +73,11 @@ export function readLines(fd: number, start: number, size: number, reader: TailR
     let lineStart = 0;
     for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, lineStart)) {
       const end = nl > lineStart && buf[nl - 1] === 13 ? nl - 1 : nl;
-      reader.line(buf.toString('utf8', lineStart, end), base + lineStart);
+      reader.line(
+        buf.toString('utf8', lineStart, end),
+        base + lineStart,
+        buf.subarray(lineStart, end),
+      );
       lineStart = nl + 1;
     }
     carry = lineStart < buf.length ? buf.subarray(lineStart) : null;
@@ -80,7 +87,7 @@ export function readLines(fd: number, start: number, size: number, reader: TailR
   if (carry !== null) {
     const text = carry.toString('utf8');
     if (reader.acceptUnterminated(text)) {
-      reader.line(text, carryOffset);
+      reader.line(text, carryOffset, carry);
       carryOffset += carry.length;
       reader.chunkEnd(carryOffset);
     }

@@ -103,6 +103,11 @@ export interface EventInput {
    * inside its strings are found) or a text. Stored redacted and compressed.
    */
   raw?: JsonValue;
+  /**
+   * The JSON text `raw` was parsed from, as read (UTF-8). Stored as it is when redaction finds
+   * nothing in `raw` — byte-exact, and no re-serialising; otherwise `raw` redacted is stored.
+   */
+  rawBytes?: Buffer;
 }
 
 export interface AppendResult {

@@ -64,6 +64,25 @@ describe('importClaudeTranscript', () => {
     expect(store.events.raw(store.events.list({ sessionId: s.id })[0]!.seq)).toContain('"hello"');
   });
 
+  it('keeps each raw record byte for byte as written, and redacts one that holds a secret', () => {
+    // Spacing and escapes JSON.stringify would not reproduce; a merged assistant message keeps
+    // its rows as a JSON array of the lines.
+    const line = JSON.stringify(prompt('caf\u00e9 au lait'))
+      .replace('{', '{ ')
+      .replace('é', '\\u00e9');
+    const secret = prompt('deploy with OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz012345');
+    const rows = [assistant('msg_1', [text('one')]), assistant('msg_1', [text('two')])];
+    const path = home.write(`-p/${SESSION}.jsonl`, `${line}\n${jsonl([secret, ...rows])}`);
+    importPath(path);
+    const raws = store.events
+      .list({ sessionId: store.sessions.get(SESSION)!.id })
+      .map((e) => store.events.raw(e.seq));
+    expect(raws[0]).toBe(line);
+    expect(raws[1]).not.toContain('sk-proj-abcdefghij');
+    expect(JSON.parse(raws[1]!)).toMatchObject({ type: 'user', uuid: secret.uuid });
+    expect(raws[2]).toBe(`[${rows.map((r) => JSON.stringify(r)).join(',')}]`);
+  });
+
   it('reads only what was appended, and nothing when nothing was', () => {
     const path = home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('one')]));
     importPath(path);

@@ -47,7 +47,7 @@ function claudeImporter(
   const parser = new TranscriptParser(fileContext(path), state, firstLine);
   const linker = new SessionLinker(store, fallbackTs);
   return {
-    line: (text, offset) => parser.line(text, offset),
+    line: (text, offset, bytes) => parser.line(text, offset, bytes),
     finish: () => parser.finish(),
     appendPending: () => appendDrafts(store, parser, linker, parser.take(), fallbackTs, options),
     settle: () => linker.settle(parser.sessions.values()),
@@ -109,7 +109,11 @@ function appendDrafts(
       source: 'transcript',
       ref: d.ref,
     };
-    if (d.raw !== undefined) input.raw = d.raw;
+    if (d.raw !== undefined) {
+      input.raw = d.raw;
+      const bytes = parser.rawBytesOf(d.raw);
+      if (bytes !== undefined) input.rawBytes = bytes;
+    }
     inputs.push(input);
   }
   const appended = store.events.append(inputs);

@@ -62,6 +62,11 @@ export interface ParseSink {
   seenUuids: Set<string>;
 }
 
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+const EMPTY = Buffer.from('[]');
+
 export class TranscriptParser implements ParseSink {
   readonly sessions = new Map<string, SessionSighting>();
   readonly malformed: TranscriptLineProblem[] = [];
@@ -72,6 +77,8 @@ export class TranscriptParser implements ParseSink {
   seenUuids = new Set<string>();
   lines = 0;
   private drafts: EventDraft[] = [];
+  /** Each record's bytes as read, so the store can keep them as they are (see rawBytesOf). */
+  private readonly bytes = new WeakMap<Rec, Buffer>();
   private summaries: { sessionKey: string; leafUuid: string; text: string }[] = [];
 
   constructor(
@@ -85,8 +92,8 @@ export class TranscriptParser implements ParseSink {
   // Rows of one assistant message can be interleaved with its tool results, so only another
   // assistant message closes the open one.
 
-  /** One line of the file (without its newline), at byte `offset`. */
-  line(text: string, offset: number): void {
+  /** One line of the file (without its newline), at byte `offset`, with its bytes if known. */
+  line(text: string, offset: number, bytes?: Buffer): void {
     const lineNo = this.firstLineNo + this.lines;
     this.lines += 1;
     if (text.trim() === '') return;
@@ -106,7 +113,24 @@ export class TranscriptParser implements ParseSink {
       this.malformed.push({ line: lineNo, reason: 'no_type', message: 'no "type" field' });
       return;
     }
+    if (bytes !== undefined) this.bytes.set(value, Buffer.from(bytes));
     this.record(value, type, offset);
+  }
+
+  /**
+   * The JSON text of a draft's raw value as read: one record's line, or a merged assistant
+   * message's lines as a JSON array. Undefined when a record's bytes are not known.
+   */
+  rawBytesOf(raw: JsonValue): Buffer | undefined {
+    if (!Array.isArray(raw)) return isRec(raw) ? this.bytes.get(raw) : undefined;
+    const parts: Buffer[] = [];
+    for (const r of raw) {
+      const b = isRec(r) ? this.bytes.get(r) : undefined;
+      if (b === undefined) return undefined;
+      parts.push(parts.length ? COMMA : OPEN, b);
+    }
+    parts.push(parts.length ? CLOSE : EMPTY);
+    return Buffer.concat(parts);
   }
 
   private record(r: Rec, type: string, offset: number): void {

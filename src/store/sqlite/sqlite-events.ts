@@ -81,7 +81,7 @@ export class SqliteEvents implements Events {
       const records = inputs.map((input, i) =>
         input.raw === undefined || input.raw === null || known[i]
           ? null
-          : redactRaw(ctx, input.raw),
+          : redactRaw(ctx, input.raw, input.rawBytes),
       );
       const pointers = this.packed
         ? this.blocks.pack(

@@ -17,11 +17,15 @@ export interface RawPointer {
   len: number;
 }
 
-/** Redacted like everything else before it is packed. */
-export function redactRaw(ctx: SqliteContext, raw: JsonValue): Buffer {
-  const text =
-    typeof raw === 'string' ? ctx.redactor.text(raw) : JSON.stringify(ctx.redactor.json(raw));
-  return Buffer.from(text, 'utf8');
+/**
+ * Redacted like everything else before it is packed. A record redaction leaves as it was is
+ * stored as the text it was read from, when the caller has it (`bytes`).
+ */
+export function redactRaw(ctx: SqliteContext, raw: JsonValue, bytes?: Buffer): Buffer {
+  if (typeof raw === 'string') return Buffer.from(ctx.redactor.text(raw), 'utf8');
+  const redacted = ctx.redactor.json(raw);
+  if (redacted === raw && bytes !== undefined) return bytes;
+  return Buffer.from(JSON.stringify(redacted), 'utf8');
 }
 
 export class SqliteRawBlocks {
