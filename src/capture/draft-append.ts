@@ -5,6 +5,7 @@
 import type { EventInput, Store } from '../store/index.js';
 import type { TranscriptImportOptions } from './adapter.js';
 import { applyPlanEffect } from './plan-sync.js';
+import type { RawBytes } from './raw-bytes.js';
 import type { EventDraft } from './transcript-draft.js';
 
 export interface AppendCounts {
@@ -17,7 +18,7 @@ export function appendDrafts(
   sessionId: string,
   drafts: EventDraft[],
   fallbackTs: number,
-  options: TranscriptImportOptions = {},
+  options: TranscriptImportOptions & { rawBytes?: RawBytes | undefined } = {},
 ): AppendCounts {
   if (drafts.length === 0) return { inserted: 0, duplicates: 0 };
   let lastTs = fallbackTs;
@@ -36,7 +37,11 @@ export function appendDrafts(
       source: 'transcript',
       ref: d.ref,
     };
-    if (d.raw !== undefined) input.raw = d.raw;
+    if (d.raw !== undefined) {
+      input.raw = d.raw;
+      const bytes = options.rawBytes?.of(d.raw);
+      if (bytes !== undefined) input.rawBytes = bytes;
+    }
     return input;
   });
   const appended = store.events.append(inputs);

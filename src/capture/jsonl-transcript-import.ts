@@ -7,10 +7,13 @@ import type { FileImportResult, TranscriptImportOptions } from './adapter.js';
 import { AgentSessionLinker } from './agent-session-linker.js';
 import { appendDrafts } from './draft-append.js';
 import { importJsonlTail } from './jsonl-tail-import.js';
+import type { RawBytes } from './raw-bytes.js';
 import type { EventDraft, ParseCounts, SessionSighting } from './transcript-draft.js';
 
 export interface TranscriptLineParser {
-  line(text: string, offset: number): void;
+  line(text: string, offset: number, bytes?: Buffer): void;
+  /** The bytes each record was read from (see ./raw-bytes.ts). */
+  readonly rawBytes?: RawBytes;
   take(): EventDraft[];
   readonly sighting: SessionSighting;
   readonly counts: ParseCounts;
@@ -32,11 +35,14 @@ export function importJsonlTranscript(
       const parser = makeParser(saved, firstLine);
       const linker = new AgentSessionLinker(store, agent, fallbackTs);
       return {
-        line: (text, offset) => parser.line(text, offset),
+        line: (text, offset, bytes) => parser.line(text, offset, bytes),
         appendPending: () => {
           const drafts = parser.take();
           if (drafts.length === 0) return { inserted: 0, duplicates: 0 };
-          return appendDrafts(store, linker.idFor(parser.sighting), drafts, fallbackTs, options);
+          return appendDrafts(store, linker.idFor(parser.sighting), drafts, fallbackTs, {
+            ...options,
+            rawBytes: parser.rawBytes,
+          });
         },
         settle: () => linker.settle(parser.sighting),
         get lines() {

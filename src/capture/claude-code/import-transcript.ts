@@ -111,7 +111,7 @@ function appendDrafts(
     };
     if (d.raw !== undefined) {
       input.raw = d.raw;
-      const bytes = parser.rawBytesOf(d.raw);
+      const bytes = parser.rawBytes.of(d.raw);
       if (bytes !== undefined) input.rawBytes = bytes;
     }
     inputs.push(input);

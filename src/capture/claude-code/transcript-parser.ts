@@ -11,6 +11,7 @@ import { parseSystemRow, parseMetaRow, KNOWN_META_TYPES } from './parse-other.js
 import { parseUserRow } from './parse-user.js';
 import { lineRef, subagentSessionKey, uuidRef } from './refs.js';
 import { isRec, str, time } from '../json-fields.js';
+import { RawBytes } from '../raw-bytes.js';
 import type { Rec } from '../json-fields.js';
 
 /** What the path of a transcript says about it. */
@@ -62,11 +63,6 @@ export interface ParseSink {
   seenUuids: Set<string>;
 }
 
-const OPEN = Buffer.from('[');
-const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from(']');
-const EMPTY = Buffer.from('[]');
-
 export class TranscriptParser implements ParseSink {
   readonly sessions = new Map<string, SessionSighting>();
   readonly malformed: TranscriptLineProblem[] = [];
@@ -77,8 +73,8 @@ export class TranscriptParser implements ParseSink {
   seenUuids = new Set<string>();
   lines = 0;
   private drafts: EventDraft[] = [];
-  /** Each record's bytes as read, so the store can keep them as they are (see rawBytesOf). */
-  private readonly bytes = new WeakMap<Rec, Buffer>();
+  /** Each record's bytes as read, so the store can keep them as they are. */
+  readonly rawBytes = new RawBytes();
   private summaries: { sessionKey: string; leafUuid: string; text: string }[] = [];
 
   constructor(
@@ -113,24 +109,8 @@ export class TranscriptParser implements ParseSink {
       this.malformed.push({ line: lineNo, reason: 'no_type', message: 'no "type" field' });
       return;
     }
-    if (bytes !== undefined) this.bytes.set(value, Buffer.from(bytes));
+    this.rawBytes.remember(value, bytes);
     this.record(value, type, offset);
-  }
-
-  /**
-   * The JSON text of a draft's raw value as read: one record's line, or a merged assistant
-   * message's lines as a JSON array. Undefined when a record's bytes are not known.
-   */
-  rawBytesOf(raw: JsonValue): Buffer | undefined {
-    if (!Array.isArray(raw)) return isRec(raw) ? this.bytes.get(raw) : undefined;
-    const parts: Buffer[] = [];
-    for (const r of raw) {
-      const b = isRec(r) ? this.bytes.get(r) : undefined;
-      if (b === undefined) return undefined;
-      parts.push(parts.length ? COMMA : OPEN, b);
-    }
-    parts.push(parts.length ? CLOSE : EMPTY);
-    return Buffer.concat(parts);
   }
 
   private record(r: Rec, type: string, offset: number): void {

@@ -6,6 +6,7 @@
 // spans lines (session, open calls, prompt counts) is plain JSON kept in the import cursor.
 import type { JsonObject } from '../../core/index.js';
 import { isRec, rec, str, time } from '../json-fields.js';
+import { RawBytes } from '../raw-bytes.js';
 import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
 import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
 import { parseEventMsg } from './event-msg.js';
@@ -45,6 +46,7 @@ export function emptyCodexState(): CodexParserState {
 
 export class CodexRolloutParser implements RolloutSink {
   readonly counts: ParseCounts = emptyCounts();
+  readonly rawBytes = new RawBytes();
   private drafts: EventDraft[] = [];
   private lineNo: number;
   private current: SessionSighting | null;
@@ -107,7 +109,7 @@ export class CodexRolloutParser implements RolloutSink {
   }
 
   /** One line of the file (without its newline) at byte `offset`. */
-  line(text: string, offset: number): void {
+  line(text: string, offset: number, bytes?: Buffer): void {
     this.lineNo += 1;
     this.counts.lines += 1;
     if (text.trim() === '') return;
@@ -122,6 +124,7 @@ export class CodexRolloutParser implements RolloutSink {
       this.malformed('not_object', 'line is not a JSON object');
       return;
     }
+    this.rawBytes.remember(record, bytes);
     this.state.format ??= 'type' in record && 'payload' in record ? 'wrapped' : 'legacy';
     if (this.state.format === 'wrapped') this.wrappedRecord(record, offset);
     else this.legacyRecord(record, offset);

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { JsonObject } from '../../core/index.js';
 import { isRec, list, rec, str, time } from '../json-fields.js';
+import { RawBytes } from '../raw-bytes.js';
 import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
 import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
 import { recordDraft, rewindDraft } from './chat-records.js';
@@ -57,6 +58,7 @@ const hash = (v: unknown) =>
   createHash('sha1').update(JSON.stringify(v)).digest('hex').slice(0, 12);
 
 export class GeminiChatParser {
+  readonly rawBytes = new RawBytes();
   readonly counts: ParseCounts & { reappended: number; patches: number } = {
     ...emptyCounts(),
     reappended: 0,
@@ -89,7 +91,7 @@ export class GeminiChatParser {
   }
 
   /** One JSONL line (without its newline) at byte `offset`. */
-  line(text: string, offset: number): void {
+  line(text: string, offset: number, bytes?: Buffer): void {
     this.lineNo += 1;
     this.counts.lines += 1;
     if (text.trim() === '') return;
@@ -112,6 +114,7 @@ export class GeminiChatParser {
       });
       return;
     }
+    this.rawBytes.remember(record, bytes);
     this.record(record, offset);
   }
 
