@@ -19,16 +19,22 @@ function payload(): string | undefined {
   }
 }
 
+/** Says why on stderr, still exiting 0: the agent must not notice. */
+function complain(message: string): void {
+  process.stderr.write(`baton hook: ${message}\n`);
+  process.exitCode = 0;
+}
+
 function fullHook(text: string | undefined): void {
   import('node:module')
     // The full hook loads many modules: let Node ≥ 22.1 cache their compiled code.
     .then((module) => (module as { enableCompileCache?: () => unknown }).enableCompileCache?.())
     .then(() => import('./hook-main.js'))
-    .then((full) => full.runHookMain(text))
-    .catch((error: unknown) => {
-      process.stderr.write(`baton hook: cannot load dist/hook.js: ${String(error)}\n`);
-      process.exitCode = 0;
-    });
+    .then(
+      (full) => full.runHookMain(text),
+      (error: unknown) => complain(`cannot load dist/hook.js: ${String(error)}`),
+    )
+    .catch((error: unknown) => complain(String(error)));
 }
 
 const text = payload();
