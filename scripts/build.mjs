@@ -1,6 +1,7 @@
-// Bundles the CLI into dist/ with esbuild: one file per entry, so `baton hook` loads only what the
-// hot path needs. better-sqlite3 stays external (a native addon). The hook is its own build: had it
-// shared code splitting with the CLI, esbuild's shared chunks would drag zod into its static imports.
+// Bundles the CLI into dist/ with esbuild. better-sqlite3 stays external (a native addon). The hook
+// is two builds of its own: dist/hook.cjs, the hot entry every tool call runs (one small file), and
+// dist/hook.js, the full hook it loads for anything else. Had they shared code splitting with the
+// CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
