@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-// Tiny launcher: turn on Node's compile cache where it exists (Node ≥ 22.1), then load the bundle.
-// `baton hook …` runs on every tool call of an agent, so it loads its own small bundle instead of
-// the CLI (no commander, no zod) — and even a broken install must not fail the agent's hook.
-import module from 'node:module';
+// Tiny launcher. CommonJS (bin/package.json says so): `baton hook …` runs on every tool call of an
+// agent, and an ES module entry alone would cost it a few ms of Node's ESM loader. The hook starts
+// in its own small bundle (dist/hook.cjs, no commander, no zod), which loads the rest only when
+// an event needs it — and even a broken install must not fail the agent's hook. Everything else
+// turns on Node's compile cache where it exists (Node ≥ 22.1) and loads the CLI.
+'use strict';
 
-module.enableCompileCache?.();
 if (process.argv[2] === 'hook') {
   try {
-    await import('../dist/hook.js');
+    require('../dist/hook.cjs');
   } catch (error) {
-    process.stderr.write(`baton hook: cannot load dist/hook.js: ${error?.message ?? error}\n`);
+    process.stderr.write(`baton hook: cannot load dist/hook.cjs: ${error?.message ?? error}\n`);
     process.exitCode = 0;
   }
 } else {
-  await import('../dist/cli.js');
+  require('node:module').enableCompileCache?.();
+  import('../dist/cli.js').catch((error) => {
+    process.stderr.write(`baton: cannot load dist/cli.js: ${error?.stack ?? error}\n`);
+    process.exitCode = 1;
+  });
 }

@@ -1,6 +1,7 @@
-// Bundles the CLI into dist/ with esbuild: one file per entry, so `baton hook` loads only what the
-// hot path needs. better-sqlite3 stays external (a native addon). The hook is its own build: had it
-// shared code splitting with the CLI, esbuild's shared chunks would drag zod into its static imports.
+// Bundles the CLI into dist/ with esbuild. better-sqlite3 stays external (a native addon). The hook
+// is two builds of its own: dist/hook.cjs, the hot entry every tool call runs (one small file), and
+// dist/hook.js, the full hook it loads for anything else. Had they shared code splitting with the
+// CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -46,14 +47,36 @@ const hook = await build({
   metafile: true,
 });
 
-// The hook bundle must stay small: fail the build if the CLI's heavy dependencies reach it.
-const heavy = Object.values(hook.metafile.outputs)
+// The hot entry runs on every tool call: one CommonJS file (Node's ESM loader alone costs a few
+// ms), without the banner or code splitting, whose only way out is the full hook, loaded lazily.
+const fullHookOutside = {
+  name: 'full-hook-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/hook-main\.js$/ }, () => ({ path: './hook.js', external: true }));
+  },
+};
+const hot = await build({
+  ...common,
+  banner: {},
+  // No sourceMappingURL comment: seeing one makes Node load its source-map support.
+  sourcemap: 'external',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  plugins: [fullHookOutside],
+  entryPoints: { hook: 'src/cli/hook-entry.ts' },
+  minify: true,
+  metafile: true,
+});
+
+// The hook bundles must stay small: fail the build if the CLI's heavy dependencies reach them.
+const heavy = [hook, hot]
+  .flatMap((result) => Object.values(result.metafile.outputs))
   .flatMap((output) => Object.entries(output.inputs))
   .filter(
     ([input, v]) => v.bytesInOutput > 0 && /node_modules\/(commander|zod|@clack)\//.test(input),
   )
   .map(([input]) => input);
 if (heavy.length) {
-  console.error(`dist/hook.js bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
+  console.error(`the hook bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
   process.exit(1);
 }
