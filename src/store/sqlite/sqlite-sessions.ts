@@ -78,12 +78,15 @@ export class SqliteSessions implements Sessions {
     return write(this.ctx, () => {
       const startedAt = input.startedAt ?? this.ctx.clock.now();
       const day = dayKey(startedAt);
-      const { last } = this.ctx
+      this.ctx
         .stmt(
           `INSERT INTO handle_counters (day, last) VALUES (?, 1)
-           ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
+           ON CONFLICT (day) DO UPDATE SET last = last + 1`,
         )
-        .get(day) as { last: number };
+        .run(day);
+      const { last } = this.ctx.stmt('SELECT last FROM handle_counters WHERE day = ?').get(day) as {
+        last: number;
+      };
       const row: SessionRow = {
         id: this.ctx.ids(),
         handle: formatSessionHandle(day, last),
