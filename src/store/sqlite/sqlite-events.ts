@@ -202,8 +202,9 @@ export class SqliteEvents implements Events {
     for (const [sessionId, refs] of bySession) {
       for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
         const chunk = refs.slice(i, i + REFS_PER_QUERY);
-        const rows = this.ctx.db
-          .prepare(
+        // Through the statement cache: full chunks repeat the same SQL, batch after batch.
+        const rows = this.ctx
+          .stmt(
             `SELECT ref FROM events WHERE session_id = ? AND ref IN (${chunk.map(() => '?').join(', ')})`,
           )
           .all(sessionId, ...chunk) as { ref: string }[];
