@@ -22,7 +22,12 @@ const common = {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",
   },
 };
-await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, splitting: true });
+// The events import's worker is an entry of its own: it is started by file (dist/events-worker.js).
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts', 'events-worker': 'src/capture/events/events-worker.ts' },
+  splitting: true,
+});
 // In the hook, Node's built-ins are loaded with require(): an ESM `import … from 'node:fs'` builds
 // a facade over every export of the module, which touches fs's lazy getters and loads all of
 // Node's stream machinery — most of a spooled tool hook's own time on Node 24.

@@ -9,6 +9,8 @@ export { MIGRATIONS, schemaVersion } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
 export { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
 export type { MetaField } from './fts-text.js';
+export { createEventPreparer, prepareEvent } from './prepare-event.js';
+export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { backupDir, resolveHome, storePath } from './paths.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
 export { defaultBackupPath, listBackups, rotateBackups, withRestoreHint } from './backup-files.js';

@@ -1,6 +1,7 @@
 // The Store role: the only writer of Baton's data. Every write is redacted, stamped with the
 // machine and an HLC, and committed before the call returns. Reads that need SQL of their own
 // (search ranking, brief queries) go through `query`, which is read-only.
+import type { EventPreparation, PreparedEvent } from './prepare-event.js';
 import type {
   BatonEvent,
   Checkpoint,
@@ -132,6 +133,10 @@ export interface EventFilter {
 export interface Events {
   /** Appends in one transaction; inputs whose (session, ref) is already stored are skipped. */
   append(inputs: EventInput[]): AppendResult;
+  /** Appends events prepared off the store's thread (see prepare-event.ts), as append does. */
+  appendPrepared(events: PreparedEvent[]): AppendResult;
+  /** What createEventPreparer needs to prepare events exactly as this store would. */
+  preparation(): EventPreparation;
   list(filter: EventFilter): BatonEvent[];
   /** Streams matching events in journal order without loading them all. */
   iterate(filter: EventFilter): IterableIterator<BatonEvent>;

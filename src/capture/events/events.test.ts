@@ -1,5 +1,6 @@
 // Pins Events JSONL v1: export → import into an empty store → export is byte-identical; a second
-// import adds nothing; malformed lines are reported by number and field while the rest imports.
+// import adds nothing; malformed lines are reported by number and field while the rest imports —
+// all alike whether lines are prepared on a worker thread (the default) or on the store's thread.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
@@ -8,6 +9,7 @@ import type { Store } from '../../store/index.js';
 import { exportEvents } from './export-events.js';
 import { eventLineV1 } from '../../schemas/index.js';
 import { importEvents } from './import-events.js';
+import type { EventsImportOptions } from './import-events.js';
 
 const T0 = Date.parse('2026-02-03T04:05:06.789Z');
 const exportAll = (store: Store) => [...exportEvents(store)].join('');
@@ -63,11 +65,17 @@ function seed(): Store {
   return store;
 }
 
-describe('Events JSONL v1', () => {
+describe.each([
+  { thread: 'worker', batchSize: 5000 },
+  { thread: 'worker', batchSize: 2 },
+  { thread: 'main', batchSize: 2 },
+] as const)('Events JSONL v1 ($thread thread, batches of $batchSize)', (mode) => {
+  const opts = (): EventsImportOptions => ({ schema: eventLineV1, ...mode });
+
   it('round-trips byte for byte through an empty store', async () => {
     const first = exportAll(seed());
     const fresh = openMemoryStore();
-    const r = await importEvents(fresh, fromText(first), { schema: eventLineV1 });
+    const r = await importEvents(fresh, fromText(first), opts());
     expect(r).toMatchObject({ imported: 4, duplicates: 0, malformed: [], sessions: 2 });
     expect(exportAll(fresh)).toBe(first);
     expect(first.split('\n')[0]).toContain(
@@ -80,8 +88,8 @@ describe('Events JSONL v1', () => {
       exportAll(seed()) +
       '{"session":"x","ts":"2026-01-01T00:00:00Z","kind":"note","text":"no ref"}\n';
     const store = openMemoryStore();
-    const once = await importEvents(store, fromText(text), { schema: eventLineV1 });
-    const twice = await importEvents(store, fromText(text), { schema: eventLineV1 });
+    const once = await importEvents(store, fromText(text), opts());
+    const twice = await importEvents(store, fromText(text), opts());
     expect(once.imported).toBe(5);
     expect(twice).toMatchObject({ imported: 0, duplicates: 5 });
     expect(store.events.count()).toBe(5);
@@ -89,7 +97,7 @@ describe('Events JSONL v1', () => {
 
   it('re-importing an export into the store it came from adds nothing', async () => {
     const store = seed();
-    const r = await importEvents(store, fromText(exportAll(store)), { schema: eventLineV1 });
+    const r = await importEvents(store, fromText(exportAll(store)), opts());
     expect(r).toMatchObject({ imported: 0, duplicates: 4 });
   });
 
@@ -106,7 +114,7 @@ describe('Events JSONL v1', () => {
       '{"session":"s","ts":"2026-01-01T00:00:01Z","kind":"note","text":"ok 2"}',
     ];
     const store = openMemoryStore();
-    const r = await importEvents(store, fromText(lines.join('\n')), { schema: eventLineV1 });
+    const r = await importEvents(store, fromText(lines.join('\n')), opts());
     expect(r.imported).toBe(2);
     expect(r.malformed.map((m) => m.line)).toEqual([2, 3, 4, 6, 7, 8]);
     expect(r.malformed[0]).toMatchObject({ reason: 'json' });
@@ -126,7 +134,7 @@ describe('Events JSONL v1', () => {
           '{"session":"s","ts":"2024-02-29T00:00:00.123456Z","kind":"note"}',
         ].join('\n'),
       ),
-      { schema: eventLineV1 },
+      opts(),
     );
     expect(r).toMatchObject({ imported: 2, malformed: [] });
   });

@@ -1,21 +1,19 @@
 // Events JSONL v1 → the store. Streams the input line by line, batches writes, reports per line
 // (STYLE habit 6): a malformed line is counted with its number and reason, and the rest imports.
-import { existsSync } from 'node:fs';
-import { basename, isAbsolute } from 'node:path';
+// By default the lines are parsed, checked and prepared on a worker thread while this one writes
+// (events-pipeline.ts): the store's inserts and the index are then the only work left here.
 import type { Readable } from 'node:stream';
-import type { JsonObject } from '../../core/index.js';
-import { identifyProject } from '../../git/index.js';
-import type { EventInput, Store } from '../../store/index.js';
+import { createEventPreparer } from '../../store/index.js';
+import type { AppendResult, PreparableEvent, PreparedEvent, Store } from '../../store/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
 import { readJsonLines } from '../jsonl-lines.js';
+import { EventSessions, eventOfLine } from './event-sessions.js';
+import { defaultWorkerUrl, runEventsWorker } from './events-pipeline.js';
 import { parseEventLine } from './parse-event-line.js';
 import type { EventLineSchema } from './parse-event-line.js';
+import type { LineProblem, PreparedBatch } from './worker-protocol.js';
 
-export interface LineProblem {
-  line: number;
-  reason: 'json' | 'schema';
-  message: string;
-}
+export type { LineProblem } from './worker-protocol.js';
 
 export interface EventsImportResult {
   lines: number;
@@ -34,43 +32,12 @@ export interface EventsImportOptions {
   /** Called every `progressEvery` lines with the running totals. */
   onProgress?: (r: EventsImportResult) => void;
   batchSize?: number;
-}
-
-function projectFor(store: Store, project: string | undefined, cache: Map<string, string | null>) {
-  if (project === undefined) return null;
-  const known = cache.get(project);
-  if (known !== undefined) return known;
-  let id: string;
-  if (isAbsolute(project)) {
-    const identity = existsSync(project)
-      ? identifyProject(project)
-      : {
-          key: `path:${project}`,
-          root: project,
-          remoteUrl: null,
-          name: basename(project) || project,
-        };
-    id = store.projects.ensure(identity).id;
-  } else {
-    id = (
-      store.projects.get(project) ??
-      store.projects.ensure({
-        key: `name:${project}`,
-        root: project,
-        remoteUrl: null,
-        name: project,
-      })
-    ).id;
-  }
-  cache.set(project, id);
-  return id;
-}
-
-interface PendingLine {
-  line: EventLineV1;
-  ref: string;
-  ts: number;
-  agent: string;
+  /**
+   * Where lines are parsed and prepared: a worker thread (the default; `workerUrl` replaces its
+   * script, for tests) or this thread.
+   */
+  thread?: 'worker' | 'main';
+  workerUrl?: URL;
 }
 
 export async function importEvents(
@@ -85,25 +52,102 @@ export async function importEvents(
     malformed: [],
     sessions: 0,
   };
-  const batchSize = options.batchSize ?? 5000;
-  const sessions = new Map<string, string>();
-  const projects = new Map<string, string | null>();
-  let batch: PendingLine[] = [];
-
+  const sessions = new EventSessions(store);
   // One transaction per batch, sessions included: a commit (an fsync) per session would be the
   // import's bottleneck.
-  const flush = () => {
-    if (batch.length === 0) return;
-    const pending = batch;
-    batch = [];
-    const r = store.transaction(() =>
-      store.events.append(pending.map((p) => toEventInput(store, p, sessions, projects, result))),
-    );
+  const write = (append: () => AppendResult) => {
+    const r = store.transaction(append);
     result.imported += r.inserted;
     result.duplicates += r.duplicates;
+    result.sessions = sessions.created;
     options.onProgress?.(result);
   };
+  if (options.thread === 'main') {
+    await importHere(input, options, result, (lines) =>
+      write(() =>
+        store.events.append(
+          lines.map((p) =>
+            eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts)),
+          ),
+        ),
+      ),
+    );
+  } else {
+    const prepare = createEventPreparer(store.events.preparation());
+    const sessionIds: string[] = [];
+    await runEventsWorker(
+      options.workerUrl ?? defaultWorkerUrl(),
+      { preparation: store.events.preparation(), batchSize: options.batchSize ?? 5000 },
+      input,
+      (batch) => {
+        result.lines = batch.lines;
+        const problems = [...batch.malformed];
+        write(() => {
+          for (const s of batch.sessions) {
+            sessionIds[s.index] = sessions.resolve(s.agent, s.line, s.ts);
+          }
+          return store.events.appendPrepared(
+            batchEvents(batch, sessionIds, options.schema, prepare, sessions, problems),
+          );
+        });
+        result.malformed.push(...problems.sort((a, b) => a.line - b.line));
+      },
+    );
+  }
+  sessions.finish();
+  return result;
+}
 
+/** A batch's events with their sessions filled in, and its unsure lines judged by the schema. */
+function batchEvents(
+  batch: PreparedBatch,
+  sessionIds: string[],
+  schema: EventLineSchema,
+  prepare: (e: PreparableEvent) => PreparedEvent,
+  sessions: EventSessions,
+  problems: LineProblem[],
+): PreparedEvent[] {
+  const out: PreparedEvent[] = [];
+  let unsure = 0;
+  for (let i = 0; i < batch.events.length; i++) {
+    const e = batch.events[i];
+    if (e) {
+      e.sessionId = sessionIds[batch.sessionOf[i]!]!;
+      out.push(e);
+      continue;
+    }
+    const { line: number, text } = batch.unsure[unsure++]!;
+    const parsed = parseEventLine(text, schema);
+    if (!parsed.ok) {
+      if (parsed.reason !== 'blank') {
+        problems.push({ line: number, reason: parsed.reason, message: parsed.message });
+      }
+      continue;
+    }
+    const { line, ref } = parsed;
+    const ts = Date.parse(line.ts);
+    const agent = line.agent ?? 'unknown';
+    out.push(prepare(eventOfLine(line, ref, ts, sessions.resolve(agent, line, ts))));
+  }
+  return out;
+}
+
+interface PendingLine {
+  line: EventLineV1;
+  ref: string;
+  ts: number;
+  agent: string;
+}
+
+/** The import on this thread alone: the same steps, one after another. */
+async function importHere(
+  input: Readable,
+  options: EventsImportOptions,
+  result: EventsImportResult,
+  flush: (lines: PendingLine[]) => void,
+): Promise<void> {
+  const batchSize = options.batchSize ?? 5000;
+  let batch: PendingLine[] = [];
   for await (const text of readJsonLines(input)) {
     result.lines += 1;
     const parsed = parseEventLine(text, options.schema);
@@ -119,69 +163,10 @@ export async function importEvents(
     }
     const { line, ref } = parsed;
     batch.push({ line, ref, ts: Date.parse(line.ts), agent: line.agent ?? 'unknown' });
-    if (batch.length >= batchSize) flush();
-  }
-  flush();
-  // Imported sessions end at their last event.
-  store.transaction(() => {
-    for (const id of sessions.values()) {
-      const s = store.sessions.get(id);
-      if (s && s.endReason === 'imported' && s.endedAt !== null && s.lastActivityAt > s.endedAt) {
-        store.sessions.update(id, { endedAt: s.lastActivityAt });
-      }
+    if (batch.length >= batchSize) {
+      flush(batch);
+      batch = [];
     }
-  });
-  return result;
-}
-
-function toEventInput(
-  store: Store,
-  p: PendingLine,
-  sessions: Map<string, string>,
-  projects: Map<string, string | null>,
-  result: EventsImportResult,
-): EventInput {
-  const { line } = p;
-  const sessionKey = `${p.agent}\u0000${line.session}`;
-  let sessionId = sessions.get(sessionKey);
-  if (sessionId === undefined) {
-    sessionId = resolveSession(store, p, projects, result);
-    sessions.set(sessionKey, sessionId);
   }
-  return {
-    sessionId,
-    ts: p.ts,
-    kind: line.kind,
-    role: line.role ?? null,
-    tool: line.tool ?? null,
-    text: line.text ?? null,
-    data: (line.data as JsonObject | undefined) ?? null,
-    source: 'import',
-    ref: p.ref,
-  };
-}
-
-function resolveSession(
-  store: Store,
-  p: PendingLine,
-  projects: Map<string, string | null>,
-  result: EventsImportResult,
-): string {
-  const { line } = p;
-  // The line may name a session this store already knows by its own id (an earlier export).
-  const known = store.sessions.get(line.session);
-  if (known && known.agent === p.agent) return known.id;
-  const { session, created } = store.sessions.ensure({
-    agent: p.agent,
-    agentSessionId: line.session,
-    projectId: projectFor(store, line.project, projects),
-    startedAt: p.ts,
-    title: line.title ?? null,
-    cwd: line.project !== undefined && isAbsolute(line.project) ? line.project : null,
-  });
-  if (created) {
-    store.sessions.update(session.id, { status: 'ended', endReason: 'imported', endedAt: p.ts });
-    result.sessions += 1;
-  }
-  return session.id;
+  if (batch.length) flush(batch);
 }

@@ -13,7 +13,14 @@ export type LineResult =
   | { ok: false; reason: 'json' | 'schema'; message: string }
   | { ok: false; reason: 'blank'; message: '' };
 
-export function parseEventLine(text: string, schema: EventLineSchema): LineResult {
+/** A line the hand-written check could not vouch for: the schema must judge it. */
+export type PlainLineResult = LineResult | { ok: false; reason: 'unsure'; value: unknown };
+
+/**
+ * parseEventLine without the schema: what it decides for the common case, and 'unsure' where only
+ * the schema can tell (so a thread that does not load zod can still do most of the work).
+ */
+export function parsePlainEventLine(text: string): PlainLineResult {
   if (text.trim() === '') return { ok: false, reason: 'blank', message: '' };
   let value: unknown;
   try {
@@ -22,7 +29,13 @@ export function parseEventLine(text: string, schema: EventLineSchema): LineResul
     return { ok: false, reason: 'json', message: `not JSON: ${(error as Error).message}` };
   }
   if (isPlainValidLine(value)) return { ok: true, line: value, ref: value.ref ?? contentRef(text) };
-  const parsed = schema.safeParse(value);
+  return { ok: false, reason: 'unsure', value };
+}
+
+export function parseEventLine(text: string, schema: EventLineSchema): LineResult {
+  const plain = parsePlainEventLine(text);
+  if (plain.ok || plain.reason !== 'unsure') return plain;
+  const parsed = schema.safeParse(plain.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length ? issue.path.join('.') : '(line)';

@@ -6,19 +6,23 @@ import { ftsBody, ftsFiles, ftsMeta } from '../fts-text.js';
 import type { SqliteContext } from './context.js';
 import type { Statement } from './driver.js';
 
+/** An event as the index sees it: its body and files text already made (../prepare-event.ts). */
 export interface IndexedEvent {
-  seq: number;
   kind: string;
   sessionId: string;
-  text: string | null;
   tool: string | null;
-  /** Parsed (and redacted) structured data. */
-  data: unknown;
+  ftsBody: string;
+  ftsFiles: string;
 }
 
 interface SessionFacts {
   agent: string | null;
   projectId: string | null;
+}
+
+/** A session's facts, with the `meta` text of each kind of its events made once. */
+export interface IndexedSession extends SessionFacts {
+  metaByKind: Map<string, string>;
 }
 
 export class EventsIndex {
@@ -39,26 +43,33 @@ export class EventsIndex {
   }
 
   /** Facts of the sessions an append touches, looked up once per session per append. */
-  sessionCache(): (sessionId: string) => SessionFacts {
-    const cache = new Map<string, SessionFacts>();
+  sessionCache(): (sessionId: string) => IndexedSession {
+    const cache = new Map<string, IndexedSession>();
     return (id) => {
       let f = cache.get(id);
       if (!f) {
-        f = (this.facts.get(id) as SessionFacts | undefined) ?? { agent: null, projectId: null };
+        const facts = (this.facts.get(id) as SessionFacts | undefined) ?? {
+          agent: null,
+          projectId: null,
+        };
+        f = { ...facts, metaByKind: new Map() };
         cache.set(id, f);
       }
       return f;
     };
   }
 
-  add(e: IndexedEvent, session: SessionFacts): void {
-    const body = e.text ? ftsBody(e.text) : '';
+  add(seq: number, e: IndexedEvent, session: IndexedSession): void {
     if (!this.full) {
-      if (body || e.tool) this.insert.run(e.seq, body, e.tool ?? '');
+      if (e.ftsBody || e.tool) this.insert.run(seq, e.ftsBody, e.tool ?? '');
       return;
     }
-    const meta = ftsMeta({ kind: e.kind, sessionId: e.sessionId, ...session });
-    this.insert.run(e.seq, body, e.tool ?? '', e.data ? ftsFiles(e.data) : '', meta);
+    let meta = session.metaByKind.get(e.kind);
+    if (meta === undefined) {
+      meta = ftsMeta({ kind: e.kind, sessionId: e.sessionId, ...session });
+      session.metaByKind.set(e.kind, meta);
+    }
+    this.insert.run(seq, e.ftsBody, e.tool ?? '', e.ftsFiles, meta);
   }
 
   /** Rewrites the index rows of a session's events (after its project changed). */
@@ -77,7 +88,18 @@ export class EventsIndex {
     const drop = this.ctx.db.prepare('DELETE FROM events_fts WHERE rowid = ?');
     for (const r of rows) {
       drop.run(r.seq);
-      this.add({ ...r, sessionId, data: r.data === null ? null : safeParse(r.data) }, session);
+      const data = r.data === null ? null : safeParse(r.data);
+      this.add(
+        r.seq,
+        {
+          kind: r.kind,
+          sessionId,
+          tool: r.tool,
+          ftsBody: r.text ? ftsBody(r.text) : '',
+          ftsFiles: data ? ftsFiles(data) : '',
+        },
+        session,
+      );
     }
   }
 }

@@ -3,10 +3,13 @@ import type Database from 'better-sqlite3';
 import { parseHlc } from '../../core/index.js';
 import type { BatonEvent, EventKind, EventSource, JsonObject } from '../../core/index.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
-import { clean, parseJson, write } from './context.js';
+import { prepareEvent } from '../prepare-event.js';
+import type { EventPreparation, PreparedEvent } from '../prepare-event.js';
+import { parseJson, write } from './context.js';
 import { EventsIndex } from './events-index.js';
 import type { SqliteContext } from './context.js';
 import { SqliteRawBlocks, redactRaw } from './sqlite-raw-blocks.js';
+import type { RawPointer } from './sqlite-raw-blocks.js';
 
 interface EventRow {
   seq: number;
@@ -51,8 +54,15 @@ export class SqliteEvents implements Events {
   private readonly touch: Database.Statement;
   private readonly blocks: SqliteRawBlocks;
   private readonly packed: boolean;
+  private readonly redactionKey: string;
 
   constructor(private readonly ctx: SqliteContext) {
+    // The key the store's redactor was made with (see sqlite-store.ts), for preparation().
+    this.redactionKey =
+      (
+        ctx.db.prepare("SELECT value FROM meta WHERE key = 'redaction_key'").get() as
+          { value: string } | undefined
+      )?.value ?? '';
     // A store held at an older schema (upgrade tests stop migrating early) keeps one deflated
     // raw record per event, as schema 1 and 2 did.
     this.packed = (ctx.db.pragma('user_version', { simple: true }) as number) >= 3;
@@ -72,11 +82,8 @@ export class SqliteEvents implements Events {
   append(inputs: EventInput[]): AppendResult {
     const { ctx } = this;
     return write(ctx, () => {
-      const seqs: (number | null)[] = [];
-      const perSession = new Map<string, { n: number; last: number }>();
-      const sessionFacts = this.index.sessionCache();
-      let inserted = 0;
-      // Raw records of events already stored are not packed: a re-read must not grow the store.
+      // Raw records of events already stored are not packed (a re-read must not grow the store),
+      // and their text is not redacted: only what is new is prepared.
       const known = this.storedRefs(inputs);
       const records = inputs.map((input, i) =>
         input.raw === undefined || input.raw === null || known[i]
@@ -88,65 +95,102 @@ export class SqliteEvents implements Events {
             records,
             inputs.map((input) => input.sessionId),
           )
-        : [];
-      for (const [i, input] of inputs.entries()) {
-        if (known[i]) {
-          seqs.push(null);
-          continue;
-        }
-        const ts = input.ts ?? ctx.clock.now();
-        const text = clean(ctx, input.text);
-        const data = input.data ? ctx.redactor.json(input.data) : null;
-        const raw = pointers[i] ?? null;
-        // Every event has a ref: without one from its source, its own id serves, so an export
-        // re-imported into this very store is recognised.
-        const id = ctx.ids();
-        const info = this.insert.run(
-          id,
-          input.sessionId,
-          ts,
-          input.kind,
-          input.role ?? null,
-          input.tool ?? null,
-          text,
-          data === null ? null : JSON.stringify(data),
-          input.source,
-          input.ref ?? id,
-          ctx.hlc.tick(),
-          ...(this.packed
-            ? [raw?.block ?? null, raw?.off ?? null, raw?.len ?? null]
-            : [records[i] ? deflateRawSync(records[i]) : null]),
-        );
-        if (info.changes === 0) {
-          seqs.push(null);
-          continue;
-        }
-        const seq = Number(info.lastInsertRowid);
-        seqs.push(seq);
-        inserted += 1;
-        this.index.add(
-          {
-            seq,
-            kind: input.kind,
-            sessionId: input.sessionId,
-            text,
-            tool: input.tool ?? null,
-            data,
-          },
-          sessionFacts(input.sessionId),
-        );
-        const s = perSession.get(input.sessionId) ?? { n: 0, last: 0 };
-        s.n += 1;
-        s.last = Math.max(s.last, ts);
-        perSession.set(input.sessionId, s);
-      }
-      for (const [sessionId, s] of perSession) this.touch.run(s.n, s.last, sessionId);
-      return { inserted, duplicates: inputs.length - inserted, seqs };
+        : records.map((r) => (r ? deflateRawSync(r) : null));
+      return this.insertPrepared(
+        inputs.map((input, i) => (known[i] ? null : prepareEvent(ctx.redactor, input))),
+        pointers,
+      );
     });
   }
 
+  appendPrepared(events: PreparedEvent[]): AppendResult {
+    return write(this.ctx, () => {
+      const known = this.storedRefs(events);
+      return this.insertPrepared(
+        events.map((e, i) => (known[i] ? null : e)),
+        [],
+      );
+    });
+  }
+
+  preparation(): EventPreparation {
+    return { redactionKey: this.redactionKey };
+  }
+
+  /** Inserts events (null: known already) with their raw records (packed pointers or deflated). */
+  private insertPrepared(
+    events: (PreparedEvent | null)[],
+    raws: (RawPointer | Buffer | null)[],
+  ): AppendResult {
+    const { ctx } = this;
+    const seqs: (number | null)[] = [];
+    const perSession = new Map<string, { n: number; last: number }>();
+    const sessionFacts = this.index.sessionCache();
+    let inserted = 0;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      if (!e) {
+        seqs.push(null);
+        continue;
+      }
+      const ts = e.ts ?? ctx.clock.now();
+      const raw = raws[i] ?? null;
+      // Every event has a ref: without one from its source, its own id serves, so an export
+      // re-imported into this very store is recognised.
+      const id = ctx.ids();
+      const info = this.packed
+        ? this.insert.run(
+            id,
+            e.sessionId,
+            ts,
+            e.kind,
+            e.role,
+            e.tool,
+            e.text,
+            e.data,
+            e.source,
+            e.ref ?? id,
+            ctx.hlc.tick(),
+            (raw as RawPointer | null)?.block ?? null,
+            (raw as RawPointer | null)?.off ?? null,
+            (raw as RawPointer | null)?.len ?? null,
+          )
+        : this.insert.run(
+            id,
+            e.sessionId,
+            ts,
+            e.kind,
+            e.role,
+            e.tool,
+            e.text,
+            e.data,
+            e.source,
+            e.ref ?? id,
+            ctx.hlc.tick(),
+            raw,
+          );
+      if (info.changes === 0) {
+        seqs.push(null);
+        continue;
+      }
+      const seq = Number(info.lastInsertRowid);
+      seqs.push(seq);
+      inserted += 1;
+      this.index.add(seq, e, sessionFacts(e.sessionId));
+      let s = perSession.get(e.sessionId);
+      if (!s) {
+        s = { n: 0, last: 0 };
+        perSession.set(e.sessionId, s);
+      }
+      s.n += 1;
+      s.last = Math.max(s.last, ts);
+    }
+    for (const [sessionId, s] of perSession) this.touch.run(s.n, s.last, sessionId);
+    return { inserted, duplicates: events.length - inserted, seqs };
+  }
+
   /** For each input, whether its (session, ref) is already stored or comes earlier in the batch. */
-  private storedRefs(inputs: EventInput[]): boolean[] {
+  private storedRefs(inputs: { sessionId: string; ref?: string | null }[]): boolean[] {
     const bySession = new Map<string, string[]>();
     for (const input of inputs) {
       if (input.ref === undefined || input.ref === null) continue;
@@ -158,8 +202,9 @@ export class SqliteEvents implements Events {
     for (const [sessionId, refs] of bySession) {
       for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
         const chunk = refs.slice(i, i + REFS_PER_QUERY);
-        const rows = this.ctx.db
-          .prepare(
+        // Through the statement cache: full chunks repeat the same SQL, batch after batch.
+        const rows = this.ctx
+          .stmt(
             `SELECT ref FROM events WHERE session_id = ? AND ref IN (${chunk.map(() => '?').join(', ')})`,
           )
           .all(sessionId, ...chunk) as { ref: string }[];
