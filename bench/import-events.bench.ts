@@ -36,7 +36,6 @@ const bench: Benchmark = {
     const store = SqliteStore.open({ path: dbPath });
     const started = performance.now();
     const result = await importEvents(store, createReadStream(file), {
-      batchSize: 5000,
       schema: eventLineV1,
     });
     const secs = (performance.now() - started) / 1000;

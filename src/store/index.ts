@@ -18,6 +18,7 @@ export type { BackupFile } from './backup-files.js';
 export type { BackupFacts, RestoreReport } from './restore-backup.js';
 /** The SQLite driver this process loads (see sqlite/driver.ts), for maintenance code and tests. */
 export { Database, driverName } from './sqlite/driver.js';
+export { WalCheckpointer } from './sqlite/wal-checkpointer.js';
 
 import type { Clock } from '../core/index.js';
 import { SqliteStore as Sqlite } from './sqlite/sqlite-store.js';

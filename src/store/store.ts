@@ -346,6 +346,11 @@ export interface Maintenance {
   compact(): CompactReport;
   /** Bytes of the store file and its WAL. */
   fileSizes(): { main: number; wal: number };
+  /**
+   * For a bulk write: commits stop checkpointing the WAL, so that a WalCheckpointer on another
+   * thread can do it. Returns what turns them back on; null when the store has no WAL (in memory).
+   */
+  deferCheckpoints(): (() => void) | null;
 }
 
 export interface StoreInfo {

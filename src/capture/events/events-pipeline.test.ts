@@ -1,13 +1,13 @@
 // Pins the import's worker: it redacts and indexes exactly as the store does on its own thread,
 // a failing worker or input ends the import with that one-line error (and no worker left
 // running), and a line the schema must judge keeps its place and its line number.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { openMemoryStore } from '../../store/index.js';
+import { SqliteStore, openMemoryStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import { eventLineV1 } from '../../schemas/index.js';
 import { exportEvents } from './export-events.js';
@@ -93,4 +93,25 @@ it('ends with the input’s error when reading fails, keeping the batches writte
     importEvents(store, Readable.from(failing()), { schema: eventLineV1, batchSize: 1 }),
   ).rejects.toThrow('EIO: i/o error, read');
   expect(store.events.count()).toBe(1);
+});
+
+it('has the worker checkpoint the WAL while this thread writes, then gives checkpoints back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-ckpt-'));
+  dirs.push(dir);
+  const path = join(dir, 'baton.db');
+  const store = SqliteStore.open({ path });
+  const before = statSync(path).size;
+  const lines = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `{"session":"s${i % 3}","ts":"2026-01-01T00:00:00Z","kind":"note","text":"note ${i} ${'word '.repeat(40)}","ref":"r${i}"}`,
+  ).join('\n');
+  const r = await importEvents(store, fromText(lines), { schema: eventLineV1, batchSize: 50 });
+  expect(r.imported).toBe(400);
+  // Far below the 1,000 pages at which a commit checkpoints by itself: only the worker's
+  // checkpoints can have grown the store file.
+  expect(store.maintenance.fileSizes().wal).toBeLessThan(1000 * 4096);
+  expect(statSync(path).size).toBeGreaterThan(before + 100_000);
+  expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  store.close();
 });

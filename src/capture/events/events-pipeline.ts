@@ -69,6 +69,8 @@ export async function runEventsWorker(
       if (message.type !== 'batch') continue;
       apply(message);
       if (message.last) return;
+      if (start.checkpoint !== undefined)
+        worker.postMessage({ type: 'checkpoint' } satisfies ToWorker);
     }
   } finally {
     inbox.close();

@@ -3,20 +3,39 @@
 // the store's thread only resolves sessions and inserts. Lines the hand-written check cannot vouch
 // for go back unprepared: the schema (zod) is the caller's and is never loaded here.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventPreparer } from '../../store/index.js';
+import { WalCheckpointer, createEventPreparer } from '../../store/index.js';
 import { eventOfLine } from './event-sessions.js';
 import { LineSplitter } from './line-splitter.js';
 import { parsePlainEventLine } from './parse-event-line.js';
 import type { FromWorker, PreparedBatch, ToWorker, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort!;
-const { preparation, batchSize } = workerData as WorkerStart;
+const { preparation, batchSize, checkpoint } = workerData as WorkerStart;
 const prepare = createEventPreparer(preparation);
 const splitter = new LineSplitter();
 const sessions = new Map<string, number>();
 let lines = 0;
 let chunks = 0;
 let batch = emptyBatch();
+let checkpointing = checkpoint !== undefined;
+
+/**
+ * Copies what the writer has committed into the store file, on a connection opened for it (and
+ * closed at once: nothing of the store stays open in a worker that may be terminated). A failure
+ * only stops the copying: the WAL then grows until the writer turns its own checkpoints back on.
+ */
+function checkpointWal(): void {
+  if (!checkpointing) return;
+  let checkpointer: WalCheckpointer | null = null;
+  try {
+    checkpointer = new WalCheckpointer(checkpoint!);
+    checkpointer.checkpoint();
+  } catch {
+    checkpointing = false;
+  } finally {
+    checkpointer?.close();
+  }
+}
 
 function emptyBatch(): PreparedBatch {
   return {
@@ -74,6 +93,7 @@ function take(text: string): void {
 
 port.on('message', (message: ToWorker) => {
   try {
+    if (message.type === 'checkpoint') return checkpointWal();
     if (message.type !== 'chunk') {
       if (message.type === 'end') for (const text of splitter.end()) take(text);
       post(true);

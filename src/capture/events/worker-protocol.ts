@@ -7,10 +7,22 @@ import type { SessionLine } from './event-sessions.js';
 export interface WorkerStart {
   preparation: EventPreparation;
   batchSize: number;
+  /**
+   * The store file, when its writer has deferred its checkpoints to this worker: after each
+   * batch is written the worker checkpoints the WAL on a connection of its own.
+   */
+  checkpoint?: string;
 }
 
-/** `stop`: the input failed; send what the complete lines so far hold, and no partial line. */
-export type ToWorker = { type: 'chunk'; chunk: Uint8Array } | { type: 'end' } | { type: 'stop' };
+/**
+ * `stop`: the input failed; send what the complete lines so far hold, and no partial line.
+ * `checkpoint`: a batch was written; copy the WAL into the store file (WorkerStart.checkpoint).
+ */
+export type ToWorker =
+  | { type: 'chunk'; chunk: Uint8Array }
+  | { type: 'end' }
+  | { type: 'stop' }
+  | { type: 'checkpoint' };
 
 /** A problem with one line, by its number (1-based) in the input. */
 export interface LineProblem {

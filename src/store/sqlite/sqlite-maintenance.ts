@@ -32,6 +32,14 @@ export class SqliteMaintenance implements Maintenance {
     ) => void,
   ) {}
 
+  deferCheckpoints(): (() => void) | null {
+    const { db } = this.ctx;
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') return null;
+    const before = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 0');
+    return () => db.pragma(`wal_autocheckpoint = ${before}`);
+  }
+
   integrityCheck(quick = false): string[] {
     const rows = this.ctx.db.pragma(quick ? 'quick_check' : 'integrity_check') as Record<
       string,
