@@ -1,8 +1,11 @@
 // Pins the store's basic contract: records round-trip, handles are allocated per day, refs make
 // appends idempotent, todos/decisions/facts/components behave as the CLI relies on.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
-import { openMemoryStore } from '../index.js';
+import { Database, SqliteStore, openMemoryStore } from '../index.js';
 
 const T0 = Date.parse('2026-03-04T10:00:00Z');
 
@@ -123,5 +126,35 @@ describe('SqliteStore', () => {
     expect(c.handle).toMatch(/^RECOVERY-SESSION-\d{6}-001-\d{6}$/);
     expect(c.size).toBeLessThan(snapshot.length / 4);
     expect(store.checkpoints.snapshot(c.id)).toBe(snapshot);
+  });
+});
+
+describe('SqliteStore file', () => {
+  it('makes a new file with 16 KiB pages and keeps the page size of an existing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-pages-'));
+    try {
+      const fresh = SqliteStore.open({ path: join(dir, 'new.db') });
+      expect(fresh.database.pragma('page_size', { simple: true })).toBe(16384);
+      fresh.close();
+
+      const oldPath = join(dir, 'old.db');
+      const old = new Database(oldPath);
+      old.pragma('page_size = 4096');
+      old.exec('CREATE TABLE t (x)');
+      old.close();
+      const opened = SqliteStore.open({ path: oldPath });
+      expect(opened.database.pragma('page_size', { simple: true })).toBe(4096);
+      const p = opened.projects.ensure({ key: 'path:/p', root: '/p', remoteUrl: null, name: 'p' });
+      const s = opened.sessions.start({ agent: 'cli', projectId: p.id });
+      opened.events.append([{ sessionId: s.id, kind: 'note', source: 'cli', text: 'kept' }]);
+      opened.close();
+      const reopened = SqliteStore.open({ path: join(dir, 'new.db') });
+      reopened.close();
+      const again = SqliteStore.open({ path: oldPath });
+      expect(again.events.list({ sessionId: s.id })[0]!.text).toBe('kept');
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
