@@ -22,14 +22,19 @@ const common = {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",
   },
 };
-await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, splitting: true });
-// In the hook, Node's built-ins are loaded with require(): an ESM `import … from 'node:fs'` builds
+// Node's built-ins are loaded with require(): an ESM `import … from 'node:fs'` builds
 // a facade over every export of the module, which touches fs's lazy getters and loads all of
-// Node's stream machinery — most of a spooled tool hook's own time on Node 24.
+// Node's stream machinery — most of a spooled tool hook's own time on Node 24, and
+// fs/promises, readline, webcrypto and process.report in every CLI command.
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'builtin' }));
+    // Left to Node: esbuild does not know every built-in by its bare name (readline/promises).
+    b.onResolve({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
       // The bare name: a `node:` specifier here would resolve back to this very module.
       contents: `module.exports = require(${JSON.stringify(args.path.slice(5))});`,
@@ -37,6 +42,12 @@ const builtinsByRequire = {
     }));
   },
 };
+await build({
+  ...common,
+  plugins: [builtinsByRequire],
+  entryPoints: { cli: 'src/cli/main.ts' },
+  splitting: true,
+});
 const hook = await build({
   ...common,
   plugins: [builtinsByRequire],
