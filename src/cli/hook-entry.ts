@@ -3,7 +3,7 @@
 // does only what a spooled event needs: read fd 0, decide, write one fsync'd file. It never
 // creates process.stdin/stdout/stderr (that loads Node's net and tty machinery). Everything else —
 // lifecycle events, an unknown agent, a payload that does not parse, a failed spool — goes to the
-// full hook (hook-main.ts, dist/hook.js), loaded only then, which handles it as it always has.
+// full hook (hook-main.ts, dist/hook-full.cjs), loaded only then, which handles it as it always has.
 import { readFileSync } from 'node:fs';
 import { spoolHotEvent } from './hook-hot-path.js';
 
@@ -32,7 +32,7 @@ function fullHook(text: string | undefined): void {
     .then(() => import('./hook-main.js'))
     .then(
       (full) => full.runHookMain(text),
-      (error: unknown) => complain(`cannot load dist/hook.js: ${String(error)}`),
+      (error: unknown) => complain(`cannot load dist/hook-full.cjs: ${String(error)}`),
     )
     .catch((error: unknown) => complain(String(error)));
 }
