@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ with esbuild. better-sqlite3 stays external (a native addon). The hook
 // is two builds of its own: dist/hook.cjs, the hot entry every tool call runs (one small file), and
-// dist/hook.js, the full hook it loads for anything else. Had they shared code splitting with the
+// dist/hook-full.cjs, the full hook it loads for anything else. Had they shared code splitting with the
 // CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -22,19 +22,18 @@ const common = {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",
   },
 };
-// The events import's worker is an entry of its own: it is started by file (dist/events-worker.js).
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli/main.ts', 'events-worker': 'src/capture/events/events-worker.ts' },
-  splitting: true,
-});
-// In the hook, Node's built-ins are loaded with require(): an ESM `import … from 'node:fs'` builds
-// a facade over every export of the module, which touches fs's lazy getters and loads all of
-// Node's stream machinery — most of a spooled tool hook's own time on Node 24.
+// The CLI loads Node's built-ins with require(): an ESM `import … from 'node:fs'` builds a facade
+// over every export of the module, which touches its lazy getters — fs/promises, readline and
+// Node's stream machinery, webcrypto, process.report — in every command.
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'builtin' }));
+    // Left to Node: esbuild does not know every built-in by its bare name (readline/promises).
+    b.onResolve({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
       // The bare name: a `node:` specifier here would resolve back to this very module.
       contents: `module.exports = require(${JSON.stringify(args.path.slice(5))});`,
@@ -42,12 +41,25 @@ const builtinsByRequire = {
     }));
   },
 };
-const hook = await build({
+await build({
   ...common,
   plugins: [builtinsByRequire],
-  entryPoints: { hook: 'src/cli/hook-main.ts' },
-  // Lifecycle events and the brief load as their own chunks, only when those events happen.
+  // The events import's worker is an entry of its own: it is started by file (dist/events-worker.js).
+  entryPoints: { cli: 'src/cli/main.ts', 'events-worker': 'src/capture/events/events-worker.ts' },
   splitting: true,
+});
+// The full hook (lifecycle events, SessionStart's brief) is one CommonJS file too, without code
+// splitting: on Node 20 (no compile cache) the ESM loader and a dozen chunks cost SessionStart
+// ~20 ms more than compiling the few lifecycle and brief modules it would not need.
+const hook = await build({
+  ...common,
+  sourcemap: 'external',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  entryPoints: { 'hook-full': 'src/cli/hook-main.ts' },
+  // The SQLite driver finds its addon relative to the bundle (createRequire(import.meta.url)).
+  define: { 'import.meta.url': '__batonUrl' },
+  banner: { js: "var __batonUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify: true,
   metafile: true,
 });
@@ -57,7 +69,10 @@ const hook = await build({
 const fullHookOutside = {
   name: 'full-hook-outside',
   setup(b) {
-    b.onResolve({ filter: /^\.\/hook-main\.js$/ }, () => ({ path: './hook.js', external: true }));
+    b.onResolve({ filter: /^\.\/hook-main\.js$/ }, () => ({
+      path: './hook-full.cjs',
+      external: true,
+    }));
   },
 };
 const hot = await build({
@@ -69,6 +84,12 @@ const hot = await build({
   outExtension: { '.js': '.cjs' },
   plugins: [fullHookOutside],
   entryPoints: { hook: 'src/cli/hook-entry.ts' },
+  // import() as require(): the full hook is CommonJS, and the ESM loader costs a few ms.
+  supported: { 'dynamic-import': false },
+  // The capture door it imports from names modules that use import.meta (the store's driver, the
+  // events worker); esbuild reads them, then drops them (src/cli/hook-entry.test.ts pins what the
+  // hot entry loads), so their warning says nothing here.
+  logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   metafile: true,
 });

@@ -1,6 +1,5 @@
 // Asking before doing something that cannot be undone. Only a person at a terminal can say yes;
 // a script says so with --yes, and anything else is refused rather than left waiting for input.
-import { createInterface } from 'node:readline/promises';
 import { BatonError } from '../core/index.js';
 import type { CliContext } from './context.js';
 
@@ -21,6 +20,8 @@ export async function confirmOrRefuse(
       hint: 'add --yes to go ahead from a script',
     });
   }
+  // Loaded here: readline and its streams would otherwise load with every command that may ask.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.world.stdin, output: ctx.world.stdout });
   try {
     const answer = await rl.question(`${question} [y/N] `);

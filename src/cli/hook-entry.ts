@@ -3,9 +3,13 @@
 // does only what a spooled event needs: read fd 0, decide, write one fsync'd file. It never
 // creates process.stdin/stdout/stderr (that loads Node's net and tty machinery). Everything else —
 // lifecycle events, an unknown agent, a payload that does not parse, a failed spool — goes to the
-// full hook (hook-main.ts, dist/hook.js), loaded only then, which handles it as it always has.
+// full hook (hook-main.ts, dist/hook-full.cjs), loaded only then, which handles it as it always has.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+// Straight from the file, not the store's door: the door would bring SQLite into the bundle.
+import { resolveHome } from '../store/paths.js';
 import { spoolHotEvent } from './hook-hot-path.js';
+import type * as HookMain from './hook-main.js';
 
 /** The payload: Codex's `notify` passes it as an argument; else fd 0, read whole. */
 function payload(): string | undefined {
@@ -25,14 +29,31 @@ function complain(message: string): void {
   process.exitCode = 0;
 }
 
+type FullHook = typeof HookMain;
+
+/**
+ * The full hook: on Node ≥ 22.1 with Node's compile cache on, else (Node 20) compiled with a code
+ * cache of our own in Baton's home (code-cache.ts), saved once the first run is done.
+ */
+async function loadFullHook(): Promise<FullHook> {
+  const module = (await import('node:module')) as { enableCompileCache?: () => unknown };
+  if (module.enableCompileCache) {
+    module.enableCompileCache();
+    return import('./hook-main.js');
+  }
+  const { requireWithCodeCache } = await import('./code-cache.js');
+  // hook.cjs is CommonJS: the full hook sits beside it.
+  const file = join(__dirname, 'hook-full.cjs');
+  const loaded = requireWithCodeCache(file, join(resolveHome(process.env), 'cache'));
+  if (!loaded.hit) process.once('beforeExit', () => loaded.save());
+  return loaded.exports as FullHook;
+}
+
 function fullHook(text: string | undefined): void {
-  import('node:module')
-    // The full hook loads many modules: let Node ≥ 22.1 cache their compiled code.
-    .then((module) => (module as { enableCompileCache?: () => unknown }).enableCompileCache?.())
-    .then(() => import('./hook-main.js'))
+  loadFullHook()
     .then(
       (full) => full.runHookMain(text),
-      (error: unknown) => complain(`cannot load dist/hook.js: ${String(error)}`),
+      (error: unknown) => complain(`cannot load dist/hook-full.cjs: ${String(error)}`),
     )
     .catch((error: unknown) => complain(String(error)));
 }

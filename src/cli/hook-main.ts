@@ -1,4 +1,4 @@
-// The full hook's composition root (dist/hook.js): the hot entry (hook-entry.ts) loads it for
+// The full hook's composition root (dist/hook-full.cjs): the hot entry (hook-entry.ts) loads it for
 // anything it does not spool itself, passing the payload it already read. It reads the real
 // process once and always exits 0 (a hook never breaks the agent). An argument after the agent is
 // the payload itself (Codex's `notify` passes its JSON that way).

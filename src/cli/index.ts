@@ -4,7 +4,6 @@ import { CommanderError } from 'commander';
 import { BatonError, classifyError } from '../core/index.js';
 import { isInteractive } from './confirm.js';
 import { CliContext } from './context.js';
-import { runMenu } from './menu/index.js';
 import { withRestoreHint } from '../store/index.js';
 import { buildProgram } from './program.js';
 import type { World } from './world.js';
@@ -14,7 +13,7 @@ export { CliContext } from './context.js';
 
 export async function runCli(args: string[], world: World): Promise<number> {
   const ctx = new CliContext(world);
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, args);
   program.exitOverride();
   program.configureOutput({
     writeOut: (s) => void world.stdout.write(s),
@@ -25,7 +24,8 @@ export async function runCli(args: string[], world: World): Promise<number> {
   try {
     if (args.length === 0) {
       // On a terminal, the recovery menu; anywhere else, help rather than waiting for input.
-      if (isInteractive(ctx) && world.env.TERM !== 'dumb') return await runMenu(ctx);
+      if (isInteractive(ctx) && world.env.TERM !== 'dumb')
+        return await (await import('./menu/index.js')).runMenu(ctx);
       program.outputHelp();
       return 0;
     }

@@ -1,30 +1,10 @@
 // Builds the `baton` command tree. Each command lives in its own file under commands/ and is
-// registered here; nothing runs until `runCli` parses.
+// registered here; nothing runs until `runCli` parses. A command's file is loaded only when it is
+// needed: `baton resume` loads resume's, not the installers, importers, MCP server and search that
+// other commands bring (on Node 20, which has no compile cache, every module loaded is compiled
+// anew on each run). Help, an unknown command and the menu load them all.
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
-import { registerComponent } from './commands/component.js';
-import { registerCheckpoint } from './commands/checkpoint/index.js';
-import { registerContext } from './commands/context.js';
-import { registerDecision } from './commands/decision.js';
-import { registerExport } from './commands/export.js';
-import { registerHook } from './commands/hook.js';
-import { registerImport } from './commands/import.js';
-import { registerInstall } from './commands/install.js';
-import { registerLog } from './commands/log.js';
-import { registerMcp } from './commands/mcp.js';
-import { registerProject } from './commands/project.js';
-import { registerQuickstart } from './commands/quickstart.js';
-import { registerResume } from './commands/resume.js';
-import { registerSchema } from './commands/schema.js';
-import { registerSearch } from './commands/search.js';
-import { registerBackup } from './commands/backup.js';
-import { registerConfig } from './commands/config.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerView } from './commands/view.js';
-import { registerForget } from './commands/forget.js';
-import { registerPrune } from './commands/prune.js';
-import { registerSession } from './commands/session.js';
-import { registerTodo } from './commands/todo.js';
 
 export const VERSION = '0.1.0';
 
@@ -37,7 +17,45 @@ Exit codes: 0 ok · 1 partly done (e.g. some lines malformed) · 2 usage · 3 no
 
 Start with:  baton quickstart`;
 
-export function buildProgram(ctx: CliContext): Command {
+type Register = (program: Command, ctx: CliContext) => void;
+
+/** Each top-level command's loader, in the order help lists them. */
+export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Promise<Register>]> = [
+  [['quickstart'], async () => (await import('./commands/quickstart.js')).registerQuickstart],
+  [['resume'], async () => (await import('./commands/resume.js')).registerResume],
+  [['checkpoint'], async () => (await import('./commands/checkpoint/index.js')).registerCheckpoint],
+  [['session'], async () => (await import('./commands/session.js')).registerSession],
+  [['log'], async () => (await import('./commands/log.js')).registerLog],
+  [['todo'], async () => (await import('./commands/todo.js')).registerTodo],
+  [['decision'], async () => (await import('./commands/decision.js')).registerDecision],
+  [['context'], async () => (await import('./commands/context.js')).registerContext],
+  [['component'], async () => (await import('./commands/component.js')).registerComponent],
+  [['project'], async () => (await import('./commands/project.js')).registerProject],
+  [['import'], async () => (await import('./commands/import.js')).registerImport],
+  [['export'], async () => (await import('./commands/export.js')).registerExport],
+  [['install', 'uninstall'], async () => (await import('./commands/install.js')).registerInstall],
+  [['hook'], async () => (await import('./commands/hook.js')).registerHook],
+  [['schema'], async () => (await import('./commands/schema.js')).registerSchema],
+  [['mcp'], async () => (await import('./commands/mcp.js')).registerMcp],
+  [['search'], async () => (await import('./commands/search.js')).registerSearch],
+  [['backup', 'restore-backup'], async () => (await import('./commands/backup.js')).registerBackup],
+  [['forget'], async () => (await import('./commands/forget.js')).registerForget],
+  [['config'], async () => (await import('./commands/config.js')).registerConfig],
+  [['prune'], async () => (await import('./commands/prune.js')).registerPrune],
+  [['doctor'], async () => (await import('./commands/doctor.js')).registerDoctor],
+  [['view'], async () => (await import('./commands/view.js')).registerView],
+];
+
+/** The loaders `args` needs: the named command's only, or all of them (help, -V, a typo, none). */
+function needed(args: readonly string[]): typeof COMMANDS {
+  const [first] = args;
+  if (args.length === 1 && (first === '-V' || first === '--version')) return [];
+  const one = COMMANDS.filter(([names]) => first !== undefined && names.includes(first));
+  return one.length > 0 ? one : COMMANDS;
+}
+
+/** The program for `args` (the arguments after `baton`). */
+export async function buildProgram(ctx: CliContext, args: readonly string[]): Promise<Command> {
   const program = new Command('baton')
     .description(
       'A memory that survives your AI coding agents: every session recorded, every next one briefed.',
@@ -45,32 +63,7 @@ export function buildProgram(ctx: CliContext): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
     .addHelpText('after', EPILOG);
-  for (const register of [
-    registerQuickstart,
-    registerResume,
-    registerCheckpoint,
-    registerSession,
-    registerLog,
-    registerTodo,
-    registerDecision,
-    registerContext,
-    registerComponent,
-    registerProject,
-    registerImport,
-    registerExport,
-    registerInstall,
-    registerHook,
-    registerSchema,
-    registerMcp,
-    registerSearch,
-    registerBackup,
-    registerForget,
-    registerConfig,
-    registerPrune,
-    registerDoctor,
-    registerView,
-  ]) {
-    register(program, ctx);
-  }
+  const registers = await Promise.all(needed(args).map(([, load]) => load()));
+  for (const register of registers) register(program, ctx);
   return program;
 }

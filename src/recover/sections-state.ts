@@ -2,7 +2,7 @@
 // left out — the warnings name them), component health, and in full mode a short timeline.
 import type { ComponentState, ContextFact, Decision } from '../core/index.js';
 import type { BriefData, TimelineEntry } from './brief-types.js';
-import { ago, code, hhmm, iso, plural, quote, sentence, stamp } from './brief-text.js';
+import { ago, byName, code, hhmm, iso, plural, quote, sentence, stamp } from './brief-text.js';
 import type { BriefItem, BriefSection } from './fit-budget.js';
 
 function decisionLine(d: Decision): string {
@@ -49,7 +49,7 @@ function factLine(f: ContextFact): string {
 export function liveFacts(facts: ContextFact[], now: number): ContextFact[] {
   return facts
     .filter((f) => f.expiresAt === null || f.expiresAt > now)
-    .sort((a, b) => FACT_ORDER[a.priority] - FACT_ORDER[b.priority] || a.key.localeCompare(b.key));
+    .sort((a, b) => FACT_ORDER[a.priority] - FACT_ORDER[b.priority] || byName(a.key, b.key));
 }
 
 export function factsSection(data: BriefData, onlyCritical = false): BriefSection {
@@ -80,7 +80,7 @@ const isHealthy = (c: ComponentState) =>
 
 export function componentsSection(data: BriefData): BriefSection {
   const sorted = [...data.components].sort(
-    (a, b) => Number(isHealthy(a)) - Number(isHealthy(b)) || a.name.localeCompare(b.name),
+    (a, b) => Number(isHealthy(a)) - Number(isHealthy(b)) || byName(a.name, b.name),
   );
   const items = sorted.map((c): BriefItem => ({
     md: `- ${c.name}: ${c.status}${c.health === null ? '' : `, ${c.health}%`} (checked ${ago(c.lastChecked, data.now)})`,
