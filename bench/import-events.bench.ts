@@ -35,8 +35,11 @@ const bench: Benchmark = {
     for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
     const store = SqliteStore.open({ path: dbPath });
     const started = performance.now();
-    const result = await importEvents(store, createReadStream(file), {
+    const result = await importEvents(store, createReadStream(file, { highWaterMark: 1 << 20 }), {
       schema: eventLineV1,
+      // The worker `baton import` runs (npm run bench builds dist/ first), not its TypeScript
+      // source, which would start under tsx.
+      workerUrl: new URL('../dist/events-worker.js', import.meta.url),
     });
     const secs = (performance.now() - started) / 1000;
     store.database.pragma('wal_checkpoint(TRUNCATE)');

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { FromWorker, PreparedBatch, ToWorker, WorkerStart } from './worker-protocol.js';
 
 /** Input bytes handed to the worker and not yet consumed: a few batches' worth of lines. */
-const AHEAD_BYTES = 8 << 20;
+const AHEAD_BYTES = 32 << 20;
 
 /**
  * A worker from its bundle, or from its TypeScript source (tests and benchmarks run the source):

@@ -4,6 +4,7 @@ import { recordsSearch } from './002-records-search.js';
 import { rawBlocks } from './003-raw-blocks.js';
 import { recoveryIndexes } from './004-recovery-indexes.js';
 import { searchFiles } from './005-search-files.js';
+import { indexHash } from './006-index-hash.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rawBlocks,
   recoveryIndexes,
   searchFiles,
+  indexHash,
 ];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';

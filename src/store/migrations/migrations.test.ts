@@ -7,6 +7,7 @@ import { Database } from '../sqlite/driver.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../../core/index.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
+import { INDEX_HASH_BYTES } from './006-index-hash.js';
 import { MIGRATIONS } from './index.js';
 
 const dirs: string[] = [];
@@ -53,6 +54,10 @@ describe('migrations', () => {
       "SELECT record_id FROM records_fts WHERE records_fts MATCH 'invoices'",
     );
     expect(hits.map((h) => h.record_id)).toEqual(['T1']);
+    const hash = upgraded.query<{ v: number }>(
+      "SELECT v FROM events_fts_config WHERE k = 'hashsize'",
+    );
+    expect(hash).toEqual([{ v: INDEX_HASH_BYTES }]);
     upgraded.close();
   });
 

@@ -104,13 +104,9 @@ export class SqliteEvents implements Events {
   }
 
   appendPrepared(events: PreparedEvent[]): AppendResult {
-    return write(this.ctx, () => {
-      const known = this.storedRefs(events);
-      return this.insertPrepared(
-        events.map((e, i) => (known[i] ? null : e)),
-        [],
-      );
-    });
+    // Nothing to spare here by looking refs up first (no raw records to leave unpacked, the text
+    // is prepared already): the insert itself skips a (session, ref) the store holds.
+    return write(this.ctx, () => this.insertPrepared(events, []));
   }
 
   preparation(): EventPreparation {
