@@ -26,7 +26,8 @@ export interface IndexedSession extends SessionFacts {
 }
 
 export class EventsIndex {
-  private readonly full: boolean;
+  /** Whether the index has its current columns (a store held at schema 1 has two). */
+  readonly full: boolean;
   private readonly insert: Statement;
   private readonly facts: Statement;
 
