@@ -45,6 +45,31 @@ export const toEvent = (r: EventRow): BatonEvent => ({
   hlc: r.hlc,
 });
 
+/**
+ * An event's values for the insert, up to the raw record's place (id … hlc). Every event has a
+ * ref: without one from its source, its own id serves, so an export re-imported into this very
+ * store is recognised.
+ */
+function eventValues(e: PreparedEvent, id: string, ts: number, hlc: string): unknown[] {
+  return [id, e.sessionId, ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref ?? id, hlc];
+}
+
+/** Events added per session and the latest of their times: each session is touched once. */
+class SessionTally {
+  private readonly bySession = new Map<string, { n: number; last: number }>();
+
+  add(sessionId: string, ts: number): void {
+    let s = this.bySession.get(sessionId);
+    if (!s) this.bySession.set(sessionId, (s = { n: 0, last: 0 }));
+    s.n += 1;
+    s.last = Math.max(s.last, ts);
+  }
+
+  write(touch: Database.Statement): void {
+    for (const [sessionId, s] of this.bySession) touch.run(s.n, s.last, sessionId);
+  }
+}
+
 /** Rows a bulk insert writes with one statement (insertMany). */
 const ROWS = 32;
 const EVENT_INSERT = `INSERT INTO events (id, session_id, ts, kind, role, tool, text, data, source, ref, hlc,
@@ -124,9 +149,8 @@ export class SqliteEvents implements Events {
 
   /**
    * Inserts the new events (known: stored already, or earlier in the batch) ROWS to a statement:
-   * a bulk import's cost is mostly calls into SQLite. The rows are
-   * known to be new, so the insert has no ON CONFLICT: a clash would be a bug, and fails the
-   * write. A table's new rowids are consecutive (each is one more than the largest), so the
+   * a bulk import's cost is mostly calls into SQLite. The rows are known to be new, so the insert
+   * has no ON CONFLICT: a clash would be a bug, and fails the write. A table's new rowids are consecutive (each is one more than the largest), so the
    * last one gives them all.
    */
   private insertMany(events: PreparedEvent[], known: boolean[]): AppendResult {
@@ -134,7 +158,7 @@ export class SqliteEvents implements Events {
     const seqs: (number | null)[] = events.map(() => null);
     const fresh: number[] = [];
     for (let i = 0; i < events.length; i++) if (!known[i]) fresh.push(i);
-    const perSession = new Map<string, { n: number; last: number }>();
+    const tally = new SessionTally();
     const args: unknown[] = [];
     let part: number[] = [];
     const flush = () => {
@@ -152,20 +176,16 @@ export class SqliteEvents implements Events {
       const e = events[i]!;
       const ts = e.ts ?? ctx.clock.now();
       const id = ctx.ids();
-      args.push(id, e.sessionId, ts, e.kind, e.role, e.tool, e.text, e.data, e.source);
-      args.push(e.ref ?? id, ctx.hlc.tick(), null, null, null);
+      args.push(...eventValues(e, id, ts, ctx.hlc.tick()), null, null, null);
       part.push(i);
       if (part.length === ROWS) flush();
-      let s = perSession.get(e.sessionId);
-      if (!s) perSession.set(e.sessionId, (s = { n: 0, last: 0 }));
-      s.n += 1;
-      s.last = Math.max(s.last, ts);
+      tally.add(e.sessionId, ts);
     }
     if (part.length) flush();
     const sessionFacts = this.index.sessionCache();
     // Index rows one a call: a multi-row insert into the virtual table costs more, not less.
     for (const i of fresh) this.index.add(seqs[i]!, events[i]!, sessionFacts(events[i]!.sessionId));
-    for (const [sessionId, s] of perSession) this.touch.run(s.n, s.last, sessionId);
+    tally.write(this.touch);
     return { inserted: fresh.length, duplicates: events.length - fresh.length, seqs };
   }
 
@@ -180,7 +200,7 @@ export class SqliteEvents implements Events {
   ): AppendResult {
     const { ctx } = this;
     const seqs: (number | null)[] = [];
-    const perSession = new Map<string, { n: number; last: number }>();
+    const tally = new SessionTally();
     const sessionFacts = this.index.sessionCache();
     let inserted = 0;
     for (let i = 0; i < events.length; i++) {
@@ -191,40 +211,16 @@ export class SqliteEvents implements Events {
       }
       const ts = e.ts ?? ctx.clock.now();
       const raw = raws[i] ?? null;
-      // Every event has a ref: without one from its source, its own id serves, so an export
-      // re-imported into this very store is recognised.
       const id = ctx.ids();
+      const head = eventValues(e, id, ts, ctx.hlc.tick());
       const info = this.packed
         ? this.insert.run(
-            id,
-            e.sessionId,
-            ts,
-            e.kind,
-            e.role,
-            e.tool,
-            e.text,
-            e.data,
-            e.source,
-            e.ref ?? id,
-            ctx.hlc.tick(),
+            ...head,
             (raw as RawPointer | null)?.block ?? null,
             (raw as RawPointer | null)?.off ?? null,
             (raw as RawPointer | null)?.len ?? null,
           )
-        : this.insert.run(
-            id,
-            e.sessionId,
-            ts,
-            e.kind,
-            e.role,
-            e.tool,
-            e.text,
-            e.data,
-            e.source,
-            e.ref ?? id,
-            ctx.hlc.tick(),
-            raw,
-          );
+        : this.insert.run(...head, raw);
       if (info.changes === 0) {
         seqs.push(null);
         continue;
@@ -233,15 +229,9 @@ export class SqliteEvents implements Events {
       seqs.push(seq);
       inserted += 1;
       this.index.add(seq, e, sessionFacts(e.sessionId));
-      let s = perSession.get(e.sessionId);
-      if (!s) {
-        s = { n: 0, last: 0 };
-        perSession.set(e.sessionId, s);
-      }
-      s.n += 1;
-      s.last = Math.max(s.last, ts);
+      tally.add(e.sessionId, ts);
     }
-    for (const [sessionId, s] of perSession) this.touch.run(s.n, s.last, sessionId);
+    tally.write(this.touch);
     return { inserted, duplicates: events.length - inserted, seqs };
   }
 
