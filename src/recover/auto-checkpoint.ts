@@ -50,13 +50,6 @@ export interface TriggerResult {
   pruned: number;
 }
 
-function activitySince(store: Store, sessionId: string, seq: number): boolean {
-  return (
-    store.query('SELECT 1 FROM events WHERE session_id = ? AND seq > ? LIMIT 1', [sessionId, seq])
-      .length > 0
-  );
-}
-
 /** Why to take a checkpoint now, or null to skip. */
 function decide(
   store: Store,
@@ -69,7 +62,9 @@ function decide(
   if (opts.trigger === 'activity') {
     const since = last?.createdAt ?? startedAt;
     if (opts.now - since < interval) return null;
-    return activitySince(store, sessionId, last?.journalSeq ?? 0) ? 'interval' : null;
+    return store.activity.sessionHasEventsAfter(sessionId, last?.journalSeq ?? 0)
+      ? 'interval'
+      : null;
   }
   if (
     opts.trigger === 'error' &&

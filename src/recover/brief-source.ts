@@ -22,21 +22,12 @@ export interface BriefSource {
   restoredAt: number | null;
 }
 
-interface IdRow {
-  id: string;
-}
-
 /** The project's most recently active session, preferring one that recorded something. */
 export function lastSession(store: Store, projectId: string, exclude?: string): Session | null {
-  const pick = (withEvents: boolean) =>
-    store.query<IdRow>(
-      `SELECT id FROM sessions WHERE project_id = ? AND id != ?
-         AND (parent_kind IS NULL OR parent_kind != 'subagent') ${withEvents ? 'AND event_count > 0' : ''}
-       ORDER BY last_activity_at DESC, id DESC LIMIT 1`,
-      [projectId, exclude ?? ''],
-    )[0];
-  const row = pick(true) ?? pick(false);
-  return row ? store.sessions.get(row.id) : null;
+  const id =
+    store.activity.lastSessionId(projectId, exclude ?? '', true) ??
+    store.activity.lastSessionId(projectId, exclude ?? '', false);
+  return id === null ? null : store.sessions.get(id);
 }
 
 export function resolveSource(store: Store, req: SourceRequest): BriefSource {
@@ -75,12 +66,8 @@ export function endStateOf(store: Store, s: Session, recent: RecentActivity): En
   const reason = (s.endReason ?? '').toLowerCase();
   if (reason.includes('clear')) return 'cleared';
   if (reason.includes('compact') || compactedLast) return 'compacted';
-  const child = store.query<{ parent_kind: string }>(
-    `SELECT parent_kind FROM sessions WHERE parent_id = ? AND parent_kind IN ('compact', 'clear')
-     ORDER BY started_at LIMIT 1`,
-    [s.id],
-  )[0];
-  if (child) return child.parent_kind === 'clear' ? 'cleared' : 'compacted';
+  const continued = store.activity.continuedBy(s.id);
+  if (continued) return continued === 'clear' ? 'cleared' : 'compacted';
   return 'ended';
 }
 

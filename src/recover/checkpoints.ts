@@ -120,11 +120,7 @@ export function diffCheckpoints(store: Store, fromRef: string, toRef: string): C
     Math.max(from.journalSeq, to.journalSeq),
   ];
   const projectId = to.projectId ?? from.projectId;
-  const events = store.query<{ n: number }>(
-    `SELECT count(*) AS n FROM events e JOIN sessions s ON s.id = e.session_id
-     WHERE e.seq > ? AND e.seq <= ? AND s.project_id IS ?`,
-    [lo, hi, projectId],
-  )[0]!.n;
+  const events = store.activity.projectEventCount(projectId, lo, hi);
   return { from, to, state: diffState(a, b), events };
 }
 

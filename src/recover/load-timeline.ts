@@ -63,10 +63,7 @@ export function loadFullHistory(
     endedAt: s.endedAt,
     lastActivityAt: s.lastActivityAt,
     events: s.eventCount,
-    errors: store.query<{ n: number }>(
-      "SELECT count(*) AS n FROM events WHERE session_id = ? AND kind = 'error'",
-      [s.id],
-    )[0]!.n,
+    errors: store.activity.sessionErrorCount(s.id),
   }));
   const ids = new Set(sessions.map((s) => s.id));
   const checkpoints = store.checkpoints

@@ -13,16 +13,6 @@ import { fileMentions } from './warnings.js';
 const EVENTS = 20;
 const CHECKPOINTS_SEARCHED = 20;
 
-interface Row {
-  seq: number;
-  ts: number;
-  kind: EventKind;
-  tool: string | null;
-  text: string | null;
-  data: string | null;
-  session_id: string;
-}
-
 /** An FTS5 query for the todo's wording as a phrase, or its number. */
 export function mentionQuery(todo: Todo): string {
   const words = todo.content.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -32,15 +22,12 @@ export function mentionQuery(todo: Todo): string {
 }
 
 function mentioningEvents(store: Store, todo: Todo, root: string | null) {
-  let rows: Row[] = [];
+  let rows: ReturnType<Store['activity']['projectMentions']> = [];
   try {
-    rows = store.query<Row>(
-      `SELECT e.seq, e.ts, e.kind, e.tool, substr(e.text, 1, 2000) AS text, e.data, e.session_id
-       FROM events e JOIN sessions s ON s.id = e.session_id
-       WHERE e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) AND s.project_id = ?
-       ORDER BY e.seq DESC LIMIT ${EVENTS}`,
-      [mentionQuery(todo), todo.projectId],
-    );
+    rows = store.activity.projectMentions(todo.projectId, mentionQuery(todo), {
+      limit: EVENTS,
+      textCap: 2000,
+    });
   } catch {
     rows = []; // a wording FTS5 cannot parse finds nothing rather than failing the brief
   }
@@ -55,7 +42,7 @@ function mentioningEvents(store: Store, todo: Todo, root: string | null) {
       return toActionEvent({ ...r, data }, root);
     })
     .reverse();
-  return { events, sessionIds: [...new Set(rows.map((r) => r.session_id))] };
+  return { events, sessionIds: [...new Set(rows.map((r) => r.sessionId))] };
 }
 
 function lastCheckpointWith(store: Store, todo: Todo): TodoFocus['checkpoint'] {

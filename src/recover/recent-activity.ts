@@ -2,7 +2,7 @@
 // queries walk the session's index backwards from its end (or from a checkpoint's position), so
 // the cost depends on how much is shown, not on how large the store is.
 import type { BatonEvent, EventKind, JsonObject } from '../core/index.js';
-import type { Store } from '../store/index.js';
+import type { EventExcerpt, Store } from '../store/index.js';
 import { toActionEvent } from './action-events.js';
 import type { ActionEvent, RecentActivity } from './brief-types.js';
 
@@ -11,6 +11,7 @@ const WINDOW = 300;
 const ACTIONS = 40;
 const ERRORS = 5;
 const PROMPTS = 3;
+// Tool output can be megabytes; a brief shows a few hundred characters of it.
 const TEXT_CAP = 4000;
 const ACTION_KINDS: ReadonlySet<EventKind> = new Set([
   'tool_call',
@@ -20,19 +21,7 @@ const ACTION_KINDS: ReadonlySet<EventKind> = new Set([
   'compaction',
 ]);
 
-interface Row {
-  seq: number;
-  ts: number;
-  kind: EventKind;
-  tool: string | null;
-  text: string | null;
-  data: string | null;
-}
-
-// Tool output can be megabytes; a brief shows a few hundred characters of it.
-const COLUMNS = `seq, ts, kind, tool, substr(text, 1, ${TEXT_CAP}) AS text, data`;
-
-function toAction(row: Row, root: string | null): ActionEvent {
+function toAction(row: EventExcerpt, root: string | null): ActionEvent {
   let data: JsonObject | null = null;
   if (row.data) {
     try {
@@ -54,38 +43,28 @@ export function loadRecentActivity(
   root: string | null,
   upToSeq = Number.MAX_SAFE_INTEGER,
 ): RecentActivity {
-  const window = store
-    .query<Row>(
-      `SELECT ${COLUMNS} FROM events WHERE session_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?`,
-      [sessionId, upToSeq, WINDOW],
-    )
+  const tail = (limit: number, kind?: EventKind) =>
+    store.activity.sessionTail(sessionId, {
+      upToSeq,
+      limit,
+      textCap: TEXT_CAP,
+      ...(kind !== undefined && { kind }),
+    });
+  const window = tail(WINDOW)
     .map((r) => toAction(r, root))
     .reverse();
   const ofKind = (kind: EventKind, limit: number): ActionEvent[] => {
     const seen = window.filter((a) => a.kind === kind).slice(-limit);
     if (seen.length >= limit || window.length < WINDOW) return seen;
-    return store
-      .query<Row>(
-        `SELECT ${COLUMNS} FROM events WHERE session_id = ? AND kind = ? AND seq <= ?
-         ORDER BY seq DESC LIMIT ?`,
-        [sessionId, kind, upToSeq, limit],
-      )
+    return tail(limit, kind)
       .map((r) => toAction(r, root))
       .reverse();
   };
-  // Errors are rare, so they have their own small index (migration 004) and are looked up directly.
-  const errors = store
-    .query<Row>(
-      `SELECT ${COLUMNS} FROM events WHERE session_id = ? AND kind = 'error' AND seq <= ?
-       ORDER BY seq DESC LIMIT ${ERRORS}`,
-      [sessionId, upToSeq],
-    )
+  // Errors are rare, so they have their own small index and are looked up directly.
+  const errors = tail(ERRORS, 'error')
     .map((r) => toAction(r, root))
     .reverse();
-  const count = store.query<{ n: number }>(
-    'SELECT count(*) AS n FROM events WHERE session_id = ? AND seq <= ?',
-    [sessionId, upToSeq],
-  )[0]!.n;
+  const count = store.activity.sessionEventCount(sessionId, upToSeq);
   return {
     actions: window.filter(isAction).slice(-ACTIONS),
     errors,

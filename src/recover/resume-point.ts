@@ -11,7 +11,8 @@ export interface ResumePoint {
   journalSeq: number;
 }
 
-const key = (projectId: string) => `recover.resume-point.${projectId}`;
+const PREFIX = 'recover.resume-point.';
+const key = (projectId: string) => `${PREFIX}${projectId}`;
 
 export function setResumePoint(store: Store, projectId: string, point: ResumePoint): void {
   store.setSetting(key(projectId), { ...point });
@@ -29,17 +30,11 @@ function read(store: Store, projectId: string): ResumePoint | null {
 
 /** The checkpoint ids that are some project's resume point (retention keeps them). */
 export function resumePointIds(store: Store): Set<string> {
-  const rows = store.query<{ value: string }>(
-    "SELECT value FROM settings WHERE key LIKE 'recover.resume-point.%'",
-  );
   const ids = new Set<string>();
-  for (const r of rows) {
-    try {
-      const v = JSON.parse(r.value) as Partial<ResumePoint> | null;
-      if (v?.checkpointId) ids.add(v.checkpointId);
-    } catch {
-      // a damaged setting protects nothing
-    }
+  // A damaged setting reads as null and protects nothing.
+  for (const value of store.settingsWithPrefix(PREFIX).values()) {
+    const v = value as Partial<ResumePoint> | null;
+    if (v?.checkpointId) ids.add(v.checkpointId);
   }
   return ids;
 }
@@ -52,10 +47,5 @@ export function resumePointIds(store: Store): Set<string> {
 export function activeResumePoint(store: Store, projectId: string): ResumePoint | null {
   const point = read(store, projectId);
   if (!point || !store.checkpoints.get(point.checkpointId)) return null;
-  const newer = store.query(
-    `SELECT 1 FROM events e JOIN sessions s ON s.id = e.session_id
-     WHERE e.seq > ? AND s.project_id = ? AND e.kind != 'system' LIMIT 1`,
-    [point.journalSeq, projectId],
-  );
-  return newer.length ? null : point;
+  return store.activity.projectHasWorkAfter(projectId, point.journalSeq) ? null : point;
 }
