@@ -2,7 +2,7 @@
 // the full-text index by its wording, or by "todo N"), the sessions they belong to, the files
 // involved, its latest checkpoint and the open todos after it.
 import { BatonError } from '../core/index.js';
-import type { EventKind, Todo } from '../core/index.js';
+import type { Todo } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { toActionEvent } from './action-events.js';
 import type { ActionEvent, TodoFocus } from './brief-types.js';
