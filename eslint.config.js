@@ -63,7 +63,7 @@ function importRules(part, depth) {
   if (banned.length) {
     patterns.push({
       regex: `^${up}(${banned.join('|')})(/|$)`,
-      message: `${part} may import only ${MAY_IMPORT[part].join(', ') || 'nothing of ours'} (see docs/ARCHITECTURE.md)`,
+      message: `${part} imports ${MAY_IMPORT[part].length ? `only ${MAY_IMPORT[part].join(', ')}` : 'nothing of ours'} (see docs/ARCHITECTURE.md)`,
     });
   }
   return {

@@ -3,5 +3,5 @@
 // other modules plug in their own (a capture adapter's hook installation status) by adding a
 // DoctorCheck to the list the CLI runs. Reads only. Used by `baton doctor` and the menu.
 export { STORE_CHECKS, problemsIn, runDoctor } from './run-doctor.js';
-export { CHECK_STATUSES, result } from './types.js';
+export { result } from './types.js';
 export type { CheckResult, CheckStatus, DoctorCheck, DoctorContext } from './types.js';

@@ -56,7 +56,7 @@ export type {
 export type { CheckpointSnapshot } from './checkpoint-snapshot.js';
 export { restoreCheckpoint } from './restore-checkpoint.js';
 export type { RestoreOptions, RestoreResult } from './restore-checkpoint.js';
-export { activeResumePoint, clearResumePoint } from './resume-point.js';
+export { activeResumePoint } from './resume-point.js';
 export type { ResumePoint } from './resume-point.js';
 export { DEFAULT_RETENTION, planRetention } from './retention.js';
 export type { RetentionPlan, RetentionPolicy } from './retention.js';

@@ -18,10 +18,6 @@ export function setResumePoint(store: Store, projectId: string, point: ResumePoi
   store.setSetting(key(projectId), { ...point });
 }
 
-export function clearResumePoint(store: Store, projectId: string): void {
-  store.setSetting(key(projectId), null);
-}
-
 function read(store: Store, projectId: string): ResumePoint | null {
   const v = store.getSetting(key(projectId)) as Partial<ResumePoint> | null | undefined;
   if (!v || typeof v.checkpointId !== 'string' || typeof v.journalSeq !== 'number') return null;

@@ -36,10 +36,6 @@ export function clean(ctx: SqliteContext, text: string | null | undefined): stri
   return text === null || text === undefined ? null : ctx.redactor.text(text);
 }
 
-export function cleanJson(ctx: SqliteContext, value: JsonObject | null | undefined): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(ctx.redactor.json(value));
-}
-
 /** Stamps each changed field with the new HLC, for per-field merge during sync (DESIGN §7). */
 export function stampFields(previous: string, fields: string[], hlc: string): string {
   const map = parseJson<JsonObject>(previous, {});
