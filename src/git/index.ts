@@ -3,3 +3,5 @@
 export { identifyProject, readGitState } from './project-identity.js';
 export type { ProjectIdentity } from './project-identity.js';
 export { findRepo } from './git-files.js';
+export { createGitRunner, parsePorcelain } from './git-runner.js';
+export type { GitResult, GitRunner, GitRunnerOptions } from './git-runner.js';

@@ -6,7 +6,7 @@
 import type { Checkpoint } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { createCheckpoint, pruneCheckpoints, requireSession } from './checkpoints.js';
-import type { GitRunner } from './git-runner.js';
+import type { GitRunner } from '../git/index.js';
 import { DEFAULT_RETENTION } from './retention.js';
 import type { RetentionPolicy } from './retention.js';
 

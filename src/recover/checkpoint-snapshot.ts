@@ -7,8 +7,8 @@ import type { ComponentState, ContextFact, Decision, Session, Todo } from '../co
 import { findRepo, readGitState } from '../git/index.js';
 import type { Store } from '../store/index.js';
 import type { RecentActivity } from './brief-types.js';
-import { parsePorcelain } from './git-runner.js';
-import type { GitRunner } from './git-runner.js';
+import { parsePorcelain } from '../git/index.js';
+import type { GitRunner } from '../git/index.js';
 import { loadRecentActivity } from './recent-activity.js';
 
 export interface GitSnapshot {

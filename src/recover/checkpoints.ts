@@ -7,8 +7,8 @@ import { readGitSnapshot, readSnapshot, parseSnapshot } from './checkpoint-snaps
 import type { CheckpointSnapshot } from './checkpoint-snapshot.js';
 import { diffState } from './diff-state.js';
 import type { StateDiff } from './diff-state.js';
-import { createGitRunner } from './git-runner.js';
-import type { GitRunner } from './git-runner.js';
+import { createGitRunner } from '../git/index.js';
+import type { GitRunner } from '../git/index.js';
 import { DEFAULT_RETENTION, planRetention } from './retention.js';
 import type { RetentionPolicy } from './retention.js';
 import { resumePointIds } from './resume-point.js';

@@ -6,7 +6,7 @@ import type { Checkpoint, Session } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { span } from './brief-text.js';
 import { createCheckpoint } from './checkpoints.js';
-import type { GitRunner } from './git-runner.js';
+import type { GitRunner } from '../git/index.js';
 
 /** Without a process to ask, a session silent this long is taken for dead. */
 export const DEFAULT_SILENCE_MS = 2 * 3_600_000;

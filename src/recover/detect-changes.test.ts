@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit, git, makeRepo } from './__fixtures__/world.js';
 import { detectChanges, parseNameStatus } from './detect-changes.js';
-import { createGitRunner, parsePorcelain } from './git-runner.js';
+import { createGitRunner, parsePorcelain } from '../git/index.js';
 
 let dir: string;
 beforeEach(() => {

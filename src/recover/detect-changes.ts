@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepo, readGitState } from '../git/index.js';
 import type { ChangeReport, CommitInfo, FileChange } from './brief-types.js';
-import { createGitRunner, parsePorcelain } from './git-runner.js';
-import type { GitResult, GitRunner } from './git-runner.js';
+import { createGitRunner, parsePorcelain } from '../git/index.js';
+import type { GitResult, GitRunner } from '../git/index.js';
 
 export interface ChangeBase {
   head: string | null;

@@ -32,8 +32,9 @@ export type {
 // Change detection
 export { detectChanges } from './detect-changes.js';
 export type { ChangeBase } from './detect-changes.js';
-export { createGitRunner } from './git-runner.js';
-export type { GitResult, GitRunner, GitRunnerOptions } from './git-runner.js';
+// Kept for callers in the CLI until they import git's door directly.
+export { createGitRunner } from '../git/index.js';
+export type { GitResult, GitRunner, GitRunnerOptions } from '../git/index.js';
 
 // Checkpoints
 export {

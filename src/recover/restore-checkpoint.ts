@@ -10,7 +10,7 @@ import type { CheckpointSnapshot } from './checkpoint-snapshot.js';
 import { createCheckpoint, getCheckpoint, loadSnapshot } from './checkpoints.js';
 import { diffState, driftOf } from './diff-state.js';
 import type { StateDiff } from './diff-state.js';
-import type { GitRunner } from './git-runner.js';
+import type { GitRunner } from '../git/index.js';
 import { setResumePoint } from './resume-point.js';
 
 export interface RestoreOptions {

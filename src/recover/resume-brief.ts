@@ -7,8 +7,8 @@ import { buildBrief } from './build-brief.js';
 import { detectCrashes } from './crash-detection.js';
 import type { CrashReport } from './crash-detection.js';
 import { detectChanges } from './detect-changes.js';
-import { createGitRunner } from './git-runner.js';
-import type { GitRunner } from './git-runner.js';
+import { createGitRunner } from '../git/index.js';
+import type { GitRunner } from '../git/index.js';
 import { loadBriefData } from './load-brief-data.js';
 import { buildRecoveryPrompt } from './recovery-prompt.js';
 
