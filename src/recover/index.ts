@@ -1,4 +1,4 @@
-// recover: what a new session needs to pick up where the last one stopped (DESIGN §4). The brief
+// recover: what a new session needs to pick up where the last one stopped. The brief
 // is built by a pure function (buildBrief) over data that a loader reads from the store and git;
 // checkpoints are consistent, compressed snapshots taken on request, on triggers and on an
 // interval, kept under a retention policy, diffed and restored (with an undoable rollback);

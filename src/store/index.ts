@@ -1,4 +1,4 @@
-// store: the only writer of Baton's data (DESIGN §3). The Store interface is the seam; SqliteStore
+// store: the only writer of Baton's data (docs/ARCHITECTURE.md). The Store interface is the seam; SqliteStore
 // is its implementation on one SQLite file (WAL, synchronous=FULL, busy timeout, versioned
 // migrations), with ':memory:' as the throw-away variant tests use. Redaction and HLC stamping
 // happen here, so no caller can forget them.
