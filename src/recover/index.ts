@@ -9,12 +9,12 @@
 // The brief
 export { resumeBrief, sessionStartBrief } from './resume-brief.js';
 export type { ResumeBriefOptions, ResumeBriefResult } from './resume-brief.js';
-export { buildBrief, effectiveBudget } from './build-brief.js';
-export { buildRecoveryPrompt } from './recovery-prompt.js';
-export { loadBriefData } from './load-brief-data.js';
-export { lastSession as lastSessionOf } from './brief-source.js';
-export type { BriefRequest, LoadedBrief } from './load-brief-data.js';
-export { BRIEF_MODES, DEFAULT_BUDGET, EMERGENCY_BUDGET } from './brief-types.js';
+export { buildBrief, effectiveBudget } from './brief/build-brief.js';
+export { buildRecoveryPrompt } from './brief/recovery-prompt.js';
+export { loadBriefData } from './load/load-brief-data.js';
+export { lastSession as lastSessionOf } from './load/brief-source.js';
+export type { BriefRequest, LoadedBrief } from './load/load-brief-data.js';
+export { BRIEF_MODES, DEFAULT_BUDGET, EMERGENCY_BUDGET } from './brief/brief-types.js';
 export type {
   ActionEvent,
   Brief,
@@ -27,11 +27,11 @@ export type {
   RecentActivity,
   TimelineEntry,
   TodoFocus,
-} from './brief-types.js';
+} from './brief/brief-types.js';
 
 // Change detection
-export { detectChanges } from './detect-changes.js';
-export type { ChangeBase } from './detect-changes.js';
+export { detectChanges } from './load/detect-changes.js';
+export type { ChangeBase } from './load/detect-changes.js';
 // Kept for callers in the CLI until they import git's door directly.
 export { createGitRunner } from '../git/index.js';
 export type { GitResult, GitRunner, GitRunnerOptions } from '../git/index.js';
@@ -45,7 +45,7 @@ export {
   listCheckpoints,
   loadSnapshot,
   pruneCheckpoints,
-} from './checkpoints.js';
+} from './checkpoints/checkpoints.js';
 export type {
   CheckpointDiff,
   CheckpointTrigger,
@@ -53,18 +53,23 @@ export type {
   ListCheckpointsOptions,
   PruneOptions,
   PruneResult,
-} from './checkpoints.js';
-export type { CheckpointSnapshot } from './checkpoint-snapshot.js';
-export { restoreCheckpoint } from './restore-checkpoint.js';
-export type { RestoreOptions, RestoreResult } from './restore-checkpoint.js';
-export { activeResumePoint } from './resume-point.js';
-export type { ResumePoint } from './resume-point.js';
-export { DEFAULT_RETENTION, planRetention } from './retention.js';
-export type { RetentionPlan, RetentionPolicy } from './retention.js';
-export { diffState, isEmptyDiff } from './diff-state.js';
-export type { StateDiff } from './diff-state.js';
-export { AUTO_TRIGGERS, DEFAULT_INTERVAL_MS, autoTriggerOf, onTrigger } from './auto-checkpoint.js';
-export type { AutoTrigger, TriggerOptions, TriggerResult } from './auto-checkpoint.js';
+} from './checkpoints/checkpoints.js';
+export type { CheckpointSnapshot } from './checkpoints/checkpoint-snapshot.js';
+export { restoreCheckpoint } from './checkpoints/restore-checkpoint.js';
+export type { RestoreOptions, RestoreResult } from './checkpoints/restore-checkpoint.js';
+export { activeResumePoint } from './checkpoints/resume-point.js';
+export type { ResumePoint } from './checkpoints/resume-point.js';
+export { DEFAULT_RETENTION, planRetention } from './checkpoints/retention.js';
+export type { RetentionPlan, RetentionPolicy } from './checkpoints/retention.js';
+export { diffState, isEmptyDiff } from './checkpoints/diff-state.js';
+export type { StateDiff } from './checkpoints/diff-state.js';
+export {
+  AUTO_TRIGGERS,
+  DEFAULT_INTERVAL_MS,
+  autoTriggerOf,
+  onTrigger,
+} from './checkpoints/auto-checkpoint.js';
+export type { AutoTrigger, TriggerOptions, TriggerResult } from './checkpoints/auto-checkpoint.js';
 
 // Crash detection
 export {
@@ -72,5 +77,5 @@ export {
   detectCrashes,
   processIsAlive,
   reviveIfCrashed,
-} from './crash-detection.js';
-export type { CrashDetectionOptions, CrashReport } from './crash-detection.js';
+} from './checkpoints/crash-detection.js';
+export type { CrashDetectionOptions, CrashReport } from './checkpoints/crash-detection.js';
