@@ -1,6 +1,6 @@
 // The Store role: the only writer of Baton's data. Every write is redacted, stamped with the
-// machine and an HLC, and committed before the call returns. Reads that need SQL of their own
-// (search ranking, brief queries) go through `query`, which is read-only.
+// machine and an HLC, and committed before the call returns. Everyone else asks named reads;
+// search's ranking SQL (and tests) go through `query`, which is read-only.
 import type { EventPreparation, PreparedEvent } from './prepare-event.js';
 import type {
   BatonEvent,
@@ -470,7 +470,7 @@ export interface Store {
   readonly stats: Stats;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
-  /** Read-only SQL for modules that rank or aggregate (search, recovery, diagnostics). */
+  /** Read-only SQL for search's ranking and for tests; other code asks a named read. */
   query<T = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[] | Record<string, unknown>,
