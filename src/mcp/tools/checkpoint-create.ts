@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkpointShape, toJson } from '../../schemas/index.js';
+import { checkpointShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { checkpointLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';

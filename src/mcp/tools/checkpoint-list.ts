@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
-import { checkpointShape, toJson } from '../../schemas/index.js';
+import { checkpointShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { checkpointLine, lines, pageSentence } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

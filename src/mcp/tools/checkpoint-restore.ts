@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkpointShape, toJson } from '../../schemas/index.js';
+import { checkpointShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { checkpointLine, lines } from '../present.js';
 import { CHANGES, defineTool } from '../tool.js';
 

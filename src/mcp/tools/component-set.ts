@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { componentShape, toJson } from '../../schemas/index.js';
+import { componentShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { componentLine } from '../present.js';
 import { SETS, defineTool } from '../tool.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FACT_PRIORITIES, parseDuration } from '../../core/index.js';
-import { contextFactShape, toJson } from '../../schemas/index.js';
+import { contextFactShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { factLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { SETS, defineTool } from '../tool.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
-import { decisionShape, toJson } from '../../schemas/index.js';
+import { decisionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { decisionLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';

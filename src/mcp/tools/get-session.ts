@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
 import type { BatonEvent, Session } from '../../core/index.js';
-import { sessionShape, toJson } from '../../schemas/index.js';
+import { sessionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { Store } from '../../store/index.js';
 import { eventLine, lines, minute } from '../present.js';
 import { eventItem, eventItemShape, limitArg, textCharsArg, withDataArg } from '../shapes.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TODO_PRIORITIES } from '../../core/index.js';
-import { toJson, todoShape } from '../../schemas/index.js';
+import { todoShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { todoLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';

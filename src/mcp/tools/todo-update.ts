@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatonError, TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
-import { toJson, todoShape } from '../../schemas/index.js';
+import { todoShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { TodoPatch } from '../../store/index.js';
 import { todoLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
