@@ -13,11 +13,7 @@ import { identityForCwd } from './project-for-cwd.js';
 import { promptRef, promptRefRange } from './prompt-refs.js';
 
 export function findAgentSession(store: Store, agent: string, key: string): Session | null {
-  const [row] = store.query<{ id: string }>(
-    'SELECT id FROM sessions WHERE agent = ? AND agent_session_id = ?',
-    [agent, key],
-  );
-  return row ? store.sessions.get(row.id) : null;
+  return store.sessions.findByAgentId(agent, key);
 }
 
 /** The session for this payload, created (with its project, branch and HEAD) on first sight. */
@@ -87,11 +83,7 @@ export function recordHookEvent(
 /** The ref a typed prompt gets from a hook: the n-th time this text is typed in the session. */
 export function hookPromptRef(store: Store, sessionId: string, hash: string): string {
   const [from, to] = promptRefRange(hash);
-  const [row] = store.query<{ n: number }>(
-    'SELECT count(*) AS n FROM events WHERE session_id = ? AND ref >= ? AND ref < ?',
-    [sessionId, from, to],
-  );
-  return promptRef(hash, row?.n ?? 0);
+  return promptRef(hash, store.events.countRefsInRange(sessionId, from, to));
 }
 
 /** Claude Code caps injected context at 10,000 characters; Baton keeps every agent's brief below. */

@@ -22,13 +22,6 @@ export function hookScopeStatus(scope: InstallScope, file: string, set: HookSet)
   return { scope, file, events, missing: set.events.filter((e) => !events.includes(e)), problem };
 }
 
-interface CaptureLogRow {
-  last_seen_at: number | null;
-  last_error: string | null;
-  last_error_at: number | null;
-  error_count: number;
-}
-
 export function agentStatus(
   agent: string,
   env: AgentEnv,
@@ -39,19 +32,15 @@ export function agentStatus(
 ): CaptureStatus {
   void env;
   const registered = new Set(scopes.flatMap((s) => s.events));
-  const [log] =
-    store?.query<CaptureLogRow>(
-      'SELECT last_seen_at, last_error, last_error_at, error_count FROM capture_log WHERE source = ?',
-      [hookSource(agent)],
-    ) ?? [];
+  const log = store?.captureLog(hookSource(agent)) ?? null;
   return {
     agent,
     installed: set.events.every((e) => registered.has(e)),
     scopes,
-    lastSeenAt: log?.last_seen_at ?? null,
-    lastError: log?.last_error ?? null,
-    lastErrorAt: log?.last_error_at ?? null,
-    errorCount: log?.error_count ?? 0,
+    lastSeenAt: log?.lastSeenAt ?? null,
+    lastError: log?.lastError ?? null,
+    lastErrorAt: log?.lastErrorAt ?? null,
+    errorCount: log?.errorCount ?? 0,
     recentLogLines: recentLogLines(batonHome, agent),
     spooled: spooledCount(batonHome),
   };

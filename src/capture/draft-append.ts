@@ -52,11 +52,7 @@ export function appendDrafts(
 }
 
 function toolOfEarlierCall(store: Store, sessionId: string, ref: string): string | null {
-  const [row] = store.query<{ tool: string | null }>(
-    'SELECT tool FROM events WHERE session_id = ? AND ref = ?',
-    [sessionId, ref],
-  );
-  return row?.tool ?? null;
+  return store.events.findByRef(sessionId, ref)?.tool ?? null;
 }
 
 function applyPlan(

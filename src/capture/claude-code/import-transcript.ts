@@ -125,16 +125,12 @@ function appendDrafts(
 
 /** A result whose call was read in an earlier run: take the call's tool name (and input) from the store. */
 function joinEarlierCall(store: Store, sessionId: string, d: EventDraft): void {
-  const [row] = store.query<{ tool: string | null; data: string | null }>(
-    'SELECT tool, data FROM events WHERE session_id = ? AND ref = ?',
-    [sessionId, d.callRef],
-  );
+  const row = store.events.findByRef(sessionId, d.callRef!);
   if (!row) return;
   d.tool = row.tool;
   if (d.plan) {
     d.plan.tool = row.tool;
-    const data = row.data === null ? null : (JSON.parse(row.data) as JsonObject);
-    d.plan.input = data?.input ?? undefined;
+    d.plan.input = row.data?.input ?? undefined;
   }
 }
 
