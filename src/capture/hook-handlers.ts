@@ -1,5 +1,5 @@
 // The hook handler of every agent, without the rest of its adapter (installer, importer), so the
-// hook bundle loads only what a hook runs. Keep in step with adapters.ts. Every handler loads on
+// hook bundle loads only what a hook runs (hooks/hook-tables.test.ts checks it against adapters.ts). Every handler loads on
 // first call: a spooled tool event only asks whether the agent is known, and must not pay for
 // parsing (or for the crypto, git and redaction code that handlers bring with them).
 import type { HookHandler } from './adapter.js';
