@@ -1,6 +1,6 @@
-// The Baton session a Codex or Gemini CLI hook payload belongs to, and the small writes their
-// hooks share (the SessionStart brief reply serves Claude Code's hooks too). On the hot path this is one indexed lookup; only the first hook of a session pays
-// for reading git state and the project. A transcript import of the same session meets it by the
+// The Baton session a hook payload belongs to, for every agent, and the small writes their hooks
+// share. On the hot path this is one indexed lookup; only the first hook of a session pays for
+// reading git state and the project. A transcript import of the same session meets it by the
 // agent's own session id.
 import type { EventKind, JsonObject, Session } from '../core/index.js';
 import { readGitState } from '../git/index.js';
@@ -16,20 +16,35 @@ export function findAgentSession(store: Store, agent: string, key: string): Sess
   return store.sessions.findByAgentId(agent, key);
 }
 
+/** What a new session starts with beyond what its payload says. */
+export interface NewSessionHints {
+  parentId?: string | null;
+  parentKind?: string | null;
+  /** Meta noted before the transcript's path. */
+  meta?: JsonObject;
+  /** The payload field naming the session's transcript (`transcript_path` unless given). */
+  transcriptField?: string;
+  /** Meta noted after the transcript's path (a subagent's id and type). */
+  metaAfter?: JsonObject;
+}
+
 /** The session for this payload, created (with its project, branch and HEAD) on first sight. */
-export function sessionForPayload(
+export function ensureHookSession(
   store: Store,
   agent: string,
   key: string,
   p: Rec,
   now: number,
-  meta: JsonObject = {},
-): Session {
+  hints: NewSessionHints = {},
+): { session: Session; created: boolean } {
   const found = findAgentSession(store, agent, key);
-  if (found) return found;
+  if (found) return { session: found, created: false };
   const cwd = str(p, 'cwd') ?? null;
   const git = cwd ? readGitState(cwd) : { branch: null, head: null };
-  const transcript = str(p, 'transcript_path');
+  const meta: JsonObject = { ...hints.meta };
+  const transcript = str(p, hints.transcriptField ?? 'transcript_path');
+  if (transcript) meta.transcriptPath = transcript;
+  Object.assign(meta, hints.metaAfter);
   return store.sessions.ensure({
     agent,
     agentSessionId: key,
@@ -38,8 +53,21 @@ export function sessionForPayload(
     gitBranch: git.branch,
     gitHeadStart: git.head,
     startedAt: now,
-    meta: transcript ? { ...meta, transcriptPath: transcript } : meta,
-  }).session;
+    parentId: hints.parentId ?? null,
+    parentKind: hints.parentKind ?? null,
+    meta,
+  });
+}
+
+/** The session for this payload (see ensureHookSession). */
+export function sessionForPayload(
+  store: Store,
+  agent: string,
+  key: string,
+  p: Rec,
+  now: number,
+): Session {
+  return ensureHookSession(store, agent, key, p, now).session;
 }
 
 export interface HookEvent {

@@ -4,11 +4,13 @@
 import type { JsonObject } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import type { FileImportResult, TranscriptImportOptions } from './adapter.js';
-import { AgentSessionLinker } from './agent-session-linker.js';
+import { SessionLinker } from './session-linker.js';
+import type { LinkRules } from './session-linker.js';
 import { appendDrafts } from './draft-append.js';
+import type { AppendRules } from './draft-append.js';
 import { importJsonlTail } from './jsonl-tail-import.js';
 import type { RawBytes } from './raw-bytes.js';
-import type { EventDraft, ParseCounts, SessionSighting } from './transcript-draft.js';
+import type { EventDraft, ParseCounts, PlanUpdate, SessionSighting } from './transcript-draft.js';
 
 export interface TranscriptLineParser {
   line(text: string, offset: number, bytes?: Buffer): void;
@@ -33,18 +35,18 @@ export function importJsonlTranscript(
     agent,
     (saved, firstLine, fallbackTs) => {
       const parser = makeParser(saved, firstLine);
-      const linker = new AgentSessionLinker(store, agent, fallbackTs);
+      const linker = new SessionLinker(store, wholeFileLinks(agent), fallbackTs);
       return {
         line: (text, offset, bytes) => parser.line(text, offset, bytes),
         appendPending: () => {
-          const drafts = parser.take();
-          if (drafts.length === 0) return { inserted: 0, duplicates: 0 };
-          return appendDrafts(store, linker.idFor(parser.sighting), drafts, fallbackTs, {
-            ...options,
-            rawBytes: parser.rawBytes,
-          });
+          let sessionId: string | undefined;
+          const rules = wholeFileAppend(
+            () => (sessionId ??= linker.idFor(parser.sighting)),
+            parser.rawBytes,
+          );
+          return appendDrafts(store, parser.take(), fallbackTs, rules, options);
         },
-        settle: () => linker.settle(parser.sighting),
+        settle: () => linker.settle([parser.sighting]),
         get lines() {
           return parser.counts.lines;
         },
@@ -59,4 +61,25 @@ export function importJsonlTranscript(
     },
     options,
   );
+}
+
+/** A file that is one session and describes it whole (Codex, Gemini CLI). */
+export const wholeFileLinks = (agent: string): LinkRules => ({
+  agent,
+  titles: 'whole-file',
+  parents: 'placeholder',
+});
+
+/** Drafts of a one-session file: a plan is the agent's whole plan, replacing the last one. */
+export function wholeFileAppend(
+  sessionOf: () => string,
+  rawBytes?: RawBytes,
+): AppendRules<PlanUpdate> {
+  return {
+    sessionOf,
+    carryTs: true,
+    rawBytes,
+    planEffect: ({ plan }) =>
+      plan === undefined ? null : { type: 'replace', prefix: plan.prefix, items: plan.items },
+  };
 }

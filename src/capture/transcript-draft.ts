@@ -1,11 +1,15 @@
-// What the Codex and Gemini parsers hand to their importers: events keyed by the agent's own
-// session id (not yet Baton's), what each session looked like where it was seen, and plan
-// updates to apply to the project's todos when the event carrying them is new. Parsers are pure:
-// text in, drafts out, with a state that survives in the import cursor between runs.
+// What every agent's transcript parser hands to its importer: events keyed by the session they
+// belong to (the agent's own id, not yet Baton's), what each session looked like where it was
+// seen, and the plan an event carries, applied to the project's todos when the event is new.
+// Parsers are pure: text in, drafts out, with a state that survives in the import cursor.
 import type { EventKind, JsonObject, JsonValue, TodoStatus } from '../core/index.js';
 
-export interface EventDraft {
-  /** The agent's own session id (a subagent's is its own id, linked to its parent). */
+/** One event to be; `Plan` is what the agent's plan tool call carries (see AppendRules). */
+export interface EventDraft<Plan = PlanUpdate> {
+  /**
+   * The agent's own session id (a subagent's is its own id, linked to its parent; Claude Code's
+   * subagents are keyed `<parent>/agent-<id>`).
+   */
   sessionKey: string;
   /** Epoch ms; undefined when the record has no usable time (the importer supplies one). */
   ts: number | undefined;
@@ -19,7 +23,7 @@ export interface EventDraft {
   /** The source record verbatim, on exactly one event so nothing is stored twice. */
   raw?: JsonValue;
   /** A plan the agent wrote with this call: applied to the project's todos if the event is new. */
-  plan?: PlanUpdate;
+  plan?: Plan;
   /** A tool result whose call was read in an earlier run: its tool name is looked up by this ref. */
   callRef?: string;
 }
@@ -39,7 +43,7 @@ export interface PlanUpdate {
 
 export interface SessionSighting {
   key: string;
-  /** The parent's key for a subagent (Gemini) or the thread it was forked from (Codex). */
+  /** The parent's key for a subagent, or the thread it was forked from (Codex). */
   parentKey: string | null;
   parentKind: string | null;
   cwd: string | null;
@@ -47,6 +51,8 @@ export interface SessionSighting {
   gitCommit: string | null;
   model: string | null;
   title: string | null;
+  /** How sure the title is, where an agent names a session several ways (higher wins). */
+  titleRank?: number;
   firstTs: number | undefined;
   lastTs: number | undefined;
   meta: JsonObject;

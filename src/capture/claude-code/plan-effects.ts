@@ -9,6 +9,15 @@ import { taskKeyPrefix, todoKeyPrefix } from './refs.js';
 import { isRec, list, rec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 
+/** A plan tool's call and result, carried by its result's draft until the event is known new. */
+export interface PlanCall {
+  tool: string | null;
+  input: JsonValue | undefined;
+  result: JsonValue | undefined;
+  /** Claude Code's own session id, which scopes the plan's todo keys. */
+  claudeSessionId: string;
+}
+
 export const PLAN_TOOLS = new Set(['TodoWrite', 'TaskCreate', 'TaskUpdate', 'TaskList', 'TaskGet']);
 
 const STATUS: Record<string, TodoStatus> = {
