@@ -11,23 +11,27 @@ export {
   claudeConfigDir,
   claudeProjectsDir,
 } from './claude-code/index.js';
-export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './agent-hook-session.js';
+export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './hooks/hook-session.js';
 export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
-export { hookHandlerFor } from './hook-handlers.js';
-export { hookLogPath, hookSource } from './hook-names.js';
-export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hook-runtime.js';
-export { spoolDir, spoolHook } from './spool-write.js';
-export { drainSpool, spooledCount } from './spool-drain.js';
-export type { DrainResult } from './spool-drain.js';
-export { isSpooledEvent } from './spool-policy.js';
-export type { HookDeps, HookWorld } from './hook-runtime.js';
+export { hookHandlerFor } from './hooks/hook-handlers.js';
+export { hookLogPath, hookSource } from './hooks/hook-names.js';
+export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hooks/hook-runtime.js';
+export { spoolDir, spoolHook } from './hooks/spool-write.js';
+export { drainSpool, spooledCount } from './hooks/spool-drain.js';
+export type { DrainResult } from './hooks/spool-drain.js';
+export { isSpooledEvent } from './hooks/spool-policy.js';
+export type { HookDeps, HookWorld } from './hooks/hook-runtime.js';
 export { applyPlanEffect } from './plan-sync.js';
-export { discoverHistory, importHistory } from './import-history.js';
-export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
+export { discoverHistory, importHistory } from './transcripts/import-history.js';
+export type {
+  AgentImportSummary,
+  HistoryProblem,
+  HistoryProgress,
+} from './transcripts/import-history.js';
 export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
-export { readJsonLines } from './jsonl-lines.js';
+export { readJsonLines } from './transcripts/jsonl-lines.js';
 export { splitCommand } from './command-words.js';
-export * from './mcp-config/index.js';
+export * from './install/mcp-config/index.js';
 export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
 export type { TomlEntryPlanner } from './codex/index.js';
 export { gemini, geminiStatus, geminiHome, GEMINI_HOOK_EVENTS } from './gemini/index.js';

@@ -1,8 +1,8 @@
 // The handlers Baton writes for Claude Code's hooks (which ones, async or not, and their timeouts
 // are in hook-events.ts), and how to recognise Baton's own among the user's.
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { isBatonHookCommand } from '../hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';
 

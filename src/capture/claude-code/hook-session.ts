@@ -2,8 +2,8 @@
 // first hook of a session (or of a subagent) pays for reading git state and the project.
 import type { Session } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
-import { ensureHookSession, findAgentSession } from '../agent-hook-session.js';
-import type { NewSessionHints } from '../agent-hook-session.js';
+import { ensureHookSession, findAgentSession } from '../hooks/hook-session.js';
+import type { NewSessionHints } from '../hooks/hook-session.js';
 import { AGENT, subagentSessionKey } from './refs.js';
 import { str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';

@@ -18,16 +18,16 @@ import {
   readConfigText,
   writeInstall,
   writeUninstall,
-} from '../config-file-write.js';
-import type { PlannedEdit, WriteOptions } from '../config-file-write.js';
-import { nodeAt, parseSettings } from '../json-settings-edit.js';
+} from '../install/config-file-write.js';
+import type { PlannedEdit, WriteOptions } from '../install/config-file-write.js';
+import { nodeAt, parseSettings } from '../install/json-settings-edit.js';
 import {
   BATON_MCP_NAME,
   addJsonMcpServer,
   claudeMcpServer,
   removeJsonMcpServer,
-} from '../mcp-config/index.js';
-import type { McpServerEntry } from '../mcp-config/index.js';
+} from '../install/mcp-config/index.js';
+import type { McpServerEntry } from '../install/mcp-config/index.js';
 
 export interface McpInstallPlan {
   text: string;

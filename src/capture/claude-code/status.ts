@@ -2,7 +2,7 @@
 // read by the status every agent shares.
 import type { Store } from '../../store/index.js';
 import type { AgentEnv, CaptureStatus } from '../adapter.js';
-import { agentStatus, hookScopeStatus } from '../agent-status.js';
+import { agentStatus, hookScopeStatus } from '../hooks/hook-status.js';
 import { anyClaudeHookSet } from './hook-entries.js';
 import { settingsFileFor } from './installer.js';
 import { AGENT } from './refs.js';

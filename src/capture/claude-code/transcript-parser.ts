@@ -4,8 +4,8 @@
 // code does not know is kept as a `system` event with its raw record, and counted.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import type { TranscriptLineProblem } from '../adapter.js';
-import { newSighting } from '../transcript-draft.js';
-import type { EventDraft, SessionSighting } from '../transcript-draft.js';
+import { newSighting } from '../transcripts/transcript-draft.js';
+import type { EventDraft, SessionSighting } from '../transcripts/transcript-draft.js';
 import type { PlanCall } from './plan-effects.js';
 import { parseAssistantRow } from './parse-assistant.js';
 import type { OpenMessage } from './parse-assistant.js';
@@ -13,7 +13,7 @@ import { parseSystemRow, parseMetaRow, KNOWN_META_TYPES } from './parse-other.js
 import { parseUserRow } from './parse-user.js';
 import { lineRef, subagentSessionKey, uuidRef } from './refs.js';
 import { isRec, str, time } from '../json-fields.js';
-import { RawBytes } from '../raw-bytes.js';
+import { RawBytes } from '../transcripts/raw-bytes.js';
 import type { Rec } from '../json-fields.js';
 
 /** A Claude Code event draft: its plan is the plan tool's call, read into todos once it is new. */

@@ -2,7 +2,7 @@
 // `notify` program it runs, the files that register them, and their health.
 import { existsSync } from 'node:fs';
 import type { AgentEnv, CaptureAdapter, CaptureStatus } from '../adapter.js';
-import { agentStatus, hookScopeStatus } from '../agent-status.js';
+import { agentStatus, hookScopeStatus } from '../hooks/hook-status.js';
 import type { Store } from '../../store/index.js';
 import { anyCodexHookSet } from './hook-entries.js';
 import { handleCodexHook } from './hook-handler.js';

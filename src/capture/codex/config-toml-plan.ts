@@ -5,7 +5,7 @@
 // Baton's Stop hook records turn ends anyway.
 import { parse } from 'smol-toml';
 import { BatonError } from '../../core/index.js';
-import type { HooksPlan } from '../hooks-json-plan.js';
+import type { HooksPlan } from '../install/hooks-json-plan.js';
 import { isBatonNotify } from './hook-entries.js';
 
 function parseToml(text: string, file: string): Record<string, unknown> {

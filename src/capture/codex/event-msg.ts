@@ -4,7 +4,7 @@
 // so search and the brief see each once.
 import type { JsonObject } from '../../core/index.js';
 import { firstLine, list, num, rec, str } from '../json-fields.js';
-import { countUnknown } from '../transcript-draft.js';
+import { countUnknown } from '../transcripts/transcript-draft.js';
 import { emitPrompt } from './response-item.js';
 import { draftAt } from './rollout-sink.js';
 import type { RolloutSink, RowAt } from './rollout-sink.js';

@@ -3,8 +3,8 @@
 // each turn with one JSON argument.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { splitCommand } from '../command-words.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { isBatonHookCommand } from '../hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
 import { CODEX_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';

@@ -12,13 +12,13 @@ import {
   recordHookEvent,
   sessionForPayload,
   startHookSession,
-} from '../agent-hook-session.js';
-import type { HookEvent } from '../agent-hook-session.js';
+} from '../hooks/hook-session.js';
+import type { HookEvent } from '../hooks/hook-session.js';
 import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
-import { sweepTranscript } from '../transcript-sweep.js';
+import { sweepTranscript } from '../transcripts/transcript-sweep.js';
 import { findRollout } from './find-rollout.js';
 import { importCodexRollout } from './import-rollout.js';
 import { AGENT, callRef, resultRef } from './refs.js';

@@ -3,7 +3,7 @@
 // longer names is cancelled unless it was done. Steps have no ids; a step is known by its text.
 import type { JsonValue, TodoStatus } from '../../core/index.js';
 import { isRec, list, str } from '../json-fields.js';
-import type { PlanUpdate } from '../transcript-draft.js';
+import type { PlanUpdate } from '../transcripts/transcript-draft.js';
 import { planItemKey, planKeyPrefix } from './refs.js';
 
 export const PLAN_TOOL = 'update_plan';

@@ -6,9 +6,9 @@
 // spans lines (session, open calls, prompt counts) is plain JSON kept in the import cursor.
 import type { JsonObject } from '../../core/index.js';
 import { isRec, rec, str, time } from '../json-fields.js';
-import { RawBytes } from '../raw-bytes.js';
-import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
-import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
+import { RawBytes } from '../transcripts/raw-bytes.js';
+import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcripts/transcript-draft.js';
+import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 import { parseEventMsg } from './event-msg.js';
 import { lineRef } from './refs.js';
 import { parseResponseItem } from './response-item.js';

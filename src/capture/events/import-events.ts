@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { createEventPreparer } from '../../store/index.js';
 import type { AppendResult, PreparableEvent, PreparedEvent, Store } from '../../store/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
-import { readJsonLines } from '../jsonl-lines.js';
+import { readJsonLines } from '../transcripts/jsonl-lines.js';
 import { EventSessions, eventOfLine } from './event-sessions.js';
 import { defaultWorkerUrl, runEventsWorker } from './events-pipeline.js';
 import { parseEventLine } from './parse-event-line.js';

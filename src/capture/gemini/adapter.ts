@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Store } from '../../store/index.js';
 import type { AgentEnv, CaptureAdapter, CaptureStatus } from '../adapter.js';
-import { agentStatus, hookScopeStatus } from '../agent-status.js';
+import { agentStatus, hookScopeStatus } from '../hooks/hook-status.js';
 import { anyGeminiHookSet } from './hook-entries.js';
 import { handleGeminiHook } from './hook-handler.js';
 import { discoverChats, importGeminiChat } from './import-chat.js';

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { JsonObject } from '../../core/index.js';
 import { isRec, list, rec, str, time } from '../json-fields.js';
-import { RawBytes } from '../raw-bytes.js';
-import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
-import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
+import { RawBytes } from '../transcripts/raw-bytes.js';
+import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcripts/transcript-draft.js';
+import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 import { recordDraft, rewindDraft } from './chat-records.js';
 import { isKnownMessageType, messageDrafts, partsText } from './message-record.js';
 import { lineRef, revisionRef, updateRef } from './refs.js';

@@ -1,8 +1,8 @@
 // The handlers Baton writes for Gemini CLI's hooks (which ones and their timeouts, in
 // milliseconds, are in hook-events.ts).
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { isBatonHookCommand } from '../hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
 import { GEMINI_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';

@@ -11,13 +11,13 @@ import {
   recordHookEvent,
   sessionForPayload,
   startHookSession,
-} from '../agent-hook-session.js';
-import type { HookEvent } from '../agent-hook-session.js';
-import { hookSource } from '../hook-names.js';
+} from '../hooks/hook-session.js';
+import type { HookEvent } from '../hooks/hook-session.js';
+import { hookSource } from '../hooks/hook-names.js';
 import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
-import { sweepTranscript } from '../transcript-sweep.js';
+import { sweepTranscript } from '../transcripts/transcript-sweep.js';
 import { readGitState } from '../../git/index.js';
 import { importGeminiChat } from './import-chat.js';
 import { AGENT } from './refs.js';

@@ -10,15 +10,15 @@ import type {
   TranscriptFile,
   TranscriptImportOptions,
 } from '../adapter.js';
-import { appendDrafts } from '../draft-append.js';
-import { emptyImportResult } from '../jsonl-tail-import.js';
+import { appendDrafts } from '../transcripts/draft-append.js';
+import { emptyImportResult } from '../transcripts/jsonl-tail-import.js';
 import {
   importJsonlTranscript,
   wholeFileAppend,
   wholeFileLinks,
-} from '../jsonl-transcript-import.js';
-import { SessionLinker } from '../session-linker.js';
-import { findTranscripts } from '../transcript-walk.js';
+} from '../transcripts/jsonl-transcript-import.js';
+import { SessionLinker } from '../transcripts/session-linker.js';
+import { findTranscripts } from '../transcripts/transcript-walk.js';
 import { GeminiChatParser } from './chat-parser.js';
 import type { ChatContext, GeminiParserState } from './chat-parser.js';
 import { splitLegacyChat } from './legacy-chat.js';

@@ -6,7 +6,7 @@ import type { JsonObject, JsonValue } from '../../core/index.js';
 import { firstLine, isRec, list, rec, str, time } from '../json-fields.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
-import type { EventDraft } from '../transcript-draft.js';
+import type { EventDraft } from '../transcripts/transcript-draft.js';
 import { callRef, messageRef, resultRef } from './refs.js';
 
 export interface MessageAt {

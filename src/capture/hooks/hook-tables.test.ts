@@ -6,9 +6,9 @@ import { CAPTURE_ADAPTERS } from '../adapters.js';
 import { anyClaudeHookSet } from '../claude-code/hook-entries.js';
 import { anyCodexHookSet } from '../codex/hook-entries.js';
 import { anyGeminiHookSet } from '../gemini/hook-entries.js';
-import { hookHandlerFor } from '../hook-handlers.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { HOOK_TABLES, isSpooledEvent } from '../spool-policy.js';
+import { hookHandlerFor } from './hook-handlers.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { HOOK_TABLES, isSpooledEvent } from './spool-policy.js';
 import { eventsOn, installedEvents } from './hook-table.js';
 
 const INSTALLED: Readonly<Record<string, HookSet>> = {

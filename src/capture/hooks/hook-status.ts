@@ -2,12 +2,12 @@
 // scope, with what is missing), when a hook last reached the store, and the latest failures — from
 // the store's capture log and from the hook log for failures that never reached the store.
 import { readFileSync } from 'node:fs';
-import type { Store } from '../store/index.js';
-import type { AgentEnv, CaptureStatus, HookScopeStatus, InstallScope } from './adapter.js';
+import type { Store } from '../../store/index.js';
+import type { AgentEnv, CaptureStatus, HookScopeStatus, InstallScope } from '../adapter.js';
 import { hookLogPath, hookSource } from './hook-names.js';
 import { spooledCount } from './spool-drain.js';
-import { batonHookEvents } from './hooks-json-plan.js';
-import type { HookSet } from './hooks-json-plan.js';
+import { batonHookEvents } from '../install/hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
 
 const RECENT_LOG_LINES = 5;
 

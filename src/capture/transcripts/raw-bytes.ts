@@ -2,7 +2,7 @@
 // (byte-exact, and without serialising it again) when redaction finds nothing in it. A parser
 // remembers a line's bytes beside the record it parsed; a draft's raw value is one record, or
 // several (a merged message) kept as a JSON array of their lines.
-import type { JsonValue } from '../core/index.js';
+import type { JsonValue } from '../../core/index.js';
 
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');

@@ -3,7 +3,7 @@
 // agent's own that hold no transcripts, are the agent's.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BatonError } from '../core/index.js';
+import { BatonError } from '../../core/index.js';
 
 const SKIP_DIRS = ['node_modules', '.git'];
 

@@ -2,15 +2,15 @@
 // share. On the hot path this is one indexed lookup; only the first hook of a session pays for
 // reading git state and the project. A transcript import of the same session meets it by the
 // agent's own session id.
-import type { EventKind, JsonObject, Session } from '../core/index.js';
-import { readGitState } from '../git/index.js';
-import type { EventInput, Store } from '../store/index.js';
-import type { HookContext, HookReply } from './adapter.js';
+import type { EventKind, JsonObject, Session } from '../../core/index.js';
+import { readGitState } from '../../git/index.js';
+import type { EventInput, Store } from '../../store/index.js';
+import type { HookContext, HookReply } from '../adapter.js';
 import { hookSource } from './hook-names.js';
-import { str } from './json-fields.js';
-import type { Rec } from './json-fields.js';
-import { identityForCwd } from './project-for-cwd.js';
-import { promptRef, promptRefRange } from './prompt-refs.js';
+import { str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
+import { identityForCwd } from '../project-for-cwd.js';
+import { promptRef, promptRefRange } from '../prompt-refs.js';
 
 export function findAgentSession(store: Store, agent: string, key: string): Session | null {
   return store.sessions.findByAgentId(agent, key);

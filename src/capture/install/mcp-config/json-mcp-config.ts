@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree } from 'jsonc-parser';
 import type { JSONPath, Node, ParseError } from 'jsonc-parser';
-import { BatonError } from '../../core/index.js';
+import { BatonError } from '../../../core/index.js';
 import { BATON_MCP_NAME } from './mcp-entry.js';
 import type { ConfigEdit, McpServerEntry } from './mcp-entry.js';
 

@@ -4,7 +4,7 @@
 // complete (a whole JSON record), so a line being written is never lost or read twice.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { ImportCursor } from '../store/index.js';
+import type { ImportCursor } from '../../store/index.js';
 
 const FINGERPRINT_BYTES = 1024;
 const CHUNK_BYTES = 8 * 1024 * 1024;

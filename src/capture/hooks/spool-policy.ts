@@ -2,11 +2,11 @@
 // on every tool call or prompt and print nothing). Lifecycle events, and anything unknown, go to
 // the store directly, after a drain. The hot hook bundle loads this, so it and the tables it reads
 // import nothing at run time.
-import { CLAUDE_HOOK_TABLE } from './claude-code/hook-events.js';
-import { CODEX_HOOK_TABLE } from './codex/hook-events.js';
-import { GEMINI_HOOK_TABLE } from './gemini/hook-events.js';
-import { eventsOn } from './hooks/hook-table.js';
-import type { HookTable } from './hooks/hook-table.js';
+import { CLAUDE_HOOK_TABLE } from '../claude-code/hook-events.js';
+import { CODEX_HOOK_TABLE } from '../codex/hook-events.js';
+import { GEMINI_HOOK_TABLE } from '../gemini/hook-events.js';
+import { eventsOn } from './hook-table.js';
+import type { HookTable } from './hook-table.js';
 
 /** Every agent's hook table, by the agent's name. */
 export const HOOK_TABLES: Readonly<Record<string, HookTable>> = {

@@ -3,8 +3,8 @@
 // see; the transcript carries the rest (assistant text, tool output), with the same refs.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Store } from '../store/index.js';
-import type { TranscriptImporter } from './adapter.js';
+import type { Store } from '../../store/index.js';
+import type { TranscriptImporter } from '../adapter.js';
 
 /** A hook reads at most this much new transcript. */
 export const SWEEP_LIMIT = 16 * 1024 * 1024;

@@ -5,8 +5,8 @@
 // item is inserted right after the last item, and removing it later deletes exactly that text.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { JSONPath, Node, ParseError } from 'jsonc-parser';
-import { BatonError } from '../core/index.js';
-import type { JsonValue } from '../core/index.js';
+import { BatonError } from '../../core/index.js';
+import type { JsonValue } from '../../core/index.js';
 
 export interface JsonStyle {
   /** One level of indentation as the file writes it. */

@@ -2,10 +2,10 @@
 // make a re-read add nothing), a result whose call was read in an earlier run takes the call's
 // tool name from the store, and a plan carried by an event that is new updates the project's
 // todos (applied once: a hook and a later import of the same call agree).
-import type { EventInput, Store } from '../store/index.js';
-import type { TranscriptImportOptions } from './adapter.js';
-import { applyPlanEffect } from './plan-sync.js';
-import type { PlanEffect } from './plan-sync.js';
+import type { EventInput, Store } from '../../store/index.js';
+import type { TranscriptImportOptions } from '../adapter.js';
+import { applyPlanEffect } from '../plan-sync.js';
+import type { PlanEffect } from '../plan-sync.js';
 import type { RawBytes } from './raw-bytes.js';
 import type { EventDraft } from './transcript-draft.js';
 

@@ -2,7 +2,7 @@
 // gives back the original text byte for byte, and the edited text stays valid JSON.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../core/index.js';
+import type { JsonValue } from '../../core/index.js';
 import {
   addProperty,
   appendToArray,

@@ -4,7 +4,7 @@
 // lines and keeps comments and formatting — removal gives back the file as it was before the add.
 import { isDeepStrictEqual } from 'node:util';
 import * as TOML from '@decimalturn/toml-patch';
-import { BatonError } from '../../core/index.js';
+import { BatonError } from '../../../core/index.js';
 import { BATON_MCP_NAME } from './mcp-entry.js';
 import type { ConfigEdit, McpServerEntry } from './mcp-entry.js';
 

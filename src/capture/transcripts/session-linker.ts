@@ -3,9 +3,9 @@
 // project, branch, HEAD and parent, completed with what the rest of the file told, and ended
 // (imported history is over unless a hook says otherwise). How titles and parents are settled
 // differs by agent and is given as `LinkRules`.
-import type { JsonObject, Session } from '../core/index.js';
-import type { SessionInput, SessionPatch, Store } from '../store/index.js';
-import { ProjectCache } from './project-for-cwd.js';
+import type { JsonObject, Session } from '../../core/index.js';
+import type { SessionInput, SessionPatch, Store } from '../../store/index.js';
+import { ProjectCache } from '../project-for-cwd.js';
 import { newSighting } from './transcript-draft.js';
 import type { SessionSighting } from './transcript-draft.js';
 

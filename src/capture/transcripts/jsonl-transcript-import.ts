@@ -1,9 +1,9 @@
 // Reads one JSONL transcript holding one session (a Codex rollout, a Gemini chat) into the store
 // from where the last run stopped: the agent's pure parser reads the new lines, the session is
 // resolved by the shared linker, and the batching, cursor and resumption are jsonl-tail-import's.
-import type { JsonObject } from '../core/index.js';
-import type { Store } from '../store/index.js';
-import type { FileImportResult, TranscriptImportOptions } from './adapter.js';
+import type { JsonObject } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { FileImportResult, TranscriptImportOptions } from '../adapter.js';
 import { SessionLinker } from './session-linker.js';
 import type { LinkRules } from './session-linker.js';
 import { appendDrafts } from './draft-append.js';

@@ -6,11 +6,11 @@
 // agent's: see jsonl-transcript-import.ts (one session per file) and claude-code/import-transcript.
 import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { JsonObject } from '../core/index.js';
-import type { Store } from '../store/index.js';
-import type { FileImportResult, TranscriptImportOptions } from './adapter.js';
+import type { JsonObject } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { FileImportResult, TranscriptImportOptions } from '../adapter.js';
 import type { AppendCounts } from './draft-append.js';
-import { isRec } from './json-fields.js';
+import { isRec } from '../json-fields.js';
 import { fingerprint, planTail, readLines, withFile } from './jsonl-tail.js';
 
 /** Drafts per store transaction: large enough to amortise the commit, small enough to report. */

@@ -7,10 +7,10 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { classifyError } from '../core/index.js';
-import type { Clock } from '../core/index.js';
-import type { Store } from '../store/index.js';
-import type { BriefProvider, HookHandler, TriggerCallback } from './adapter.js';
+import { classifyError } from '../../core/index.js';
+import type { Clock } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { BriefProvider, HookHandler, TriggerCallback } from '../adapter.js';
 import { hookLogPath, hookSource } from './hook-names.js';
 
 export interface HookWorld {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportCursor } from '../store/index.js';
+import type { ImportCursor } from '../../store/index.js';
 import { fingerprint, planTail, readLines, withFile } from './jsonl-tail.js';
 
 let dir: string;

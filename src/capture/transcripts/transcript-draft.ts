@@ -2,7 +2,7 @@
 // belong to (the agent's own id, not yet Baton's), what each session looked like where it was
 // seen, and the plan an event carries, applied to the project's todos when the event is new.
 // Parsers are pure: text in, drafts out, with a state that survives in the import cursor.
-import type { EventKind, JsonObject, JsonValue, TodoStatus } from '../core/index.js';
+import type { EventKind, JsonObject, JsonValue, TodoStatus } from '../../core/index.js';
 
 /** One event to be; `Plan` is what the agent's plan tool call carries (see AppendRules). */
 export interface EventDraft<Plan = PlanUpdate> {

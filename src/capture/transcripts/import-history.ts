@@ -3,15 +3,15 @@
 // into store transactions of a few megabytes, so thousands of small transcripts do not each pay
 // for a durable commit; each file's own batches and cursor stay consistent inside the group.
 import { statSync } from 'node:fs';
-import { classifyError } from '../core/index.js';
-import type { Store } from '../store/index.js';
+import { classifyError } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
 import type {
   AgentEnv,
   CaptureAdapter,
   FileImportResult,
   MalformedReason,
   TranscriptFile,
-} from './adapter.js';
+} from '../adapter.js';
 
 const GROUP_BYTES = 16 * 1024 * 1024;
 

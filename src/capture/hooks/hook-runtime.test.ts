@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../core/index.js';
-import { Database, SqliteStore, storePath } from '../store/index.js';
+import { fixedClock } from '../../core/index.js';
+import { Database, SqliteStore, storePath } from '../../store/index.js';
 import type { HookDeps, HookWorld } from './hook-runtime.js';
 import { hookLogPath } from './hook-names.js';
 import { runHook } from './hook-runtime.js';
-import { handleClaudeHook } from './claude-code/hook-handler.js';
+import { handleClaudeHook } from '../claude-code/hook-handler.js';
 import { drainSpool, spooledCount } from './spool-drain.js';
 import { spoolDir, spoolHook } from './spool-write.js';
 

@@ -5,8 +5,8 @@
 // for byte (the edits come from json-settings-edit.ts).
 import { getNodeValue } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
-import { BatonError } from '../core/index.js';
-import type { JsonObject, JsonValue } from '../core/index.js';
+import { BatonError } from '../../core/index.js';
+import type { JsonObject, JsonValue } from '../../core/index.js';
 import {
   addProperty,
   appendToArray,
@@ -16,7 +16,7 @@ import {
   removeValue,
   replaceValue,
 } from './json-settings-edit.js';
-import { isRec } from './json-fields.js';
+import { isRec } from '../json-fields.js';
 
 /** One agent's hooks: which events, the handler written for each, and how to know Baton's own. */
 export interface HookSet {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ConfigChange } from './adapter.js';
+import type { ConfigChange } from '../adapter.js';
 
 export function readConfigText(file: string): string | null {
   try {

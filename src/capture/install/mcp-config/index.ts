@@ -1,4 +1,4 @@
-// capture/mcp-config: the pure edits that register Baton's MCP server in each agent's own config —
+// capture/install/mcp-config: the pure edits that register Baton's MCP server in each agent's own config —
 // Claude Code and Gemini CLI (JSON `mcpServers`) and Codex (TOML `[mcp_servers]`) — for the
 // installers: idempotent, and removal leaves the rest of the file byte for byte as it was.
 export { BATON_MCP_NAME, batonMcpEntry } from './mcp-entry.js';

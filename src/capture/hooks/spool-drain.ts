@@ -5,9 +5,9 @@
 // spool/failed/ and reported, never retried forever.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixedClock } from '../core/index.js';
-import type { Store } from '../store/index.js';
-import type { HookContext } from './adapter.js';
+import { fixedClock } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { HookContext } from '../adapter.js';
 import { hookHandlerFor } from './hook-handlers.js';
 import { SPOOL_SUFFIX, spoolDir } from './spool-write.js';
 
