@@ -35,7 +35,7 @@ export function settingsFileFor(env: AgentEnv, scope: InstallScope): string {
 }
 
 /** Where the scope's MCP server is registered: ~/.claude.json, or the project's .mcp.json. */
-export function mcpFileFor(env: AgentEnv, scope: InstallScope): string {
+function mcpFileFor(env: AgentEnv, scope: InstallScope): string {
   return mcpConfigPath(env.env, scope, projectRootFor(env, scope));
 }
 

@@ -76,7 +76,7 @@ export function planMcpInstall(
 }
 
 /** Pure: the file's text without Baton's server; `ownsContainer` lets an emptied `mcpServers` go. */
-export function planMcpRemoval(
+function planMcpRemoval(
   before: string,
   file: string,
   ownsContainer: boolean,

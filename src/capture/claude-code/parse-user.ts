@@ -21,7 +21,7 @@ const OUTPUT_TAGS = [
 ];
 const COMMAND_TAGS = ['<command-name>', '<command-message>', '<bash-input>'];
 
-export function classifyUserText(text: string): UserTextKind {
+function classifyUserText(text: string): UserTextKind {
   const t = text.trimStart();
   if (OUTPUT_TAGS.some((tag) => t.startsWith(tag))) return 'command_output';
   if (COMMAND_TAGS.some((tag) => t.startsWith(tag))) return 'command';

@@ -24,7 +24,7 @@ function parseToml(text: string, file: string): Record<string, unknown> {
 
 const tomlString = (s: string) => JSON.stringify(s); // a TOML basic string escapes like JSON
 
-export function notifyLine(argv: string[]): string {
+function notifyLine(argv: string[]): string {
   return `notify = [${argv.map(tomlString).join(', ')}]`;
 }
 
@@ -74,9 +74,4 @@ export function planNotifyRemoval(before: string, file: string): HooksPlan {
   if (found === null) return { text: before, details: [] };
   const line = before.slice(found.start, found.end).trim();
   return { text: before.slice(0, found.start) + before.slice(found.end), details: [`- ${line}`] };
-}
-
-/** Whether Baton's notify program is set in this config text. */
-export function hasBatonNotify(text: string, file: string): boolean {
-  return isBatonNotify(parseToml(text, file).notify);
 }

@@ -13,9 +13,9 @@ const TIMEOUTS: Readonly<Record<string, number>> = Object.fromEntries(
   CODEX_HOOK_TABLE.flatMap((e) => (e.install ? [[e.event, e.install.timeout]] : [])),
 );
 
-export const CODEX_HOOK_EVENTS = installedEvents(CODEX_HOOK_TABLE);
+const CODEX_HOOK_EVENTS = installedEvents(CODEX_HOOK_TABLE);
 
-export const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
+const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
 
 export function codexHookSet(batonCommand: string): HookSet {
   return {

@@ -53,7 +53,7 @@ export type TomlEntryPlanner = (
 ) => { text: string; details: string[] };
 
 /** Registers `options.mcp` with capture/install/mcp-config's byte-preserving TOML edits. */
-export const codexMcpPlanner: TomlEntryPlanner = (before, _file, spec) => {
+const codexMcpPlanner: TomlEntryPlanner = (before, _file, spec) => {
   const edit = spec
     ? addCodexMcpServer(before, codexMcpServer(spec))
     : removeCodexMcpServer(before);

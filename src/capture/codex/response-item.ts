@@ -88,7 +88,7 @@ export function emitPrompt(sink: RolloutSink, at: RowAt, text: string, data: Jso
 }
 
 /** The IDE extension wraps the request in its context; the title is the request itself. */
-export function promptTitle(text: string): string {
+function promptTitle(text: string): string {
   const marker = '## My request for Codex:';
   const at = text.indexOf(marker);
   return firstLine(at >= 0 ? text.slice(at + marker.length) : text);

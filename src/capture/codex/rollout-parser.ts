@@ -40,7 +40,7 @@ export interface CodexParserState extends JsonObject {
   sighting: JsonObject | null;
 }
 
-export function emptyCodexState(): CodexParserState {
+function emptyCodexState(): CodexParserState {
   return { format: null, sessionKey: null, calls: {}, closed: [], prompts: {}, sighting: null };
 }
 

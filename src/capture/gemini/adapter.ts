@@ -11,7 +11,7 @@ import { geminiInstaller, geminiSettingsFor } from './installer.js';
 import { geminiHome } from './paths.js';
 import { AGENT } from './refs.js';
 
-export function geminiStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
+function geminiStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
   const scopes = (['user', 'project'] as const).map((s) =>
     hookScopeStatus(s, geminiSettingsFor(env, s), anyGeminiHookSet),
   );
@@ -19,7 +19,7 @@ export function geminiStatus(env: AgentEnv, store: Store | null, batonHome: stri
 }
 
 /** Gemini CLI is on this machine when its home folder exists. */
-export const geminiPresent = (env: AgentEnv) => existsSync(geminiHome(env.env));
+const geminiPresent = (env: AgentEnv) => existsSync(geminiHome(env.env));
 
 export const gemini: CaptureAdapter = {
   agent: AGENT,

@@ -46,7 +46,7 @@ export interface GeminiParserState extends JsonObject {
   sighting: JsonObject | null;
 }
 
-export function emptyGeminiState(): GeminiParserState {
+function emptyGeminiState(): GeminiParserState {
   return { sessionKey: null, prompts: {}, recent: {}, recentOrder: [], order: [], sighting: null };
 }
 

@@ -11,7 +11,7 @@ const TIMEOUTS_MS: Readonly<Record<string, number>> = Object.fromEntries(
   GEMINI_HOOK_TABLE.flatMap((e) => (e.install ? [[e.event, e.install.timeout]] : [])),
 );
 
-export const GEMINI_HOOK_EVENTS = installedEvents(GEMINI_HOOK_TABLE);
+const GEMINI_HOOK_EVENTS = installedEvents(GEMINI_HOOK_TABLE);
 
 export function geminiHookSet(batonCommand: string): HookSet {
   return {

@@ -38,7 +38,7 @@ export type JsonEntryPlanner = (
 ) => HooksPlan;
 
 /** Registers `options.mcp` with capture/install/mcp-config's byte-preserving JSON edits. */
-export const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
+const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
   const edit = spec ? addJsonMcpServer(before, geminiMcpServer(spec)) : removeJsonMcpServer(before);
   const line = `${spec ? '+' : '-'} mcpServers.${BATON_MCP_NAME}`;
   return { text: edit.text, details: edit.changed ? [line] : [] };

@@ -19,7 +19,7 @@ function readText(path: string): string | null {
 }
 
 /** `~/.gemini/projects.json` as path → slug (empty when absent or unreadable). */
-export function readProjectRegistry(geminiHomeDir: string): Record<string, string> {
+function readProjectRegistry(geminiHomeDir: string): Record<string, string> {
   const text = readText(join(geminiHomeDir, 'projects.json'));
   if (text === null) return {};
   try {

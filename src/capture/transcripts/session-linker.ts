@@ -9,7 +9,7 @@ import { ProjectCache } from '../project-for-cwd.js';
 import { newSighting } from './transcript-draft.js';
 import type { SessionSighting } from './transcript-draft.js';
 
-export const IMPORTED = 'imported';
+const IMPORTED = 'imported';
 
 export interface LinkRules {
   agent: string;
