@@ -7,7 +7,7 @@ import type { Clock, Project } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import type { McpServerEntry } from './install/mcp-config/index.js';
 
-/** The machine an adapter looks at, passed in (STYLE habit 3). */
+/** The machine an adapter looks at, passed in. */
 export interface AgentEnv {
   env: NodeJS.ProcessEnv;
   /** The folder the user is in: `--scope project` installs and the current project use it. */

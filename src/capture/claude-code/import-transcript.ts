@@ -1,7 +1,8 @@
 // Reads one Claude Code transcript into the store, from where the last run stopped (the batching,
-// cursor and resumption are ../jsonl-tail-import's): the pure parser reads the new lines, and per
-// batch each draft's session is resolved (a file holds its subagents' sessions too), events are
-// appended (refs make a re-read add nothing) and plan tools applied to todos for new results.
+// cursor and resumption are ../transcripts/jsonl-tail-import.ts): the pure parser reads the new
+// lines, and per batch each draft's session is resolved (a file holds its subagents' sessions too),
+// events are appended (refs make a re-read add nothing) and plan tools applied to todos for new
+// results.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JsonObject } from '../../core/index.js';

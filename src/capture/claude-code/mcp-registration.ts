@@ -1,7 +1,7 @@
-// Baton's MCP server in Claude Code's own MCP config, beside the hooks (agent-formats.md §1.6):
-// the top-level `mcpServers` of the user config (~/.claude.json) for user scope, the project's
-// `.mcp.json` for project scope. Read and plan first (so a file Baton cannot parse stops the
-// install before anything is written), then write through config-file-write: backup, dry run,
+// Baton's MCP server in Claude Code's own MCP config, beside the hooks (docs/agents.md, Claude
+// Code): the top-level `mcpServers` of the user config (~/.claude.json) for user scope, the
+// project's `.mcp.json` for project scope. Read and plan first (so a file Baton cannot parse stops
+// the install before anything is written), then write through config-file-write: backup, dry run,
 // and a `.mcp.json` Baton created is deleted again when nothing else is left in it.
 //
 // The `mcpServers` object goes too when Baton's server was its last entry, unless it was there

@@ -1,5 +1,5 @@
 // Assistant rows. Since 2.x each content block of one API response is its own row sharing the
-// message id (agent-formats.md §2.3), and tool results are written between them; so rows are
+// message id (docs/agents.md, Claude Code), and tool results are written between them; so rows are
 // merged by message.id into one assistant_message event (text, model, token counts; thinking stays
 // in the raw rows), and each tool_use block becomes its own tool_call event, keyed by its id.
 import type { JsonObject, JsonValue } from '../../core/index.js';

@@ -1,5 +1,5 @@
 // User rows: typed prompts, tool results (joined to their calls), injected meta messages,
-// compaction summaries, and the echoes of slash and shell commands (agent-formats.md §2.3).
+// compaction summaries, and the echoes of slash and shell commands (docs/agents.md, Claude Code).
 import type { JsonObject } from '../../core/index.js';
 import { PLAN_TOOLS } from './plan-effects.js';
 import { promptHash, promptRef } from '../prompt-refs.js';

@@ -1,7 +1,8 @@
-// Pure: what a plan tool call does to the project's todos. Claude Code has had three generations
-// of plan tools (agent-formats.md §2.4): TodoWrite with `{id, content, status, priority}` (≤ 1.0.51),
-// TodoWrite with `{content, status, activeForm}` (≥ 1.0.95), and TaskCreate / TaskUpdate / TaskList
-// / TaskGet (≥ 2.1.16). TodoWrite sends the whole list each time; the Task tools change one task.
+// Pure: what a plan tool call does to the project's todos. Claude Code has had three generations of
+// plan tools (docs/agents.md, Claude Code): TodoWrite with `{id, content, status, priority}` (≤
+// 1.0.51), TodoWrite with `{content, status, activeForm}` (≥ 1.0.95), and TaskCreate / TaskUpdate /
+// TaskList / TaskGet (≥ 2.1.16). TodoWrite sends the whole list each time; the Task tools change
+// one task.
 import { createHash } from 'node:crypto';
 import type { JsonValue, TodoPriority, TodoStatus } from '../../core/index.js';
 import type { PlanEffect, PlanItem } from '../plan-sync.js';

@@ -1,6 +1,6 @@
 // Pure: Claude Code transcript lines → event drafts, session sightings and per-line problems.
 // One parser reads one run over one file (a whole file, or what was appended since the last run,
-// continuing from a saved ParserState). Record types follow agent-formats.md §2.2; a type this
+// continuing from a saved ParserState). Record types are listed in docs/agents.md; a type this
 // code does not know is kept as a `system` event with its raw record, and counted.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import type { TranscriptLineProblem } from '../adapter.js';

@@ -1,4 +1,4 @@
-// `event_msg` records: what Codex showed the person (agent-formats.md §3.1). The typed prompt
+// `event_msg` records: what Codex showed the person (docs/agents.md, Codex CLI). The typed prompt
 // (`user_message`), errors, compaction and turn boundaries become their own kinds; the messages
 // and reasoning that mirror a `response_item` keep no text of their own (the raw record has it),
 // so search and the brief see each once.

@@ -1,5 +1,5 @@
 // `baton hook codex`: one Codex hook payload (stdin) or `notify` payload (argv) → the store
-// (agent-formats.md §3.2–3.3). Tool and prompt events carry the refs the rollout importer builds
+// (docs/agents.md, Codex CLI). Tool and prompt events carry the refs the rollout importer builds
 // (`call_id` = `tool_use_id`, prompt text + occurrence), so a later import adds nothing; turn
 // ends, compactions and `agent-turn-complete` read what the rollout gained since the last read.
 // SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`.

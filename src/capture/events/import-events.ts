@@ -1,5 +1,5 @@
 // Events JSONL v1 → the store. Streams the input line by line, batches writes, reports per line
-// (STYLE habit 6): a malformed line is counted with its number and reason, and the rest imports.
+//: a malformed line is counted with its number and reason, and the rest imports.
 // By default the lines are parsed, checked and prepared on a worker thread while this one writes
 // (events-pipeline.ts): the store's inserts and the index are then the only work left here.
 import type { Readable } from 'node:stream';

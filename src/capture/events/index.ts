@@ -1,5 +1,6 @@
-// capture/events: Events JSONL v1, Baton's portable interchange format (schemas/events-v1.schema.json):
-// import with per-line validation and idempotence by ref, and byte-stable export.
+// capture/events: Events JSONL v1, Baton's portable interchange format
+// (schemas/events-v1.schema.json): import with per-line validation and idempotence by ref, and
+// byte-stable export.
 export { importEvents } from './import-events.js';
 export type { EventsImportResult } from './import-events.js';
 export { exportEvents } from './export-events.js';

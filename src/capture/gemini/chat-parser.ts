@@ -1,10 +1,10 @@
 // A Gemini CLI chat recording → event drafts (pure: no I/O). Both formats meet here: the JSONL
 // stream (a metadata line, MessageRecords, `{"$set":…}` patches, `{"$rewindTo":id}` markers) fed
-// line by line, and the legacy single JSON object fed as its metadata and messages
-// (agent-formats.md §4.2). Gemini re-appends a message whenever its tokens or tool calls change,
-// later occurrence winning: within a batch the versions are folded into one before drafting; a
-// version arriving in a later batch adds only what is new (see laterVersion). A rewound message
-// stays recorded, marked rewound, beside a `rewind` event naming it.
+// line by line, and the legacy single JSON object fed as its metadata and messages (docs/agents.md,
+// Gemini CLI). Gemini re-appends a message whenever its tokens or tool calls change, later
+// occurrence winning: within a batch the versions are folded into one before drafting; a version
+// arriving in a later batch adds only what is new (see laterVersion). A rewound message stays
+// recorded, marked rewound, beside a `rewind` event naming it.
 import { createHash } from 'node:crypto';
 import type { JsonObject } from '../../core/index.js';
 import { isRec, list, rec, str, time } from '../json-fields.js';

@@ -1,8 +1,8 @@
-// `baton hook gemini`: one Gemini CLI hook payload → the store (agent-formats.md §4.1). Gemini's
-// stdout must be JSON only, so the handler prints nothing but SessionStart's brief
+// `baton hook gemini`: one Gemini CLI hook payload → the store (docs/agents.md, Gemini CLI).
+// Gemini's stdout must be JSON only, so the handler prints nothing but SessionStart's brief
 // (`hookSpecificOutput.additionalContext`). Prompts carry the ref the chat importer builds; tool
-// hooks name no call id, so instead of recording a second copy of the call they read what the
-// chat file gained (AfterTool, AfterAgent, PreCompress, SessionEnd), where each call has its id.
+// hooks name no call id, so instead of recording a second copy of the call they read what the chat
+// file gained (AfterTool, AfterAgent, PreCompress, SessionEnd), where each call has its id.
 import { BatonError } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';

@@ -2,7 +2,7 @@
 // the name of `tmp/<project id>/`. Since v0.29 that id is a slug with the owner written in
 // `tmp/<slug>/.project_root` and in `~/.gemini/projects.json` (`{projects: {path: slug}}`); before,
 // it was sha256(path), which can only be matched against folders known some other way — the
-// registry's, and the project roots Baton already knows (agent-formats.md §4.2).
+// registry's, and the project roots Baton already knows (docs/agents.md, Gemini CLI).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -1,7 +1,8 @@
 // The hook handler of every agent, without the rest of its adapter (installer, importer), so the
-// hook bundle loads only what a hook runs (hooks/hook-tables.test.ts checks it against adapters.ts). Every handler loads on
-// first call: a spooled tool event only asks whether the agent is known, and must not pay for
-// parsing (or for the crypto, git and redaction code that handlers bring with them).
+// hook bundle loads only what a hook runs (hook-tables.test.ts checks this list against
+// adapters.ts). Every handler loads on first call: a spooled tool event only asks whether the agent
+// is known, and must not pay for parsing (or for the crypto, git and redaction code that handlers
+// bring with them).
 import type { HookHandler } from '../adapter.js';
 
 const handleClaudeHook: HookHandler = async (payload, ctx) =>

@@ -1,4 +1,4 @@
-// Imports every transcript an adapter finds, reporting per file and per line (STYLE habit 6): a
+// Imports every transcript an adapter finds, reporting per file and per line: a
 // file that cannot be read is a problem in the summary, not the end of the run. Files are grouped
 // into store transactions of a few megabytes, so thousands of small transcripts do not each pay
 // for a durable commit; each file's own batches and cursor stay consistent inside the group.

@@ -1,5 +1,5 @@
-// Pins the Codex config.toml edits of Baton's MCP entry: appended as its own table after the
-// user's tables and comments, idempotent, and removed so that the file is byte for byte what it was.
+// Pins the Codex config.toml edits of Baton's MCP entry: appended as its own table after the user's
+// tables and comments, idempotent, and removed so that the file is byte for byte what it was.
 import * as TOML from '@decimalturn/toml-patch';
 import { describe, expect, it } from 'vitest';
 import { batonMcpEntry } from './mcp-entry.js';
