@@ -10,6 +10,7 @@ import {
   hookPromptRef,
   recordHookEvent,
   sessionForPayload,
+  sessionEndPatch,
   startHookSession,
 } from '../hooks/hook-session.js';
 import type { HookEvent } from '../hooks/hook-session.js';
@@ -18,7 +19,6 @@ import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { sweepTranscript } from '../transcripts/transcript-sweep.js';
-import { readGitState } from '../../git/index.js';
 import { importGeminiChat } from './import-chat.js';
 import { AGENT } from './refs.js';
 
@@ -98,13 +98,7 @@ async function sessionEnd(
     text: `session ended: ${reason}`,
     data: { hook: 'SessionEnd', reason },
   });
-  const git = session.cwd ? readGitState(session.cwd) : { head: null };
-  store.sessions.update(session.id, {
-    status: 'ended',
-    endedAt: now,
-    endReason: reason,
-    gitHeadEnd: git.head,
-  });
+  store.sessions.update(session.id, sessionEndPatch(session, reason, now));
   await ctx.onTrigger?.('session_end', session.id);
   return {};
 }

@@ -4,7 +4,7 @@
 // agent's own session id.
 import type { EventKind, JsonObject, Session } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
-import type { EventInput, Store } from '../../store/index.js';
+import type { EventInput, SessionPatch, Store } from '../../store/index.js';
 import type { HookContext, HookReply } from '../adapter.js';
 import { hookSource } from './hook-names.js';
 import { str } from '../json-fields.js';
@@ -106,6 +106,12 @@ export function recordHookEvent(
     store.noteCapture(hookSource(agent));
     return { session, inserted: appended.inserted === 1 };
   });
+}
+
+/** The patch that ends a session on the agent's SessionEnd: its reason and the HEAD it ended on. */
+export function sessionEndPatch(session: Session, reason: string, now: number): SessionPatch {
+  const git = session.cwd ? readGitState(session.cwd) : { head: null };
+  return { status: 'ended', endedAt: now, endReason: reason, gitHeadEnd: git.head };
 }
 
 /** The ref a typed prompt gets from a hook: the n-th time this text is typed in the session. */
