@@ -87,6 +87,11 @@ export interface Sessions {
   get(ref: string): Session | null;
   /** Most recent activity first. */
   list(filter?: SessionFilter): Session[];
+  // Named reads for capture.
+  /** The session `agent` knows by its own id `agentSessionId`; one indexed lookup (hook hot path). */
+  findByAgentId(agent: string, agentSessionId: string): Session | null;
+  /** By Baton's own id or handle only (not an agent's session id): an exported line's session. */
+  findByIdOrHandle(ref: string): Session | null;
 }
 
 export interface EventInput {
@@ -145,6 +150,14 @@ export interface Events {
   raw(seq: number): string | null;
   count(filter?: { sessionId?: string; projectId?: string }): number;
   lastSeq(): number;
+  // Named reads for capture.
+  /** The tool and data of the session's event stored under `ref` (a call read in an earlier run). */
+  findByRef(
+    sessionId: string,
+    ref: string,
+  ): { tool: string | null; data: JsonObject | null } | null;
+  /** How many of the session's events have a ref in [`from`, `to`). */
+  countRefsInRange(sessionId: string, from: string, to: string): number;
 }
 
 export interface TodoInput {
@@ -413,12 +426,17 @@ export interface Activity {
   ): (EventExcerpt & { sessionId: string })[];
 }
 
-export interface CaptureSource {
-  source: string;
+/** A capture source's last sighting and failures (capture status). */
+export interface CaptureLogEntry {
   lastSeenAt: number | null;
   lastError: string | null;
   lastErrorAt: number | null;
   errorCount: number;
+}
+
+/** A capture source's log entry with its name. */
+export interface CaptureSource extends CaptureLogEntry {
+  source: string;
 }
 
 export interface SessionLastSeen {
@@ -483,6 +501,8 @@ export interface Store {
   settingsWithPrefix(prefix: string): Map<string, JsonValue>;
   /** Records that a capture source was seen, or failed. */
   noteCapture(source: string, error?: string): void;
+  /** What noteCapture recorded for `source`, or null if it was never seen. */
+  captureLog(source: string): CaptureLogEntry | null;
   audit(action: string, target: string | null, detail?: JsonObject, actor?: string): void;
   close(): void;
 }

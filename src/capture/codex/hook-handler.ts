@@ -1,5 +1,5 @@
 // `baton hook codex`: one Codex hook payload (stdin) or `notify` payload (argv) → the store
-// (agent-formats.md §3.2–3.3). Tool and prompt events carry the refs the rollout importer builds
+// (docs/agents.md, Codex CLI). Tool and prompt events carry the refs the rollout importer builds
 // (`call_id` = `tool_use_id`, prompt text + occurrence), so a later import adds nothing; turn
 // ends, compactions and `agent-turn-complete` read what the rollout gained since the last read.
 // SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`.
@@ -12,13 +12,13 @@ import {
   recordHookEvent,
   sessionForPayload,
   startHookSession,
-} from '../agent-hook-session.js';
-import type { HookEvent } from '../agent-hook-session.js';
+} from '../hooks/hook-session.js';
+import type { HookEvent } from '../hooks/hook-session.js';
 import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
-import { sweepTranscript } from '../transcript-sweep.js';
+import { sweepTranscript } from '../transcripts/transcript-sweep.js';
 import { findRollout } from './find-rollout.js';
 import { importCodexRollout } from './import-rollout.js';
 import { AGENT, callRef, resultRef } from './refs.js';

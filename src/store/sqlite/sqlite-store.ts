@@ -15,7 +15,7 @@ import {
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
 import { MIGRATIONS, migrate, schemaVersion } from '../migrations/index.js';
 import type { Migration } from '../migrations/index.js';
-import type { ImportCursor, Store, StoreInfo } from '../store.js';
+import type { CaptureLogEntry, ImportCursor, Store, StoreInfo } from '../store.js';
 import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
 import { SqliteActivity } from './sqlite-activity.js';
@@ -241,6 +241,28 @@ export class SqliteStore implements Store {
       .stmt("SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\'")
       .all(pattern) as { key: string; value: string }[];
     return new Map(rows.map((r) => [r.key, parseJson<JsonValue>(r.value, null)]));
+  }
+
+  captureLog(source: string): CaptureLogEntry | null {
+    const row = this.ctx
+      .stmt(
+        'SELECT last_seen_at, last_error, last_error_at, error_count FROM capture_log WHERE source = ?',
+      )
+      .get(source) as
+      | {
+          last_seen_at: number | null;
+          last_error: string | null;
+          last_error_at: number | null;
+          error_count: number;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      lastSeenAt: row.last_seen_at,
+      lastError: row.last_error,
+      lastErrorAt: row.last_error_at,
+      errorCount: row.error_count,
+    };
   }
 
   noteCapture(source: string, error?: string): void {
