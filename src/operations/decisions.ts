@@ -36,7 +36,12 @@ export function recordDecision(world: OpsWorld, input: RecordDecisionInput): Rec
   const { store } = world;
   const text = requireText(input.decision, 'a decision');
   const old =
-    input.supersedes === undefined ? null : findDecision(world, input.projectId, input.supersedes);
+    input.supersedes === undefined
+      ? null
+      : world.store.decisions.get(input.projectId, String(input.supersedes));
+  if (input.supersedes !== undefined && !old) {
+    throw new BatonError('NOT_FOUND', `no decision #${input.supersedes} to supersede`);
+  }
   const named = whichSession(world, {
     projectId: input.projectId,
     ref: input.session,
