@@ -18,10 +18,11 @@ export interface WhichSessionOptions {
    */
   staleEnv?: 'fail' | 'ignore';
   /**
-   * With nothing named: no session, the project's active one, that else its most recent one, or
-   * that else a new one.
+   * With nothing named: no session; the project's active one; that else its most recent one
+   * (`active-or-last`); the one with the latest activity, active or not (`latest`); or the
+   * active one else a new one (`active-or-new`).
    */
-  fallback: 'none' | 'active' | 'active-or-last' | 'active-or-new';
+  fallback: 'none' | 'active' | 'active-or-last' | 'latest' | 'active-or-new';
   /** The session to start when `fallback` is `active-or-new` and none is active. */
   newSession?: Omit<SessionInput, 'projectId'>;
 }
@@ -43,6 +44,9 @@ export function whichSession(world: OpsWorld, opts: WhichSessionOptions): Sessio
     if (fromEnv) return fromEnv;
   }
   if (opts.fallback === 'none' || opts.projectId === null) return null;
+  if (opts.fallback === 'latest') {
+    return world.store.sessions.list({ projectId: opts.projectId, limit: 1 })[0] ?? null;
+  }
   const [active] = world.store.sessions.list({
     projectId: opts.projectId,
     status: 'active',
