@@ -2,8 +2,6 @@
 // operations run in — this server's store and clock, the session the environment names, git for
 // checkpoints — with automatic-checkpoint failures noted in the store rather than failing the
 // write that was asked for.
-import type { Session } from '../core/index.js';
-import { whichSession } from '../operations/index.js';
 import type { OpsWorld } from '../operations/index.js';
 import type { SessionInput } from '../store/index.js';
 import type { McpDeps } from './deps.js';
@@ -12,8 +10,6 @@ export interface ToolCall {
   readonly deps: McpDeps;
   readonly now: number;
   readonly ops: OpsWorld;
-  /** The session named by the caller or the environment, or null. Unknown names are an error. */
-  namedSession(ref: string | undefined): Session | null;
   /** The session to start for this client when a write needs one and none is named or active. */
   newSession(): Omit<SessionInput, 'projectId'>;
 }
@@ -37,7 +33,6 @@ export function createToolCall(deps: McpDeps, clientName: () => string | undefin
     deps,
     now,
     ops,
-    namedSession: (ref) => whichSession(ops, { projectId: project.id, ref, fallback: 'none' }),
     newSession() {
       const client = clientName();
       return {

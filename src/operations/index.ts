@@ -3,12 +3,7 @@
 // OpsWorld) and plain input, returning plain records; the rules live here — validation, which
 // session an action means, the automatic checkpoint a change calls for — so that each face (the
 // CLI, the MCP server, later the daemon's HTTP API) only parses, calls and presents.
-export {
-  checkpointAfterWrite,
-  checkpointTriggerOf,
-  CHECKPOINT_TRIGGERS,
-} from './checkpoint-triggers.js';
-export type { AutoTrigger, CheckpointTrigger } from './checkpoint-triggers.js';
+export type { AutoTrigger } from './checkpoint-triggers.js';
 export { listCheckpoints, restoreCheckpoint, takeCheckpoint } from './checkpoints.js';
 export { listComponents, setComponent } from './components.js';
 export { findDecision, listDecisions, recordDecision, updateDecision } from './decisions.js';
