@@ -29,6 +29,7 @@ export type {
   TodoStatus,
 } from './types.js';
 export { BatonError, classifyError, isBatonError } from './errors.js';
+export type { ErrorCode } from './errors.js';
 export { createIdSource, newMachineId } from './ids.js';
 export type { IdSource } from './ids.js';
 export { HybridLogicalClock, fixedClock, parseHlc, systemClock } from './clock.js';
