@@ -9,6 +9,7 @@ import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
   hookPromptRef,
+  preCompaction,
   recordHookEvent,
   sessionForPayload,
   startHookSession,
@@ -61,15 +62,8 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
     case 'PostToolUse':
       record(toolResult(payload));
       return {};
-    case 'PreCompact': {
-      sweep(store, payload);
-      const { session } = record({
-        kind: 'compaction',
-        data: { hook: event, phase: 'pre', trigger: str(payload, 'trigger') ?? null },
-      });
-      await ctx.onTrigger?.('pre_compaction', session.id);
-      return {};
-    }
+    case 'PreCompact':
+      return preCompaction(record, () => sweep(store, payload), event, payload, ctx);
     case 'PostCompact':
       record({
         kind: 'compaction',

@@ -8,6 +8,7 @@ import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
   hookPromptRef,
+  preCompaction,
   recordHookEvent,
   sessionForPayload,
   sessionEndPatch,
@@ -56,15 +57,8 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
       sweep(store, payload);
       record({ kind: 'system', text: 'turn complete', data: { hook: event } });
       return {};
-    case 'PreCompress': {
-      sweep(store, payload);
-      const { session } = record({
-        kind: 'compaction',
-        data: { hook: event, phase: 'pre', trigger: str(payload, 'trigger') ?? null },
-      });
-      await ctx.onTrigger?.('pre_compaction', session.id);
-      return {};
-    }
+    case 'PreCompress':
+      return preCompaction(record, () => sweep(store, payload), event, payload, ctx);
     case 'SessionEnd':
       return sessionEnd(store, key, payload, ctx, now);
     case 'Notification':

@@ -108,6 +108,26 @@ export function recordHookEvent(
   });
 }
 
+/**
+ * The hook before a compaction (Codex PreCompact, Gemini PreCompress): what the transcript gained
+ * is read first, then the compaction is recorded and the checkpoint that must precede it taken.
+ */
+export async function preCompaction(
+  record: (e: HookEvent) => { session: Session },
+  sweep: () => void,
+  event: string,
+  p: Rec,
+  ctx: HookContext,
+): Promise<HookReply> {
+  sweep();
+  const { session } = record({
+    kind: 'compaction',
+    data: { hook: event, phase: 'pre', trigger: str(p, 'trigger') ?? null },
+  });
+  await ctx.onTrigger?.('pre_compaction', session.id);
+  return {};
+}
+
 /** The patch that ends a session on the agent's SessionEnd: its reason and the HEAD it ended on. */
 export function sessionEndPatch(session: Session, reason: string, now: number): SessionPatch {
   const git = session.cwd ? readGitState(session.cwd) : { head: null };
