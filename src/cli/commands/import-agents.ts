@@ -5,7 +5,7 @@ import { discoverHistory, drainSpool, importHistory } from '../../capture/index.
 import { BatonError } from '../../core/index.js';
 import { wiredBrief } from '../capture-wiring.js';
 import type { CliContext } from '../context.js';
-import { createProgress } from '../progress.js';
+import { createProgress } from '../views/progress.js';
 
 const MAX_LISTED = 20;
 

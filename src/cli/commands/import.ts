@@ -8,7 +8,7 @@ import type { EventsImportResult } from '../../capture/index.js';
 import { BatonError } from '../../core/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withJson } from '../options.js';
-import { createProgress } from '../progress.js';
+import { createProgress } from '../views/progress.js';
 import { importAgents, printAgentImport } from './import-agents.js';
 
 const FORMATS = ['events'] as const;

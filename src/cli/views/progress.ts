@@ -1,5 +1,5 @@
 // Progress for long work, on stderr and only on a terminal: bytes read, events, MB/s.
-import type { CliContext } from './context.js';
+import type { CliContext } from '../context.js';
 
 export interface Progress {
   bytes(n: number): void;

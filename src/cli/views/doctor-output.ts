@@ -1,10 +1,10 @@
 // How the doctor's findings read on a terminal: one line per check with a status mark, its
 // details indented, and the fix where there is one. Shared by `baton doctor` and the menu.
-import { classifyError } from '../core/index.js';
-import type { CheckResult, CheckStatus, DoctorContext } from '../doctor/index.js';
-import { storePath } from '../store/index.js';
-import type { CliContext } from './context.js';
-import type { Output } from './output.js';
+import { classifyError } from '../../core/index.js';
+import type { CheckResult, CheckStatus, DoctorContext } from '../../doctor/index.js';
+import { storePath } from '../../store/index.js';
+import type { CliContext } from '../context.js';
+import type { Output } from '../output.js';
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', info: '·', warn: '!', fail: '✗' };
 

@@ -1,9 +1,9 @@
 // Pins how events read in `baton view`: messages wrapped, tool calls folded to one line, errors
 // marked, and an assistant turn that only called tools left out (its calls have their own lines).
 import { describe, expect, it } from 'vitest';
-import type { BatonEvent } from '../core/index.js';
+import type { BatonEvent } from '../../core/index.js';
 import { formatEvent } from './event-view.js';
-import { createOutput } from './output.js';
+import { createOutput } from '../output.js';
 
 const out = createOutput({
   env: { NO_COLOR: '1' },

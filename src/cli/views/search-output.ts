@@ -1,9 +1,9 @@
 // How search hits read on a terminal: one header line per hit (where, when, what, score) and its
 // snippet below, the matched words marked when colour is on. Shared by `baton search` and the menu.
 import { createColors } from 'picocolors';
-import type { SearchHit } from '../search/index.js';
-import type { Output } from './output.js';
-import { formatTime } from './output.js';
+import type { SearchHit } from '../../search/index.js';
+import type { Output } from '../output.js';
+import { formatTime } from '../output.js';
 
 export function markHighlights(
   snippet: string,

@@ -1,8 +1,8 @@
 // How a session's events read on a terminal: messages in full (wrapped, long ones cut), tool
 // calls and results folded to one line each, errors marked. Shared by `baton view` and the menu.
-import type { BatonEvent, JsonObject, Session } from '../core/index.js';
-import type { Output } from './output.js';
-import { formatTime, oneLine } from './output.js';
+import type { BatonEvent, JsonObject, Session } from '../../core/index.js';
+import type { Output } from '../output.js';
+import { formatTime, oneLine } from '../output.js';
 
 const MAX_MESSAGE_LINES = 12;
 const LABEL = 11;

@@ -1,9 +1,9 @@
 // The hook's hot path on its own: a tool event or prompt is spooled here and nothing else happens.
 // It is what the hot entry (hook-entry.ts) runs before loading anything more, so it imports only
 // leaf modules: no store, no crypto, no streams.
-import { isSpooledEvent, parsePayload, spoolHook } from '../capture/index.js';
+import { isSpooledEvent, parsePayload, spoolHook } from '../../capture/index.js';
 // Straight from the file, not the store's door: the door would bring SQLite into the bundle.
-import { resolveHome } from '../store/paths.js';
+import { resolveHome } from '../../store/paths.js';
 
 /**
  * Spools `payloadText` when it is a hot event of `agent`; true when done. False leaves the payload

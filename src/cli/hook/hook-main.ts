@@ -4,9 +4,9 @@
 // the payload itself (Codex's `notify` passes its JSON that way).
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { systemClock } from '../core/index.js';
+import { systemClock } from '../../core/index.js';
 import { runHookCommand } from './hook-command.js';
-import type { World } from './world.js';
+import type { World } from '../world.js';
 
 /**
  * The payload, read straight from fd 0: creating process.stdin (and stdout, stderr) loads Node's

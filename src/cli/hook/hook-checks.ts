@@ -1,10 +1,10 @@
 // Doctor's view of each agent's hooks, from the capture adapters: whether Baton's hooks are
 // registered (and which are missing), hook events waiting in the spool, and failures the hook log
 // kept that never reached the store. An agent not on this machine is only mentioned.
-import { CAPTURE_ADAPTERS } from '../capture/index.js';
-import type { CaptureAdapter, CaptureStatus } from '../capture/index.js';
-import { result } from '../doctor/index.js';
-import type { CheckResult, DoctorCheck, DoctorContext } from '../doctor/index.js';
+import { CAPTURE_ADAPTERS } from '../../capture/index.js';
+import type { CaptureAdapter, CaptureStatus } from '../../capture/index.js';
+import { result } from '../../doctor/index.js';
+import type { CheckResult, DoctorCheck, DoctorContext } from '../../doctor/index.js';
 
 function hookResult(adapter: CaptureAdapter, status: CaptureStatus, present: boolean): CheckResult {
   const id = `hooks:${adapter.agent}`;

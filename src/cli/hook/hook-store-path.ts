@@ -1,11 +1,11 @@
 // The hook's store path, loaded only for events that need the store (lifecycle, and anything
 // when spooling is off): opens the store with a short busy timeout and runs capture's hook
 // runtime with the brief and triggers chosen in capture-wiring.
-import { hookHandlerFor, runHook } from '../capture/index.js';
-import type { HookWorld } from '../capture/index.js';
-import { SqliteStore, storePath } from '../store/index.js';
-import type { Store } from '../store/index.js';
-import { wiredBrief, wiredTrigger } from './capture-wiring.js';
+import { hookHandlerFor, runHook } from '../../capture/index.js';
+import type { HookWorld } from '../../capture/index.js';
+import { SqliteStore, storePath } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import { wiredBrief, wiredTrigger } from '../capture-wiring.js';
 
 /** How long a hook waits for a store another process is writing; env BATON_HOOK_BUSY_MS. */
 const DEFAULT_BUSY_MS = 3000;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // Straight from the file, not the store's door: the door would bring SQLite into the bundle.
-import { resolveHome } from '../store/paths.js';
+import { resolveHome } from '../../store/paths.js';
 import { spoolHotEvent } from './hook-hot-path.js';
 import type * as HookMain from './hook-main.js';
 

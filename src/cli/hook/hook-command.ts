@@ -9,11 +9,11 @@ import {
   readAll,
   reportFailure,
   spoolHook,
-} from '../capture/index.js';
+} from '../../capture/index.js';
 // Straight from the file, not the store's door: with code splitting, the door would put SQLite
 // in the hot path's static imports.
-import { resolveHome } from '../store/paths.js';
-import type { World } from './world.js';
+import { resolveHome } from '../../store/paths.js';
+import type { World } from '../world.js';
 
 export async function runHookCommand(
   agent: string | undefined,
