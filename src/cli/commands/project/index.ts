@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { toJson } from '../../wire/index.js';
-import type { CliContext } from '../context.js';
-import { examples, withJson, withProject } from '../options.js';
+import { toJson } from '../../../wire/index.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson, withProject } from '../../options.js';
 
 export function registerProject(program: Command, ctx: CliContext): void {
   const group = program

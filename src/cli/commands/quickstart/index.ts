@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { SqliteStore, storePath } from '../../store/index.js';
-import type { Store } from '../../store/index.js';
-import type { CliContext } from '../context.js';
-import { examples, withJson } from '../options.js';
-import { formatTime, oneLine } from '../output.js';
-import { printHistoryQuickstart, quickstartFromHistory } from './quickstart-history.js';
+import { SqliteStore, storePath } from '../../../store/index.js';
+import type { Store } from '../../../store/index.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { formatTime, oneLine } from '../../output.js';
+import { printHistoryQuickstart, quickstartFromHistory } from './history.js';
 
 export function registerQuickstart(program: Command, ctx: CliContext): void {
   const cmd = program

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
-import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
-import { toJson } from '../../wire/index.js';
-import type { UpdateTodoInput } from '../../operations/index.js';
-import { addTodo, listTodos, removeTodo, updateTodo, withHint } from '../../operations/index.js';
-import type { CliContext } from '../context.js';
-import { opsWorld } from '../ops-world.js';
-import { choice, examples, withJson, withProject } from '../options.js';
-import { oneLine } from '../output.js';
+import { TODO_PRIORITIES, TODO_STATUSES } from '../../../core/index.js';
+import type { Todo, TodoPriority, TodoStatus } from '../../../core/index.js';
+import { toJson } from '../../../wire/index.js';
+import type { UpdateTodoInput } from '../../../operations/index.js';
+import { addTodo, listTodos, removeTodo, updateTodo, withHint } from '../../../operations/index.js';
+import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
+import { choice, examples, withJson, withProject } from '../../options.js';
+import { oneLine } from '../../output.js';
 
 /** A todo not found is pointed at the list that shows them all. */
 const hinted = <T>(run: () => T): T => withHint(run, 'NOT_FOUND', 'see `baton todo list --all`');

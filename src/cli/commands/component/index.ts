@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { listComponents, setComponent } from '../../operations/index.js';
-import type { CliContext } from '../context.js';
-import { opsWorld } from '../ops-world.js';
-import { examples, parseIntOption, parseJsonObject, withJson, withProject } from '../options.js';
-import { formatTime, oneLine } from '../output.js';
-import { toJson } from '../../wire/index.js';
+import { listComponents, setComponent } from '../../../operations/index.js';
+import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
+import { examples, parseIntOption, parseJsonObject, withJson, withProject } from '../../options.js';
+import { formatTime, oneLine } from '../../output.js';
+import { toJson } from '../../../wire/index.js';
 
 export function registerComponent(program: Command, ctx: CliContext): void {
   const group = program

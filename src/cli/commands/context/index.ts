@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { FACT_PRIORITIES } from '../../core/index.js';
-import { getFact, listFacts, setFact, unsetFact, withHint } from '../../operations/index.js';
-import type { ContextFact, FactPriority } from '../../core/index.js';
-import { toJson } from '../../wire/index.js';
-import type { CliContext } from '../context.js';
-import { opsWorld } from '../ops-world.js';
-import { choice, examples, parseJsonValue, withJson, withProject } from '../options.js';
-import { formatTime, oneLine } from '../output.js';
+import { FACT_PRIORITIES } from '../../../core/index.js';
+import { getFact, listFacts, setFact, unsetFact, withHint } from '../../../operations/index.js';
+import type { ContextFact, FactPriority } from '../../../core/index.js';
+import { toJson } from '../../../wire/index.js';
+import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
+import { choice, examples, parseJsonValue, withJson, withProject } from '../../options.js';
+import { formatTime, oneLine } from '../../output.js';
 
 /** A fact not found is pointed at the list. */
 const hinted = <T>(run: () => T): T => withHint(run, 'NOT_FOUND', 'see `baton context list`');

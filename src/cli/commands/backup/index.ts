@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BatonError } from '../../core/index.js';
+import { BatonError } from '../../../core/index.js';
 import {
   defaultBackupPath,
   listBackups,
@@ -8,12 +8,12 @@ import {
   rotateBackups,
   storePath,
   verifyBackup,
-} from '../../store/index.js';
-import { confirmOrRefuse } from '../confirm.js';
-import type { CliContext } from '../context.js';
-import { examples, withJson } from '../options.js';
-import { formatTime } from '../output.js';
-import { settingValue } from '../settings.js';
+} from '../../../store/index.js';
+import { confirmOrRefuse } from '../../confirm.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { formatTime } from '../../output.js';
+import { settingValue } from '../../settings.js';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
-import { examples, withJson } from '../options.js';
-import { SETTINGS, settingSpec, settingValue } from '../settings.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { SETTINGS, settingSpec, settingValue } from '../../settings.js';
 
 export function registerConfig(program: Command, ctx: CliContext): void {
   const group = program

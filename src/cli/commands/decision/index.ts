@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { DECISION_STATUSES } from '../../core/index.js';
-import type { Decision, DecisionStatus } from '../../core/index.js';
-import { toJson } from '../../wire/index.js';
+import { DECISION_STATUSES } from '../../../core/index.js';
+import type { Decision, DecisionStatus } from '../../../core/index.js';
+import { toJson } from '../../../wire/index.js';
 import {
   findDecision,
   listDecisions,
   recordDecision,
   updateDecision,
   withHint,
-} from '../../operations/index.js';
-import type { CliContext } from '../context.js';
-import { opsWorld } from '../ops-world.js';
-import { choice, examples, withJson, withProject } from '../options.js';
-import { formatTime, oneLine } from '../output.js';
+} from '../../../operations/index.js';
+import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
+import { choice, examples, withJson, withProject } from '../../options.js';
+import { formatTime, oneLine } from '../../output.js';
 
 interface DecisionOpts {
   project?: string;

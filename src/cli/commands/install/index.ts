@@ -9,16 +9,16 @@ import {
   batonMcpEntry,
   presentAdapters,
   splitCommand,
-} from '../../capture/index.js';
+} from '../../../capture/index.js';
 import type {
   CaptureAdapter,
   InstallReport,
   InstallScope,
   McpServerEntry,
-} from '../../capture/index.js';
-import { BatonError } from '../../core/index.js';
-import type { CliContext } from '../context.js';
-import { choice, examples, withJson } from '../options.js';
+} from '../../../capture/index.js';
+import { BatonError } from '../../../core/index.js';
+import type { CliContext } from '../../context.js';
+import { choice, examples, withJson } from '../../options.js';
 
 interface InstallOpts {
   scope: InstallScope;

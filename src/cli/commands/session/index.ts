@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { BatonError, SESSION_STATUSES } from '../../core/index.js';
-import type { Project, Session, SessionStatus } from '../../core/index.js';
-import { toJson } from '../../wire/index.js';
-import { detectCrashes } from '../../recover/index.js';
-import { endSession, startSession } from '../../operations/index.js';
-import type { CliContext } from '../context.js';
-import { opsWorld } from '../ops-world.js';
-import { choice, examples, parseIntOption, withJson, withProject } from '../options.js';
-import { formatTime, oneLine } from '../output.js';
+import { BatonError, SESSION_STATUSES } from '../../../core/index.js';
+import type { Project, Session, SessionStatus } from '../../../core/index.js';
+import { toJson } from '../../../wire/index.js';
+import { detectCrashes } from '../../../recover/index.js';
+import { endSession, startSession } from '../../../operations/index.js';
+import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
+import { choice, examples, parseIntOption, withJson, withProject } from '../../options.js';
+import { formatTime, oneLine } from '../../output.js';
 
 interface ListOpts {
   project?: string;

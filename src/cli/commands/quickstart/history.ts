@@ -1,10 +1,10 @@
 // Quickstart's main job on a machine that has agent history: import all of it, then show the
 // brief the next session in this folder would get. Without history, quickstart shows its demo.
-import { CAPTURE_ADAPTERS, BRIEF_BUDGET, discoverHistory } from '../../capture/index.js';
-import type { CliContext } from '../context.js';
-import { wiredBrief } from '../capture-wiring.js';
-import { importAgents } from './import-agents.js';
-import type { AgentImportReport } from './import-agents.js';
+import { CAPTURE_ADAPTERS, BRIEF_BUDGET, discoverHistory } from '../../../capture/index.js';
+import type { CliContext } from '../../context.js';
+import { wiredBrief } from '../../capture-wiring.js';
+import { importAgents } from '../import/agents.js';
+import type { AgentImportReport } from '../import/agents.js';
 
 export interface HistoryQuickstart {
   report: AgentImportReport;

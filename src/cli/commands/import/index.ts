@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { CAPTURE_ADAPTERS, adapterFor, importEvents } from '../../capture/index.js';
-import type { EventsImportResult } from '../../capture/index.js';
-import { BatonError } from '../../core/index.js';
-import type { CliContext } from '../context.js';
-import { examples, withJson } from '../options.js';
-import { createProgress } from '../views/progress.js';
-import { importAgents, printAgentImport } from './import-agents.js';
+import { CAPTURE_ADAPTERS, adapterFor, importEvents } from '../../../capture/index.js';
+import type { EventsImportResult } from '../../../capture/index.js';
+import { BatonError } from '../../../core/index.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { createProgress } from '../../views/progress.js';
+import { importAgents, printAgentImport } from './agents.js';
 
 const FORMATS = ['events'] as const;
 const MAX_LISTED = 20;
@@ -65,7 +65,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const progress = createProgress(ctx, name, size);
       const counted = input.pipe(countBytes((n) => progress.bytes(n)));
       // Loaded on use: the line schema is zod, which no other common command needs.
-      const { eventLineV1: schema } = await import('../../schemas/index.js');
+      const { eventLineV1: schema } = await import('../../../schemas/index.js');
       const r = await importEvents(store, counted, {
         schema,
         onProgress: (p) => progress.update(p.imported + p.duplicates),

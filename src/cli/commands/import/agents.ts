@@ -1,11 +1,11 @@
 // `baton import [claude-code] [PATH…]`: brings in the history agents left on this machine. Reads
 // (discover), imports with a progress line on a terminal, then prints a summary table, or JSON.
-import type { AgentImportSummary, CaptureAdapter } from '../../capture/index.js';
-import { discoverHistory, drainSpool, importHistory } from '../../capture/index.js';
-import { BatonError } from '../../core/index.js';
-import { wiredBrief } from '../capture-wiring.js';
-import type { CliContext } from '../context.js';
-import { createProgress } from '../views/progress.js';
+import type { AgentImportSummary, CaptureAdapter } from '../../../capture/index.js';
+import { discoverHistory, drainSpool, importHistory } from '../../../capture/index.js';
+import { BatonError } from '../../../core/index.js';
+import { wiredBrief } from '../../capture-wiring.js';
+import type { CliContext } from '../../context.js';
+import { createProgress } from '../../views/progress.js';
 
 const MAX_LISTED = 20;
 
