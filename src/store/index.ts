@@ -3,6 +3,7 @@
 // migrations), with ':memory:' as the throw-away variant tests use. Redaction and HLC stamping
 // happen here, so no caller can forget them.
 export type * from './store.js';
+export type * from './sync-support.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { MIGRATIONS, schemaVersion } from './migrations/index.js';
