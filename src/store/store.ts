@@ -2,6 +2,7 @@
 // machine and an HLC, and committed before the call returns. Reads that need SQL of their own
 // (search ranking, brief queries) go through `query`, which is read-only.
 import type { EventPreparation, PreparedEvent } from './prepare-event.js';
+import type { SyncSupport } from './sync-support.js';
 import type {
   BatonEvent,
   Checkpoint,
@@ -370,6 +371,8 @@ export interface Store {
   readonly components: Components;
   readonly checkpoints: Checkpoints;
   readonly maintenance: Maintenance;
+  /** What sync reads and writes (see sync-support.ts). */
+  readonly sync: SyncSupport;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
   /** Read-only SQL for modules that rank or aggregate (search, recovery, diagnostics). */

@@ -58,7 +58,7 @@ export interface SyncSupport {
   states(keys: readonly { kind: SyncKind; id: string }[]): Map<string, RecordState>;
   /** Writes merged states, in one transaction; the store's clock observes their stamps. */
   applyRecords(entries: readonly SyncEntry[]): void;
-  /** Inserts events not yet here; those of a session this store lacks are skipped. */
+  /** Inserts the events not yet here (by id, or by session and source reference). */
   applyEvents(events: readonly EventEntry[]): { inserted: number; skipped: number };
   /** A user's choice for one field: written as a new local edit, stamped now. */
   writeField(kind: SyncKind, id: string, field: string, value: JsonValue): void;

@@ -26,6 +26,7 @@ import { SqliteFacts } from './sqlite-facts.js';
 import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { SqliteProjects } from './sqlite-projects.js';
 import { SqliteSessions } from './sqlite-sessions.js';
+import { SqliteSync } from './sqlite-sync.js';
 import { SqliteTodos } from './sqlite-todos.js';
 
 export interface SqliteStoreOptions {
@@ -74,6 +75,7 @@ export class SqliteStore implements Store {
   readonly components: SqliteComponents;
   readonly checkpoints: SqliteCheckpoints;
   readonly maintenance: SqliteMaintenance;
+  readonly sync: SqliteSync;
   private readonly ctx: SqliteContext;
 
   static open(options: SqliteStoreOptions): SqliteStore {
@@ -146,6 +148,7 @@ export class SqliteStore implements Store {
     this.facts = new SqliteFacts(this.ctx);
     this.components = new SqliteComponents(this.ctx);
     this.checkpoints = new SqliteCheckpoints(this.ctx);
+    this.sync = new SqliteSync(this.ctx);
     this.maintenance = new SqliteMaintenance(this.ctx, options.path, (...args) =>
       this.audit(...args),
     );
