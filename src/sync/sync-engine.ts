@@ -79,9 +79,10 @@ export class SyncEngine {
     for (;;) {
       const entries = store.sync.changedRecords(this.position('push-records', ''), this.batch);
       if (entries.length === 0) break;
-      await target.push(entries.map((e) => this.sealEntry(e)));
+      const mine = entries.filter((e) => this.contributed(e));
+      await target.push(mine.map((e) => this.sealEntry(e)));
       store.sync.setPosition(this.o.remoteName, 'push-records', entries.at(-1)!.state.hlc);
-      report.records += entries.length;
+      report.records += mine.length;
       report.batches += 1;
       this.o.onProgress?.({ phase: 'push-records', done: report.records });
     }
@@ -106,6 +107,14 @@ export class SyncEngine {
     }
     await this.audit('push', { ...report });
     return report;
+  }
+
+  /**
+   * Whether this machine wrote to the record. One it only pulled is on the server already, in
+   * the versions of the machines that wrote it; sending it back would only repeat them.
+   */
+  private contributed(e: SyncEntry): boolean {
+    return e.state.vv[this.machine] !== undefined;
   }
 
   private sealEntry(e: SyncEntry) {
@@ -164,12 +173,16 @@ export class SyncEngine {
     return report;
   }
 
+  /** The records the next push sends. */
+  pendingRecords(): SyncEntry[] {
+    return this.o.store.sync
+      .changedRecords(this.position('push-records', ''), 1_000_000)
+      .filter((e) => this.contributed(e));
+  }
+
   async status(): Promise<SyncStatus> {
     const { store } = this.o;
-    const pendingRecords = store.sync.changedRecords(
-      this.position('push-records', ''),
-      1_000_000,
-    ).length;
+    const pendingRecords = this.pendingRecords().length;
     const after = Number(this.position('push-events', '0'));
     const pendingEvents = countOwnEvents(store, after);
     const remote = await this.o.target.lastSeq();
