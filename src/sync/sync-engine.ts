@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { BatonError } from '../core/index.js';
 import type { JsonObject } from '../core/index.js';
 import type { EventEntry, Store, SyncConflict, SyncEntry } from '../store/index.js';
-import type { SyncTarget } from './sync-target.js';
+import type { SealedRecord, SyncTarget } from './sync-target.js';
 import { open, seal, verifyKey } from './vault-crypto.js';
 import { planPull } from './pull-plan.js';
 import type { PulledItem } from './pull-plan.js';
@@ -75,7 +75,7 @@ export class SyncEngine {
   async push(): Promise<PushReport> {
     await this.checkKey();
     const report: PushReport = { records: 0, events: 0, batches: 0 };
-    const { store, target, key, vault } = this.o;
+    const { store, target } = this.o;
     for (;;) {
       const entries = store.sync.changedRecords(this.position('push-records', ''), this.batch);
       if (entries.length === 0) break;
@@ -86,27 +86,40 @@ export class SyncEngine {
       report.batches += 1;
       this.o.onProgress?.({ phase: 'push-records', done: report.records });
     }
-    for (;;) {
-      const after = Number(this.position('push-events', '0'));
-      const events = store.sync.ownEvents(after, this.batch);
-      if (events.length === 0) break;
-      await target.push(
-        events.map(({ event }) => ({
-          id: eventId(event.id),
-          machine: this.machine,
-          kind: 'event',
-          hlc: event.hlc,
-          tombstone: false,
-          ciphertext: seal(key, { vault, kind: 'event', id: eventId(event.id) }, toBytes(event)),
-        })),
-      );
-      store.sync.setPosition(this.o.remoteName, 'push-events', String(events.at(-1)!.seq));
-      report.events += events.length;
+    let next = this.sealEvents(Number(this.position('push-events', '0')));
+    while (next) {
+      const current = next;
+      const sending = target.push(current.sealed);
+      // Seal the next batch while the server writes this one.
+      next = this.sealEvents(current.lastSeq);
+      await sending;
+      store.sync.setPosition(this.o.remoteName, 'push-events', String(current.lastSeq));
+      report.events += current.sealed.length;
       report.batches += 1;
       this.o.onProgress?.({ phase: 'push-events', done: report.events });
     }
     await this.audit('push', { ...report });
     return report;
+  }
+
+  /** The next batch of this machine's events after journal position `after`, sealed. */
+  private sealEvents(after: number): { sealed: SealedRecord[]; lastSeq: number } | null {
+    const events = this.o.store.sync.ownEvents(after, this.batch);
+    if (events.length === 0) return null;
+    const { key, vault } = this.o;
+    const sealed = events.map(({ event }) => {
+      const id = eventId(event.id);
+      const ciphertext = seal(key, { vault, kind: 'event', id }, toBytes(event));
+      return {
+        id,
+        machine: this.machine,
+        kind: 'event',
+        hlc: event.hlc,
+        tombstone: false,
+        ciphertext,
+      };
+    });
+    return { sealed, lastSeq: events.at(-1)!.seq };
   }
 
   /**
@@ -142,10 +155,14 @@ export class SyncEngine {
     await this.checkKey();
     const report: PullReport = { records: 0, events: 0, conflicts: 0, batches: 0 };
     const { store, target, key, vault } = this.o;
+    let fetching = target.pull(Number(this.position('pull', '0')), this.batch, this.machine);
     for (;;) {
-      const after = Number(this.position('pull', '0'));
-      const rows = await target.pull(after, this.batch, this.machine);
+      const rows = await fetching;
       if (rows.length === 0) break;
+      // Fetch the next batch while this one is opened and applied; if applying fails, the
+      // fetched batch is dropped and its error (if any) is not the one to report.
+      fetching = target.pull(rows.at(-1)!.seq, this.batch, this.machine);
+      fetching.catch(() => undefined);
       // Open everything before writing anything: one bad record stops the batch whole.
       const items: PulledItem[] = rows.map((r) => {
         const body = JSON.parse(
