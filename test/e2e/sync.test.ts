@@ -87,6 +87,64 @@ describe.skipIf(!server)('baton sync as a process', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ remoteChanges: 0, openConflicts: 0 });
   });
 
+  it('resolves a conflict from the command line, and the choice reaches the other machine', () => {
+    const sa = SqliteStore.open({ path: storePath(a.home) });
+    const pa = sa.projects.get('github.com/acme/app')!;
+    const todo = sa.todos.add({ projectId: pa.id, content: 'plan the release' });
+    sa.close();
+    expect(baton(a, ['sync', 'push']).code).toBe(0);
+    expect(baton(b, ['sync', 'pull']).code).toBe(0);
+
+    const edit = (box: Sandbox, content: string) => {
+      const s = SqliteStore.open({ path: storePath(box.home) });
+      s.todos.update(todo.id, { content });
+      s.close();
+    };
+    edit(a, 'plan the release for Monday');
+    edit(b, 'plan the release with QA');
+    expect(baton(a, ['sync', 'push']).code).toBe(0);
+    expect(baton(b, ['sync', 'push']).code).toBe(0);
+    expect(baton(b, ['sync', 'pull']).code).toBe(0);
+
+    const listed = baton(b, ['sync', 'conflicts', '--json']);
+    const conflicts = JSON.parse(listed.stdout) as { id: string; field: string }[];
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.field).toBe('content');
+    const resolved = baton(b, ['sync', 'resolve', conflicts[0]!.id, '--keep', 'both']);
+    expect(resolved.code).toBe(0);
+    expect(JSON.parse(baton(b, ['sync', 'conflicts', '--json']).stdout)).toEqual([]);
+    expect(baton(b, ['sync', 'push']).code).toBe(0);
+    expect(baton(a, ['sync', 'pull']).code).toBe(0);
+
+    const both = 'plan the release with QA\n\nplan the release for Monday';
+    const alt = 'plan the release for Monday\n\nplan the release with QA';
+    const s = SqliteStore.open({ path: storePath(a.home), readonly: true });
+    const content = s.todos.get(pa.id, todo.id)?.content;
+    s.close();
+    expect([both, alt]).toContain(content);
+  });
+
+  it('makes and opens a vault from a passphrase, and refuses a wrong one', () => {
+    const vault = `p_${Date.now().toString(36)}`;
+    const first = sandbox();
+    const second = sandbox();
+    const init = (box: Sandbox, passphrase: string) =>
+      baton(box, ['sync', 'init', '--remote', db.url, '--vault', vault, '--passphrase'], {
+        env: { BATON_SYNC_PASSPHRASE: passphrase },
+      });
+    expect(init(first, 'a long shared passphrase').stdout).toMatch(/created vault/);
+    const wrong = init(second, 'another passphrase entirely');
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toMatch(/does not open vault/);
+    expect(init(second, 'a long shared passphrase').stdout).toMatch(/joined vault/);
+    const fp = (box: Sandbox) =>
+      (JSON.parse(baton(box, ['sync', 'key', 'show', '--json']).stdout) as { fingerprint: string })
+        .fingerprint;
+    expect(fp(first)).toBe(fp(second));
+    first.dispose();
+    second.dispose();
+  });
+
   it('says in one line what is wrong with a bad key line or a missing setup', () => {
     const bad = baton(a, ['sync', 'key', 'import', 'nonsense']);
     expect(bad.code).toBe(4);

@@ -98,6 +98,33 @@ function columnValues(ctx: SqliteContext, spec: KindSpec, state: RecordState) {
   return values;
 }
 
+function newHandle(ctx: SqliteContext, startedAt: number): string {
+  const day = dayKey(startedAt);
+  ctx
+    .stmt(
+      `INSERT INTO handle_counters (day, last) VALUES (?, 1)
+       ON CONFLICT (day) DO UPDATE SET last = last + 1`,
+    )
+    .run(day);
+  const { last } = ctx.stmt('SELECT last FROM handle_counters WHERE day = ?').get(day) as {
+    last: number;
+  };
+  return formatSessionHandle(day, last);
+}
+
+/**
+ * A stand-in for a session whose events arrive first (its newest version was pushed after them).
+ * Its empty stamp loses every merge, so the session's own record replaces it when it comes.
+ */
+export function placeholderSession(ctx: SqliteContext, id: string, ts: number): void {
+  ctx
+    .stmt(
+      `INSERT INTO sessions (id, handle, agent, status, started_at, last_activity_at, machine_id, hlc)
+       VALUES (?, ?, 'unknown', 'ended', ?, ?, '', '')`,
+    )
+    .run(id, newHandle(ctx, ts), ts, ts);
+}
+
 function newRowValues(
   ctx: SqliteContext,
   spec: KindSpec,
@@ -111,17 +138,13 @@ function newRowValues(
     row.number = nextNumber(ctx, spec.table as 'todos' | 'decisions', String(values.project_id));
   }
   if (spec.kind === 'session') {
-    const day = dayKey(Number(values.started_at ?? ctx.clock.now()));
-    ctx
-      .stmt(
-        `INSERT INTO handle_counters (day, last) VALUES (?, 1)
-         ON CONFLICT (day) DO UPDATE SET last = last + 1`,
-      )
-      .run(day);
-    const { last } = ctx.stmt('SELECT last FROM handle_counters WHERE day = ?').get(day) as {
-      last: number;
-    };
-    row.handle = formatSessionHandle(day, last);
+    row.handle = newHandle(ctx, Number(values.started_at ?? ctx.clock.now()));
+    // The same agent session recorded here under another id (its transcript imported on both
+    // machines): keep both sessions, the agent's id naming the local one.
+    const taken = ctx
+      .stmt('SELECT 1 FROM sessions WHERE agent = ? AND agent_session_id = ?')
+      .get(values.agent, values.agent_session_id);
+    if (taken) row.agent_session_id = null;
   }
   return row;
 }
@@ -142,6 +165,7 @@ export function writeState(
     ctx
       .stmt(`UPDATE ${spec.table} SET ${sets.join(', ')} WHERE id = @id`)
       .run({ ...values, id: rowId });
+    if (spec.kind === 'session' && existing.hlc === '') adoptEvents(ctx, rowId);
   } else {
     const row = newRowValues(ctx, spec, id, values);
     rowId = String(row.id);
@@ -151,7 +175,6 @@ export function writeState(
         `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
       )
       .run(row);
-    if (spec.kind === 'session') adoptEvents(ctx, rowId);
   }
   ctx
     .stmt('INSERT OR REPLACE INTO sync_versions (kind, id, vv) VALUES (?, ?, ?)')

@@ -16,7 +16,13 @@ import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
 import { EventsIndex } from './events-index.js';
 import { KIND_SPECS, specOf } from './sync-kinds.js';
-import { findRow, rowState, syncId, writeState } from './sqlite-sync-records.js';
+import {
+  findRow,
+  placeholderSession,
+  rowState,
+  syncId,
+  writeState,
+} from './sqlite-sync-records.js';
 
 const EVENT_COLUMNS = 'id, session_id, ts, kind, role, tool, text, data, source, ref, hlc';
 /** Where the machine id starts in an HLC stamp (9 base36 ms, '-', 4 base36 counter, '-'). */
@@ -132,11 +138,12 @@ export class SqliteSync implements SyncSupport {
         `UPDATE sessions SET event_count = event_count + 1,
            last_activity_at = max(last_activity_at, ?) WHERE id = ?`,
       );
+      const known = ctx.stmt('SELECT 1 FROM sessions WHERE id = ?');
       let inserted = 0;
       for (const e of events) {
         const b = e.body as JsonObject & { session_id: string; ts: number; kind: string };
-        // A session's record may come after its events (its newest version is pushed later);
-        // its row then counts and indexes them (see writeState).
+        // A session's record may come after its events (its newest version is pushed later).
+        if (!known.get(b.session_id)) placeholderSession(ctx, b.session_id, b.ts);
         const data = b.data === null || b.data === undefined ? null : JSON.stringify(b.data);
         const info = insert.run({ ...b, data, id: e.id, hlc: e.hlc });
         if (info.changes === 0) continue;

@@ -58,6 +58,15 @@ describe.skipIf(!server)('sync through PostgreSQL', () => {
     expect((await ea.push()).events).toBe(0);
     expect((await eb.pull()).events).toBe(0);
     expect(a.sync.conflicts()).toEqual([]);
+
+    // The session's newest version now follows its events in the vault: a new machine gets the
+    // events first, and the session after them.
+    a.sessions.update(session.id, { title: 'sync work' });
+    await ea.push();
+    const c = fx.store('c');
+    await fx.engine(c, await fx.target()).pull();
+    expect(c.sessions.get(session.id)).toMatchObject({ title: 'sync work', eventCount: 25 });
+    expect(c.sessions.get(session.id)?.agent).toBe('claude-code');
   });
 
   it('merges edits of different fields, and keeps a concurrent edit of one field as a conflict', async () => {
