@@ -121,7 +121,17 @@ export function idf(df: number, total: number): number {
 }
 
 export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): number {
+  return scoreFields(fields, phrases, total).score;
+}
+
+/** BM25F, and how many of the phrases occur at all (a hit that has them all is a full match). */
+export function scoreFields(
+  fields: Field[],
+  phrases: QueryPhrase[],
+  total: number,
+): { score: number; covered: number } {
   let score = 0;
+  let covered = 0;
   for (const p of phrases) {
     let tf = 0;
     for (const f of fields) {
@@ -130,7 +140,10 @@ export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): n
       const norm = 1 - B + (B * length) / Math.max(1, f.avgLength);
       tf += (f.weight * phraseCount(f.tokens, p)) / norm;
     }
-    if (tf > 0) score += (idf(p.df, total) * tf * (K1 + 1)) / (tf + K1);
+    if (tf > 0) {
+      score += (idf(p.df, total) * tf * (K1 + 1)) / (tf + K1);
+      covered += 1;
+    }
   }
-  return score;
+  return { score, covered };
 }

@@ -6,9 +6,11 @@ import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
-import { parseQuery } from './parse-query.js';
-import { countEvents, eventTimes, latestEvents, loadEvents, rankEvents } from './search-events.js';
-import type { EventRow, RankedEvent } from './search-events.js';
+import { isEmptyQuery, parseQuery } from './parse-query.js';
+import { CONTEXT_WEIGHTS } from './context-score.js';
+import { rankEvents } from './rank-events.js';
+import { countEvents, eventTimes, latestEvents, loadEvents } from './search-events.js';
+import type { EventRow } from './search-events.js';
 import { searchRecords } from './search-records.js';
 import type { RankedRecord, RecordRow } from './search-records.js';
 import { resolveScope } from './search-scope.js';
@@ -18,15 +20,15 @@ import type { SnippetTerm } from './snippet.js';
 import type { EventSearchHit, SearchHit, SearchOptions, SearchResult } from './types.js';
 
 const DEFAULT_LIMIT = 20;
-/**
- * A query that reads as a question is answered by prose — an assistant's reply or a decision —
- * more than by the tool calls that share its words; those weigh this much more for it.
- */
-const ANSWER_BOOST = 1.5;
 const ANSWER_KINDS = ['assistant_message'] as const;
 const QUESTION =
   /\?\s*$|^\s*(why|how|what|where|when|which|who|whose|did|does|do|is|are|was|were|can|could|should|would|will)\b/i;
 const MAX_LIMIT = 500;
+/**
+ * A query of this many words or fewer is keywords, each of which the person means: hits holding
+ * them all come first. A longer one is a description, of which the answer holds only some.
+ */
+const KEYWORD_QUERY = 3;
 
 type Candidate =
   | { side: 'event'; match: 'all' | 'some'; score: number; ts: number; seq: number }
@@ -56,17 +58,21 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   const limit = checkedCount('limit', options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
   const offset = checkedCount('offset', options.offset ?? 0, 0, 100_000);
   const parsed = parseQuery(options.query);
+  if (isEmptyQuery(parsed)) return { hits: [], total: options.withTotal ? 0 : null };
   const scope = resolveScope(store, options, parsed);
   const events = eventMatch(parsed);
   const need = offset + limit;
   const terms = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
-  const boost = QUESTION.test(options.query) ? ANSWER_BOOST : 1;
-  const candidates = [...eventCandidates(store, events, scope, need, terms, boost)];
+  // A question is answered by prose — an assistant's reply or a decision — more than by the tool
+  // calls that share its words.
+  const boost = QUESTION.test(options.query) ? CONTEXT_WEIGHTS.answer : 1;
+  const allFirst = terms.length <= KEYWORD_QUERY;
+  const candidates = eventCandidates(store, events, scope, need, terms, boost, allFirst);
   const records = searchRecords(store, recordMatch(parsed), scope);
   const scale = recordScale(store);
   candidates.push(...recordCandidates(records.strict, 'all', scale, boost));
   candidates.push(...recordCandidates(records.relaxed, 'some', scale, boost));
-  candidates.sort(byRank);
+  candidates.sort((a, b) => byRank(a, b, allFirst));
   const page = candidates.slice(offset, offset + limit);
   const hits = toHits(store, page, terms);
   const total = options.withTotal
@@ -89,32 +95,22 @@ function eventCandidates(
   need: number,
   terms: { text: string; prefix: boolean }[],
   answerBoost: number,
+  allFirst: boolean,
 ): Candidate[] {
-  const boost = { kinds: ANSWER_KINDS, factor: answerBoost };
-  const ranked: [RankedEvent, 'all' | 'some'][] = [];
-  if (!match.words) {
-    for (const r of latestEvents(store, match, scope, need)) ranked.push([r, 'all']);
-  } else {
-    const strict = rankEvents(store, match.strict!, scope, need, { terms, boost });
-    for (const r of strict) ranked.push([r, 'all']);
-    if (strict.length < need && match.relaxed !== null) {
-      const exclude = strict.map((r) => r.seq);
-      for (const r of rankEvents(store, match.relaxed, scope, need - strict.length, {
-        exclude,
+  const ranked: { seq: number; score: number; match: 'all' | 'some' }[] = match.words
+    ? rankEvents(store, match, scope, need, {
         terms,
-        boost,
-      })) {
-        ranked.push([r, 'some']);
-      }
-    }
-  }
+        allFirst,
+        boost: { kinds: ANSWER_KINDS, factor: answerBoost },
+      })
+    : latestEvents(store, match, scope, need).map((r) => ({ ...r, match: 'all' as const }));
   const times = eventTimes(
     store,
-    ranked.map(([r]) => r.seq),
+    ranked.map((r) => r.seq),
   );
-  return ranked.map(([r, m]) => ({
+  return ranked.map((r) => ({
     side: 'event',
-    match: m,
+    match: r.match,
     score: r.score,
     ts: times.get(r.seq) ?? 0,
     seq: r.seq,
@@ -149,11 +145,12 @@ function recordCandidates(
 }
 
 /**
- * Full matches first, then by score (equal to two decimals counts as a tie), then newer first;
- * between two events, the later in the journal.
+ * Full matches first for a keyword query, then by score (equal to two decimals counts as a tie;
+ * a partial match's score is already reduced), then newer first; between two events, the later
+ * in the journal.
  */
-function byRank(a: Candidate, b: Candidate): number {
-  if (a.match !== b.match) return a.match === 'all' ? -1 : 1;
+function byRank(a: Candidate, b: Candidate, allFirst: boolean): number {
+  if (allFirst && a.match !== b.match) return a.match === 'all' ? -1 : 1;
   const sa = Math.round(a.score * 100);
   const sb = Math.round(b.score * 100);
   if (sa !== sb) return sb - sa;
