@@ -121,18 +121,12 @@ export function idf(df: number, total: number): number {
 }
 
 export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): number {
-  return scoreFields(fields, phrases, total).score;
+  return scoreTf(termFrequencies(fields, phrases), phrases, total).score;
 }
 
-/** BM25F, and how many of the phrases occur at all (a hit that has them all is a full match). */
-export function scoreFields(
-  fields: Field[],
-  phrases: QueryPhrase[],
-  total: number,
-): { score: number; covered: number } {
-  let score = 0;
-  let covered = 0;
-  for (const p of phrases) {
+/** Each phrase's weighted, length-normalised frequency over the fields (BM25F's pseudo-tf). */
+export function termFrequencies(fields: Field[], phrases: QueryPhrase[]): number[] {
+  return phrases.map((p) => {
     let tf = 0;
     for (const f of fields) {
       const length = f.tokens.words.length;
@@ -140,10 +134,26 @@ export function scoreFields(
       const norm = 1 - B + (B * length) / Math.max(1, f.avgLength);
       tf += (f.weight * phraseCount(f.tokens, p)) / norm;
     }
-    if (tf > 0) {
-      score += (idf(p.df, total) * tf * (K1 + 1)) / (tf + K1);
-      covered += 1;
-    }
-  }
+    return tf;
+  });
+}
+
+/**
+ * BM25 from pseudo-tfs (saturated, times idf), and how many phrases occur at all. Frequencies
+ * can be sums over several texts — a turn and its neighbours — and saturate together.
+ */
+export function scoreTf(
+  tf: number[],
+  phrases: QueryPhrase[],
+  total: number,
+): { score: number; covered: number } {
+  let score = 0;
+  let covered = 0;
+  phrases.forEach((p, i) => {
+    const f = tf[i] ?? 0;
+    if (f <= 0) return;
+    score += (idf(p.df, total) * f * (K1 + 1)) / (f + K1);
+    covered += 1;
+  });
   return { score, covered };
 }

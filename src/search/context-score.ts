@@ -2,8 +2,9 @@
 // score and its place in its session:
 //
 // - A question is often answered across two or three turns: "How are your pets?" is answered by
-//   the next turn, which may not repeat the word. So a turn takes a share of its neighbours'
-//   scores, the larger share from the turn before it (the one it replies to).
+//   the next turn, which may not repeat the word. So a turn is scored as if it held a share of
+//   its neighbours' words: their term frequencies are added to its own before BM25 saturates
+//   them, so a neighbour helps most with the words the turn itself lacks.
 // - A session that matches in several turns is more likely the one being asked about, so every
 //   turn takes a small share of its session's best turns.
 // - Who said it: a query that names a speaker (a role, such as a person's name or `user`) prefers
@@ -16,16 +17,18 @@ export interface ScoredEvent {
   sessionId: string;
   role: string | null;
   kind: string;
-  /** The event's own BM25F score for the query. */
+  /** Each query phrase's pseudo-frequency in the event (see bm25.ts termFrequencies). */
+  tf: number[];
+  /** The event's own score for the query. */
   own: number;
   /** How many of the query's phrases the event holds. */
   covered: number;
 }
 
 export interface ContextWeights {
-  /** Share of the previous turn's score (what this turn replies to). */
+  /** Share of the previous turn's words (what this turn replies to). */
   prev: number;
-  /** Share of the next turn's score (the reply to this turn). */
+  /** Share of the next turn's words (the reply to this turn). */
   next: number;
   /** Share of the sum of the session's best turns. */
   session: number;
@@ -44,9 +47,9 @@ export interface ContextWeights {
 
 export const CONTEXT_WEIGHTS: ContextWeights = {
   prev: 0.15,
-  next: 0.15,
-  session: 0.3,
-  sessionTurns: 3,
+  next: 0.3,
+  session: 0.2,
+  sessionTurns: 2,
   speaker: 2,
   partial: 0.4,
   answer: 1,
@@ -77,24 +80,34 @@ function sessionScores(events: ScoredEvent[], turns: number): Map<string, number
 }
 
 /**
- * Final scores: own score plus shares of the neighbours' and the session's, times the speaker
- * factor and any kind boost (`boost(e)`, 1 for none).
+ * Final scores: the score of the turn's words with a share of its neighbours', plus a share of
+ * its session's, times the speaker factor and any kind boost (`boost(e)`, 1 for none).
  */
 export function contextScores(
   events: ScoredEvent[],
   neighbours: Map<number, Neighbours>,
-  options: { weights: ContextWeights; speakers: Set<string>; boost: (e: ScoredEvent) => number },
+  options: {
+    weights: ContextWeights;
+    speakers: Set<string>;
+    boost: (e: ScoredEvent) => number;
+    /** The score of term frequencies (BM25 with the coverage factor). */
+    score: (tf: number[]) => number;
+  },
 ): Map<number, number> {
   const { weights: w, speakers, boost } = options;
-  const own = new Map(events.map((e) => [e.seq, e.own]));
+  const tfs = new Map(events.map((e) => [e.seq, e.tf]));
   const sessions = sessionScores(events, w.sessionTurns);
   const scores = new Map<number, number>();
   for (const e of events) {
     const n = neighbours.get(e.seq);
-    const prev = n?.prev != null ? (own.get(n.prev) ?? 0) : 0;
-    const next = n?.next != null ? (own.get(n.next) ?? 0) : 0;
+    const prev = n?.prev != null ? tfs.get(n.prev) : undefined;
+    const next = n?.next != null ? tfs.get(n.next) : undefined;
+    const tf =
+      prev || next
+        ? e.tf.map((f, i) => f + w.prev * (prev?.[i] ?? 0) + w.next * (next?.[i] ?? 0))
+        : e.tf;
     let score =
-      e.own + w.prev * prev + w.next * next + w.session * (sessions.get(e.sessionId) ?? 0);
+      (tf === e.tf ? e.own : options.score(tf)) + w.session * (sessions.get(e.sessionId) ?? 0);
     if (e.role !== null && speakers.has(e.role.toLowerCase())) score *= w.speaker;
     scores.set(e.seq, score * boost(e));
   }

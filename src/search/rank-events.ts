@@ -10,7 +10,7 @@
 import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
-import { leadsOf, phraseOf, scoreFields, tokenize } from './bm25.js';
+import { leadsOf, phraseOf, scoreTf, termFrequencies, tokenize } from './bm25.js';
 import type { Field, QueryPhrase, Tokens } from './bm25.js';
 import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
 import type { ContextWeights, ScoredEvent } from './context-score.js';
@@ -29,7 +29,7 @@ export const EVENT_WEIGHTS = { body: 1.0, tool: 0.5, files: 2.0 } as const;
 /** How many of the newest matches of each pass are scored. */
 export const RANK_WINDOW = 1000;
 /** How many of the best candidates have their neighbours looked up. */
-const CONTEXT_TOP = 200;
+const CONTEXT_TOP = 1000;
 
 export interface RankOptions {
   terms: { text: string; prefix: boolean }[];
@@ -71,11 +71,19 @@ function candidates(store: Store, match: EventMatch, scope: SearchScope): Candid
   return strict.concat(relaxed.filter((r) => !seen.has(r.seq)));
 }
 
+/** BM25 of term frequencies, reduced for a hit that holds only some of the phrases. */
+function scorer(phrases: QueryPhrase[], total: number, partial: number) {
+  return (tf: number[]) => {
+    const { score, covered } = scoreTf(tf, phrases, total);
+    const share = phrases.length ? covered / phrases.length : 1;
+    return score * (partial + (1 - partial) * share);
+  };
+}
+
 function ownScores(
   rows: CandidateRow[],
   phrases: QueryPhrase[],
-  total: number,
-  partial: number,
+  score: (tf: number[]) => number,
 ): ScoredEvent[] {
   const leads = leadsOf(phrases);
   const tokens = rows.map((c) => fieldsOf(c, leads));
@@ -89,15 +97,15 @@ function ownScores(
       weight: weights[f]!,
       avgLength: avg[f]!,
     }));
-    const { score, covered } = scoreFields(fields, phrases, total);
-    const share = phrases.length ? covered / phrases.length : 1;
+    const tf = termFrequencies(fields, phrases);
     return {
       seq: c.seq,
       sessionId: c.session_id,
       role: c.role,
       kind: c.kind,
-      own: score * (partial + (1 - partial) * share),
-      covered,
+      tf,
+      own: score(tf),
+      covered: tf.filter((f) => f > 0).length,
     };
   });
 }
@@ -117,7 +125,8 @@ export function rankEvents(
     phraseOf(t.text, t.prefix, estimateDf(store, termExpr(t), total)),
   );
   const weights = options.weights ?? CONTEXT_WEIGHTS;
-  const scored = ownScores(rows, phrases, total, weights.partial);
+  const score = scorer(phrases, total, weights.partial);
+  const scored = ownScores(rows, phrases, score);
   const top = [...scored].sort((a, b) => b.own - a.own).slice(0, CONTEXT_TOP);
   const neighbours = neighbourSeqs(
     store,
@@ -128,6 +137,7 @@ export function rankEvents(
   const finals = contextScores(scored, neighbours, {
     weights,
     speakers,
+    score,
     boost: (e) => (boost?.kinds.includes(e.kind as EventKind) ? boost.factor : 1),
   });
   // On the scale of an event's own score (a lone match keeps its score), so that records, which
