@@ -6,6 +6,8 @@
 // (b = 0.75), weighted per field, saturated (k1 = 1.2), times idf. Tokens mirror the index: words
 // split where unicode61 splits them, camelCase parts appended as ftsBody appends them, compared by
 // Porter stem as the index's tokenizer compares them.
+import { cjkBigrams, isCjkCode } from '../store/index.js';
+import { indexTerm } from './cjk-terms.js';
 import { fold, stem } from './snippet.js';
 
 const K1 = 1.2;
@@ -23,10 +25,11 @@ export interface QueryPhrase {
 }
 
 export function phraseOf(text: string, prefix: boolean, df: number): QueryPhrase {
-  const words = text.match(WORD) ?? [];
+  const t = indexTerm({ text, prefix });
+  const words = t.text.match(WORD) ?? [];
   return {
     stems: words.map(stem),
-    prefix: prefix && words.length ? fold(words[words.length - 1]!) : null,
+    prefix: t.prefix && words.length ? fold(words[words.length - 1]!) : null,
     df,
   };
 }
@@ -65,12 +68,16 @@ export function tokenize(text: string, leads: Set<string>): Tokens {
     }
     let end = i + 1;
     let camel = false;
+    let cjk = text.charCodeAt(i) >= 0x1100 && isCjkCode(text.charCodeAt(i));
     while (end < n && isWordCode(text.charCodeAt(end))) {
       const c = text.charCodeAt(end);
       if (isUpper(c) && isLowerOrDigit(text.charCodeAt(end - 1))) camel = true;
+      else if (c >= 0x1100 && !cjk) cjk = isCjkCode(c);
       end++;
     }
     words.push(keep(text.slice(i, end), leads) ? fold(text.slice(i, end)) : null);
+    // As the index appends them: the bigrams of a CJK run, in order, so phrases of them match.
+    if (cjk) for (const b of cjkBigrams(text.slice(i, end))) parts.push(b);
     if (camel) {
       for (const p of text.slice(i, end).match(CAMEL_PART) ?? [])
         parts.push(keep(p, leads) ? fold(p) : null);

@@ -13,7 +13,7 @@ import type { Store } from '../store/index.js';
 import { leadsOf, phraseOf, scoreTf, termFrequencies, tokenize } from './bm25.js';
 import type { Field, QueryPhrase, Tokens } from './bm25.js';
 import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
-import type { ContextWeights, ScoredEvent } from './context-score.js';
+import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
 import type { EventMatch } from './fts-match.js';
 import { termExpr } from './fts-match.js';
 import { fold } from './snippet.js';
@@ -28,8 +28,11 @@ import type { SearchScope } from './search-scope.js';
 export const EVENT_WEIGHTS = { body: 1.0, tool: 0.5, files: 2.0 } as const;
 /** How many of the newest matches of each pass are scored. */
 export const RANK_WINDOW = 1000;
-/** How many of the best candidates have their neighbours looked up. */
-const CONTEXT_TOP = 1000;
+/**
+ * How many of the best candidates have their neighbours looked up in the journal; the others'
+ * neighbours are found among the candidates themselves (see neighbours()).
+ */
+const CONTEXT_TOP = 100;
 
 export interface RankOptions {
   terms: { text: string; prefix: boolean }[];
@@ -63,9 +66,14 @@ function fieldsOf(c: CandidateRow, leads: Set<string>): Tokens[] {
 }
 
 /** Candidates of the strict pass, then of the relaxed one, each event once. */
-function candidates(store: Store, match: EventMatch, scope: SearchScope): CandidateRow[] {
+function candidates(
+  store: Store,
+  match: EventMatch,
+  scope: SearchScope,
+  enough: number,
+): CandidateRow[] {
   const strict = match.strict ? matchingEvents(store, match.strict, scope, RANK_WINDOW) : [];
-  if (strict.length >= RANK_WINDOW || match.relaxed === null) return strict;
+  if (strict.length >= enough || match.relaxed === null) return strict;
   const seen = new Set(strict.map((r) => r.seq));
   const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW);
   return strict.concat(relaxed.filter((r) => !seen.has(r.seq)));
@@ -110,6 +118,28 @@ function ownScores(
   });
 }
 
+/**
+ * Each candidate's previous and next event in its session. Only candidates have term
+ * frequencies to lend, and a session's events are mostly consecutive in the journal, so the
+ * event just before or after a candidate is its neighbour when it is a candidate of the same
+ * session; the best candidates, whose order matters most, are looked up in the journal, which
+ * also sees past events of other sessions written in between.
+ */
+function neighboursOf(store: Store, scored: ScoredEvent[]): Map<number, Neighbours> {
+  const session = new Map(scored.map((e) => [e.seq, e.sessionId]));
+  const near = (e: ScoredEvent, seq: number) => (session.get(seq) === e.sessionId ? seq : null);
+  const found = new Map<number, Neighbours>(
+    scored.map((e) => [e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) }]),
+  );
+  const top = [...scored].sort((a, b) => b.own - a.own).slice(0, CONTEXT_TOP);
+  for (const [seq, n] of neighbourSeqs(
+    store,
+    top.map((e) => e.seq),
+  ))
+    found.set(seq, n);
+  return found;
+}
+
 /** The best `limit` events for a query with words, best first, near-duplicates dropped. */
 export function rankEvents(
   store: Store,
@@ -118,7 +148,8 @@ export function rankEvents(
   limit: number,
   options: RankOptions,
 ): WordRankedEvent[] {
-  const rows = candidates(store, match, scope);
+  // With full matches first, partial ones are needed only when full ones do not fill the page.
+  const rows = candidates(store, match, scope, options.allFirst ? limit : RANK_WINDOW);
   if (rows.length === 0 || limit <= 0) return [];
   const total = journalSize(store);
   const phrases = options.terms.map((t) =>
@@ -127,11 +158,7 @@ export function rankEvents(
   const weights = options.weights ?? CONTEXT_WEIGHTS;
   const score = scorer(phrases, total, weights.partial);
   const scored = ownScores(rows, phrases, score);
-  const top = [...scored].sort((a, b) => b.own - a.own).slice(0, CONTEXT_TOP);
-  const neighbours = neighbourSeqs(
-    store,
-    top.map((e) => e.seq),
-  );
+  const neighbours = neighboursOf(store, scored);
   const speakers = new Set(options.terms.filter((t) => !t.prefix).map((t) => fold(t.text)));
   const boost = options.boost;
   const finals = contextScores(scored, neighbours, {

@@ -7,7 +7,15 @@ export { SqliteStore } from './sqlite/sqlite-store.js';
 export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { MIGRATIONS, schemaVersion } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
-export { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
+export {
+  cjkBigrams,
+  eventFiles,
+  ftsBody,
+  ftsFiles,
+  ftsMeta,
+  ftsMetaToken,
+  isCjkCode,
+} from './fts-text.js';
 export type { MetaField } from './fts-text.js';
 export { createEventPreparer, prepareEvent } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
