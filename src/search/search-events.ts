@@ -46,7 +46,11 @@ export interface EventRow {
   kind: EventKind;
   tool: string | null;
   ts: number;
+  /** At most TEXT_WINDOW characters of the text (its start). */
   text: string | null;
+  /** Whether the text is longer than what `text` holds. */
+  long: number;
+  /** The data, unless it is larger than DATA_WINDOW. */
   data: string | null;
   session_id: string;
   handle: string;
@@ -167,8 +171,11 @@ export function eventTimes(store: Store, seqs: number[]): Map<number, number> {
 export function loadEvents(store: Store, seqs: number[]): Map<number, EventRow> {
   if (seqs.length === 0) return new Map();
   const rows = store.query<EventRow>(
-    `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.text, e.data, e.session_id, s.handle, s.agent,
-       s.agent_session_id, s.project_id
+    `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.session_id, s.handle, s.agent,
+       s.agent_session_id, s.project_id, octet_length(e.text) > ${TEXT_WINDOW} AS long,
+       CASE WHEN octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
+         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN octet_length(e.data) <= ${DATA_WINDOW} THEN e.data END AS data
      FROM events e JOIN sessions s ON s.id = e.session_id
      WHERE e.seq IN (${seqs.map(() => '?').join(', ')})`,
     seqs,
@@ -237,4 +244,30 @@ export function neighbourSeqs(
     [JSON.stringify(seqs)],
   );
   return new Map(rows.map((r) => [r.seq, { prev: r.prev, next: r.next }]));
+}
+
+/** How much text around a match in a long event is read for its snippet. */
+const AROUND = 2000;
+
+/**
+ * Text around the first occurrence of any of `words` in a long event, or null when none occurs
+ * as written, in lower case or capitalised. SQLite's instr() scans the stored text without
+ * handing it to JavaScript, so a 50 MB output costs a scan, not a copy.
+ */
+export function textAround(store: Store, seq: number, words: string[]): string | null {
+  const forms = new Set(
+    words.flatMap((w) => [w, w.toLowerCase(), w.charAt(0).toUpperCase() + w.slice(1)]),
+  );
+  for (const form of forms) {
+    if (form === '') continue;
+    // Where the word is absent, instr() gives 0 and this reads the text's start, which is
+    // checked for the word here rather than scanning the text a second time.
+    const [row] = store.query<{ text: string }>(
+      `SELECT substr(text, max(1, instr(text, ?) - ${AROUND / 2}), ${AROUND}) AS text
+       FROM events WHERE seq = ?`,
+      [form, seq],
+    );
+    if (row?.text.includes(form)) return row.text;
+  }
+  return null;
 }

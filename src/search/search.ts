@@ -9,7 +9,7 @@ import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
 import { isEmptyQuery, parseQuery } from './parse-query.js';
 import { CONTEXT_WEIGHTS } from './context-score.js';
 import { rankEvents } from './rank-events.js';
-import { countEvents, eventTimes, latestEvents, loadEvents } from './search-events.js';
+import { countEvents, eventTimes, latestEvents, loadEvents, textAround } from './search-events.js';
 import type { EventRow } from './search-events.js';
 import { searchRecords } from './search-records.js';
 import type { RankedRecord, RecordRow } from './search-records.js';
@@ -168,7 +168,7 @@ function toHits(store: Store, page: Candidate[], terms: SnippetTerm[]): SearchHi
     const score = Math.round(c.score * 1000) / 1000;
     if (c.side === 'event') {
       const row = events.get(c.seq);
-      return row ? [eventHit(row, c.match, score, terms)] : [];
+      return row ? [eventHit(store, row, c.match, score, terms)] : [];
     }
     const session = c.row.sessionId ? (sessions.get(c.row.sessionId) ?? null) : null;
     return [recordHit(c.row, session, c.match, score, terms)];
@@ -176,6 +176,7 @@ function toHits(store: Store, page: Candidate[], terms: SnippetTerm[]): SearchHi
 }
 
 function eventHit(
+  store: Store,
   row: EventRow,
   match: 'all' | 'some',
   score: number,
@@ -198,17 +199,27 @@ function eventHit(
       kind: row.kind,
       tool: row.tool,
       ts: row.ts,
-      ...eventSnippet(row, terms),
+      ...eventSnippet(store, row, terms),
     },
     record: null,
   };
 }
 
-/** The text around the match; when the match was on a file the event touched, that file too. */
-function eventSnippet(row: EventRow, terms: SnippetTerm[]) {
+/**
+ * The text around the match; when the match was on a file the event touched, that file too. A
+ * long event's snippet comes from its first TEXT_WINDOW characters, or else from a window read
+ * around the first place a query word occurs.
+ */
+function eventSnippet(store: Store, row: EventRow, terms: SnippetTerm[]) {
   const text = row.text ?? row.tool ?? '';
   const plain = buildSnippet(text, terms);
-  if (plain.highlights.length > 0 || row.data === null) return plain;
+  if (plain.highlights.length > 0) return plain;
+  if (row.long) {
+    const words = terms.flatMap((t) => t.text.match(/[\p{L}\p{N}]+/gu) ?? []);
+    const around = textAround(store, row.seq, words);
+    if (around !== null) return buildSnippet(`…${around}…`, terms);
+  }
+  if (row.data === null) return plain;
   const files = eventFiles(parseData(row.data));
   return files.length ? buildSnippet(`${text} [${files.join(', ')}]`, terms) : plain;
 }
