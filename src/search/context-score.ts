@@ -9,11 +9,15 @@
 //   turn takes a small share of its session's best turns.
 // - Who said it: a query that names a speaker (a role, such as a person's name or `user`) prefers
 //   that speaker's turns.
+// - When: a query that names a day or a month (query-dates.ts) prefers turns from it.
 // - Near-identical hits (four snapshots of one plan) are kept once, the best-ranked.
 // Recency only breaks ties (see byFinal). Everything is deterministic.
 
+import type { TimeRange } from './query-dates.js';
+
 export interface ScoredEvent {
   seq: number;
+  ts: number;
   sessionId: string;
   role: string | null;
   kind: string;
@@ -36,21 +40,28 @@ export interface ContextWeights {
   sessionTurns: number;
   /** Factor for a turn whose speaker the query names. */
   speaker: number;
+  /** Factor for a turn from a day or month the query names. */
+  time: number;
   /**
    * Share of its score a hit holding only some of the query's words keeps, plus the rest in
    * proportion to the words it holds: full matches lead, without hiding a strong partial one.
    */
   partial: number;
-  /** Factor for an answer (an assistant's reply, a decision) when the query is a question. */
+  /**
+   * Factor for an answer (an assistant's reply, a decision) when the query is a question. 1 on
+   * the dev set: in a conversation between people the second speaker is no likelier to answer.
+   */
   answer: number;
 }
 
+/** Tuned on the LoCoMo dev set (`npm run eval:search`, docs/search.md). */
 export const CONTEXT_WEIGHTS: ContextWeights = {
   prev: 0.15,
   next: 0.3,
   session: 0.2,
   sessionTurns: 2,
   speaker: 2,
+  time: 3,
   partial: 0.4,
   answer: 1,
 };
@@ -89,6 +100,8 @@ export function contextScores(
   options: {
     weights: ContextWeights;
     speakers: Set<string>;
+    /** Days or months the query names. */
+    dates: TimeRange[];
     boost: (e: ScoredEvent) => number;
     /** The score of term frequencies (BM25 with the coverage factor). */
     score: (tf: number[]) => number;
@@ -109,6 +122,7 @@ export function contextScores(
     let score =
       (tf === e.tf ? e.own : options.score(tf)) + w.session * (sessions.get(e.sessionId) ?? 0);
     if (e.role !== null && speakers.has(e.role.toLowerCase())) score *= w.speaker;
+    if (options.dates.some((d) => e.ts >= d.from && e.ts < d.to)) score *= w.time;
     scores.set(e.seq, score * boost(e));
   }
   return scores;

@@ -15,6 +15,7 @@ import type { Field, QueryPhrase, Tokens } from './bm25.js';
 import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
 import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
 import type { EventMatch } from './fts-match.js';
+import type { TimeRange } from './query-dates.js';
 import { termExpr } from './fts-match.js';
 import { fold } from './snippet.js';
 import { estimateDf, journalSize, matchingEvents, neighbourSeqs } from './search-events.js';
@@ -36,6 +37,8 @@ const CONTEXT_TOP = 100;
 
 export interface RankOptions {
   terms: { text: string; prefix: boolean }[];
+  /** Days or months the query names (query-dates.ts). */
+  dates?: TimeRange[];
   /** Kinds whose scores are multiplied (answers, when the query is a question). */
   boost?: { kinds: readonly EventKind[]; factor: number };
   weights?: ContextWeights;
@@ -108,6 +111,7 @@ function ownScores(
     const tf = termFrequencies(fields, phrases);
     return {
       seq: c.seq,
+      ts: c.ts,
       sessionId: c.session_id,
       role: c.role,
       kind: c.kind,
@@ -164,6 +168,7 @@ export function rankEvents(
   const finals = contextScores(scored, neighbours, {
     weights,
     speakers,
+    dates: options.dates ?? [],
     score,
     boost: (e) => (boost?.kinds.includes(e.kind as EventKind) ? boost.factor : 1),
   });

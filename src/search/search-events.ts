@@ -31,6 +31,7 @@ export interface RankedEvent {
 /** A matching event as scoring needs it, its text bounded to TEXT_WINDOW characters. */
 export interface CandidateRow {
   seq: number;
+  ts: number;
   session_id: string;
   kind: EventKind;
   role: string | null;
@@ -218,7 +219,7 @@ export function matchingEvents(
   if (noEvents(scope) || limit <= 0 || expr === null) return [];
   const rows = rowSql(scope);
   return store.query<CandidateRow>(
-    `SELECT e.seq, e.session_id, e.kind, e.role, e.tool,
+    `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
        CASE WHEN octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
          ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
        CASE WHEN octet_length(e.data) <= ${DATA_WINDOW} THEN e.data END AS data

@@ -8,6 +8,7 @@ import type { Store } from '../store/index.js';
 import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
 import { isEmptyQuery, parseQuery } from './parse-query.js';
 import { CONTEXT_WEIGHTS } from './context-score.js';
+import { queryDates } from './query-dates.js';
 import { rankEvents } from './rank-events.js';
 import { countEvents, eventTimes, latestEvents, loadEvents, textAround } from './search-events.js';
 import type { EventRow } from './search-events.js';
@@ -67,7 +68,16 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   // calls that share its words.
   const boost = QUESTION.test(options.query) ? CONTEXT_WEIGHTS.answer : 1;
   const allFirst = terms.length <= KEYWORD_QUERY;
-  const candidates = eventCandidates(store, events, scope, need, terms, boost, allFirst);
+  const candidates = eventCandidates(
+    store,
+    events,
+    scope,
+    need,
+    terms,
+    boost,
+    allFirst,
+    options.query,
+  );
   const records = searchRecords(store, recordMatch(parsed), scope);
   const scale = recordScale(store);
   candidates.push(...recordCandidates(records.strict, 'all', scale, boost));
@@ -96,10 +106,12 @@ function eventCandidates(
   terms: { text: string; prefix: boolean }[],
   answerBoost: number,
   allFirst: boolean,
+  query: string,
 ): Candidate[] {
   const ranked: { seq: number; score: number; match: 'all' | 'some' }[] = match.words
     ? rankEvents(store, match, scope, need, {
         terms,
+        dates: queryDates(query),
         allFirst,
         boost: { kinds: ANSWER_KINDS, factor: answerBoost },
       })
