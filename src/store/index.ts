@@ -27,7 +27,15 @@ export type {
 } from './sync-support.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { MIGRATIONS } from './migrations/index.js';
-export { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
+export {
+  cjkBigrams,
+  eventFiles,
+  ftsBody,
+  ftsFiles,
+  ftsMeta,
+  ftsMetaToken,
+  isCjkCode,
+} from './fts-text.js';
 export { createEventPreparer } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { resolveHome, storePath } from './paths.js';
