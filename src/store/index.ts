@@ -11,6 +11,7 @@ export type {
   ForgetReport,
   ForgetSelector,
   ImportCursor,
+  ProjectActivity,
   SessionInput,
   SessionPatch,
   Store,

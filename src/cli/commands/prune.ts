@@ -61,12 +61,7 @@ export function registerPrune(program: Command, ctx: CliContext): void {
 /** Checkpoints past their own retention that the journal's retention did not already take. */
 function pruneCheckpoints(ctx: CliContext, from: number, before: number, dryRun: boolean): number {
   const store = ctx.store();
-  const ids = store
-    .query<{ id: string }>('SELECT id FROM checkpoints WHERE created_at >= ? AND created_at < ?', [
-      from,
-      before,
-    ])
-    .map((r) => r.id);
+  const ids = store.checkpoints.idsCreatedBetween(from, before);
   if (dryRun || ids.length === 0) return ids.length;
   const n = store.checkpoints.remove(ids);
   store.audit('prune', 'checkpoints', { checkpoints: n, before: new Date(before).toISOString() });
