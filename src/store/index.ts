@@ -4,6 +4,7 @@
 // happen here, so no caller can forget them.
 export type {
   AppendResult,
+  BackupReport,
   DecisionPatch,
   EventExcerpt,
   EventFilter,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { withJson } from '../../options.js';
-import { settingValue } from '../../settings.js';
+import { settingValue } from '../../../operations/index.js';
 
 export function registerConfigGet(group: Command, ctx: CliContext): void {
   withJson(

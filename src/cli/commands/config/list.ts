@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { withJson } from '../../options.js';
-import { SETTINGS, settingValue } from '../../settings.js';
+import { SETTINGS, settingValue } from '../../../operations/index.js';
 
 export function registerConfigList(group: Command, ctx: CliContext): void {
   withJson(group.command('list').description('every setting, its value and what it does')).action(

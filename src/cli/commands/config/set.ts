@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
-import { SETTINGS, settingSpec } from '../../settings.js';
+import { SETTINGS, settingSpec } from '../../../operations/index.js';
 
 export function registerConfigSet(group: Command, ctx: CliContext): void {
   group

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
-import { settingSpec } from '../../settings.js';
+import { settingSpec } from '../../../operations/index.js';
 
 export function registerConfigUnset(group: Command, ctx: CliContext): void {
   group
