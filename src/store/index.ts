@@ -4,6 +4,7 @@
 // happen here, so no caller can forget them.
 export type {
   AppendResult,
+  BackupReport,
   DecisionPatch,
   EventExcerpt,
   EventFilter,
@@ -11,6 +12,7 @@ export type {
   ForgetReport,
   ForgetSelector,
   ImportCursor,
+  ProjectActivity,
   SessionInput,
   SessionPatch,
   Store,

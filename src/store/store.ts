@@ -30,12 +30,21 @@ export interface ProjectInput {
   name: string;
 }
 
+/** A project and how many sessions it has recorded. */
+export interface ProjectActivity {
+  name: string;
+  root: string;
+  sessions: number;
+}
+
 export interface Projects {
   /** Finds the project with this key (adding `root` to its known folders) or creates it. */
   ensure(input: ProjectInput): Project;
   /** By id, key, known root folder or name. */
   get(ref: string): Project | null;
   list(): Project[];
+  /** The projects with the most sessions, most first (ties by name); those with none left out. */
+  busiest(limit: number): ProjectActivity[];
 }
 
 export interface SessionInput {
@@ -288,6 +297,8 @@ export interface Checkpoints {
   /** The snapshot text of a checkpoint. */
   snapshot(id: string): string;
   remove(ids: string[]): number;
+  /** The ids of the checkpoints created at or after `from` and before `before` (ms). */
+  idsCreatedBetween(from: number, before: number): string[];
 }
 
 export interface ImportCursor {
