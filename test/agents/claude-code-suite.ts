@@ -1,0 +1,70 @@
+// The assertions on the Claude Code story, run by the suite file of each pinned version.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findClaudeCode } from './clients/claude-code-client.js';
+import {
+  briefIn,
+  DONE_TASK,
+  FIRST_PROMPT,
+  MCP_TODO,
+  OPEN_TASK,
+  tellClaudeStory,
+} from './claude-code-story.js';
+import type { ClaudeStory } from './claude-code-story.js';
+import { keepOrDispose } from './harness/agent-sandbox.js';
+
+export function describeClaudeCode(version: string, options: { toolSearch: boolean }): void {
+  const client = findClaudeCode(version);
+  const missing = 'missing' in client ? client.missing : undefined;
+  if (missing) console.warn(`Claude Code ${version} suite skipped: ${missing}`);
+
+  describe.skipIf(missing !== undefined)(
+    `Claude Code ${version}, genuine client, Baton installed`,
+    () => {
+      let story: ClaudeStory;
+      beforeAll(async () => {
+        if ('missing' in client) return;
+        story = await tellClaudeStory(client, options.toolSearch);
+      }, 240_000);
+      afterAll(async () => {
+        await story?.fake.close();
+        keepOrDispose(story?.box);
+      });
+
+      const firstSession = () =>
+        story.sessions.find((s) =>
+          story.events.some((e) => e.session === s.agentSessionId && e.text === FIRST_PROMPT),
+        );
+
+      it('installs', () => {
+        expect(story.install.code, story.install.stderr).toBe(0);
+      });
+
+      it('stores the first prompt once, in the session it was typed in', () => {
+        const prompts = story.events.filter(
+          (e) => e.kind === 'user_message' && e.text === FIRST_PROMPT,
+        );
+        expect(prompts).toHaveLength(1);
+        expect(firstSession()).toBeDefined();
+      });
+
+      it("keeps Claude Code's tasks and the MCP todo with their final state", () => {
+        const byText = new Map(story.todos.map((t) => [t.content, t.status]));
+        expect(byText.get(DONE_TASK)).toBe('completed');
+        expect(byText.get(OPEN_TASK)).toBe('pending');
+        expect(byText.get(MCP_TODO)).toBe('pending');
+      });
+
+      it('opens the second session with a brief naming the open todos', () => {
+        const brief = briefIn(story.secondRequests[0]!);
+        expect(brief).toBeDefined();
+        expect(brief).toContain(OPEN_TASK);
+        expect(brief).toContain(MCP_TODO);
+      });
+
+      it('uninstalls byte for byte', () => {
+        expect(story.uninstall.code, story.uninstall.stderr).toBe(0);
+        expect(story.settingsAfterUninstall).toEqual(story.settingsBefore);
+      });
+    },
+  );
+}
