@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { anthropicDialect, anthropicRequestText } from './fake-model/anthropic-dialect.js';
 import { FakeModelServer } from './fake-model/server.js';
 import type { LoggedRequest, Turn } from './fake-model/turns.js';
-import { claudeCommand, claudePrint, prepareClaudeHome } from './clients/claude-code-client.js';
+import {
+  claudeCommand,
+  claudeInteractive,
+  claudePrint,
+  INTERACTIVE_PROMPT,
+  prepareClaudeHome,
+} from './clients/claude-code-client.js';
 import type { ClaudeClient } from './clients/claude-code-client.js';
 import { AgentSandbox } from './harness/agent-sandbox.js';
 import type { BatonRun, StoredEvent, StoredSession, StoredTodo } from './harness/agent-sandbox.js';
@@ -116,6 +122,9 @@ export async function tellClaudeStory(
   const second = await claudePrint(client, box, fake, SECOND_PROMPT);
   if (second.code !== 0) throw new Error(`claude -p (second session): ${describeRun(second)}`);
   const secondRequests = fake.mainRequests(mark);
+
+  fake.scripted([{ text: 'Hello from the terminal.' }]);
+  await claudeInteractive(client, box, fake, INTERACTIVE_PROMPT, 'Hello from the terminal.');
 
   const sessions = box.sessions();
   const events = box.events();

@@ -1,6 +1,6 @@
 // The assertions on the Claude Code story, run by the suite file of each pinned version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findClaudeCode } from './clients/claude-code-client.js';
+import { findClaudeCode, INTERACTIVE_PROMPT } from './clients/claude-code-client.js';
 import {
   briefIn,
   DONE_TASK,
@@ -59,6 +59,15 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
         expect(brief).toBeDefined();
         expect(brief).toContain(OPEN_TASK);
         expect(brief).toContain(MCP_TODO);
+      });
+
+      it('ends the interactive session with the reason /exit gives', () => {
+        const prompt = story.events.find(
+          (e) => e.kind === 'user_message' && e.text === INTERACTIVE_PROMPT,
+        );
+        const session = story.sessions.find((s) => s.agentSessionId === prompt?.session);
+        expect(session?.status).toBe('ended');
+        expect(session?.endReason).toBe('prompt_input_exit');
       });
 
       it('uninstalls byte for byte', () => {

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FakeModelServer } from '../fake-model/server.js';
 import type { AgentSandbox } from '../harness/agent-sandbox.js';
 import { runProcess } from '../harness/run-process.js';
+import { TmuxPane } from '../../e2e/tmux-pane.js';
 import type { ProcessResult } from '../harness/run-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -87,4 +88,40 @@ export function claudeCommand(
     env: claudeEnv(box, fake),
     timeoutMs: 60_000,
   });
+}
+
+export const INTERACTIVE_PROMPT = 'Say hello in the terminal';
+
+/**
+ * An interactive session in a pseudo-terminal: waits for the input box, types `prompt`, waits for
+ * `answer` on screen, then types `/exit` and waits for the process to end. Returns the screen.
+ */
+export async function claudeInteractive(
+  client: ClaudeClient,
+  box: AgentSandbox,
+  fake: FakeModelServer,
+  prompt: string,
+  answer: string,
+): Promise<string> {
+  const env = Object.fromEntries(
+    Object.entries(claudeEnv(box, fake)).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  const pane = TmuxPane.start(`'${client.binary}'`, {
+    cwd: box.project,
+    env,
+    width: 120,
+    height: 40,
+  });
+  try {
+    await pane.waitFor(/^❯/m, 30_000);
+    pane.type(prompt);
+    pane.send('Enter');
+    await pane.waitFor(answer, 30_000);
+    pane.type('/exit');
+    await pane.waitFor('/exit', 5_000);
+    pane.send('Enter');
+    return await pane.waitFor('[exit 0]', 30_000);
+  } finally {
+    pane.kill();
+  }
 }
