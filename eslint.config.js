@@ -2,6 +2,77 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The import graph of src/ (docs/ARCHITECTURE.md draws it). Each part lists the parts it may
+// import; any other part is off limits. Whatever it may import, it reaches only through that
+// part's door, index.ts: a file elsewhere never names another part's inner files.
+const MAY_IMPORT = {
+  core: [],
+  store: ['core'],
+  git: ['core'],
+  schemas: ['core'],
+  // The `--json` mappers follow the published shapes and the records of search and doctor.
+  wire: ['core', 'schemas', 'search', 'doctor'],
+  search: ['core', 'store'],
+  recover: ['core', 'store', 'git', 'schemas'],
+  capture: ['core', 'store', 'git', 'schemas', 'wire'],
+  doctor: ['core', 'store', 'git'],
+  operations: ['core', 'store', 'git', 'schemas', 'wire', 'search', 'recover', 'capture', 'doctor'],
+  // The faces: MCP never imports the CLI; the CLI starts the MCP server through its door.
+  mcp: [
+    'core',
+    'store',
+    'git',
+    'schemas',
+    'wire',
+    'search',
+    'recover',
+    'capture',
+    'doctor',
+    'operations',
+  ],
+  cli: [
+    'core',
+    'store',
+    'git',
+    'schemas',
+    'wire',
+    'search',
+    'recover',
+    'capture',
+    'doctor',
+    'operations',
+    'mcp',
+  ],
+};
+const PARTS = Object.keys(MAY_IMPORT);
+
+/**
+ * Import rules for the files of `part` that sit `depth` folders below src/<part>/ (0: at its top),
+ * written as patterns on relative paths: a path climbs depth + 1 folders to reach src/.
+ */
+function importRules(part, depth) {
+  const up = '(\\.\\./)'.repeat(depth + 1);
+  const banned = PARTS.filter((p) => p !== part && !MAY_IMPORT[part].includes(p));
+  const patterns = [
+    {
+      // Tests may share another part's test samples (`*.test.js`, `*.fixture.js`), nothing else.
+      regex: `^${up}(${PARTS.join('|')})/(?!index\\.js$)(?!.*\\.(test|fixture)\\.js$)`,
+      message: "reach another part only through its door, '<part>/index.js'",
+    },
+  ];
+  if (banned.length) {
+    patterns.push({
+      regex: `^${up}(${banned.join('|')})(/|$)`,
+      message: `${part} imports ${MAY_IMPORT[part].length ? `only ${MAY_IMPORT[part].join(', ')}` : 'nothing of ours'} (see docs/ARCHITECTURE.md)`,
+    });
+  }
+  return {
+    files: [`src/${part}/${'*/'.repeat(depth)}*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+}
+const layerRules = PARTS.flatMap((part) => [0, 1, 2, 3].map((depth) => importRules(part, depth)));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'schemas/', '.baton-bench/'] },
   js.configs.recommended,
@@ -21,6 +92,23 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  ...layerRules,
+  {
+    // The store is the seam: SQL is written in src/store (and search's ranking in src/search);
+    // everyone else asks the Store interface's named reads. Tests may look at the tables.
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**', 'src/search/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message:
+            'no SQL outside src/store: add a named read to the Store interface (src/store/store.ts)',
+        },
+      ],
     },
   },
   {

@@ -69,7 +69,7 @@ export function runAgentImport(
       baseline: `JSON.parse of the same records (${baseline.records.toLocaleString('en-US')})`,
       baselineValue: baseline.records / baseline.secs,
       baselineUnit: 'records/s',
-      target: '≥ 50,000 events/s (DESIGN §8, stated for Claude Code JSONL)',
+      target: '≥ 50,000 events/s (docs/performance.md, stated for Claude Code JSONL)',
       met: events / secs >= 50_000,
     },
     {
@@ -79,7 +79,7 @@ export function runAgentImport(
       baseline: 'read + JSON.parse of the same bytes',
       baselineValue: mb / baseline.secs,
       baselineUnit: 'MB/s',
-      target: '≥ 50 MB/s (DESIGN §8, stated for Claude Code JSONL)',
+      target: '≥ 50 MB/s (docs/performance.md, stated for Claude Code JSONL)',
       met: mb / secs >= 50,
     },
   ];

@@ -29,7 +29,7 @@ const bench: Benchmark = {
           baseline: 'cp of the same store file',
           baselineValue: copySecs,
           baselineUnit: 's',
-          target: 'no target in DESIGN §8',
+          target: 'no target in docs/performance.md',
         },
       ];
     } finally {

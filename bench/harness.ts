@@ -1,5 +1,5 @@
 // The benchmark contract: each bench/*.bench.ts default-exports a Benchmark. A figure is always
-// printed beside a baseline measured in the same run (DESIGN §8), never alone.
+// printed beside a baseline measured in the same run (docs/performance.md), never alone.
 import { cpus, totalmem } from 'node:os';
 
 export interface Figure {
@@ -11,7 +11,7 @@ export interface Figure {
   baseline: string;
   baselineValue: number;
   baselineUnit: string;
-  /** The DESIGN §8 target, in words, e.g. "≥ 50,000 events/s". */
+  /** The docs/performance.md target, in words, e.g. "≥ 50,000 events/s". */
   target: string;
   /** Whether the target is met (undefined where there is no numeric target). */
   met?: boolean;

@@ -85,7 +85,7 @@ const bench: Benchmark = {
         baseline: 'JSONL bytes per event',
         baselineValue: bytes / BIG.events,
         baselineUnit: 'B/event',
-        target: '≤ 0.6× the raw bytes (DESIGN §8, for transcripts)',
+        target: '≤ 0.6× the raw bytes (docs/performance.md, for transcripts)',
         met: dbBytes / bytes <= 0.6,
       },
     ];

@@ -5,7 +5,7 @@ import { existsSync, linkSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { SearchOptions } from '../src/mcp/index.js';
+import type { SearchOptions } from '../src/search/index.js';
 import { searchEvents } from '../src/search/index.js';
 import { SqliteStore } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';

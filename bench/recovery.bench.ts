@@ -1,4 +1,4 @@
-// Recovery benchmarks (DESIGN §8): the brief built in-process on the 1M-event store (target ≤ 20 ms
+// Recovery benchmarks (docs/performance.md): the brief built in-process on the 1M-event store (target ≤ 20 ms
 // median), `baton resume` end to end as a process on that store (target ≤ 150 ms median, beside a
 // bare `node -e 0`), and checkpoint creation time and size for a session of 10,000 events.
 import { execFileSync, spawnSync } from 'node:child_process';

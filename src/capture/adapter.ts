@@ -5,9 +5,9 @@
 // machine comes in through AgentEnv, so tests run against a temporary home.
 import type { Clock, Project } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import type { McpServerEntry } from './mcp-config/index.js';
+import type { McpServerEntry } from './install/mcp-config/index.js';
 
-/** The machine an adapter looks at, passed in (STYLE habit 3). */
+/** The machine an adapter looks at, passed in. */
 export interface AgentEnv {
   env: NodeJS.ProcessEnv;
   /** The folder the user is in: `--scope project` installs and the current project use it. */

@@ -1,34 +1,33 @@
-// capture: turning what agents and people do into Baton events. events/ is the portable JSONL
-// format; each agent has its folder (claude-code/ today; codex/ and gemini/ fit the same
-// CaptureAdapter seam in adapter.ts) with a pure parser, a reader, the hook handler and the
-// installer. hook-runtime runs any adapter's hook without ever failing the agent.
-export * from './events/index.js';
-export type * from './adapter.js';
-export { CAPTURE_TRIGGERS } from './adapter.js';
-export {
-  claudeCode,
-  claudeCodeStatus,
-  claudeConfigDir,
-  claudeProjectsDir,
-} from './claude-code/index.js';
-export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './agent-hook-session.js';
+// capture: turning what agents and people do into Baton events. One folder per agent
+// (claude-code/, codex/, gemini/), each a CaptureAdapter (adapter.ts) with a pure transcript
+// parser, its hook table and handler, and its installer; the parts they share are hooks/ (the hook
+// runtime, the spool, the hook tables), transcripts/ (incremental reading, drafts, the session
+// linker and the one append path) and install/ (edits of the agents' own config files). events/
+// is Baton's portable JSONL format. This door lists exactly what the rest of Baton uses.
+export type {
+  BriefProvider,
+  CaptureAdapter,
+  CaptureStatus,
+  HookContext,
+  InstallReport,
+  InstallScope,
+  TriggerCallback,
+} from './adapter.js';
 export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
-export { hookHandlerFor } from './hook-handlers.js';
-export { hookLogPath, hookSource } from './hook-names.js';
-export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hook-runtime.js';
-export { spoolDir, spoolHook } from './spool-write.js';
-export { drainSpool, spooledCount } from './spool-drain.js';
-export type { DrainResult } from './spool-drain.js';
-export { isSpooledEvent } from './spool-policy.js';
-export type { HookDeps, HookWorld } from './hook-runtime.js';
-export { applyPlanEffect } from './plan-sync.js';
-export { discoverHistory, importHistory } from './import-history.js';
-export type { AgentImportSummary, HistoryProblem, HistoryProgress } from './import-history.js';
-export type { PlanEffect, PlanItem, PlanSyncResult } from './plan-sync.js';
-export { readJsonLines } from './jsonl-lines.js';
+export { claudeCode } from './claude-code/index.js';
+export { codex } from './codex/index.js';
+export { gemini } from './gemini/index.js';
+export { exportEvents, importEvents } from './events/index.js';
+export type { EventsExportFilter, EventsImportResult } from './events/index.js';
+export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './hooks/hook-session.js';
+export { hookHandlerFor } from './hooks/hook-handlers.js';
+export { logFailure, parsePayload, readAll, reportFailure, runHook } from './hooks/hook-runtime.js';
+export type { HookWorld } from './hooks/hook-runtime.js';
+export { drainSpool } from './hooks/spool-drain.js';
+export { isSpooledEvent } from './hooks/spool-policy.js';
+export { spoolHook } from './hooks/spool-write.js';
+export { batonMcpEntry } from './install/mcp-config/index.js';
+export type { McpServerEntry } from './install/mcp-config/index.js';
+export { discoverHistory, importHistory } from './transcripts/import-history.js';
+export type { AgentImportSummary } from './transcripts/import-history.js';
 export { splitCommand } from './command-words.js';
-export * from './mcp-config/index.js';
-export { codex, codexStatus, codexHome, CODEX_HOOK_EVENTS } from './codex/index.js';
-export type { TomlEntryPlanner } from './codex/index.js';
-export { gemini, geminiStatus, geminiHome, GEMINI_HOOK_EVENTS } from './gemini/index.js';
-export type { JsonEntryPlanner } from './gemini/index.js';

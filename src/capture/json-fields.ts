@@ -1,5 +1,5 @@
 // Tolerant readers over agents' JSON records. Every vendor says its transcript format changes
-// between releases (agent-formats.md), so nothing here assumes a field exists or has a type.
+// between releases (docs/agents.md), so nothing here assumes a field exists or has a type.
 import type { JsonObject, JsonValue } from '../core/index.js';
 
 export type Rec = JsonObject;

@@ -1,6 +1,7 @@
 // How much of a long tool output or input goes into an event's `text` and `data`, for every agent:
 // a long output keeps its head and its tail, where errors and summaries are; long input strings (a
-// whole new file) are cut. The event's raw copy keeps the complete source record, so nothing is lost.
+// whole new file) are cut. The event's raw copy keeps the complete source record, so nothing is
+// lost.
 import type { JsonObject, JsonValue } from '../core/index.js';
 import { isRec } from './json-fields.js';
 

@@ -1,10 +1,10 @@
 // What every command needs, made on demand: the store (opened once, closed at exit), the project
-// the command is about, the session writes are attributed to, and the output channels.
+// the command is about, and the output channels.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BatonError } from '../core/index.js';
-import type { Project, Session } from '../core/index.js';
-import { identifyProject, readGitState } from '../git/index.js';
+import type { Project } from '../core/index.js';
+import { identifyProject } from '../git/index.js';
 import { SqliteStore, resolveHome, storePath } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { createOutput } from './output.js';
@@ -60,34 +60,6 @@ export class CliContext {
       });
     }
     return store.projects.ensure(identifyProject(this.world.cwd));
-  }
-
-  /**
-   * The session a write belongs to: `--session`, else $BATON_SESSION, else the project's most
-   * recently active session, else a new `cli` session for the person at the shell.
-   */
-  session(project: Project, flag?: string): Session {
-    const store = this.store();
-    const ref = flag ?? this.world.env.BATON_SESSION;
-    if (ref) {
-      const s = store.sessions.get(ref);
-      if (!s)
-        throw new BatonError('NOT_FOUND', `no session "${ref}"`, {
-          hint: 'see `baton session list`',
-        });
-      return s;
-    }
-    const [active] = store.sessions.list({ projectId: project.id, status: 'active', limit: 1 });
-    if (active) return active;
-    const git = readGitState(project.root);
-    return store.sessions.start({
-      agent: 'cli',
-      projectId: project.id,
-      cwd: this.world.cwd,
-      gitBranch: git.branch,
-      gitHeadStart: git.head,
-      title: 'Recorded by hand',
-    });
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-// cli: the `baton` command. runCli is the one top-level catch (STYLE habit 5): a BatonError
+// cli: the `baton` command. runCli is the one top-level catch of the CLI: a BatonError
 // becomes one line on stderr and its documented exit code; anything else is an internal error.
 import { CommanderError } from 'commander';
 import { BatonError, classifyError } from '../core/index.js';

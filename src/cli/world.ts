@@ -1,4 +1,5 @@
-// The world a command runs in, passed in (STYLE habit 3): only main.ts builds the real one.
+// The world a command runs in, passed in rather than read from the process: only main.ts builds
+// the real one.
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../core/index.js';
 

@@ -1,6 +1,6 @@
-// Time is passed in (STYLE habit 3). The hybrid logical clock (DESIGN §7) orders records across
-// machines without a coordinator: a stamp is physical ms, a counter and the machine id, and it
-// sorts as a string.
+// Time is passed in, so tests fix it and nothing reads the wall clock behind the caller's back.
+// The hybrid logical clock orders records across machines without a coordinator: a stamp is
+// physical ms, a counter and the machine id, and it sorts as a string.
 
 export interface Clock {
   now(): number;

@@ -1,4 +1,4 @@
-// One error type with a string code (STYLE habit 5). Each edge translates it once: the CLI into a
+// One error type with a string code, so callers branch on the code, not on message text. Each edge translates it once: the CLI into a
 // one-line message and an exit code, MCP into a tool error, HTTP into a status.
 
 export const ERROR_CODES = {

@@ -12,8 +12,6 @@ export function formatSessionHandle(day: string, n: number): string {
   return `SESSION-${day}-${pad(n, 3)}`;
 }
 
-export const SESSION_HANDLE_RE = /^SESSION-\d{6}-\d{3,}$/;
-
 export function formatCheckpointHandle(sessionHandle: string, ms: number): string {
   const d = new Date(ms);
   return `RECOVERY-${sessionHandle}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;

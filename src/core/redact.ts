@@ -1,4 +1,4 @@
-// Secret redaction, the one place it happens (DESIGN §6). The store calls it on every text and
+// Secret redaction, the one place it happens. The store calls it on every text and
 // JSON value before anything is written or indexed. A secret becomes `[REDACTED:<type>:<hash>]`,
 // where the hash is a short keyed HMAC, so equal secrets stay correlatable without being
 // recoverable. `<private>…</private>` spans are removed entirely.

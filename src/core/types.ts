@@ -1,4 +1,4 @@
-// The data model of DESIGN §2, as plain records. Times are epoch milliseconds; JSON values are
+// The data model, as plain records. Times are epoch milliseconds; JSON values are
 // parsed objects. Every persisted record carries the machine that wrote it and an HLC stamp.
 
 export const EVENT_KINDS = [
@@ -43,7 +43,7 @@ export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** What every synced record carries (DESIGN §7). */
+/** What every synced record carries: who wrote it and when, for merging across machines. */
 export interface Stamped {
   machineId: string;
   hlc: string;

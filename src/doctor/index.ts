@@ -1,7 +1,7 @@
-// doctor: diagnostics of a Baton installation (DESIGN §5). Each check is a plain function over
+// doctor: diagnostics of a Baton installation. Each check is a plain function over
 // a DoctorContext returning results with a status and a fix; STORE_CHECKS covers the store, and
 // other modules plug in their own (a capture adapter's hook installation status) by adding a
 // DoctorCheck to the list the CLI runs. Reads only. Used by `baton doctor` and the menu.
 export { STORE_CHECKS, problemsIn, runDoctor } from './run-doctor.js';
-export { CHECK_STATUSES, result } from './types.js';
+export { result } from './types.js';
 export type { CheckResult, CheckStatus, DoctorCheck, DoctorContext } from './types.js';

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { identifyProject, normalizeRemote, readGitState } from './index.js';
+import { identifyProject, normalizeRemote, readGitState } from './project-identity.js';
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'baton-git-')));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

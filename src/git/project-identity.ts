@@ -1,4 +1,4 @@
-// Project identity (DESIGN §2): the same git remote and the same path inside the repository give
+// Project identity: the same git remote and the same path inside the repository give
 // the same project on every worktree, clone and machine; a folder outside git is its own path.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';

@@ -4,6 +4,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { fixedClock } from '../core/index.js';
+import { createCheckpoint } from '../recover/index.js';
 import { openMemoryStore } from '../store/index.js';
 import { recoverMemory } from './recover-memory.js';
 import type { McpDeps, TriggerEvent } from './deps.js';
@@ -29,12 +30,12 @@ export async function setup(overrides: Partial<McpDeps> = {}) {
   });
   const base = seedProject(store, project);
   const session = store.sessions.get(base.sessionHandle)!;
-  const checkpoint = await recoverMemory.checkpoints.create(store, {
-    projectId: project.id,
-    sessionId: session.id,
+  const checkpoint = createCheckpoint(store, {
+    session: session.id,
     label: 'seeded',
-    trigger: 'user',
+    trigger: 'manual',
     now: NOW,
+    git: null,
   });
   const seeded: Seeded = { ...base, checkpointHandle: checkpoint.handle };
   const triggers: TriggerEvent[] = [];
@@ -43,6 +44,7 @@ export async function setup(overrides: Partial<McpDeps> = {}) {
     project,
     sessionRef: null,
     clock,
+    git: null,
     ...recoverMemory,
     onTrigger: (_s, e) => void triggers.push(e),
     ...overrides,

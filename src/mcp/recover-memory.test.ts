@@ -62,7 +62,8 @@ describe('recoverMemory behind the MCP server', () => {
   });
 
   it('takes a checkpoint when a tool completes a todo in a session', async () => {
-    const { call, store, seeded } = await setup(recoverMemory);
+    // No observer in place of the checkpoint: the operation takes the real one.
+    const { call, store, seeded } = await setup({ ...recoverMemory, onTrigger: undefined });
     const session = store.sessions.get(seeded.sessionHandle)!;
     await call('todo_update', { todo: '1', status: 'completed', session: seeded.sessionHandle });
     const triggers = store.checkpoints.list({ sessionId: session.id }).map((c) => c.trigger);

@@ -5,7 +5,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { BatonError } from '../core/index.js';
 import type { JsonValue } from '../core/index.js';
-import { toJson } from '../schemas/index.js';
+import { toJson } from '../wire/index.js';
 import type { McpDeps } from './deps.js';
 import { checkpointLine, eventLine, lines, minute, sessionLine } from './present.js';
 import { eventItem } from './shapes.js';

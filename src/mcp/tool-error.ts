@@ -1,4 +1,4 @@
-// The MCP edge of STYLE habit 5: a BatonError becomes a tool error the model can act on (its
+// The MCP server's one catch for failures: a BatonError becomes a tool error the model can act on (its
 // message and hint), anything else an internal error that says so — and neither ends the server.
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';

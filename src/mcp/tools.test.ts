@@ -95,7 +95,7 @@ describe('tool behaviour', () => {
     expect(session.meta).toEqual({ client: 'test-agent' });
   });
 
-  it('fires the checkpoint triggers: todo completed, decision recorded, error logged', async () => {
+  it('fires the checkpoint triggers: todo completed once, decision recorded, error and activity logged', async () => {
     const { call, triggers } = await setup();
     await call('todo_update', { todo: 1, status: 'completed' });
     await call('todo_update', { todo: 1, status: 'completed' });
@@ -103,9 +103,10 @@ describe('tool behaviour', () => {
     await call('log_event', { kind: 'error', text: 'boom' });
     await call('log_event', { kind: 'note', text: 'fine' });
     expect(triggers.map((t) => t.trigger)).toEqual([
-      'todo_completed',
-      'decision_recorded',
+      'todo-completed',
+      'decision-recorded',
       'error',
+      'activity',
     ]);
   });
 

@@ -1,39 +1,21 @@
-// recover: what a new session needs to pick up where the last one stopped (DESIGN §4). The brief
-// is built by a pure function (buildBrief) over data that a loader reads from the store and git;
-// checkpoints are consistent, compressed snapshots taken on request, on triggers and on an
-// interval, kept under a retention policy, diffed and restored (with an undoable rollback);
-// crash detection marks sessions whose agent died. It reads and writes only through the Store,
-// spawns `git` (time-bounded) for change detection, and imports nothing from capture, search, cli
-// or mcp — those call it.
+// recover: what a new session needs to pick up where the last one stopped. Three parts:
+// load/ reads a session's recent work from the store and git; brief/ turns that into a brief by
+// pure functions (sections, budget fitting, the recovery prompt); checkpoints/ takes consistent,
+// compressed snapshots on request, on triggers and on an interval, keeps them under a retention
+// policy, diffs and restores them (with an undoable rollback) and marks sessions whose agent died.
+// resume-brief.ts ties load/ and brief/ together. It reads and writes only through the Store,
+// spawns `git` (time-bounded) for change detection, and imports nothing from capture or search;
+// the faces call it. This door lists what code outside recover uses.
 
 // The brief
 export { resumeBrief, sessionStartBrief } from './resume-brief.js';
-export type { ResumeBriefOptions, ResumeBriefResult } from './resume-brief.js';
-export { buildBrief, effectiveBudget } from './build-brief.js';
-export { buildRecoveryPrompt } from './recovery-prompt.js';
-export { loadBriefData } from './load-brief-data.js';
-export { lastSession as lastSessionOf } from './brief-source.js';
-export type { BriefRequest, LoadedBrief } from './load-brief-data.js';
-export { BRIEF_MODES, DEFAULT_BUDGET, EMERGENCY_BUDGET } from './brief-types.js';
-export type {
-  ActionEvent,
-  Brief,
-  BriefData,
-  BriefJson,
-  BriefMode,
-  BriefOptions,
-  ChangeReport,
-  EndState,
-  RecentActivity,
-  TimelineEntry,
-  TodoFocus,
-} from './brief-types.js';
+export { lastSession as lastSessionOf } from './load/brief-source.js';
+export { BRIEF_MODES } from './brief/brief-types.js';
+export type { BriefMode, BriefOptions } from './brief/brief-types.js';
 
-// Change detection
-export { detectChanges } from './detect-changes.js';
-export type { ChangeBase } from './detect-changes.js';
-export { createGitRunner } from './git-runner.js';
-export type { GitResult, GitRunner, GitRunnerOptions } from './git-runner.js';
+// Kept for callers in the CLI until they import git's door directly.
+export { createGitRunner } from '../git/index.js';
+export type { GitRunner } from '../git/index.js';
 
 // Checkpoints
 export {
@@ -44,32 +26,14 @@ export {
   listCheckpoints,
   loadSnapshot,
   pruneCheckpoints,
-} from './checkpoints.js';
-export type {
-  CheckpointDiff,
-  CheckpointTrigger,
-  CreateCheckpointOptions,
-  ListCheckpointsOptions,
-  PruneOptions,
-  PruneResult,
-} from './checkpoints.js';
-export type { CheckpointSnapshot } from './checkpoint-snapshot.js';
-export { restoreCheckpoint } from './restore-checkpoint.js';
-export type { RestoreOptions, RestoreResult } from './restore-checkpoint.js';
-export { activeResumePoint, clearResumePoint } from './resume-point.js';
-export type { ResumePoint } from './resume-point.js';
-export { DEFAULT_RETENTION, planRetention } from './retention.js';
-export type { RetentionPlan, RetentionPolicy } from './retention.js';
-export { diffState, isEmptyDiff } from './diff-state.js';
-export type { StateDiff } from './diff-state.js';
-export { AUTO_TRIGGERS, DEFAULT_INTERVAL_MS, autoTriggerOf, onTrigger } from './auto-checkpoint.js';
-export type { AutoTrigger, TriggerOptions, TriggerResult } from './auto-checkpoint.js';
-
-// Crash detection
-export {
-  DEFAULT_SILENCE_MS,
-  detectCrashes,
-  processIsAlive,
-  reviveIfCrashed,
-} from './crash-detection.js';
-export type { CrashDetectionOptions, CrashReport } from './crash-detection.js';
+} from './checkpoints/checkpoints.js';
+export type { CheckpointDiff, CheckpointTrigger } from './checkpoints/checkpoints.js';
+export { restoreCheckpoint } from './checkpoints/restore-checkpoint.js';
+export type { RestoreResult } from './checkpoints/restore-checkpoint.js';
+export { activeResumePoint } from './checkpoints/resume-point.js';
+export { DEFAULT_RETENTION } from './checkpoints/retention.js';
+export { isEmptyDiff } from './checkpoints/diff-state.js';
+export type { StateDiff } from './checkpoints/diff-state.js';
+export { AUTO_TRIGGERS, autoTriggerOf, onTrigger } from './checkpoints/auto-checkpoint.js';
+export type { AutoTrigger } from './checkpoints/auto-checkpoint.js';
+export { detectCrashes } from './checkpoints/crash-detection.js';

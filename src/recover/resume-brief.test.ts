@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit, git, makeRepo, tempWorld } from './__fixtures__/world.js';
 import type { TempWorld } from './__fixtures__/world.js';
-import { createCheckpoint } from './checkpoints.js';
-import { restoreCheckpoint } from './restore-checkpoint.js';
+import { createCheckpoint } from './checkpoints/checkpoints.js';
+import { restoreCheckpoint } from './checkpoints/restore-checkpoint.js';
 import { resumeBrief, sessionStartBrief } from './resume-brief.js';
 
 let w: TempWorld;

@@ -2,15 +2,15 @@
 // `resume_brief` tool and recovery prompts. It marks crashed sessions first (so the brief can say
 // so), reads the data, asks git what changed, and builds the brief (or the recovery prompt).
 import type { Store } from '../store/index.js';
-import type { Brief, BriefData, BriefJson, BriefMode } from './brief-types.js';
-import { buildBrief } from './build-brief.js';
-import { detectCrashes } from './crash-detection.js';
-import type { CrashReport } from './crash-detection.js';
-import { detectChanges } from './detect-changes.js';
-import { createGitRunner } from './git-runner.js';
-import type { GitRunner } from './git-runner.js';
-import { loadBriefData } from './load-brief-data.js';
-import { buildRecoveryPrompt } from './recovery-prompt.js';
+import type { Brief, BriefData, BriefJson, BriefMode } from './brief/brief-types.js';
+import { buildBrief } from './brief/build-brief.js';
+import { detectCrashes } from './checkpoints/crash-detection.js';
+import type { CrashReport } from './checkpoints/crash-detection.js';
+import { detectChanges } from './load/detect-changes.js';
+import { createGitRunner } from '../git/index.js';
+import type { GitRunner } from '../git/index.js';
+import { loadBriefData } from './load/load-brief-data.js';
+import { buildRecoveryPrompt } from './brief/recovery-prompt.js';
 
 export interface ResumeBriefOptions {
   projectId: string;

@@ -1,4 +1,4 @@
-// Events JSONL v1 (DESIGN §5): Baton's portable interchange format, one JSON object per line.
+// Events JSONL v1: Baton's portable interchange format, one JSON object per line.
 // `session`, `ts` and `kind` are required; `ref` makes re-imports idempotent.
 import { z } from 'zod';
 import { EVENT_KINDS } from '../core/index.js';

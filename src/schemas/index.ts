@@ -18,9 +18,17 @@ import { doctorReportShape } from './doctor.js';
 import { searchHitShape, searchResultShape } from './search.js';
 
 export { eventLineV1 } from './events-v1.js';
-export { EVENT_LINE_FIELDS, toJson } from '../wire/index.js';
 export type { EventLineV1 } from './events-v1.js';
-export * from './records.js';
+export {
+  checkpointShape,
+  componentShape,
+  contextFactShape,
+  decisionShape,
+  eventShape,
+  projectShape,
+  sessionShape,
+  todoShape,
+} from './records.js';
 export { briefShape } from './brief.js';
 export { doctorReportShape } from './doctor.js';
 export { searchHitShape, searchResultShape } from './search.js';

@@ -1,23 +1,31 @@
-// store: the only writer of Baton's data (DESIGN §3). The Store interface is the seam; SqliteStore
+// store: the only writer of Baton's data (docs/ARCHITECTURE.md). The Store interface is the seam; SqliteStore
 // is its implementation on one SQLite file (WAL, synchronous=FULL, busy timeout, versioned
 // migrations), with ':memory:' as the throw-away variant tests use. Redaction and HLC stamping
 // happen here, so no caller can forget them.
-export type * from './store.js';
+export type {
+  AppendResult,
+  DecisionPatch,
+  EventExcerpt,
+  EventFilter,
+  EventInput,
+  ForgetReport,
+  ForgetSelector,
+  ImportCursor,
+  SessionInput,
+  SessionPatch,
+  Store,
+  TodoPatch,
+} from './store.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
-export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
-export { MIGRATIONS, schemaVersion } from './migrations/index.js';
-export type { Migration } from './migrations/index.js';
+export { MIGRATIONS } from './migrations/index.js';
 export { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
-export type { MetaField } from './fts-text.js';
-export { createEventPreparer, prepareEvent } from './prepare-event.js';
+export { createEventPreparer } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
-export { backupDir, resolveHome, storePath } from './paths.js';
+export { resolveHome, storePath } from './paths.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
 export { defaultBackupPath, listBackups, rotateBackups, withRestoreHint } from './backup-files.js';
-export type { BackupFile } from './backup-files.js';
-export type { BackupFacts, RestoreReport } from './restore-backup.js';
 /** The SQLite driver this process loads (see sqlite/driver.ts), for maintenance code and tests. */
-export { Database, driverName } from './sqlite/driver.js';
+export { Database } from './sqlite/driver.js';
 export { WalCheckpointer } from './sqlite/wal-checkpointer.js';
 
 import type { Clock } from '../core/index.js';

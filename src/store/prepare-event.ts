@@ -1,4 +1,4 @@
-// What the store does to an event before it writes it, as a pure step: redaction (DESIGN §6) and
+// What the store does to an event before it writes it, as a pure step: redaction (secrets never reach the disk) and
 // the text the full-text index gets (./fts-text.ts). It needs no connection, so a bulk import can
 // run it on another thread (capture/events) while the store's own thread only inserts; the store
 // runs the very same function for every ordinary append, so there is one way in, not two.

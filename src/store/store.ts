@@ -1,6 +1,6 @@
 // The Store role: the only writer of Baton's data. Every write is redacted, stamped with the
-// machine and an HLC, and committed before the call returns. Reads that need SQL of their own
-// (search ranking, brief queries) go through `query`, which is read-only.
+// machine and an HLC, and committed before the call returns. Everyone else asks named reads;
+// search's ranking SQL (and tests) go through `query`, which is read-only.
 import type { EventPreparation, PreparedEvent } from './prepare-event.js';
 import type {
   BatonEvent,
@@ -87,6 +87,11 @@ export interface Sessions {
   get(ref: string): Session | null;
   /** Most recent activity first. */
   list(filter?: SessionFilter): Session[];
+  // Named reads for capture.
+  /** The session `agent` knows by its own id `agentSessionId`; one indexed lookup (hook hot path). */
+  findByAgentId(agent: string, agentSessionId: string): Session | null;
+  /** By Baton's own id or handle only (not an agent's session id): an exported line's session. */
+  findByIdOrHandle(ref: string): Session | null;
 }
 
 export interface EventInput {
@@ -145,6 +150,14 @@ export interface Events {
   raw(seq: number): string | null;
   count(filter?: { sessionId?: string; projectId?: string }): number;
   lastSeq(): number;
+  // Named reads for capture.
+  /** The tool and data of the session's event stored under `ref` (a call read in an earlier run). */
+  findByRef(
+    sessionId: string,
+    ref: string,
+  ): { tool: string | null; data: JsonObject | null } | null;
+  /** How many of the session's events have a ref in [`from`, `to`). */
+  countRefsInRange(sessionId: string, from: string, to: string): number;
 }
 
 export interface TodoInput {
@@ -353,6 +366,107 @@ export interface Maintenance {
   deferCheckpoints(): (() => void) | null;
 }
 
+export interface EventExcerpt {
+  seq: number;
+  ts: number;
+  kind: EventKind;
+  tool: string | null;
+  /** The event's text, cut to the length asked for (tool output can be megabytes). */
+  text: string | null;
+  /** The event's data as stored: JSON text, parsed by the reader that wants it. */
+  data: string | null;
+}
+
+export interface TailOptions {
+  /** Journal position to read back from (inclusive). */
+  upToSeq: number;
+  limit: number;
+  /** Only events of this kind. */
+  kind?: EventKind;
+  /** Characters of each event's text kept. */
+  textCap: number;
+}
+
+/**
+ * Reads across sessions and events that recovery asks of the journal: what a session or project did
+ * lately, and how one session followed another. Each walks an index, so its cost depends on what
+ * it returns, not on the size of the store.
+ */
+export interface Activity {
+  /** The session's last events at or before `upToSeq`, newest first. */
+  sessionTail(sessionId: string, opts: TailOptions): EventExcerpt[];
+  /** How many events the session recorded up to `upToSeq` (inclusive). */
+  sessionEventCount(sessionId: string, upToSeq: number): number;
+  /** How many `error` events the session recorded. */
+  sessionErrorCount(sessionId: string): number;
+  /** Whether the session recorded any event after journal position `seq`. */
+  sessionHasEventsAfter(sessionId: string, seq: number): boolean;
+  /** Whether the project recorded work after `seq`; `system` events (bookkeeping) do not count. */
+  projectHasWorkAfter(projectId: string, seq: number): boolean;
+  /** Events of the project's sessions after journal position `afterSeq`, up to `upToSeq`. */
+  projectEventCount(projectId: string | null, afterSeq: number, upToSeq: number): number;
+  /**
+   * The id of the project's most recently active session that is not a subagent's and not
+   * `excludeId`; with `withEvents`, only among sessions that recorded something.
+   */
+  lastSessionId(projectId: string, excludeId: string, withEvents: boolean): string | null;
+  /**
+   * How the session was continued, when it was: `compact` or `clear`, the link kind of the first
+   * session started from it by a compaction or a /clear; null when none was.
+   */
+  continuedBy(sessionId: string): 'compact' | 'clear' | null;
+  /**
+   * The project's newest events that the full-text query `match` finds, newest first. Throws the
+   * SQLite error when FTS5 cannot parse `match`.
+   */
+  projectMentions(
+    projectId: string,
+    match: string,
+    opts: { limit: number; textCap: number },
+  ): (EventExcerpt & { sessionId: string })[];
+}
+
+/** A capture source's last sighting and failures (capture status). */
+export interface CaptureLogEntry {
+  lastSeenAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  errorCount: number;
+}
+
+/** A capture source's log entry with its name. */
+export interface CaptureSource extends CaptureLogEntry {
+  source: string;
+}
+
+export interface SessionLastSeen {
+  handle: string;
+  agent: string;
+  lastActivityAt: number;
+}
+
+/** Totals over the whole store, for diagnostics. */
+export interface Stats {
+  /** Events per kind, most frequent first. */
+  eventsByKind(): { kind: string; n: number }[];
+  /** Live records of each kind. */
+  recordCounts(): {
+    todos: number;
+    decisions: number;
+    facts: number;
+    checkpoints: number;
+    projects: number;
+  };
+  /** Sessions per agent, with how many are active and crashed; most sessions first. */
+  sessionsByAgent(): { agent: string; n: number; active: number; crashed: number }[];
+  /** Each capture source's last success and last failure, by source name. */
+  captureSources(): CaptureSource[];
+  /** Sessions marked crashed whose last activity is at or after `since`, newest first. */
+  crashedSince(since: number): SessionLastSeen[];
+  /** Sessions still marked active whose last activity is before `before`, oldest first. */
+  activeSilentSince(before: number): SessionLastSeen[];
+}
+
 export interface StoreInfo {
   path: string;
   machineId: string;
@@ -370,9 +484,11 @@ export interface Store {
   readonly components: Components;
   readonly checkpoints: Checkpoints;
   readonly maintenance: Maintenance;
+  readonly activity: Activity;
+  readonly stats: Stats;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
-  /** Read-only SQL for modules that rank or aggregate (search, recovery, diagnostics). */
+  /** Read-only SQL for search's ranking and for tests; other code asks a named read. */
   query<T = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[] | Record<string, unknown>,
@@ -381,8 +497,12 @@ export interface Store {
   setCursor(cursor: ImportCursor): void;
   getSetting(key: string): JsonValue | undefined;
   setSetting(key: string, value: JsonValue): void;
+  /** Every setting whose key starts with `prefix`, by key (a damaged value reads as null). */
+  settingsWithPrefix(prefix: string): Map<string, JsonValue>;
   /** Records that a capture source was seen, or failed. */
   noteCapture(source: string, error?: string): void;
+  /** What noteCapture recorded for `source`, or null if it was never seen. */
+  captureLog(source: string): CaptureLogEntry | null;
   audit(action: string, target: string | null, detail?: JsonObject, actor?: string): void;
   close(): void;
 }

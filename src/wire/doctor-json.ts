@@ -2,7 +2,7 @@
 // Zod-free, like every --json mapper (see to-json.ts).
 import type { z } from 'zod';
 import type { CheckResult } from '../doctor/index.js';
-import type { doctorReportShape } from '../schemas/doctor.js';
+import type { doctorReportShape } from '../schemas/index.js';
 
 export function doctorReportToJson(
   store: string,

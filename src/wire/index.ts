@@ -3,5 +3,5 @@
 // validation of what comes in, are in src/schemas.
 export { toJson } from './to-json.js';
 export { EVENT_LINE_FIELDS } from './event-line-fields.js';
-export { searchHitToJson, searchResultToJson } from './search-json.js';
+export { searchResultToJson } from './search-json.js';
 export { doctorReportToJson } from './doctor-json.js';

@@ -2,7 +2,7 @@
 // ISO-8601. Zod-free, like every --json mapper (see to-json.ts).
 import type { z } from 'zod';
 import type { SearchHit, SearchResult } from '../search/index.js';
-import type { searchHitShape, searchResultShape } from '../schemas/search.js';
+import type { searchHitShape, searchResultShape } from '../schemas/index.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

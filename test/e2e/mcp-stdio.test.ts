@@ -10,7 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyProject } from '../../src/git/index.js';
-import { recoverMemory } from '../../src/mcp/index.js';
+import { createCheckpoint } from '../../src/recover/index.js';
 import { seedProject, toolCases } from '../../src/mcp/tool-cases.fixture.js';
 import type { Seeded } from '../../src/mcp/tool-cases.fixture.js';
 import { SqliteStore, storePath } from '../../src/store/index.js';
@@ -51,7 +51,7 @@ function baton(...args: string[]): string {
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'baton-mcp-e2e-'));
   home = join(root, 'home');
   projectDir = join(root, 'app');
@@ -59,12 +59,12 @@ beforeAll(async () => {
   const store = SqliteStore.open({ path: storePath(home) });
   const project = store.projects.ensure(identifyProject(projectDir));
   const base = seedProject(store, project);
-  const checkpoint = await recoverMemory.checkpoints.create(store, {
-    projectId: project.id,
-    sessionId: store.sessions.get(base.sessionHandle)!.id,
+  const checkpoint = createCheckpoint(store, {
+    session: store.sessions.get(base.sessionHandle)!.id,
     label: 'seeded',
-    trigger: 'user',
+    trigger: 'manual',
     now: Date.now(),
+    git: null,
   });
   seeded = { ...base, checkpointHandle: checkpoint.handle };
   store.close();

@@ -1,5 +1,5 @@
-// Small Claude Code transcript records for unit tests, shaped like the real ones (agent-formats.md
-// §2) but written here: the real transcripts are only read through BATON_REAL_FIXTURES.
+// Small Claude Code transcript records for unit tests, shaped like the real ones (docs/agents.md)
+// but written here: the real transcripts are only read through BATON_REAL_FIXTURES.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

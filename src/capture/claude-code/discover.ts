@@ -2,7 +2,7 @@
 // main sessions before subagents so parents are usually known first. Large tool outputs spilled
 // to `tool-results/` are not transcripts.
 import type { AgentEnv, TranscriptFile } from '../adapter.js';
-import { findTranscripts } from '../transcript-walk.js';
+import { findTranscripts } from '../transcripts/transcript-walk.js';
 import { claudeProjectsDir, describeTranscriptPath } from './paths.js';
 
 export function discoverTranscripts(env: AgentEnv, paths: string[] = []): TranscriptFile[] {

@@ -1,10 +1,9 @@
-// Which Claude Code hooks Baton registers, and how to recognise its own among the user's.
-// Everything but SessionStart (which prints the brief), PreCompact (a checkpoint must precede the
-// compaction) and SessionEnd (Claude Code may exit before a background hook finishes) runs
-// `async`, so no tool call ever waits on Baton.
+// The handlers Baton writes for Claude Code's hooks (which ones, async or not, and their timeouts
+// are in hook-events.ts), and how to recognise Baton's own among the user's.
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { isBatonHookCommand } from '../hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { isBatonHookCommand } from '../install/hooks-json-plan.js';
+import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';
 
 export interface HookSpec {
@@ -14,20 +13,12 @@ export interface HookSpec {
   timeout: number;
 }
 
-export const CLAUDE_HOOKS: readonly HookSpec[] = [
-  { event: 'SessionStart', async: false, timeout: 15 },
-  { event: 'UserPromptSubmit', async: true, timeout: 30 },
-  { event: 'PreToolUse', async: true, timeout: 30 },
-  { event: 'PostToolUse', async: true, timeout: 30 },
-  { event: 'PostToolUseFailure', async: true, timeout: 30 },
-  { event: 'Notification', async: true, timeout: 30 },
-  { event: 'PreCompact', async: false, timeout: 30 },
-  { event: 'PostCompact', async: true, timeout: 30 },
-  { event: 'Stop', async: true, timeout: 60 },
-  { event: 'SubagentStart', async: true, timeout: 30 },
-  { event: 'SubagentStop', async: true, timeout: 60 },
-  { event: 'SessionEnd', async: false, timeout: 5 },
-];
+/** The hooks Baton registers, in the order it writes them (from the hook table). */
+export const CLAUDE_HOOKS: readonly HookSpec[] = CLAUDE_HOOK_TABLE.flatMap((e) =>
+  e.install
+    ? [{ event: e.event, async: e.install.async ?? false, timeout: e.install.timeout }]
+    : [],
+);
 
 /** The handler object Baton writes for one event. */
 function handlerFor(spec: HookSpec, batonCommand: string): JsonObject {

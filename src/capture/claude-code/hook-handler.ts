@@ -5,11 +5,13 @@
 import { BatonError } from '../../core/index.js';
 import type { EventInput, Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
-import { hookSource } from '../hook-names.js';
+import { hookSource } from '../hooks/hook-names.js';
+import { eventsOn } from '../hooks/hook-table.js';
+import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { hookIds, sessionForHook } from './hook-session.js';
 import type { HookIds } from './hook-session.js';
 import { PLAN_TOOLS } from './plan-effects.js';
-import { hookPromptRef } from '../agent-hook-session.js';
+import { hookPromptRef } from '../hooks/hook-session.js';
 import { promptHash } from '../prompt-refs.js';
 import { AGENT, toolCallRef, toolResultRef } from './refs.js';
 import { isRec, str } from '../json-fields.js';
@@ -20,15 +22,7 @@ import { compactResult, describeToolCall, responseText } from './tool-text.js';
 const SOURCE = hookSource(AGENT);
 
 /** Lifecycle events, handled in hook-lifecycle.ts. */
-const LIFECYCLE = new Set([
-  'SessionStart',
-  'SessionEnd',
-  'Stop',
-  'PreCompact',
-  'PostCompact',
-  'SubagentStart',
-  'SubagentStop',
-]);
+const LIFECYCLE = eventsOn(CLAUDE_HOOK_TABLE, 'lifecycle');
 
 export const handleClaudeHook: HookHandler = async (payload, ctx) => {
   if (!isRec(payload)) throw new BatonError('INVALID_INPUT', 'hook payload is not a JSON object');

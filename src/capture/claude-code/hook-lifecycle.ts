@@ -5,11 +5,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JsonObject, Session } from '../../core/index.js';
-import { readGitState } from '../../git/index.js';
 import type { EventInput, Store } from '../../store/index.js';
 import type { HookContext, HookReply } from '../adapter.js';
-import { briefReply } from '../agent-hook-session.js';
-import { hookSource } from '../hook-names.js';
+import { briefReply, sessionEndPatch } from '../hooks/hook-session.js';
+import { hookSource } from '../hooks/hook-names.js';
 import { applyPlanEffect } from '../plan-sync.js';
 import { findSession, sessionForHook } from './hook-session.js';
 import type { HookIds } from './hook-session.js';
@@ -45,15 +44,7 @@ export async function handleLifecycle(
         p,
         now,
         { kind: 'system', text: `session ended: ${reason}`, data: { hook: event, reason } },
-        (s) => {
-          const git = s.cwd ? readGitState(s.cwd) : { head: null };
-          store.sessions.update(s.id, {
-            status: 'ended',
-            endedAt: now,
-            endReason: reason,
-            gitHeadEnd: git.head,
-          });
-        },
+        (s) => store.sessions.update(s.id, sessionEndPatch(s, reason, now)),
       );
       await ctx.onTrigger?.('session_end', session.id);
       return {};

@@ -1,10 +1,9 @@
 // The Baton session a hook payload belongs to. On the hot path this is one indexed lookup; only the
 // first hook of a session (or of a subagent) pays for reading git state and the project.
-import type { JsonObject, Session } from '../../core/index.js';
-import { readGitState } from '../../git/index.js';
+import type { Session } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
-import { findAgentSession } from '../agent-hook-session.js';
-import { identityForCwd } from '../project-for-cwd.js';
+import { ensureHookSession, findAgentSession } from '../hooks/hook-session.js';
+import type { NewSessionHints } from '../hooks/hook-session.js';
 import { AGENT, subagentSessionKey } from './refs.js';
 import { str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
@@ -28,51 +27,32 @@ export function findSession(store: Store, key: string): Session | null {
   return findAgentSession(store, AGENT, key);
 }
 
-export interface NewSessionHints {
-  parentId?: string | null;
-  parentKind?: string | null;
-  meta?: JsonObject;
-}
-
-/** The session for these ids, created (with its project, branch and HEAD) on first sight. */
+/**
+ * The session for these ids, created on first sight; a subagent's session is created under its
+ * parent's (created too if no hook of the parent was seen), with the subagent's own transcript.
+ */
 export function sessionForHook(
   store: Store,
   ids: HookIds,
   p: Rec,
   now: number,
-  hints: NewSessionHints = {},
+  hints: Pick<NewSessionHints, 'meta'> = {},
 ): { session: Session; created: boolean } {
   const found = findSession(store, ids.key);
   if (found) return { session: found, created: false };
-  let parentId = hints.parentId ?? null;
-  let parentKind = hints.parentKind ?? null;
+  const more: NewSessionHints = { ...hints, metaAfter: {} };
   if (ids.agentId !== null) {
-    parentId = sessionForHook(
+    more.parentId = sessionForHook(
       store,
       { sessionId: ids.sessionId, agentId: null, key: ids.sessionId },
       p,
       now,
     ).session.id;
-    parentKind = 'subagent';
+    more.parentKind = 'subagent';
+    more.transcriptField = 'agent_transcript_path';
+    more.metaAfter!.agentId = ids.agentId;
   }
-  const cwd = str(p, 'cwd') ?? null;
-  const git = cwd ? readGitState(cwd) : { branch: null, head: null };
-  const meta: JsonObject = { ...hints.meta };
-  const transcript = str(p, ids.agentId ? 'agent_transcript_path' : 'transcript_path');
-  if (transcript) meta.transcriptPath = transcript;
-  if (ids.agentId) meta.agentId = ids.agentId;
   const agentType = str(p, 'agent_type');
-  if (agentType) meta.agentType = agentType;
-  return store.sessions.ensure({
-    agent: AGENT,
-    agentSessionId: ids.key,
-    projectId: cwd ? store.projects.ensure(identityForCwd(cwd)).id : null,
-    cwd,
-    gitBranch: git.branch,
-    gitHeadStart: git.head,
-    startedAt: now,
-    parentId,
-    parentKind,
-    meta,
-  });
+  if (agentType) more.metaAfter!.agentType = agentType;
+  return ensureHookSession(store, AGENT, ids.key, p, now, more);
 }

@@ -1,23 +1,29 @@
 // Reads one Claude Code transcript into the store, from where the last run stopped (the batching,
-// cursor and resumption are ../jsonl-tail-import's): the pure parser reads the new lines, and per
-// batch each draft's session is resolved (a file holds its subagents' sessions too), events are
-// appended (refs make a re-read add nothing) and plan tools applied to todos for new results.
+// cursor and resumption are ../transcripts/jsonl-tail-import.ts): the pure parser reads the new
+// lines, and per batch each draft's session is resolved (a file holds its subagents' sessions too),
+// events are appended (refs make a re-read add nothing) and plan tools applied to todos for new
+// results.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JsonObject } from '../../core/index.js';
-import type { EventInput, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { FileImportResult, TranscriptFile, TranscriptImportOptions } from '../adapter.js';
 import { isRec } from '../json-fields.js';
-import { importJsonlTail } from '../jsonl-tail-import.js';
-import type { TailImporter } from '../jsonl-tail-import.js';
-import { applyPlanEffect } from '../plan-sync.js';
-import type { EventDraft } from './draft.js';
+import { importJsonlTail } from '../transcripts/jsonl-tail-import.js';
+import type { TailImporter } from '../transcripts/jsonl-tail-import.js';
+import { appendDrafts } from '../transcripts/draft-append.js';
+import type { AppendRules } from '../transcripts/draft-append.js';
+import { SessionLinker } from '../transcripts/session-linker.js';
+import type { LinkRules } from '../transcripts/session-linker.js';
 import { describeTranscriptPath } from './paths.js';
 import { PLAN_TOOLS, planEffect } from './plan-effects.js';
+import type { PlanCall } from './plan-effects.js';
 import { AGENT } from './refs.js';
-import { SessionLinker } from './session-linker.js';
 import { TranscriptParser, emptyParserState } from './transcript-parser.js';
 import type { FileContext, ParserState } from './transcript-parser.js';
+
+/** A file names its sessions several ways (ranked); a subagent's parent is what its rows tell. */
+const LINK_RULES: LinkRules = { agent: AGENT, titles: 'ranked', parents: 'sighted' };
 
 export function importClaudeTranscript(
   store: Store,
@@ -45,11 +51,12 @@ function claudeImporter(
 ): TailImporter {
   const state = saved ? (saved as ParserState) : emptyParserState();
   const parser = new TranscriptParser(fileContext(path), state, firstLine);
-  const linker = new SessionLinker(store, fallbackTs);
+  const linker = new SessionLinker(store, LINK_RULES, fallbackTs);
   return {
     line: (text, offset, bytes) => parser.line(text, offset, bytes),
     finish: () => parser.finish(),
-    appendPending: () => appendDrafts(store, parser, linker, parser.take(), fallbackTs, options),
+    appendPending: () =>
+      appendDrafts(store, parser.take(), fallbackTs, appendRules(parser, linker), options),
     settle: () => linker.settle(parser.sessions.values()),
     get lines() {
       return parser.lines;
@@ -83,73 +90,21 @@ function fileContext(path: string): FileContext {
   };
 }
 
-function appendDrafts(
-  store: Store,
-  parser: TranscriptParser,
-  linker: SessionLinker,
-  drafts: EventDraft[],
-  fallbackTs: number,
-  options: TranscriptImportOptions,
-): { inserted: number; duplicates: number } {
-  if (drafts.length === 0) return { inserted: 0, duplicates: 0 };
-  const inputs: EventInput[] = [];
-  const sessionIds: string[] = [];
-  for (const d of drafts) {
-    const sessionId = linker.idFor(parser.sessions.get(d.sessionKey)!);
-    sessionIds.push(sessionId);
-    if (d.callRef !== undefined && d.tool === null) joinEarlierCall(store, sessionId, d);
-    const input: EventInput = {
-      sessionId,
-      ts: d.ts ?? fallbackTs,
-      kind: d.kind,
-      role: d.role,
-      tool: d.tool,
-      text: d.text,
-      data: d.data,
-      source: 'transcript',
-      ref: d.ref,
-    };
-    if (d.raw !== undefined) {
-      input.raw = d.raw;
-      const bytes = parser.rawBytes.of(d.raw);
-      if (bytes !== undefined) input.rawBytes = bytes;
-    }
-    inputs.push(input);
-  }
-  const appended = store.events.append(inputs);
-  drafts.forEach((d, i) => {
-    if (d.plan && appended.seqs[i] !== null) applyPlan(store, d, sessionIds[i]!, options);
-  });
-  return { inserted: appended.inserted, duplicates: appended.duplicates };
-}
-
-/** A result whose call was read in an earlier run: take the call's tool name (and input) from the store. */
-function joinEarlierCall(store: Store, sessionId: string, d: EventDraft): void {
-  const [row] = store.query<{ tool: string | null; data: string | null }>(
-    'SELECT tool, data FROM events WHERE session_id = ? AND ref = ?',
-    [sessionId, d.callRef],
-  );
-  if (!row) return;
-  d.tool = row.tool;
-  if (d.plan) {
-    d.plan.tool = row.tool;
-    const data = row.data === null ? null : (JSON.parse(row.data) as JsonObject);
-    d.plan.input = data?.input ?? undefined;
-  }
-}
-
-function applyPlan(
-  store: Store,
-  d: EventDraft,
-  sessionId: string,
-  options: TranscriptImportOptions,
-) {
-  const plan = d.plan!;
-  if (plan.tool === null || !PLAN_TOOLS.has(plan.tool)) return;
-  const effect = planEffect(plan.tool, plan.input, plan.result, plan.claudeSessionId);
-  const projectId = store.sessions.get(sessionId)?.projectId ?? null;
-  if (effect === null || projectId === null) return;
-  const synced = applyPlanEffect(store, projectId, sessionId, effect);
-  if (synced.completed.length && options.onTrigger)
-    void options.onTrigger('todo_completed', sessionId);
+/** How Claude Code's drafts meet the store: one file holds a session and its subagents. */
+function appendRules(parser: TranscriptParser, linker: SessionLinker): AppendRules<PlanCall> {
+  return {
+    sessionOf: (d) => linker.idFor(parser.sessions.get(d.sessionKey)!),
+    carryTs: false,
+    rawBytes: parser.rawBytes,
+    // A plan tool's result read without its call: the call's input comes from the store too.
+    joinEarlierCall: (d, call) => {
+      if (!d.plan) return;
+      d.plan.tool = d.tool;
+      d.plan.input = call.data?.input ?? undefined;
+    },
+    planEffect: ({ plan }) =>
+      plan === undefined || plan.tool === null || !PLAN_TOOLS.has(plan.tool)
+        ? null
+        : planEffect(plan.tool, plan.input, plan.result, plan.claudeSessionId),
+  };
 }

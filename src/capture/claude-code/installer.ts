@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { identityForCwd } from '../project-for-cwd.js';
-import { isEmptyJsonObject, readConfigText } from '../config-file-write.js';
+import { isEmptyJsonObject, readConfigText } from '../install/config-file-write.js';
 import type {
   AgentEnv,
   ConfigChange,
@@ -16,8 +16,8 @@ import type {
   InstallScope,
   Installer,
 } from '../adapter.js';
-import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
-import type { CreatedKeys } from '../hooks-json-plan.js';
+import { planHooksInstall, planHooksRemoval } from '../install/hooks-json-plan.js';
+import type { CreatedKeys } from '../install/hooks-json-plan.js';
 import { anyClaudeHookSet, claudeHookSet } from './hook-entries.js';
 import {
   planMcpInstallFile,
@@ -35,7 +35,7 @@ export function settingsFileFor(env: AgentEnv, scope: InstallScope): string {
 }
 
 /** Where the scope's MCP server is registered: ~/.claude.json, or the project's .mcp.json. */
-export function mcpFileFor(env: AgentEnv, scope: InstallScope): string {
+function mcpFileFor(env: AgentEnv, scope: InstallScope): string {
   return mcpConfigPath(env.env, scope, projectRootFor(env, scope));
 }
 

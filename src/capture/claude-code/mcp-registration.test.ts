@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentEnv, InstallOptions } from '../adapter.js';
-import { batonMcpEntry } from '../mcp-config/index.js';
+import { batonMcpEntry } from '../install/mcp-config/index.js';
 import { claudeInstaller } from './installer.js';
 import { planMcpInstall } from './mcp-registration.js';
 

@@ -1,7 +1,7 @@
-// Baton's MCP server in Claude Code's own MCP config, beside the hooks (agent-formats.md §1.6):
-// the top-level `mcpServers` of the user config (~/.claude.json) for user scope, the project's
-// `.mcp.json` for project scope. Read and plan first (so a file Baton cannot parse stops the
-// install before anything is written), then write through config-file-write: backup, dry run,
+// Baton's MCP server in Claude Code's own MCP config, beside the hooks (docs/agents.md, Claude
+// Code): the top-level `mcpServers` of the user config (~/.claude.json) for user scope, the
+// project's `.mcp.json` for project scope. Read and plan first (so a file Baton cannot parse stops
+// the install before anything is written), then write through config-file-write: backup, dry run,
 // and a `.mcp.json` Baton created is deleted again when nothing else is left in it.
 //
 // The `mcpServers` object goes too when Baton's server was its last entry, unless it was there
@@ -18,16 +18,16 @@ import {
   readConfigText,
   writeInstall,
   writeUninstall,
-} from '../config-file-write.js';
-import type { PlannedEdit, WriteOptions } from '../config-file-write.js';
-import { nodeAt, parseSettings } from '../json-settings-edit.js';
+} from '../install/config-file-write.js';
+import type { PlannedEdit, WriteOptions } from '../install/config-file-write.js';
+import { nodeAt, parseSettings } from '../install/json-settings-edit.js';
 import {
   BATON_MCP_NAME,
   addJsonMcpServer,
   claudeMcpServer,
   removeJsonMcpServer,
-} from '../mcp-config/index.js';
-import type { McpServerEntry } from '../mcp-config/index.js';
+} from '../install/mcp-config/index.js';
+import type { McpServerEntry } from '../install/mcp-config/index.js';
 
 export interface McpInstallPlan {
   text: string;
@@ -76,7 +76,7 @@ export function planMcpInstall(
 }
 
 /** Pure: the file's text without Baton's server; `ownsContainer` lets an emptied `mcpServers` go. */
-export function planMcpRemoval(
+function planMcpRemoval(
   before: string,
   file: string,
   ownsContainer: boolean,

@@ -1,19 +1,18 @@
 // Assistant rows. Since 2.x each content block of one API response is its own row sharing the
-// message id (agent-formats.md §2.3), and tool results are written between them; so rows are
+// message id (docs/agents.md, Claude Code), and tool results are written between them; so rows are
 // merged by message.id into one assistant_message event (text, model, token counts; thinking stays
 // in the raw rows), and each tool_use block becomes its own tool_call event, keyed by its id.
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import type { EventDraft } from './draft.js';
 import { assistantRef, toolCallRef, uuidRef } from './refs.js';
 import { isRec, list, rec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { compactInput } from '../text-limits.js';
 import { describeToolCall } from './tool-text.js';
-import type { ParseSink, RowAt } from './transcript-parser.js';
+import type { ClaudeDraft, ParseSink, RowAt } from './transcript-parser.js';
 
 export interface OpenMessage {
   messageId: string;
-  draft: EventDraft;
+  draft: ClaudeDraft;
   /** Handed to the store already: later rows of this message start a continuation event. */
   taken: boolean;
 }
@@ -40,7 +39,7 @@ function blocksOf(message: Rec | undefined): JsonValue[] {
   return Array.isArray(content) ? content : [];
 }
 
-function newDraft(r: Rec, message: Rec | undefined, at: RowAt, ref: string): EventDraft {
+function newDraft(r: Rec, message: Rec | undefined, at: RowAt, ref: string): ClaudeDraft {
   const data: JsonObject = {};
   const model = str(message, 'model');
   if (model !== undefined) data.model = model;
@@ -59,12 +58,12 @@ function newDraft(r: Rec, message: Rec | undefined, at: RowAt, ref: string): Eve
   };
 }
 
-function standalone(r: Rec, at: RowAt): EventDraft {
+function standalone(r: Rec, at: RowAt): ClaudeDraft {
   const draft = newDraft(r, rec(r, 'message'), at, at.ref);
   return draft;
 }
 
-function merged(sink: ParseSink, messageId: string, r: Rec, at: RowAt): EventDraft {
+function merged(sink: ParseSink, messageId: string, r: Rec, at: RowAt): ClaudeDraft {
   const open = sink.open;
   if (
     open &&
@@ -92,7 +91,7 @@ function merged(sink: ParseSink, messageId: string, r: Rec, at: RowAt): EventDra
   return draft;
 }
 
-function addBlock(sink: ParseSink, draft: EventDraft, block: JsonValue, at: RowAt): void {
+function addBlock(sink: ParseSink, draft: ClaudeDraft, block: JsonValue, at: RowAt): void {
   if (!isRec(block)) return;
   const data = draft.data!;
   switch (str(block, 'type')) {
@@ -120,7 +119,7 @@ function addBlock(sink: ParseSink, draft: EventDraft, block: JsonValue, at: RowA
   }
 }
 
-function toolCall(sink: ParseSink, block: Rec, parent: EventDraft, at: RowAt): void {
+function toolCall(sink: ParseSink, block: Rec, parent: ClaudeDraft, at: RowAt): void {
   const id = str(block, 'id');
   const name = str(block, 'name') ?? 'unknown';
   const input = block.input;
@@ -139,7 +138,7 @@ function toolCall(sink: ParseSink, block: Rec, parent: EventDraft, at: RowAt): v
   });
 }
 
-function errorDraft(r: Rec, message: Rec | undefined, at: RowAt): EventDraft {
+function errorDraft(r: Rec, message: Rec | undefined, at: RowAt): ClaudeDraft {
   const text = blocksOf(message)
     .map((b) => (isRec(b) ? (str(b, 'text') ?? '') : ''))
     .join('\n')

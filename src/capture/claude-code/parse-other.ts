@@ -5,7 +5,7 @@ import { rec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import type { ParseSink, RowAt } from './transcript-parser.js';
 
-/** Record types from agent-formats.md §2.2 that carry no conversation: kept as `system` events. */
+/** Record types that carry no conversation (docs/agents.md, Claude Code): kept as `system` events. */
 export const KNOWN_META_TYPES = new Set([
   'summary',
   'file-history-snapshot',

@@ -1,14 +1,13 @@
 // User rows: typed prompts, tool results (joined to their calls), injected meta messages,
-// compaction summaries, and the echoes of slash and shell commands (agent-formats.md §2.3).
+// compaction summaries, and the echoes of slash and shell commands (docs/agents.md, Claude Code).
 import type { JsonObject } from '../../core/index.js';
-import type { EventDraft } from './draft.js';
 import { PLAN_TOOLS } from './plan-effects.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
 import { toolCallRef, toolResultRef, uuidRef } from './refs.js';
 import { bool, isRec, rec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { compactResult, resultText } from './tool-text.js';
-import type { ParseSink, RowAt } from './transcript-parser.js';
+import type { ClaudeDraft, ParseSink, RowAt } from './transcript-parser.js';
 
 /** What a typed-looking user text really is. */
 export type UserTextKind = 'prompt' | 'command' | 'command_output' | 'interruption';
@@ -22,7 +21,7 @@ const OUTPUT_TAGS = [
 ];
 const COMMAND_TAGS = ['<command-name>', '<command-message>', '<bash-input>'];
 
-export function classifyUserText(text: string): UserTextKind {
+function classifyUserText(text: string): UserTextKind {
   const t = text.trimStart();
   if (OUTPUT_TAGS.some((tag) => t.startsWith(tag))) return 'command_output';
   if (COMMAND_TAGS.some((tag) => t.startsWith(tag))) return 'command';
@@ -135,7 +134,7 @@ function toolResult(sink: ParseSink, r: Rec, at: RowAt, block: Rec, raw: Rec | u
   const agentId = isRec(toolUseResult) ? str(toolUseResult, 'agentId') : undefined;
   if (agentId !== undefined) data.subagentId = agentId;
   const text = resultText(block.content);
-  const d: EventDraft = {
+  const d: ClaudeDraft = {
     ...draft(
       at,
       isError ? 'error' : 'tool_result',
@@ -167,11 +166,11 @@ function firstLine(text: string): string {
 
 function draft(
   at: RowAt,
-  kind: EventDraft['kind'],
+  kind: ClaudeDraft['kind'],
   role: string,
   text: string | null,
   data: JsonObject,
   ref: string,
-): EventDraft {
+): ClaudeDraft {
   return { sessionKey: at.sessionKey, ts: at.ts, kind, role, tool: null, text, data, ref };
 }

@@ -1,4 +1,4 @@
-// Where Claude Code keeps its things (agent-formats.md §1.2, §2.1). CLAUDE_CONFIG_DIR moves
+// Where Claude Code keeps its things (docs/agents.md, Claude Code). CLAUDE_CONFIG_DIR moves
 // ~/.claude; HOME comes from the environment passed in, so tests run against a temporary home.
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -26,7 +26,7 @@ export function settingsPath(env: NodeJS.ProcessEnv, scope: InstallScope, projec
 }
 
 /**
- * Where a scope registers Baton's MCP server (agent-formats.md §1.6). `user` is the top level of
+ * Where a scope registers Baton's MCP server (docs/agents.md, Claude Code). `user` is the top level of
  * Claude Code's user config, `.claude.json` — beside ~/.claude, not in it, unless CLAUDE_CONFIG_DIR
  * moves both; `project` is the project's `.mcp.json`, the one file Claude Code reads project
  * servers from.

@@ -1,13 +1,23 @@
-// Pure: what a plan tool call does to the project's todos. Claude Code has had three generations
-// of plan tools (agent-formats.md §2.4): TodoWrite with `{id, content, status, priority}` (≤ 1.0.51),
-// TodoWrite with `{content, status, activeForm}` (≥ 1.0.95), and TaskCreate / TaskUpdate / TaskList
-// / TaskGet (≥ 2.1.16). TodoWrite sends the whole list each time; the Task tools change one task.
+// Pure: what a plan tool call does to the project's todos. Claude Code has had three generations of
+// plan tools (docs/agents.md, Claude Code): TodoWrite with `{id, content, status, priority}` (≤
+// 1.0.51), TodoWrite with `{content, status, activeForm}` (≥ 1.0.95), and TaskCreate / TaskUpdate /
+// TaskList / TaskGet (≥ 2.1.16). TodoWrite sends the whole list each time; the Task tools change
+// one task.
 import { createHash } from 'node:crypto';
 import type { JsonValue, TodoPriority, TodoStatus } from '../../core/index.js';
 import type { PlanEffect, PlanItem } from '../plan-sync.js';
 import { taskKeyPrefix, todoKeyPrefix } from './refs.js';
 import { isRec, list, rec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
+
+/** A plan tool's call and result, carried by its result's draft until the event is known new. */
+export interface PlanCall {
+  tool: string | null;
+  input: JsonValue | undefined;
+  result: JsonValue | undefined;
+  /** Claude Code's own session id, which scopes the plan's todo keys. */
+  claudeSessionId: string;
+}
 
 export const PLAN_TOOLS = new Set(['TodoWrite', 'TaskCreate', 'TaskUpdate', 'TaskList', 'TaskGet']);
 

@@ -1,8 +1,8 @@
-// Source refs: the keys that make capture idempotent (DESIGN §3). The hook and the transcript
-// importer build the same ref for the same thing — a tool call by its tool_use id, its result by
-// the same id, a typed prompt by its text and how many times that text was typed before in the
-// session (../prompt-refs.ts, as for every agent) — so whichever path sees it first stores it and
-// the other adds nothing.
+// Source refs: the keys that make capture idempotent (a record read twice is stored once). The hook
+// and the transcript importer build the same ref for the same thing — a tool call by its tool_use
+// id, its result by the same id, a typed prompt by its text and how many times that text was typed
+// before in the session (../prompt-refs.ts, as for every agent) — so whichever path sees it first
+// stores it and the other adds nothing.
 export const AGENT = 'claude-code';
 
 export const toolCallRef = (toolUseId: string) => `tool_use:${toolUseId}`;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
-import { logFailure } from '../hook-runtime.js';
-import { spoolHook } from '../spool-write.js';
+import { logFailure } from '../hooks/hook-runtime.js';
+import { spoolHook } from '../hooks/spool-write.js';
 import { claudeCodeStatus } from './status.js';
 
 let home: string;

@@ -211,13 +211,16 @@ describe('TranscriptParser', () => {
       prompt('first prompt'),
       prompt('second prompt'),
     ]);
-    expect(parser.sessions.get(SESSION)?.title).toEqual({ text: 'Fixing the login bug', rank: 3 });
+    expect(parser.sessions.get(SESSION)).toMatchObject({
+      title: 'Fixing the login bug',
+      titleRank: 3,
+    });
     const custom = parse([
       prompt('p'),
       { type: 'ai-title', sessionId: SESSION, aiTitle: 'AI' },
       { type: 'custom-title', sessionId: SESSION, customTitle: 'Mine' },
     ]);
-    expect(custom.parser.sessions.get(SESSION)?.title?.text).toBe('Mine');
+    expect(custom.parser.sessions.get(SESSION)?.title).toBe('Mine');
   });
 
   it('gives metadata rows without a timestamp the time of the next record', () => {
@@ -243,7 +246,8 @@ describe('TranscriptParser', () => {
       parentKey: SESSION,
       cwd: CWD,
       meta: { agentId: 'abc', agentType: 'Explore' },
-      title: { text: 'Map the code', rank: 3 },
+      title: 'Map the code',
+      titleRank: 3,
     });
   });
 

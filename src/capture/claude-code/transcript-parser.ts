@@ -1,18 +1,29 @@
 // Pure: Claude Code transcript lines → event drafts, session sightings and per-line problems.
 // One parser reads one run over one file (a whole file, or what was appended since the last run,
-// continuing from a saved ParserState). Record types follow agent-formats.md §2.2; a type this
+// continuing from a saved ParserState). Record types are listed in docs/agents.md; a type this
 // code does not know is kept as a `system` event with its raw record, and counted.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import type { TranscriptLineProblem } from '../adapter.js';
-import type { EventDraft, SessionSighting, TitleCandidate } from './draft.js';
+import { newSighting } from '../transcripts/transcript-draft.js';
+import type { EventDraft, SessionSighting } from '../transcripts/transcript-draft.js';
+import type { PlanCall } from './plan-effects.js';
 import { parseAssistantRow } from './parse-assistant.js';
 import type { OpenMessage } from './parse-assistant.js';
 import { parseSystemRow, parseMetaRow, KNOWN_META_TYPES } from './parse-other.js';
 import { parseUserRow } from './parse-user.js';
 import { lineRef, subagentSessionKey, uuidRef } from './refs.js';
 import { isRec, str, time } from '../json-fields.js';
-import { RawBytes } from '../raw-bytes.js';
+import { RawBytes } from '../transcripts/raw-bytes.js';
 import type { Rec } from '../json-fields.js';
+
+/** A Claude Code event draft: its plan is the plan tool's call, read into todos once it is new. */
+export type ClaudeDraft = EventDraft<PlanCall>;
+
+export interface TitleCandidate {
+  text: string;
+  /** Higher wins: custom-title 5, ai-title 4, summary / subagent description 3, first prompt 1. */
+  rank: number;
+}
 
 /** What the path of a transcript says about it. */
 export interface FileContext {
@@ -54,7 +65,7 @@ export interface RowAt {
 
 /** What the per-type parsers write into. */
 export interface ParseSink {
-  emit(draft: EventDraft): void;
+  emit(draft: ClaudeDraft): void;
   title(sessionKey: string, candidate: TitleCandidate): void;
   nextPromptOccurrence(sessionKey: string, hash: string): number;
   readonly calls: Map<string, { name: string; input: JsonValue | undefined }>;
@@ -72,7 +83,7 @@ export class TranscriptParser implements ParseSink {
   resumedMessage: string | null;
   seenUuids = new Set<string>();
   lines = 0;
-  private drafts: EventDraft[] = [];
+  private drafts: ClaudeDraft[] = [];
   /** Each record's bytes as read, so the store can keep them as they are. */
   readonly rawBytes = new RawBytes();
   private summaries: { sessionKey: string; leafUuid: string; text: string }[] = [];
@@ -167,22 +178,14 @@ export class TranscriptParser implements ParseSink {
   ) {
     let s = this.sessions.get(key);
     if (s === undefined) {
-      s = {
-        key,
-        parentKey: agentId !== null ? parent : null,
-        cwd: null,
-        gitBranch: null,
-        firstTs: undefined,
-        lastTs: undefined,
-        title: null,
-        meta: {},
-      };
+      s = newSighting(key);
       if (agentId !== null) {
+        [s.parentKey, s.parentKind] = [parent, 'subagent'];
         s.meta.agentId = agentId;
         if (agentId === this.file.agentId && this.file.subagentMeta) {
           Object.assign(s.meta, this.file.subagentMeta);
           const description = str(this.file.subagentMeta, 'description');
-          if (description) s.title = { text: description, rank: 3 };
+          if (description) [s.title, s.titleRank] = [description, 3];
         }
       }
       this.sessions.set(key, s);
@@ -197,13 +200,14 @@ export class TranscriptParser implements ParseSink {
     }
   }
 
-  emit(draft: EventDraft): void {
+  emit(draft: ClaudeDraft): void {
     this.drafts.push(draft);
   }
 
   title(sessionKey: string, candidate: TitleCandidate): void {
     const s = this.sessions.get(sessionKey);
-    if (s && (s.title === null || candidate.rank > s.title.rank)) s.title = candidate;
+    if (s && (s.title === null || candidate.rank > (s.titleRank ?? 0)))
+      [s.title, s.titleRank] = [candidate.text, candidate.rank];
   }
 
   nextPromptOccurrence(sessionKey: string, hash: string): number {
@@ -218,7 +222,7 @@ export class TranscriptParser implements ParseSink {
    * one (or the last seen). An assistant message still open becomes final: rows of it that come
    * later form a continuation event rather than being lost.
    */
-  take(): EventDraft[] {
+  take(): ClaudeDraft[] {
     const out = this.drafts;
     this.drafts = [];
     let next = this.state.lastTs ?? undefined;

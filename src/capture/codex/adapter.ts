@@ -2,7 +2,7 @@
 // `notify` program it runs, the files that register them, and their health.
 import { existsSync } from 'node:fs';
 import type { AgentEnv, CaptureAdapter, CaptureStatus } from '../adapter.js';
-import { agentStatus, hookScopeStatus } from '../agent-status.js';
+import { agentStatus, hookScopeStatus } from '../hooks/hook-status.js';
 import type { Store } from '../../store/index.js';
 import { anyCodexHookSet } from './hook-entries.js';
 import { handleCodexHook } from './hook-handler.js';
@@ -11,7 +11,7 @@ import { codexFilesFor, codexInstaller } from './installer.js';
 import { codexHome } from './paths.js';
 import { AGENT } from './refs.js';
 
-export function codexStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
+function codexStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
   const scopes = (['user', 'project'] as const).map((s) =>
     hookScopeStatus(s, codexFilesFor(env, s).hooksJson, anyCodexHookSet),
   );
@@ -19,7 +19,7 @@ export function codexStatus(env: AgentEnv, store: Store | null, batonHome: strin
 }
 
 /** Codex is on this machine when its home folder exists. */
-export const codexPresent = (env: AgentEnv) => existsSync(codexHome(env.env));
+const codexPresent = (env: AgentEnv) => existsSync(codexHome(env.env));
 
 export const codex: CaptureAdapter = {
   agent: AGENT,

@@ -5,7 +5,7 @@
 // Baton's Stop hook records turn ends anyway.
 import { parse } from 'smol-toml';
 import { BatonError } from '../../core/index.js';
-import type { HooksPlan } from '../hooks-json-plan.js';
+import type { HooksPlan } from '../install/hooks-json-plan.js';
 import { isBatonNotify } from './hook-entries.js';
 
 function parseToml(text: string, file: string): Record<string, unknown> {
@@ -24,7 +24,7 @@ function parseToml(text: string, file: string): Record<string, unknown> {
 
 const tomlString = (s: string) => JSON.stringify(s); // a TOML basic string escapes like JSON
 
-export function notifyLine(argv: string[]): string {
+function notifyLine(argv: string[]): string {
   return `notify = [${argv.map(tomlString).join(', ')}]`;
 }
 
@@ -74,9 +74,4 @@ export function planNotifyRemoval(before: string, file: string): HooksPlan {
   if (found === null) return { text: before, details: [] };
   const line = before.slice(found.start, found.end).trim();
   return { text: before.slice(0, found.start) + before.slice(found.end), details: [`- ${line}`] };
-}
-
-/** Whether Baton's notify program is set in this config text. */
-export function hasBatonNotify(text: string, file: string): boolean {
-  return isBatonNotify(parseToml(text, file).notify);
 }

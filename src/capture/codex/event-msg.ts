@@ -1,10 +1,10 @@
-// `event_msg` records: what Codex showed the person (agent-formats.md §3.1). The typed prompt
+// `event_msg` records: what Codex showed the person (docs/agents.md, Codex CLI). The typed prompt
 // (`user_message`), errors, compaction and turn boundaries become their own kinds; the messages
 // and reasoning that mirror a `response_item` keep no text of their own (the raw record has it),
 // so search and the brief see each once.
 import type { JsonObject } from '../../core/index.js';
 import { firstLine, list, num, rec, str } from '../json-fields.js';
-import { countUnknown } from '../transcript-draft.js';
+import { countUnknown } from '../transcripts/transcript-draft.js';
 import { emitPrompt } from './response-item.js';
 import { draftAt } from './rollout-sink.js';
 import type { RolloutSink, RowAt } from './rollout-sink.js';

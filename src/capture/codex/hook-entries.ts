@@ -1,27 +1,21 @@
-// Which Codex hooks Baton registers (agent-formats.md §3.3) and the `notify` program it sets when
-// the user has none (§3.2). Codex skips `async` handlers, so none is async: the tool and prompt
-// hooks stay fast by spooling instead of opening the store. Timeouts are seconds.
+// The handlers Baton writes for Codex's hooks (which ones and their timeouts, in seconds, are in
+// hook-events.ts) and the `notify` program it sets when the user has none: Codex runs it after
+// each turn with one JSON argument.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { splitCommand } from '../command-words.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { isBatonHookCommand } from '../hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { isBatonHookCommand } from '../install/hooks-json-plan.js';
+import { installedEvents } from '../hooks/hook-table.js';
+import { CODEX_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';
 
-const TIMEOUTS: Readonly<Record<string, number>> = {
-  SessionStart: 15,
-  UserPromptSubmit: 10,
-  PreToolUse: 10,
-  PostToolUse: 10,
-  PreCompact: 30,
-  PostCompact: 10,
-  Stop: 30,
-  SubagentStart: 10,
-  SubagentStop: 30,
-};
+const TIMEOUTS: Readonly<Record<string, number>> = Object.fromEntries(
+  CODEX_HOOK_TABLE.flatMap((e) => (e.install ? [[e.event, e.install.timeout]] : [])),
+);
 
-export const CODEX_HOOK_EVENTS = Object.keys(TIMEOUTS);
+const CODEX_HOOK_EVENTS = installedEvents(CODEX_HOOK_TABLE);
 
-export const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
+const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
 
 export function codexHookSet(batonCommand: string): HookSet {
   return {

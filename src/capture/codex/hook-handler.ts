@@ -1,5 +1,5 @@
 // `baton hook codex`: one Codex hook payload (stdin) or `notify` payload (argv) → the store
-// (agent-formats.md §3.2–3.3). Tool and prompt events carry the refs the rollout importer builds
+// (docs/agents.md, Codex CLI). Tool and prompt events carry the refs the rollout importer builds
 // (`call_id` = `tool_use_id`, prompt text + occurrence), so a later import adds nothing; turn
 // ends, compactions and `agent-turn-complete` read what the rollout gained since the last read.
 // SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`.
@@ -9,16 +9,17 @@ import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
   hookPromptRef,
+  preCompaction,
   recordHookEvent,
   sessionForPayload,
   startHookSession,
-} from '../agent-hook-session.js';
-import type { HookEvent } from '../agent-hook-session.js';
+} from '../hooks/hook-session.js';
+import type { HookEvent } from '../hooks/hook-session.js';
 import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
-import { sweepTranscript } from '../transcript-sweep.js';
+import { sweepTranscript } from '../transcripts/transcript-sweep.js';
 import { findRollout } from './find-rollout.js';
 import { importCodexRollout } from './import-rollout.js';
 import { AGENT, callRef, resultRef } from './refs.js';
@@ -61,15 +62,8 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
     case 'PostToolUse':
       record(toolResult(payload));
       return {};
-    case 'PreCompact': {
-      sweep(store, payload);
-      const { session } = record({
-        kind: 'compaction',
-        data: { hook: event, phase: 'pre', trigger: str(payload, 'trigger') ?? null },
-      });
-      await ctx.onTrigger?.('pre_compaction', session.id);
-      return {};
-    }
+    case 'PreCompact':
+      return preCompaction(record, () => sweep(store, payload), event, payload, ctx);
     case 'PostCompact':
       record({
         kind: 'compaction',

@@ -5,8 +5,8 @@ import type {
   TranscriptFile,
   TranscriptImportOptions,
 } from '../adapter.js';
-import { importJsonlTranscript } from '../jsonl-transcript-import.js';
-import { findTranscripts } from '../transcript-walk.js';
+import { importJsonlTranscript } from '../transcripts/jsonl-transcript-import.js';
+import { findTranscripts } from '../transcripts/transcript-walk.js';
 import { codexSessionsDirs, isRolloutFile, rolloutIdFromPath } from './paths.js';
 import { AGENT } from './refs.js';
 import { CodexRolloutParser } from './rollout-parser.js';

@@ -1,7 +1,7 @@
 // User-role messages Codex writes itself before the first prompt: the AGENTS.md instructions and
-// the `<environment_context>` block (agent-formats.md §3.1). They are context, not what the person
-// typed; only the pre-wrapper format, which has no `event_msg.user_message`, needs to tell them
-// apart by their text.
+// the `<environment_context>` block (docs/agents.md, Codex CLI). They are context, not what the
+// person typed; only the pre-wrapper format, which has no `event_msg.user_message`, needs to tell
+// them apart by their text.
 const MARKERS = [
   '<environment_context>',
   '<user_instructions>',

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batonMcpEntry } from '../mcp-config/index.js';
+import { batonMcpEntry } from '../install/mcp-config/index.js';
 import { parse } from 'smol-toml';
 import { codexInstaller } from './installer.js';
 

@@ -16,15 +16,15 @@ import {
   readConfigText,
   writeInstall,
   writeUninstall,
-} from '../config-file-write.js';
-import type { PlannedEdit, WriteOptions } from '../config-file-write.js';
-import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
+} from '../install/config-file-write.js';
+import type { PlannedEdit, WriteOptions } from '../install/config-file-write.js';
+import { planHooksInstall, planHooksRemoval } from '../install/hooks-json-plan.js';
 import {
   BATON_MCP_NAME,
   addCodexMcpServer,
   codexMcpServer,
   removeCodexMcpServer,
-} from '../mcp-config/index.js';
+} from '../install/mcp-config/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { planNotifyInstall, planNotifyRemoval } from './config-toml-plan.js';
 import { anyCodexHookSet, codexHookSet, notifyArgv } from './hook-entries.js';
@@ -52,8 +52,8 @@ export type TomlEntryPlanner = (
   spec: NonNullable<InstallOptions['mcp']> | null,
 ) => { text: string; details: string[] };
 
-/** Registers `options.mcp` with capture/mcp-config's byte-preserving TOML edits. */
-export const codexMcpPlanner: TomlEntryPlanner = (before, _file, spec) => {
+/** Registers `options.mcp` with capture/install/mcp-config's byte-preserving TOML edits. */
+const codexMcpPlanner: TomlEntryPlanner = (before, _file, spec) => {
   const edit = spec
     ? addCodexMcpServer(before, codexMcpServer(spec))
     : removeCodexMcpServer(before);

@@ -1,5 +1,5 @@
-// Where Codex CLI keeps its things (agent-formats.md §3): `$CODEX_HOME` (default ~/.codex) holds
-// config.toml, hooks.json, and the rollouts under sessions/YYYY/MM/DD/ (archived ones under
+// Where Codex CLI keeps its things (docs/agents.md, Codex CLI): `$CODEX_HOME` (default ~/.codex)
+// holds config.toml, hooks.json, and the rollouts under sessions/YYYY/MM/DD/ (archived ones under
 // archived_sessions/). HOME comes from the environment passed in, so tests use a temporary home.
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';

@@ -1,9 +1,9 @@
-// Codex's plan tool: `update_plan {explanation?, plan:[{step, status}]}` (agent-formats.md §3.1).
-// Each call states the whole plan Codex shows, so it replaces the session's plan: a step it no
-// longer names is cancelled unless it was done. Steps have no ids; a step is known by its text.
+// Codex's plan tool: `update_plan {explanation?, plan:[{step, status}]}` (docs/agents.md, Codex
+// CLI). Each call states the whole plan Codex shows, so it replaces the session's plan: a step it
+// no longer names is cancelled unless it was done. Steps have no ids; a step is known by its text.
 import type { JsonValue, TodoStatus } from '../../core/index.js';
 import { isRec, list, str } from '../json-fields.js';
-import type { PlanUpdate } from '../transcript-draft.js';
+import type { PlanUpdate } from '../transcripts/transcript-draft.js';
 import { planItemKey, planKeyPrefix } from './refs.js';
 
 export const PLAN_TOOL = 'update_plan';

@@ -1,4 +1,4 @@
-// `response_item` records: what the model saw and said (agent-formats.md §3.1). Assistant
+// `response_item` records: what the model saw and said (docs/agents.md, Codex CLI). Assistant
 // messages, reasoning, tool calls and their outputs (joined by `call_id`), and the instructions
 // and context Codex injects. In the wrapped format the typed prompt is the `event_msg` twin of a
 // user message, so the user message itself is kept as model input, not counted as a prompt.
@@ -88,7 +88,7 @@ export function emitPrompt(sink: RolloutSink, at: RowAt, text: string, data: Jso
 }
 
 /** The IDE extension wraps the request in its context; the title is the request itself. */
-export function promptTitle(text: string): string {
+function promptTitle(text: string): string {
   const marker = '## My request for Codex:';
   const at = text.indexOf(marker);
   return firstLine(at >= 0 ? text.slice(at + marker.length) : text);
@@ -108,7 +108,8 @@ function reasoning(sink: RolloutSink, p: JsonObject, at: RowAt): void {
 function callInput(p: JsonObject, type: string): JsonValue {
   if (type === 'local_shell_call') return p.action ?? null;
   const raw = type === 'custom_tool_call' ? p.input : p.arguments;
-  // function_call arguments are a JSON string (agent-formats.md §3.1); kept as text if not JSON.
+  // function_call arguments are a JSON string (docs/agents.md, Codex CLI); kept as text if not
+  // JSON.
   if (typeof raw === 'string' && type !== 'custom_tool_call') return parseRec(raw) ?? raw;
   return raw ?? null;
 }

@@ -1,14 +1,14 @@
 // A Codex rollout, line by line → event drafts (pure: no I/O). Sniffs the format on the first
-// record — the wrapped `{timestamp, type, payload}` envelope, or the pre-wrapper format whose
-// first line is `{id, timestamp, instructions, git}` followed by bare response items and
-// `{record_type:"state"}` lines (agent-formats.md §3.1). Every complete line becomes exactly one
-// event (its raw record kept on it), unknown types included, so nothing is lost; the state that
+// record — the wrapped `{timestamp, type, payload}` envelope, or the pre-wrapper format whose first
+// line is `{id, timestamp, instructions, git}` followed by bare response items and
+// `{record_type:"state"}` lines (docs/agents.md, Codex CLI). Every complete line becomes exactly
+// one event (its raw record kept on it), unknown types included, so nothing is lost; the state that
 // spans lines (session, open calls, prompt counts) is plain JSON kept in the import cursor.
 import type { JsonObject } from '../../core/index.js';
 import { isRec, rec, str, time } from '../json-fields.js';
-import { RawBytes } from '../raw-bytes.js';
-import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
-import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
+import { RawBytes } from '../transcripts/raw-bytes.js';
+import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcripts/transcript-draft.js';
+import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 import { parseEventMsg } from './event-msg.js';
 import { lineRef } from './refs.js';
 import { parseResponseItem } from './response-item.js';
@@ -40,7 +40,7 @@ export interface CodexParserState extends JsonObject {
   sighting: JsonObject | null;
 }
 
-export function emptyCodexState(): CodexParserState {
+function emptyCodexState(): CodexParserState {
   return { format: null, sessionKey: null, calls: {}, closed: [], prompts: {}, sighting: null };
 }
 

@@ -2,7 +2,7 @@
 // seen through the little it lets them touch — emitting drafts, the calls awaiting their output,
 // prompt occurrences, the session sighting and the counts.
 import type { JsonObject } from '../../core/index.js';
-import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
+import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 
 /** Where one record sits: its session, time, and the line ref that keys it by default. */
 export interface RowAt {

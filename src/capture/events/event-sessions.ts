@@ -68,10 +68,7 @@ export class EventSessions {
     // The line may name a session this store already knows by its own id (an earlier export).
     // Not sessions.get: it also matches agent session ids, without an index for them alone (a
     // scan of every session, per new session), and ensure below finds those by (agent, id).
-    const [known] = store.query<{ id: string; agent: string }>(
-      'SELECT id, agent FROM sessions WHERE id = ? OR handle = upper(?) LIMIT 1',
-      [line.session, line.session],
-    );
+    const known = store.sessions.findByIdOrHandle(line.session);
     if (known && known.agent === agent) return known.id;
     const { session, created } = store.sessions.ensure({
       agent,

@@ -1,12 +1,12 @@
 // Events JSONL v1 → the store. Streams the input line by line, batches writes, reports per line
-// (STYLE habit 6): a malformed line is counted with its number and reason, and the rest imports.
+//: a malformed line is counted with its number and reason, and the rest imports.
 // By default the lines are parsed, checked and prepared on a worker thread while this one writes
 // (events-pipeline.ts): the store's inserts and the index are then the only work left here.
 import type { Readable } from 'node:stream';
 import { createEventPreparer } from '../../store/index.js';
 import type { AppendResult, PreparableEvent, PreparedEvent, Store } from '../../store/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
-import { readJsonLines } from '../jsonl-lines.js';
+import { readJsonLines } from '../transcripts/jsonl-lines.js';
 import { EventSessions, eventOfLine } from './event-sessions.js';
 import { defaultWorkerUrl, runEventsWorker } from './events-pipeline.js';
 import { parseEventLine } from './parse-event-line.js';

@@ -2,7 +2,7 @@
 // character split across chunks is joined, and a last line without "\n" counts.
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
-import { readJsonLines } from '../jsonl-lines.js';
+import { readJsonLines } from '../transcripts/jsonl-lines.js';
 import { LineSplitter } from './line-splitter.js';
 
 const TEXT = 'a\r\n\n{"t":"x\u2028y"}\nünïcødé ✓\r\nlast\r';

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Store } from '../../store/index.js';
 import type { AgentEnv, CaptureAdapter, CaptureStatus } from '../adapter.js';
-import { agentStatus, hookScopeStatus } from '../agent-status.js';
+import { agentStatus, hookScopeStatus } from '../hooks/hook-status.js';
 import { anyGeminiHookSet } from './hook-entries.js';
 import { handleGeminiHook } from './hook-handler.js';
 import { discoverChats, importGeminiChat } from './import-chat.js';
@@ -11,7 +11,7 @@ import { geminiInstaller, geminiSettingsFor } from './installer.js';
 import { geminiHome } from './paths.js';
 import { AGENT } from './refs.js';
 
-export function geminiStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
+function geminiStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
   const scopes = (['user', 'project'] as const).map((s) =>
     hookScopeStatus(s, geminiSettingsFor(env, s), anyGeminiHookSet),
   );
@@ -19,7 +19,7 @@ export function geminiStatus(env: AgentEnv, store: Store | null, batonHome: stri
 }
 
 /** Gemini CLI is on this machine when its home folder exists. */
-export const geminiPresent = (env: AgentEnv) => existsSync(geminiHome(env.env));
+const geminiPresent = (env: AgentEnv) => existsSync(geminiHome(env.env));
 
 export const gemini: CaptureAdapter = {
   agent: AGENT,

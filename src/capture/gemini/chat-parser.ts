@@ -1,16 +1,16 @@
 // A Gemini CLI chat recording → event drafts (pure: no I/O). Both formats meet here: the JSONL
 // stream (a metadata line, MessageRecords, `{"$set":…}` patches, `{"$rewindTo":id}` markers) fed
-// line by line, and the legacy single JSON object fed as its metadata and messages
-// (agent-formats.md §4.2). Gemini re-appends a message whenever its tokens or tool calls change,
-// later occurrence winning: within a batch the versions are folded into one before drafting; a
-// version arriving in a later batch adds only what is new (see laterVersion). A rewound message
-// stays recorded, marked rewound, beside a `rewind` event naming it.
+// line by line, and the legacy single JSON object fed as its metadata and messages (docs/agents.md,
+// Gemini CLI). Gemini re-appends a message whenever its tokens or tool calls change, later
+// occurrence winning: within a batch the versions are folded into one before drafting; a version
+// arriving in a later batch adds only what is new (see laterVersion). A rewound message stays
+// recorded, marked rewound, beside a `rewind` event naming it.
 import { createHash } from 'node:crypto';
 import type { JsonObject } from '../../core/index.js';
 import { isRec, list, rec, str, time } from '../json-fields.js';
-import { RawBytes } from '../raw-bytes.js';
-import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcript-draft.js';
-import type { EventDraft, ParseCounts, SessionSighting } from '../transcript-draft.js';
+import { RawBytes } from '../transcripts/raw-bytes.js';
+import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcripts/transcript-draft.js';
+import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 import { recordDraft, rewindDraft } from './chat-records.js';
 import { isKnownMessageType, messageDrafts, partsText } from './message-record.js';
 import { lineRef, revisionRef, updateRef } from './refs.js';
@@ -46,7 +46,7 @@ export interface GeminiParserState extends JsonObject {
   sighting: JsonObject | null;
 }
 
-export function emptyGeminiState(): GeminiParserState {
+function emptyGeminiState(): GeminiParserState {
   return { sessionKey: null, prompts: {}, recent: {}, recentOrder: [], order: [], sighting: null };
 }
 

@@ -4,7 +4,7 @@
 // such as a summary), other `$set` patches, and the metadata line.
 import type { JsonObject } from '../../core/index.js';
 import { isRec, rec, str } from '../json-fields.js';
-import type { EventDraft } from '../transcript-draft.js';
+import type { EventDraft } from '../transcripts/transcript-draft.js';
 import { partsText } from './message-record.js';
 
 type Base = Omit<EventDraft, 'kind' | 'role' | 'text' | 'data'>;

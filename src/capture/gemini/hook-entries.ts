@@ -1,23 +1,17 @@
-// Which Gemini CLI hooks Baton registers (agent-formats.md §4.1). Gemini waits for every hook and
-// its timeouts are milliseconds. BeforeTool is not registered: it names no tool-call id, so
-// recording it would duplicate the chat file's own record of the call, which AfterTool and
-// AfterAgent read instead (the handler still accepts it if a user wires it).
+// The handlers Baton writes for Gemini CLI's hooks (which ones and their timeouts, in
+// milliseconds, are in hook-events.ts).
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import type { HookSet } from '../hooks-json-plan.js';
-import { isBatonHookCommand } from '../hooks-json-plan.js';
+import type { HookSet } from '../install/hooks-json-plan.js';
+import { isBatonHookCommand } from '../install/hooks-json-plan.js';
+import { installedEvents } from '../hooks/hook-table.js';
+import { GEMINI_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';
 
-const TIMEOUTS_MS: Readonly<Record<string, number>> = {
-  SessionStart: 15_000,
-  BeforeAgent: 10_000,
-  AfterAgent: 30_000,
-  AfterTool: 10_000,
-  PreCompress: 30_000,
-  Notification: 10_000,
-  SessionEnd: 10_000,
-};
+const TIMEOUTS_MS: Readonly<Record<string, number>> = Object.fromEntries(
+  GEMINI_HOOK_TABLE.flatMap((e) => (e.install ? [[e.event, e.install.timeout]] : [])),
+);
 
-export const GEMINI_HOOK_EVENTS = Object.keys(TIMEOUTS_MS);
+const GEMINI_HOOK_EVENTS = installedEvents(GEMINI_HOOK_TABLE);
 
 export function geminiHookSet(batonCommand: string): HookSet {
   return {

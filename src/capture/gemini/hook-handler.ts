@@ -1,24 +1,25 @@
-// `baton hook gemini`: one Gemini CLI hook payload → the store (agent-formats.md §4.1). Gemini's
-// stdout must be JSON only, so the handler prints nothing but SessionStart's brief
+// `baton hook gemini`: one Gemini CLI hook payload → the store (docs/agents.md, Gemini CLI).
+// Gemini's stdout must be JSON only, so the handler prints nothing but SessionStart's brief
 // (`hookSpecificOutput.additionalContext`). Prompts carry the ref the chat importer builds; tool
-// hooks name no call id, so instead of recording a second copy of the call they read what the
-// chat file gained (AfterTool, AfterAgent, PreCompress, SessionEnd), where each call has its id.
+// hooks name no call id, so instead of recording a second copy of the call they read what the chat
+// file gained (AfterTool, AfterAgent, PreCompress, SessionEnd), where each call has its id.
 import { BatonError } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
   hookPromptRef,
+  preCompaction,
   recordHookEvent,
   sessionForPayload,
+  sessionEndPatch,
   startHookSession,
-} from '../agent-hook-session.js';
-import type { HookEvent } from '../agent-hook-session.js';
-import { hookSource } from '../hook-names.js';
+} from '../hooks/hook-session.js';
+import type { HookEvent } from '../hooks/hook-session.js';
+import { hookSource } from '../hooks/hook-names.js';
 import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
-import { sweepTranscript } from '../transcript-sweep.js';
-import { readGitState } from '../../git/index.js';
+import { sweepTranscript } from '../transcripts/transcript-sweep.js';
 import { importGeminiChat } from './import-chat.js';
 import { AGENT } from './refs.js';
 
@@ -56,15 +57,8 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
       sweep(store, payload);
       record({ kind: 'system', text: 'turn complete', data: { hook: event } });
       return {};
-    case 'PreCompress': {
-      sweep(store, payload);
-      const { session } = record({
-        kind: 'compaction',
-        data: { hook: event, phase: 'pre', trigger: str(payload, 'trigger') ?? null },
-      });
-      await ctx.onTrigger?.('pre_compaction', session.id);
-      return {};
-    }
+    case 'PreCompress':
+      return preCompaction(record, () => sweep(store, payload), event, payload, ctx);
     case 'SessionEnd':
       return sessionEnd(store, key, payload, ctx, now);
     case 'Notification':
@@ -98,13 +92,7 @@ async function sessionEnd(
     text: `session ended: ${reason}`,
     data: { hook: 'SessionEnd', reason },
   });
-  const git = session.cwd ? readGitState(session.cwd) : { head: null };
-  store.sessions.update(session.id, {
-    status: 'ended',
-    endedAt: now,
-    endReason: reason,
-    gitHeadEnd: git.head,
-  });
+  store.sessions.update(session.id, sessionEndPatch(session, reason, now));
   await ctx.onTrigger?.('session_end', session.id);
   return {};
 }

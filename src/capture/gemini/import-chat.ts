@@ -10,11 +10,15 @@ import type {
   TranscriptFile,
   TranscriptImportOptions,
 } from '../adapter.js';
-import { AgentSessionLinker } from '../agent-session-linker.js';
-import { appendDrafts } from '../draft-append.js';
-import { emptyImportResult } from '../jsonl-tail-import.js';
-import { importJsonlTranscript } from '../jsonl-transcript-import.js';
-import { findTranscripts } from '../transcript-walk.js';
+import { appendDrafts } from '../transcripts/draft-append.js';
+import { emptyImportResult } from '../transcripts/jsonl-tail-import.js';
+import {
+  importJsonlTranscript,
+  wholeFileAppend,
+  wholeFileLinks,
+} from '../transcripts/jsonl-transcript-import.js';
+import { SessionLinker } from '../transcripts/session-linker.js';
+import { findTranscripts } from '../transcripts/transcript-walk.js';
 import { GeminiChatParser } from './chat-parser.js';
 import type { ChatContext, GeminiParserState } from './chat-parser.js';
 import { splitLegacyChat } from './legacy-chat.js';
@@ -89,18 +93,14 @@ function importLegacyChat(
   const parser = new GeminiChatParser(context);
   parser.record(chat.metadata, 0);
   chat.messages.forEach((m, i) => parser.record(m, i + 1));
-  const linker = new AgentSessionLinker(store, AGENT, stat.mtimeMs);
+  const linker = new SessionLinker(store, wholeFileLinks(AGENT), stat.mtimeMs);
   store.transaction(() => {
-    const counts = appendDrafts(
-      store,
-      linker.idFor(parser.sighting),
-      parser.take(),
-      stat.mtimeMs,
-      options,
-    );
+    const sessionId = linker.idFor(parser.sighting);
+    const rules = wholeFileAppend(() => sessionId);
+    const counts = appendDrafts(store, parser.take(), stat.mtimeMs, rules, options);
     result.imported = counts.inserted;
     result.duplicates = counts.duplicates;
-    linker.settle(parser.sighting);
+    linker.settle([parser.sighting]);
     store.setCursor({
       path,
       agent: AGENT,

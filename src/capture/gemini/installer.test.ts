@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batonMcpEntry } from '../mcp-config/index.js';
+import { batonMcpEntry } from '../install/mcp-config/index.js';
 import { geminiInstaller } from './installer.js';
 
 const BATON = 'baton';

@@ -8,15 +8,15 @@ import {
   readConfigText,
   writeInstall,
   writeUninstall,
-} from '../config-file-write.js';
-import { planHooksInstall, planHooksRemoval } from '../hooks-json-plan.js';
-import type { HooksPlan } from '../hooks-json-plan.js';
+} from '../install/config-file-write.js';
+import { planHooksInstall, planHooksRemoval } from '../install/hooks-json-plan.js';
+import type { HooksPlan } from '../install/hooks-json-plan.js';
 import {
   BATON_MCP_NAME,
   addJsonMcpServer,
   geminiMcpServer,
   removeJsonMcpServer,
-} from '../mcp-config/index.js';
+} from '../install/mcp-config/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { anyGeminiHookSet, geminiHookSet } from './hook-entries.js';
 import { geminiSettingsPath } from './paths.js';
@@ -37,8 +37,8 @@ export type JsonEntryPlanner = (
   spec: NonNullable<InstallOptions['mcp']> | null,
 ) => HooksPlan;
 
-/** Registers `options.mcp` with capture/mcp-config's byte-preserving JSON edits. */
-export const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
+/** Registers `options.mcp` with capture/install/mcp-config's byte-preserving JSON edits. */
+const geminiMcpPlanner: JsonEntryPlanner = (before, _file, spec) => {
   const edit = spec ? addJsonMcpServer(before, geminiMcpServer(spec)) : removeJsonMcpServer(before);
   const line = `${spec ? '+' : '-'} mcpServers.${BATON_MCP_NAME}`;
   return { text: edit.text, details: edit.changed ? [line] : [] };

@@ -1,7 +1,7 @@
 // The legacy Gemini CLI chat file (v0.2 → v0.38): one pretty-printed JSON object, rewritten whole
 // on every update — `{sessionId, projectHash, startTime, lastUpdated, messages[], summary?, kind?,
-// directories?}` (agent-formats.md §4.2). Split into the records the chat parser takes, so both
-// formats draft the same events with the same refs.
+// directories?}` (docs/agents.md, Gemini CLI). Split into the records the chat parser takes, so
+// both formats draft the same events with the same refs.
 import type { JsonObject } from '../../core/index.js';
 import { isRec } from '../json-fields.js';
 

@@ -1,12 +1,12 @@
-// One Gemini CLI MessageRecord → event drafts (agent-formats.md §4.2): `user` (a typed prompt),
-// `gemini` (the model's reply with its thoughts, tokens and model, then one tool_call and one
-// tool_result per entry of `toolCalls`), `info` / `warning` (system), `error`. Content is a string
-// or a list of parts; only the text parts are text.
+// One Gemini CLI MessageRecord → event drafts (docs/agents.md, Gemini CLI): `user` (a typed
+// prompt), `gemini` (the model's reply with its thoughts, tokens and model, then one tool_call and
+// one tool_result per entry of `toolCalls`), `info` / `warning` (system), `error`. Content is a
+// string or a list of parts; only the text parts are text.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { firstLine, isRec, list, rec, str, time } from '../json-fields.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
-import type { EventDraft } from '../transcript-draft.js';
+import type { EventDraft } from '../transcripts/transcript-draft.js';
 import { callRef, messageRef, resultRef } from './refs.js';
 
 export interface MessageAt {

@@ -1,4 +1,4 @@
-// Where Gemini CLI keeps its things (agent-formats.md §4): ~/.gemini holds settings.json,
+// Where Gemini CLI keeps its things (docs/agents.md, Gemini CLI): ~/.gemini holds settings.json,
 // projects.json (project folder → short id, since v0.29) and tmp/<project id>/chats/ with the chat
 // recordings — `session-*.json` (legacy) or `.jsonl`, and subagents' chats in
 // `chats/<parent session id>/<session id>.jsonl`.

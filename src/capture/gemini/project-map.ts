@@ -2,7 +2,7 @@
 // the name of `tmp/<project id>/`. Since v0.29 that id is a slug with the owner written in
 // `tmp/<slug>/.project_root` and in `~/.gemini/projects.json` (`{projects: {path: slug}}`); before,
 // it was sha256(path), which can only be matched against folders known some other way — the
-// registry's, and the project roots Baton already knows (agent-formats.md §4.2).
+// registry's, and the project roots Baton already knows (docs/agents.md, Gemini CLI).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -19,7 +19,7 @@ function readText(path: string): string | null {
 }
 
 /** `~/.gemini/projects.json` as path → slug (empty when absent or unreadable). */
-export function readProjectRegistry(geminiHomeDir: string): Record<string, string> {
+function readProjectRegistry(geminiHomeDir: string): Record<string, string> {
   const text = readText(join(geminiHomeDir, 'projects.json'));
   if (text === null) return {};
   try {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { listComponents, setComponent } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { examples, parseIntOption, parseJsonObject, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
 import { toJson } from '../../wire/index.js';
@@ -26,13 +28,12 @@ export function registerComponent(program: Command, ctx: CliContext): void {
       name: string,
       opts: { status?: string; health?: number; meta?: string; project?: string; json?: boolean },
     ) => {
-      const project = ctx.project(opts.project);
-      const c = ctx.store().components.set({
-        projectId: project.id,
+      const c = setComponent(opsWorld(ctx), {
+        projectId: ctx.project(opts.project).id,
         name,
-        ...(opts.status !== undefined && { status: opts.status }),
-        ...(opts.health !== undefined && { health: opts.health }),
-        ...(opts.meta !== undefined && { metadata: parseJsonObject(opts.meta, '--meta') }),
+        status: opts.status,
+        health: opts.health,
+        metadata: opts.meta === undefined ? undefined : parseJsonObject(opts.meta, '--meta'),
       });
       if (opts.json) ctx.out.json(toJson.component(c));
       else ctx.out.line(`${c.name}: ${c.status}${c.health === null ? '' : ` (${c.health}%)`}`);
@@ -41,7 +42,7 @@ export function registerComponent(program: Command, ctx: CliContext): void {
 
   const list = group.command('list').description('components of the project');
   withJson(withProject(list)).action((opts: { project?: string; json?: boolean }) => {
-    const all = ctx.store().components.list(ctx.project(opts.project).id);
+    const all = listComponents(opsWorld(ctx), { projectId: ctx.project(opts.project).id });
     if (opts.json) return ctx.out.json(all.map(toJson.component));
     if (all.length === 0)
       return ctx.out.line('no components — add one with `baton component set NAME --status up`');

@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
-import { BatonError, FACT_PRIORITIES, parseDuration } from '../../core/index.js';
+import { FACT_PRIORITIES } from '../../core/index.js';
+import { getFact, listFacts, setFact, unsetFact, withHint } from '../../operations/index.js';
 import type { ContextFact, FactPriority } from '../../core/index.js';
 import { toJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { choice, examples, parseJsonValue, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
+
+/** A fact not found is pointed at the list. */
+const hinted = <T>(run: () => T): T => withHint(run, 'NOT_FOUND', 'see `baton context list`');
 
 interface ScopeOpts {
   project?: string;
@@ -44,13 +49,13 @@ export function registerContext(program: Command, ctx: CliContext): void {
       value: string,
       opts: ScopeOpts & { category?: string; priority?: FactPriority; expires?: string },
     ) => {
-      const fact = ctx.store().facts.set({
+      const fact = setFact(opsWorld(ctx), {
         projectId: scope(opts),
         key,
         value: parseJsonValue(value),
-        ...(opts.category !== undefined && { category: opts.category }),
-        ...(opts.priority !== undefined && { priority: opts.priority }),
-        ...(opts.expires !== undefined && { expiresAt: ctx.now + parseDuration(opts.expires) }),
+        category: opts.category,
+        priority: opts.priority,
+        expiresIn: opts.expires,
       });
       if (opts.json) ctx.out.json(toJson.fact(fact, ctx.now));
       else ctx.out.line(`set ${fact.projectId === null ? 'global' : 'project'} fact ${key}`);
@@ -63,9 +68,10 @@ export function registerContext(program: Command, ctx: CliContext): void {
     .argument('<key>')
     .option('-g, --global', 'only the global fact');
   withJson(withProject(get)).action((key: string, opts: ScopeOpts) => {
-    const fact = ctx.store().facts.get(scope(opts), key, !opts.global);
-    if (!fact)
-      throw new BatonError('NOT_FOUND', `no fact "${key}"`, { hint: 'see `baton context list`' });
+    const projectId = scope(opts);
+    const fact = hinted(() =>
+      getFact(opsWorld(ctx), { projectId, key, onlyThisScope: opts.global }),
+    );
     if (opts.json) ctx.out.json(toJson.fact(fact, ctx.now));
     else ctx.out.line(typeof fact.value === 'string' ? fact.value : JSON.stringify(fact.value));
   });
@@ -76,11 +82,7 @@ export function registerContext(program: Command, ctx: CliContext): void {
     .option('-a, --all', 'include expired facts')
     .option('-g, --global', 'only global facts');
   withJson(withProject(list)).action((opts: ScopeOpts & { all?: boolean }) => {
-    const facts = ctx.store().facts.list({
-      projectId: scope(opts),
-      includeExpired: Boolean(opts.all),
-      now: ctx.now,
-    });
+    const facts = listFacts(opsWorld(ctx), { projectId: scope(opts), includeExpired: opts.all });
     if (opts.json) return ctx.out.json(facts.map((f) => toJson.fact(f, ctx.now)));
     if (facts.length === 0)
       return ctx.out.line('no facts yet — add one with `baton context set KEY VALUE`');
@@ -103,9 +105,8 @@ export function registerContext(program: Command, ctx: CliContext): void {
     .argument('<key>')
     .option('-g, --global', 'the global fact');
   withJson(withProject(unset)).action((key: string, opts: ScopeOpts) => {
-    const removed = ctx.store().facts.unset(scope(opts), key);
-    if (!removed)
-      throw new BatonError('NOT_FOUND', `no fact "${key}"`, { hint: 'see `baton context list`' });
+    const projectId = scope(opts);
+    hinted(() => unsetFact(opsWorld(ctx), { projectId, key }));
     if (opts.json) ctx.out.json({ key, removed: true });
     else ctx.out.line(`removed ${key}`);
   });

@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
-import { BatonError, DECISION_STATUSES } from '../../core/index.js';
+import { DECISION_STATUSES } from '../../core/index.js';
 import type { Decision, DecisionStatus } from '../../core/index.js';
 import { toJson } from '../../wire/index.js';
-import type { DecisionPatch } from '../../store/index.js';
-import { checkpointAfter, knownSession } from '../auto-checkpoint.js';
+import {
+  findDecision,
+  listDecisions,
+  recordDecision,
+  updateDecision,
+  withHint,
+} from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { choice, examples, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
 
@@ -17,7 +23,11 @@ interface DecisionOpts {
   file?: string[];
   session?: string;
   text?: string;
+  supersedes?: string;
 }
+
+/** A decision not found is pointed at the list. */
+const hinted = <T>(run: () => T): T => withHint(run, 'NOT_FOUND', 'see `baton decision list`');
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -31,14 +41,8 @@ export function registerDecision(program: Command, ctx: CliContext): void {
     'baton decision list --status active',
   ]);
 
-  const find = (projectId: string, ref: string): Decision => {
-    const d = ctx.store().decisions.get(projectId, ref);
-    if (!d)
-      throw new BatonError('NOT_FOUND', `no decision "${ref}"`, {
-        hint: 'see `baton decision list`',
-      });
-    return d;
-  };
+  const find = (projectId: string, ref: string): Decision =>
+    hinted(() => findDecision(opsWorld(ctx), projectId, ref));
   const print = (d: Decision, json?: boolean) => {
     if (json) return ctx.out.json(toJson.decision(d));
     ctx.out.line(
@@ -57,19 +61,20 @@ export function registerDecision(program: Command, ctx: CliContext): void {
     .option('-r, --reason <text>', 'why')
     .option('-o, --outcome <text>', 'what came of it')
     .option('-f, --file <path>', 'a file it concerns (repeatable)', collect)
+    .option('--supersedes <ref>', 'an earlier decision this one replaces (marked superseded)')
     .option('--session <id>', 'the session that took it');
   withJson(withProject(add)).action((words: string[], opts: DecisionOpts) => {
-    const project = ctx.project(opts.project);
-    const session = opts.session ? ctx.session(project, opts.session) : null;
-    const d = ctx.store().decisions.add({
-      projectId: project.id,
-      decision: words.join(' '),
-      reasoning: opts.reason ?? null,
-      outcome: opts.outcome ?? null,
-      files: opts.file ?? [],
-      sessionId: session?.id ?? null,
-    });
-    checkpointAfter(ctx, session ?? knownSession(ctx, project), 'decision-recorded');
+    const { decision: d } = hinted(() =>
+      recordDecision(opsWorld(ctx), {
+        projectId: ctx.project(opts.project).id,
+        decision: words.join(' '),
+        reasoning: opts.reason,
+        outcome: opts.outcome,
+        files: opts.file,
+        supersedes: opts.supersedes,
+        session: opts.session,
+      }),
+    );
     if (opts.json) ctx.out.json(toJson.decision(d));
     else ctx.out.line(`recorded decision ${d.number}`);
   });
@@ -83,10 +88,9 @@ export function registerDecision(program: Command, ctx: CliContext): void {
       choice(DECISION_STATUSES),
     );
   withJson(withProject(list)).action((opts: DecisionOpts) => {
-    const project = ctx.project(opts.project);
-    const all = ctx.store().decisions.list({
-      projectId: project.id,
-      ...(opts.status && { statuses: [opts.status] }),
+    const all = listDecisions(opsWorld(ctx), {
+      projectId: ctx.project(opts.project).id,
+      statuses: opts.status && [opts.status],
     });
     if (opts.json) return ctx.out.json(all.map(toJson.decision));
     if (all.length === 0)
@@ -115,19 +119,15 @@ export function registerDecision(program: Command, ctx: CliContext): void {
     .option('-s, --status <status>', DECISION_STATUSES.join(', '), choice(DECISION_STATUSES))
     .option('-f, --file <path>', 'replace the files it concerns (repeatable)', collect);
   withJson(withProject(update)).action((ref: string, opts: DecisionOpts) => {
-    const d = find(ctx.project(opts.project).id, ref);
-    const patch: DecisionPatch = {};
-    if (opts.text !== undefined) patch.decision = opts.text;
-    if (opts.reason !== undefined) patch.reasoning = opts.reason;
-    if (opts.outcome !== undefined) patch.outcome = opts.outcome;
-    if (opts.status !== undefined) patch.status = opts.status;
-    if (opts.file !== undefined) patch.files = opts.file;
-    if (Object.keys(patch).length === 0) {
-      throw new BatonError('USAGE', 'nothing to update', {
-        hint: 'give --status, --reason, --outcome, --text or --file',
-      });
-    }
-    const next = ctx.store().decisions.update(d.id, patch);
+    const patch = {
+      decision: opts.text,
+      reasoning: opts.reason,
+      outcome: opts.outcome,
+      status: opts.status,
+      files: opts.file,
+    };
+    const projectId = ctx.project(opts.project).id;
+    const next = hinted(() => updateDecision(opsWorld(ctx), { projectId, ref, patch }));
     if (opts.json) ctx.out.json(toJson.decision(next));
     else ctx.out.line(`updated decision ${next.number}`);
   });

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { EVENT_KINDS } from '../../core/index.js';
 import type { EventKind } from '../../core/index.js';
-import { checkpointAfter } from '../auto-checkpoint.js';
+import { readGitState } from '../../git/index.js';
+import { logEvent } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { choice, examples, parseJsonObject, withJson, withProject } from '../options.js';
 
 export function registerLog(program: Command, ctx: CliContext): void {
@@ -29,22 +31,24 @@ export function registerLog(program: Command, ctx: CliContext): void {
       words: string[],
       opts: { data?: string; tool?: string; session?: string; project?: string; json?: boolean },
     ) => {
-      const store = ctx.store();
       const project = ctx.project(opts.project);
-      const session = ctx.session(project, opts.session);
-      const data = opts.data === undefined ? null : parseJsonObject(opts.data);
-      const { seqs } = store.events.append([
-        {
-          sessionId: session.id,
-          kind,
-          text: words.join(' '),
-          data,
-          tool: opts.tool ?? null,
-          source: 'cli',
+      const git = readGitState(project.root);
+      const { session, event } = logEvent(opsWorld(ctx), {
+        projectId: project.id,
+        kind,
+        text: words.join(' '),
+        data: opts.data === undefined ? null : parseJsonObject(opts.data),
+        tool: opts.tool,
+        source: 'cli',
+        session: opts.session,
+        newSession: {
+          agent: 'cli',
+          cwd: ctx.world.cwd,
+          gitBranch: git.branch,
+          gitHeadStart: git.head,
+          title: 'Recorded by hand',
         },
-      ]);
-      const event = store.events.get(seqs[0]!)!;
-      checkpointAfter(ctx, session, kind === 'error' ? 'error' : 'activity');
+      });
       if (opts.json)
         ctx.out.json({ session: session.handle, event: { id: event.id, seq: event.seq, kind } });
       else ctx.out.line(`logged ${kind} to ${session.handle} (event ${event.seq})`);

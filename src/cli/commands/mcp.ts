@@ -18,6 +18,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
   cmd.action(async (opts: { project?: string; session?: string }) => {
     // Loaded here, not at the top: the MCP SDK is large and no other command needs it.
     const { recoverMemory, serveStdio } = await import('../../mcp/index.js');
+    const { createGitRunner } = await import('../../recover/index.js');
     // Claude Code starts servers with CLAUDE_PROJECT_DIR set; prefer it to a cwd that may differ.
     const project = ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
     await serveStdio(
@@ -26,6 +27,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
         project,
         sessionRef: opts.session ?? ctx.world.env.BATON_SESSION ?? null,
         clock: ctx.world.clock,
+        git: createGitRunner({ env: ctx.world.env }),
         version: program.version(),
         ...recoverMemory,
       },

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { BatonError, SESSION_STATUSES } from '../../core/index.js';
 import type { Project, Session, SessionStatus } from '../../core/index.js';
-import { readGitState } from '../../git/index.js';
 import { toJson } from '../../wire/index.js';
 import { detectCrashes } from '../../recover/index.js';
-import { checkpointAfter } from '../auto-checkpoint.js';
+import { endSession, startSession } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { choice, examples, parseIntOption, withJson, withProject } from '../options.js';
 import { formatTime, oneLine } from '../output.js';
 
@@ -38,14 +38,12 @@ export function registerSession(program: Command, ctx: CliContext): void {
   withJson(withProject(start)).action(
     (opts: { agent: string; title?: string; project?: string; json?: boolean }) => {
       const project = ctx.project(opts.project);
-      const git = readGitState(project.root);
-      const s = ctx.store().sessions.start({
-        agent: opts.agent,
+      const s = startSession(opsWorld(ctx), {
         projectId: project.id,
+        projectRoot: project.root,
+        agent: opts.agent,
+        title: opts.title,
         cwd: ctx.world.cwd,
-        gitBranch: git.branch,
-        gitHeadStart: git.head,
-        title: opts.title ?? null,
       });
       if (opts.json) return ctx.out.json(toJson.session(s));
       ctx.out.line(s.handle);
@@ -61,32 +59,21 @@ export function registerSession(program: Command, ctx: CliContext): void {
     .option('-r, --reason <text>', 'why it ended', 'ended by hand');
   withJson(withProject(end)).action(
     (ref: string | undefined, opts: { reason: string; project?: string; json?: boolean }) => {
-      const store = ctx.store();
       const project = ctx.project(opts.project);
-      const target = ref ?? ctx.world.env.BATON_SESSION;
-      const s = target
-        ? store.sessions.get(target)
-        : (store.sessions.list({ projectId: project.id, status: 'active', limit: 1 })[0] ?? null);
-      if (!s)
-        throw new BatonError(
-          'NOT_FOUND',
-          target ? `no session "${target}"` : 'no active session in this project',
-        );
-      const git = readGitState(project.root);
-      const next =
-        s.status === 'active'
-          ? store.sessions.update(s.id, {
-              status: 'ended',
-              endedAt: ctx.now,
-              endReason: opts.reason,
-              gitHeadEnd: git.head,
-            })
-          : s;
-      if (s.status === 'active') checkpointAfter(ctx, next, 'session-end');
+      const {
+        session: next,
+        ended,
+        previousStatus,
+      } = endSession(opsWorld(ctx), {
+        projectId: project.id,
+        projectRoot: project.root,
+        session: ref,
+        reason: opts.reason,
+      });
       if (opts.json) ctx.out.json(toJson.session(next));
       else
         ctx.out.line(
-          s.status === 'active' ? `ended ${next.handle}` : `${next.handle} had already ${s.status}`,
+          ended ? `ended ${next.handle}` : `${next.handle} had already ${previousStatus}`,
         );
     },
   );

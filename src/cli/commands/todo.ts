@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
-import { BatonError, TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
+import { TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
 import type { Todo, TodoPriority, TodoStatus } from '../../core/index.js';
 import { toJson } from '../../wire/index.js';
-import type { TodoPatch } from '../../store/index.js';
-import { checkpointAfter, knownSession } from '../auto-checkpoint.js';
+import type { UpdateTodoInput } from '../../operations/index.js';
+import { addTodo, listTodos, removeTodo, updateTodo, withHint } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { choice, examples, withJson, withProject } from '../options.js';
 import { oneLine } from '../output.js';
+
+/** A todo not found is pointed at the list that shows them all. */
+const hinted = <T>(run: () => T): T => withHint(run, 'NOT_FOUND', 'see `baton todo list --all`');
 
 interface TodoOpts {
   project?: string;
@@ -40,22 +44,17 @@ export function registerTodo(program: Command, ctx: CliContext): void {
     'baton todo list --all --json',
   ]);
 
-  const find = (projectId: string, ref: string): Todo => {
-    const t = ctx.store().todos.get(projectId, ref);
-    if (!t)
-      throw new BatonError('NOT_FOUND', `no todo "${ref}"`, {
-        hint: 'see `baton todo list --all`',
-      });
-    return t;
-  };
-  const change = (ref: string, opts: TodoOpts, patch: TodoPatch, verb: string) => {
-    const project = ctx.project(opts.project);
-    const t = ctx.store().todos.update(find(project.id, ref).id, patch);
-    if (patch.status === 'completed') {
-      checkpointAfter(ctx, knownSession(ctx, project), 'todo-completed');
-    }
+  const present = (t: Todo, opts: TodoOpts, verb: string) => {
     if (opts.json) ctx.out.json(toJson.todo(t));
     else ctx.out.line(`${verb} todo ${t.number}: ${oneLine(t.content, 60)}`);
+  };
+  const change = (ref: string, opts: TodoOpts, patch: UpdateTodoInput['patch'], verb: string) => {
+    const projectId = ctx.project(opts.project).id;
+    present(
+      hinted(() => updateTodo(opsWorld(ctx), { projectId, ref, patch }).todo),
+      opts,
+      verb,
+    );
   };
 
   const add = group
@@ -67,18 +66,15 @@ export function registerTodo(program: Command, ctx: CliContext): void {
     .option('--active-form <text>', 'how to say it while in progress ("Writing the test")')
     .option('--session <id>', 'the session it came from');
   withJson(withProject(add)).action((words: string[], opts: TodoOpts) => {
-    const project = ctx.project(opts.project);
-    const session = opts.session ? ctx.session(project, opts.session) : null;
-    const t = ctx.store().todos.add({
-      projectId: project.id,
+    const t = addTodo(opsWorld(ctx), {
+      projectId: ctx.project(opts.project).id,
       content: words.join(' '),
-      priority: opts.priority ?? null,
-      component: opts.component ?? null,
-      activeForm: opts.activeForm ?? null,
-      originSessionId: session?.id ?? null,
+      priority: opts.priority,
+      component: opts.component,
+      activeForm: opts.activeForm,
+      session: opts.session,
     });
-    if (opts.json) ctx.out.json(toJson.todo(t));
-    else ctx.out.line(`added todo ${t.number}: ${oneLine(t.content, 60)}`);
+    present(t, opts, 'added');
   });
 
   const list = group
@@ -87,13 +83,10 @@ export function registerTodo(program: Command, ctx: CliContext): void {
     .option('-a, --all', 'include completed and cancelled')
     .option('-s, --status <status>', `only ${TODO_STATUSES.join(', ')}`, choice(TODO_STATUSES));
   withJson(withProject(list)).action((opts: TodoOpts) => {
-    const project = ctx.project(opts.project);
-    const statuses: TodoStatus[] = opts.status
-      ? [opts.status]
-      : opts.all
-        ? [...TODO_STATUSES]
-        : ['in_progress', 'blocked', 'pending'];
-    const todos = ctx.store().todos.list({ projectId: project.id, statuses });
+    const todos = listTodos(opsWorld(ctx), {
+      projectId: ctx.project(opts.project).id,
+      statuses: opts.status ? [opts.status] : opts.all ? 'all' : undefined,
+    });
     if (opts.json) return ctx.out.json(todos.map(toJson.todo));
     if (todos.length === 0) return ctx.out.line('no todos — add one with `baton todo add`');
     ctx.out.table(
@@ -142,24 +135,14 @@ export function registerTodo(program: Command, ctx: CliContext): void {
     .option('--component <name>', 'the part of the system it concerns')
     .option('--active-form <text>', 'how to say it while in progress');
   withJson(withProject(update)).action((ref: string, opts: TodoOpts) => {
-    const patch: TodoPatch = {};
-    if (opts.content !== undefined) patch.content = opts.content;
-    if (opts.status !== undefined) patch.status = opts.status;
-    if (opts.priority !== undefined) patch.priority = opts.priority;
-    if (opts.component !== undefined) patch.component = opts.component;
-    if (opts.activeForm !== undefined) patch.activeForm = opts.activeForm;
-    if (Object.keys(patch).length === 0) {
-      throw new BatonError('USAGE', 'nothing to update', {
-        hint: 'give --content, --status, --priority, --component or --active-form',
-      });
-    }
-    change(ref, opts, patch, 'updated');
+    const { content, status, priority, component, activeForm } = opts;
+    change(ref, opts, { content, status, priority, component, activeForm }, 'updated');
   });
 
   const rm = group.command('rm').description('delete a todo').argument('<ref>', 'number or id');
   withJson(withProject(rm)).action((ref: string, opts: TodoOpts) => {
-    const t = find(ctx.project(opts.project).id, ref);
-    ctx.store().todos.remove(t.id);
+    const projectId = ctx.project(opts.project).id;
+    const t = hinted(() => removeTodo(opsWorld(ctx), { projectId, ref }));
     if (opts.json) ctx.out.json({ id: t.id, number: t.number, removed: true });
     else ctx.out.line(`removed todo ${t.number}`);
   });

@@ -5,6 +5,8 @@ import type { BatonEvent, Session } from '../../core/index.js';
 import { toJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { formatEvents, sessionHeader } from '../event-view.js';
+import { whichSession, withHint } from '../../operations/index.js';
+import { opsWorld } from '../ops-world.js';
 import { examples, parseIntOption, withJson, withProject } from '../options.js';
 
 interface ViewFlags {
@@ -65,17 +67,17 @@ function print(ctx: CliContext, events: BatonEvent[], json: boolean, day: string
 }
 
 function pickSession(ctx: CliContext, flags: ViewFlags): Session {
-  const store = ctx.store();
-  const ref = flags.session ?? ctx.world.env.BATON_SESSION;
-  if (ref) {
-    const s = store.sessions.get(ref);
-    if (!s)
-      throw new BatonError('NOT_FOUND', `no session "${ref}"`, {
-        hint: 'see `baton session list`',
-      });
-    return s;
-  }
-  const [latest] = store.sessions.list({ projectId: ctx.project(flags.project).id, limit: 1 });
+  const latest = withHint(
+    () =>
+      whichSession(opsWorld(ctx), {
+        projectId: ctx.project(flags.project).id,
+        ref: flags.session,
+        staleEnv: 'fail',
+        fallback: 'latest',
+      }),
+    'NOT_FOUND',
+    'see `baton session list`',
+  );
   if (!latest) {
     throw new BatonError('NOT_FOUND', 'no sessions in this project yet', {
       hint: 'see `baton session list --all-projects`',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { checkpointShape, toJson } from '../../schemas/index.js';
+import { checkpointShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
+import { takeCheckpoint } from '../../operations/index.js';
 import { checkpointLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';
@@ -23,16 +25,16 @@ export const checkpointCreateTool = defineTool({
     .strict(),
   output: z.object({ checkpoint: checkpointShape }),
   annotations: ADDS,
-  async run(args, call) {
-    const { deps, now } = call;
-    const session = call.writingSession(args.session);
-    const checkpoint = await deps.checkpoints.create(deps.store, {
-      projectId: deps.project.id,
-      sessionId: session.id,
-      label: args.label ?? null,
-      trigger: 'user',
-      now,
+  run(args, call) {
+    const checkpoint = takeCheckpoint(call.ops, {
+      projectId: call.deps.project.id,
+      label: args.label,
+      session: args.session,
+      whenUnnamed: 'new',
+      newSession: call.newSession(),
+      staleEnv: 'ignore',
     });
+    const session = call.deps.store.sessions.get(checkpoint.sessionId)!;
     return {
       text: `Created ${checkpointLine(checkpoint)} of ${session.handle}.`,
       data: { checkpoint: toJson.checkpoint(checkpoint) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BatonError } from '../../core/index.js';
-import { checkpointShape, toJson } from '../../schemas/index.js';
+import { listCheckpoints, withHint } from '../../operations/index.js';
+import { checkpointShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { checkpointLine, lines, pageSentence } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';
@@ -23,19 +24,18 @@ export const checkpointListTool = defineTool({
     .strict(),
   output: z.object({ checkpoints: z.array(checkpointShape), page: pageShape }),
   annotations: READ_ONLY,
-  async run(args, { deps }) {
-    const session = args.session === undefined ? null : deps.store.sessions.get(args.session);
-    if (args.session !== undefined && !session) {
-      throw new BatonError('NOT_FOUND', `no session "${args.session}"`, {
-        hint: 'see list_sessions',
-      });
-    }
-    const found = await deps.checkpoints.list(deps.store, {
-      projectId: deps.project.id,
-      sessionId: session?.id,
-      limit: args.limit + 1,
-      offset: args.offset,
-    });
+  run(args, { deps, ops }) {
+    const found = withHint(
+      () =>
+        listCheckpoints(ops, {
+          projectId: deps.project.id,
+          session: args.session,
+          limit: args.limit + 1,
+          offset: args.offset,
+        }),
+      'NOT_FOUND',
+      'see list_sessions',
+    );
     const { items, page } = paginate(found, args.offset, args.limit);
     return {
       text: lines(

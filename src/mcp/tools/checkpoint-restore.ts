@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { checkpointShape, toJson } from '../../schemas/index.js';
+import { checkpointShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
+import { restoreCheckpoint } from '../../operations/index.js';
 import { checkpointLine, lines } from '../present.js';
 import { CHANGES, defineTool } from '../tool.js';
 
@@ -27,13 +29,13 @@ export const checkpointRestoreTool = defineTool({
     undoCheckpoint: checkpointShape.nullable().describe('restore this one to undo the rollback'),
   }),
   annotations: CHANGES,
-  async run(args, { deps, now }) {
-    const result = await deps.checkpoints.restore(deps.store, {
-      projectId: deps.project.id,
-      ref: args.checkpoint,
-      rollback: args.rollback,
-      now,
-    });
+  run(args, call) {
+    const r = restoreCheckpoint(call.ops, { ref: args.checkpoint, rollback: args.rollback });
+    const result = {
+      checkpoint: r.checkpoint,
+      rolledBack: r.rolledBack !== null,
+      undoCheckpoint: r.undo,
+    };
     return {
       text: lines(
         `Restored ${checkpointLine(result.checkpoint)}: it is the resume point for the next brief.`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { componentShape, toJson } from '../../schemas/index.js';
+import { componentShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { componentLine, lines, pageSentence } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

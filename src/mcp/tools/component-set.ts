@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { componentShape, toJson } from '../../schemas/index.js';
+import { componentShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
+import { setComponent } from '../../operations/index.js';
 import { componentLine } from '../present.js';
 import { SETS, defineTool } from '../tool.js';
 
@@ -28,13 +30,7 @@ export const componentSetTool = defineTool({
   output: z.object({ component: componentShape }),
   annotations: SETS,
   run(args, call) {
-    const component = call.deps.store.components.set({
-      projectId: call.deps.project.id,
-      name: args.name,
-      ...(args.status !== undefined && { status: args.status }),
-      ...(args.health !== undefined && { health: args.health }),
-      ...(args.metadata !== undefined && { metadata: args.metadata }),
-    });
+    const component = setComponent(call.ops, { projectId: call.deps.project.id, ...args });
     return {
       text: `Set ${componentLine(component)}`,
       data: { component: toJson.component(component) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
-import { contextFactShape, toJson } from '../../schemas/index.js';
+import { contextFactShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { factLine } from '../present.js';
 import { READ_ONLY, defineTool } from '../tool.js';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contextFactShape, toJson } from '../../schemas/index.js';
+import { contextFactShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { factLine, lines, pageSentence } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { FACT_PRIORITIES, parseDuration } from '../../core/index.js';
-import { contextFactShape, toJson } from '../../schemas/index.js';
+import { FACT_PRIORITIES } from '../../core/index.js';
+import { setFact } from '../../operations/index.js';
+import { contextFactShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { factLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { SETS, defineTool } from '../tool.js';
@@ -30,18 +32,10 @@ export const contextSetTool = defineTool({
   output: z.object({ fact: contextFactShape }),
   annotations: SETS,
   run(args, call) {
-    const { store, project } = call.deps;
-    const expiresAt =
-      args.expiresIn === undefined ? null : call.now + parseDuration(args.expiresIn);
-    const session = call.namedSession(args.session);
-    const fact = store.facts.set({
-      projectId: args.global ? null : project.id,
-      key: args.key,
-      value: args.value,
-      priority: args.priority,
-      category: args.category ?? null,
-      expiresAt,
-      sessionId: session?.id ?? null,
+    const { global, ...input } = args;
+    const fact = setFact(call.ops, {
+      ...input,
+      projectId: global ? null : call.deps.project.id,
     });
     return { text: `Set ${factLine(fact, call.now)}`, data: { fact: toJson.fact(fact, call.now) } };
   },

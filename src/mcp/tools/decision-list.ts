@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DECISION_STATUSES } from '../../core/index.js';
-import { decisionShape, toJson } from '../../schemas/index.js';
+import { decisionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { decisionLine, lines, pageSentence } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BatonError } from '../../core/index.js';
-import { decisionShape, toJson } from '../../schemas/index.js';
+import { recordDecision, withHint } from '../../operations/index.js';
+import { decisionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { decisionLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';
@@ -43,30 +44,12 @@ export const decisionRecordTool = defineTool({
     .strict(),
   output: z.object({ decision: decisionShape, superseded: decisionShape.nullable() }),
   annotations: ADDS,
-  async run(args, call) {
-    const { store, project } = call.deps;
-    const old =
-      args.supersedes === undefined
-        ? null
-        : store.decisions.get(project.id, String(args.supersedes));
-    if (args.supersedes !== undefined && !old) {
-      throw new BatonError('NOT_FOUND', `no decision #${args.supersedes} to supersede`, {
-        hint: "call decision_list with status 'all' to see their numbers",
-      });
-    }
-    const session = call.namedSession(args.session);
-    const { decision, superseded } = store.transaction(() => ({
-      decision: store.decisions.add({
-        projectId: project.id,
-        decision: args.decision,
-        reasoning: args.reasoning ?? null,
-        outcome: args.outcome ?? null,
-        files: args.files ?? [],
-        sessionId: session?.id ?? null,
-      }),
-      superseded: old ? store.decisions.update(old.id, { status: 'superseded' }) : null,
-    }));
-    await call.trigger('decision_recorded', session?.id ?? null, { decision: decision.number });
+  run(args, call) {
+    const { decision, superseded } = withHint(
+      () => recordDecision(call.ops, { projectId: call.deps.project.id, ...args }),
+      'NOT_FOUND',
+      "call decision_list with status 'all' to see their numbers",
+    );
     return {
       text: `Recorded decision ${decisionLine(decision)}${superseded ? `\nMarked #${superseded.number} superseded.` : ''}`,
       data: {

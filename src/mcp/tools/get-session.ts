@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
 import type { BatonEvent, Session } from '../../core/index.js';
-import { sessionShape, toJson } from '../../schemas/index.js';
+import { sessionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import type { Store } from '../../store/index.js';
 import { eventLine, lines, minute } from '../present.js';
 import { eventItem, eventItemShape, limitArg, textCharsArg, withDataArg } from '../shapes.js';
+import { whichSession } from '../../operations/index.js';
 import type { ToolCall } from '../tool-call.js';
 import { READ_ONLY, defineTool } from '../tool.js';
 
@@ -23,10 +25,12 @@ const cursorShape = z
   })
   .describe('cursors for paging through the journal');
 
-function whichSession(call: ToolCall, ref: string | undefined): Session {
-  const named = call.namedSession(ref);
-  if (named) return named;
-  const [latest] = call.deps.store.sessions.list({ projectId: call.deps.project.id, limit: 1 });
+function sessionMeant(call: ToolCall, ref: string | undefined): Session {
+  const latest = whichSession(call.ops, {
+    projectId: call.deps.project.id,
+    ref,
+    fallback: 'latest',
+  });
   if (!latest) throw new BatonError('NOT_FOUND', 'no session recorded in this project yet');
   return latest;
 }
@@ -92,7 +96,7 @@ export const getSessionTool = defineTool({
       throw new BatonError('USAGE', 'give before or after, not both');
     }
     const { store } = call.deps;
-    const session = whichSession(call, args.session);
+    const session = sessionMeant(call, args.session);
     const events = readPage(store, session.id, args);
     const first = events[0]?.seq;
     const last = events.at(-1)?.seq;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SESSION_STATUSES } from '../../core/index.js';
-import { sessionShape, toJson } from '../../schemas/index.js';
+import { sessionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { lines, pageSentence, sessionLine } from '../present.js';
 import { limitArg, offsetArg, pageFrom, pageShape } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

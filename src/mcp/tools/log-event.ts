@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../core/index.js';
-import type { JsonObject } from '../../core/index.js';
+import { logEvent } from '../../operations/index.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';
 
@@ -28,22 +28,13 @@ export const logEventTool = defineTool({
     event: z.object({ id: z.string(), seq: z.number().int(), kind: z.enum(EVENT_KINDS) }),
   }),
   annotations: ADDS,
-  async run(args, call) {
-    const { store } = call.deps;
-    const session = call.writingSession(args.session);
-    const { seqs } = store.events.append([
-      {
-        sessionId: session.id,
-        ts: call.now,
-        kind: args.kind,
-        text: args.text,
-        tool: args.tool ?? null,
-        data: (args.data as JsonObject | undefined) ?? null,
-        source: 'api',
-      },
-    ]);
-    const event = store.events.get(seqs[0]!)!;
-    if (args.kind === 'error') await call.trigger('error', session.id, { event: event.seq });
+  run(args, call) {
+    const { session, event } = logEvent(call.ops, {
+      ...args,
+      projectId: call.deps.project.id,
+      source: 'api',
+      newSession: call.newSession(),
+    });
     return {
       text: `Logged ${args.kind} @${event.seq} to ${session.handle}.`,
       data: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
-import { BRIEF_MODES } from '../deps.js';
+import { BRIEF_MODES } from '../../recover/index.js';
 import { READ_ONLY, defineTool } from '../tool.js';
 
 export const resumeBriefTool = defineTool({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatonError } from '../../core/index.js';
-import { sessionShape, toJson } from '../../schemas/index.js';
+import { sessionShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { eventLine, lines } from '../present.js';
 import { eventItem, eventItemShape, textCharsArg, withDataArg } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

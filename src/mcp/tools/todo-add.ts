@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { TODO_PRIORITIES } from '../../core/index.js';
-import { toJson, todoShape } from '../../schemas/index.js';
+import { todoShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
+import { addTodo } from '../../operations/index.js';
 import { todoLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { ADDS, defineTool } from '../tool.js';
@@ -38,16 +40,7 @@ export const todoAddTool = defineTool({
   output: z.object({ todo: todoShape }),
   annotations: ADDS,
   run(args, call) {
-    const session = call.namedSession(args.session);
-    const todo = call.deps.store.todos.add({
-      projectId: call.deps.project.id,
-      content: args.content,
-      status: args.status,
-      priority: args.priority ?? null,
-      component: args.component ?? null,
-      activeForm: args.activeForm ?? null,
-      originSessionId: session?.id ?? null,
-    });
+    const todo = addTodo(call.ops, { projectId: call.deps.project.id, ...args });
     return { text: `Added ${todoLine(todo)}`, data: { todo: toJson.todo(todo) } };
   },
 });

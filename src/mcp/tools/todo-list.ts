@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TODO_STATUSES } from '../../core/index.js';
 import type { TodoStatus } from '../../core/index.js';
-import { toJson, todoShape } from '../../schemas/index.js';
+import { todoShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { lines, pageSentence, todoLine } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';

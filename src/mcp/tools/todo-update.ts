@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { BatonError, TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
-import { toJson, todoShape } from '../../schemas/index.js';
-import type { TodoPatch } from '../../store/index.js';
+import { TODO_PRIORITIES, TODO_STATUSES } from '../../core/index.js';
+import { updateTodo, withHint } from '../../operations/index.js';
+import { todoShape } from '../../schemas/index.js';
+import { toJson } from '../../wire/index.js';
 import { todoLine } from '../present.js';
 import { sessionArg } from '../shapes.js';
 import { CHANGES, defineTool } from '../tool.js';
@@ -34,35 +35,17 @@ export const todoUpdateTool = defineTool({
     .strict(),
   output: z.object({ todo: todoShape, previousStatus: z.enum(TODO_STATUSES) }),
   annotations: CHANGES,
-  async run(args, call) {
-    const { store, project } = call.deps;
-    const found = store.todos.get(project.id, String(args.todo));
-    if (!found) {
-      throw new BatonError('NOT_FOUND', `no todo "${args.todo}" in this project`, {
-        hint: "call todo_list with status 'all' to see every todo and its number",
-      });
-    }
-    const patch: TodoPatch = {};
-    if (args.status !== undefined) patch.status = args.status;
-    if (args.blockedReason !== undefined) patch.blockedReason = args.blockedReason;
-    if (args.content !== undefined) patch.content = args.content;
-    if (args.activeForm !== undefined) patch.activeForm = args.activeForm;
-    if (args.priority !== undefined) patch.priority = args.priority;
-    if (args.component !== undefined) patch.component = args.component;
-    if (Object.keys(patch).length === 0) {
-      throw new BatonError('USAGE', 'nothing to change', {
-        hint: 'give at least one of status, blockedReason, content, activeForm, priority, component',
-      });
-    }
-    const session = call.namedSession(args.session);
-    const todo = store.todos.update(found.id, patch);
-    if (todo.status === 'completed' && found.status !== 'completed') {
-      await call.trigger('todo_completed', session?.id ?? null, { todo: todo.number });
-    }
-    const change = found.status === todo.status ? '' : ` (was ${found.status})`;
+  run(args, call) {
+    const { todo: ref, session, ...patch } = args;
+    const { todo, previousStatus } = withHint(
+      () => updateTodo(call.ops, { projectId: call.deps.project.id, ref, patch, session }),
+      'NOT_FOUND',
+      "call todo_list with status 'all' to see every todo and its number",
+    );
+    const change = previousStatus === todo.status ? '' : ` (was ${previousStatus})`;
     return {
       text: `Updated ${todoLine(todo)}${change}`,
-      data: { todo: toJson.todo(todo), previousStatus: found.status },
+      data: { todo: toJson.todo(todo), previousStatus },
     };
   },
 });

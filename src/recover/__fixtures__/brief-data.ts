@@ -1,8 +1,8 @@
 // Fixed BriefData for the golden and property tests: a crashed Claude Code session in a small web
 // shop project, with todos in every state, decisions, facts, components and git changes.
 import type { ComponentState, ContextFact, Decision, Session, Todo } from '../../core/index.js';
-import type { ActionEvent, BriefData, ChangeReport } from '../brief-types.js';
-import { emptyActivity } from '../brief-types.js';
+import type { ActionEvent, BriefData, ChangeReport } from '../brief/brief-types.js';
+import { emptyActivity } from '../brief/brief-types.js';
 
 export const NOW = Date.parse('2026-03-04T14:00:00Z');
 const H = 3_600_000;

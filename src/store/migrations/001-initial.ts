@@ -1,4 +1,4 @@
-// The first schema: every concept of DESIGN §2, with the sync fields (machine, HLC stamp, per-field
+// The first schema: every record of src/core/types.ts, with the sync fields (machine, HLC stamp, per-field
 // stamps, tombstones) that later work fills. Never edit a released migration; add a new one.
 import type { Migration } from './migration.js';
 

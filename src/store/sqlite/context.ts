@@ -36,11 +36,7 @@ export function clean(ctx: SqliteContext, text: string | null | undefined): stri
   return text === null || text === undefined ? null : ctx.redactor.text(text);
 }
 
-export function cleanJson(ctx: SqliteContext, value: JsonObject | null | undefined): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(ctx.redactor.json(value));
-}
-
-/** Stamps each changed field with the new HLC, for per-field merge during sync (DESIGN §7). */
+/** Stamps each changed field with the new HLC, so that sync can merge two machines' edits field by field. */
 export function stampFields(previous: string, fields: string[], hlc: string): string {
   const map = parseJson<JsonObject>(previous, {});
   for (const f of fields) map[f] = hlc;

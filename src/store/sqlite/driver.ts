@@ -32,7 +32,3 @@ export const Database: typeof BetterSqlite3 = load();
 
 export type Database = BetterSqlite3.Database;
 export type Statement = BetterSqlite3.Statement;
-
-/** Which driver this process runs on, for diagnostics. */
-export const driverName =
-  major >= 22 ? 'better-sqlite3@13 (prebuilt)' : 'better-sqlite3@12 (built from source)';

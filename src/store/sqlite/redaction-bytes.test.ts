@@ -1,4 +1,4 @@
-// Pins DESIGN §6 at the byte level: secrets written through every path of the store are absent
+// Pins redaction at the byte level: secrets written through every path of the store are absent
 // from the database file and its WAL, not merely from query results.
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

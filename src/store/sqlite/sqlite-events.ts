@@ -362,6 +362,27 @@ export class SqliteEvents implements Events {
     return (this.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   }
 
+  findByRef(
+    sessionId: string,
+    ref: string,
+  ): { tool: string | null; data: JsonObject | null } | null {
+    const row = this.ctx
+      .stmt('SELECT tool, data FROM events WHERE session_id = ? AND ref = ?')
+      .get(sessionId, ref) as { tool: string | null; data: string | null } | undefined;
+    if (!row) return null;
+    return {
+      tool: row.tool,
+      data: row.data === null ? null : (JSON.parse(row.data) as JsonObject),
+    };
+  }
+
+  countRefsInRange(sessionId: string, from: string, to: string): number {
+    const row = this.ctx
+      .stmt('SELECT count(*) AS n FROM events WHERE session_id = ? AND ref >= ? AND ref < ?')
+      .get(sessionId, from, to) as { n: number };
+    return row.n;
+  }
+
   lastSeq(): number {
     return (
       this.ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }

@@ -1,4 +1,4 @@
-// Forgetting for real (DESIGN §6): the selected events leave the journal and its contentless
+// Forgetting for real (a secret or a mistake must be removable from the disk): the selected events leave the journal and its contentless
 // index, checkpoints holding them are deleted or have the text cut out, records holding the text
 // become tombstones, titles and log lines lose it, and the audit log says what went — ids and
 // counts, never the content. Dry runs do the same work in a transaction that is rolled back, so

@@ -177,6 +177,20 @@ export class SqliteSessions implements Sessions {
     return row ? toSession(row) : null;
   }
 
+  findByAgentId(agent: string, agentSessionId: string): Session | null {
+    const row = this.ctx
+      .stmt('SELECT * FROM sessions WHERE agent = ? AND agent_session_id = ?')
+      .get(agent, agentSessionId) as SessionRow | undefined;
+    return row ? toSession(row) : null;
+  }
+
+  findByIdOrHandle(ref: string): Session | null {
+    const row = this.ctx
+      .stmt('SELECT * FROM sessions WHERE id = ? OR handle = upper(?) LIMIT 1')
+      .get(ref, ref) as SessionRow | undefined;
+    return row ? toSession(row) : null;
+  }
+
   list(filter: SessionFilter = {}): Session[] {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -15,9 +15,10 @@ import {
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
 import { MIGRATIONS, migrate, schemaVersion } from '../migrations/index.js';
 import type { Migration } from '../migrations/index.js';
-import type { ImportCursor, Store, StoreInfo } from '../store.js';
+import type { CaptureLogEntry, ImportCursor, Store, StoreInfo } from '../store.js';
 import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
+import { SqliteActivity } from './sqlite-activity.js';
 import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { SqliteComponents } from './sqlite-components.js';
 import { SqliteDecisions } from './sqlite-decisions.js';
@@ -26,6 +27,7 @@ import { SqliteFacts } from './sqlite-facts.js';
 import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { SqliteProjects } from './sqlite-projects.js';
 import { SqliteSessions } from './sqlite-sessions.js';
+import { SqliteStats } from './sqlite-stats.js';
 import { SqliteTodos } from './sqlite-todos.js';
 
 export interface SqliteStoreOptions {
@@ -74,6 +76,8 @@ export class SqliteStore implements Store {
   readonly components: SqliteComponents;
   readonly checkpoints: SqliteCheckpoints;
   readonly maintenance: SqliteMaintenance;
+  readonly activity: SqliteActivity;
+  readonly stats: SqliteStats;
   private readonly ctx: SqliteContext;
 
   static open(options: SqliteStoreOptions): SqliteStore {
@@ -149,6 +153,8 @@ export class SqliteStore implements Store {
     this.maintenance = new SqliteMaintenance(this.ctx, options.path, (...args) =>
       this.audit(...args),
     );
+    this.activity = new SqliteActivity(this.ctx);
+    this.stats = new SqliteStats(this.ctx);
   }
 
   /** The connection itself, for maintenance code in this module (backup, integrity, vacuum). */
@@ -227,6 +233,36 @@ export class SqliteStore implements Store {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
       .run(key, JSON.stringify(value), this.ctx.clock.now());
+  }
+
+  settingsWithPrefix(prefix: string): Map<string, JsonValue> {
+    const pattern = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+    const rows = this.ctx
+      .stmt("SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\'")
+      .all(pattern) as { key: string; value: string }[];
+    return new Map(rows.map((r) => [r.key, parseJson<JsonValue>(r.value, null)]));
+  }
+
+  captureLog(source: string): CaptureLogEntry | null {
+    const row = this.ctx
+      .stmt(
+        'SELECT last_seen_at, last_error, last_error_at, error_count FROM capture_log WHERE source = ?',
+      )
+      .get(source) as
+      | {
+          last_seen_at: number | null;
+          last_error: string | null;
+          last_error_at: number | null;
+          error_count: number;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      lastSeenAt: row.last_seen_at,
+      lastError: row.last_error,
+      lastErrorAt: row.last_error_at,
+      errorCount: row.error_count,
+    };
   }
 
   noteCapture(source: string, error?: string): void {

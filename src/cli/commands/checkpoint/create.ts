@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { createCheckpoint, createGitRunner } from '../../../recover/index.js';
+import { takeCheckpoint, withHint } from '../../../operations/index.js';
+import { opsWorld } from '../../ops-world.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson, withProject } from '../../options.js';
-import { formatBytes, gitLine, sessionForCheckpoint } from './format.js';
+import { formatBytes, gitLine } from './format.js';
 
 export function registerCheckpointCreate(group: Command, ctx: CliContext): void {
   const cmd = group
@@ -22,17 +23,19 @@ export function registerCheckpointCreate(group: Command, ctx: CliContext): void 
     'baton checkpoint create --json',
   ]);
   cmd.action((opts: { label?: string; session?: string; project?: string; json?: boolean }) => {
-    const store = ctx.store();
     const project = ctx.project(opts.project);
-    const session = sessionForCheckpoint(ctx, store, project, opts.session);
-    const c = createCheckpoint(store, {
-      session: session.id,
-      trigger: 'manual',
-      label: opts.label ?? null,
-      now: ctx.now,
-      git: createGitRunner({ env: ctx.world.env }),
-      cwd: opts.project === undefined ? ctx.world.cwd : project.root,
-    });
+    const c = withHint(
+      () =>
+        takeCheckpoint(opsWorld(ctx), {
+          projectId: project.id,
+          label: opts.label,
+          session: opts.session,
+          whenUnnamed: 'last',
+          cwd: opts.project === undefined ? ctx.world.cwd : project.root,
+        }),
+      'NOT_FOUND',
+      'see `baton session list`',
+    );
     if (opts.json) return ctx.out.json(toJson.checkpoint(c));
     ctx.out.line(c.handle);
     ctx.out.line(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createGitRunner, restoreCheckpoint } from '../../../recover/index.js';
+import { restoreCheckpoint } from '../../../operations/index.js';
+import { opsWorld } from '../../ops-world.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
@@ -21,12 +22,7 @@ export function registerCheckpointRestore(group: Command, ctx: CliContext): void
     'baton checkpoint restore RECOVERY-SESSION-261123-001-174012 --rollback',
   ]);
   cmd.action((ref: string, opts: { rollback?: boolean; json?: boolean }) => {
-    const r = restoreCheckpoint(ctx.store(), {
-      checkpoint: ref,
-      rollback: Boolean(opts.rollback),
-      now: ctx.now,
-      git: createGitRunner({ env: ctx.world.env }),
-    });
+    const r = restoreCheckpoint(opsWorld(ctx), { ref, rollback: Boolean(opts.rollback) });
     if (opts.json) {
       return ctx.out.json({
         checkpoint: toJson.checkpoint(r.checkpoint),

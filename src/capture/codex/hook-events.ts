@@ -1,0 +1,42 @@
+// Codex's hook events (see docs/agents.md). Codex waits for every hook and skips `async` ones, so
+// none is async and the tool and prompt hooks stay cheap by spooling. Timeouts are seconds.
+// Codex's `notify` program (`agent-turn-complete`) is not a hook event: the handler takes it apart.
+import type { HookTable } from '../hooks/hook-table.js';
+
+export const CODEX_HOOK_TABLE: HookTable = [
+  {
+    event: 'SessionStart',
+    path: 'lifecycle',
+    mapsTo: 'session active again, rollout sweep; prints the brief',
+    install: { timeout: 15 },
+  },
+  { event: 'UserPromptSubmit', path: 'spooled', mapsTo: 'user_message', install: { timeout: 10 } },
+  { event: 'PreToolUse', path: 'spooled', mapsTo: 'tool_call', install: { timeout: 10 } },
+  {
+    event: 'PostToolUse',
+    path: 'spooled',
+    mapsTo: 'tool_result (error on a non-zero exit)',
+    install: { timeout: 10 },
+  },
+  {
+    event: 'PreCompact',
+    path: 'lifecycle',
+    mapsTo: 'rollout sweep, compaction, pre_compaction checkpoint',
+    install: { timeout: 30 },
+  },
+  { event: 'PostCompact', path: 'lifecycle', mapsTo: 'compaction', install: { timeout: 10 } },
+  {
+    event: 'Stop',
+    path: 'lifecycle',
+    mapsTo: 'system, rollout sweep; prints {}',
+    install: { timeout: 30 },
+  },
+  { event: 'SubagentStart', path: 'lifecycle', mapsTo: 'system', install: { timeout: 10 } },
+  {
+    event: 'SubagentStop',
+    path: 'lifecycle',
+    mapsTo: 'system, rollout sweep; prints {}',
+    install: { timeout: 30 },
+  },
+  { event: 'PermissionRequest', path: 'spooled', mapsTo: 'system' },
+];

@@ -1,0 +1,84 @@
+// Checkpoints asked for by a person or an agent: take one now, list them, restore one. The
+// snapshot, its storage and its retention belong to the recovery module; the rules of the
+// request — which session, the `manual` trigger, the working folder — are here.
+import type { Checkpoint } from '../core/index.js';
+import {
+  createCheckpoint,
+  listCheckpoints as checkpointsInStore,
+  restoreCheckpoint as restoreInStore,
+} from '../recover/index.js';
+import type { RestoreResult } from '../recover/index.js';
+import type { SessionInput } from '../store/index.js';
+import { BatonError } from '../core/index.js';
+import { whichSession } from './which-session.js';
+import type { OpsWorld } from './world.js';
+
+export interface TakeCheckpointInput {
+  projectId: string;
+  label?: string | null | undefined;
+  session?: string | undefined;
+  /**
+   * With no session named: the active one, else the project's most recent (`last`), else a new
+   * one (`new`, with newSession).
+   */
+  whenUnnamed: 'last' | 'new';
+  newSession?: Omit<SessionInput, 'projectId'>;
+  /** An environment session that names none: an error (the shell's default) or ignored. */
+  staleEnv?: 'fail' | 'ignore';
+  /** Where git is read; default: the session's folder, else the project root. */
+  cwd?: string | undefined;
+}
+
+export function takeCheckpoint(world: OpsWorld, input: TakeCheckpointInput): Checkpoint {
+  const session = whichSession(world, {
+    projectId: input.projectId,
+    ref: input.session,
+    staleEnv: input.staleEnv ?? 'fail',
+    fallback: input.whenUnnamed === 'last' ? 'active-or-last' : 'active-or-new',
+    ...(input.newSession && { newSession: input.newSession }),
+  });
+  if (!session) {
+    throw new BatonError('NOT_FOUND', 'no session in this project to checkpoint', {
+      hint: 'start one with `baton session start`, or let an agent record one',
+    });
+  }
+  const label = input.label?.trim() || null;
+  return createCheckpoint(world.store, {
+    session: session.id,
+    trigger: 'manual',
+    label,
+    now: world.clock.now(),
+    git: world.git,
+    ...(input.cwd !== undefined && { cwd: input.cwd }),
+  });
+}
+
+export interface ListCheckpointsInput {
+  projectId: string;
+  session?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Newest first. */
+export function listCheckpoints(world: OpsWorld, input: ListCheckpointsInput): Checkpoint[] {
+  const offset = input.offset ?? 0;
+  return checkpointsInStore(world.store, {
+    projectId: input.projectId,
+    ...(input.session !== undefined && { session: input.session }),
+    ...(input.limit !== undefined && { limit: offset + input.limit }),
+  }).slice(offset);
+}
+
+/** Makes a checkpoint the resume point; with rollback also returns the records to it. */
+export function restoreCheckpoint(
+  world: OpsWorld,
+  input: { ref: string; rollback: boolean },
+): RestoreResult {
+  return restoreInStore(world.store, {
+    checkpoint: input.ref,
+    rollback: input.rollback,
+    now: world.clock.now(),
+    git: world.git,
+  });
+}

@@ -1,0 +1,29 @@
+// operations: every action a person or an agent can take on Baton's memory, once. Each is a
+// function of the world it needs (the store, the clock, the environment's session, git — see
+// OpsWorld) and plain input, returning plain records; the rules live here — validation, which
+// session an action means, the automatic checkpoint a change calls for — so that each face (the
+// CLI, the MCP server, later the daemon's HTTP API) only parses, calls and presents.
+export type { AutoTrigger } from './checkpoint-triggers.js';
+export { listCheckpoints, restoreCheckpoint, takeCheckpoint } from './checkpoints.js';
+export { listComponents, setComponent } from './components.js';
+export { findDecision, listDecisions, recordDecision, updateDecision } from './decisions.js';
+export type { RecordedDecision } from './decisions.js';
+export { withHint } from './face-hints.js';
+export { logEvent } from './events.js';
+export { getFact, listFacts, setFact, unsetFact } from './facts.js';
+export { endSession, startSession } from './sessions.js';
+export {
+  addTodo,
+  blockTodo,
+  cancelTodo,
+  completeTodo,
+  findTodo,
+  listTodos,
+  removeTodo,
+  startTodo,
+  updateTodo,
+} from './todos.js';
+export type { TodoChange, UpdateTodoInput } from './todos.js';
+export { whichSession, writingSession } from './which-session.js';
+export type { WhichSessionOptions } from './which-session.js';
+export type { OpsWorld } from './world.js';

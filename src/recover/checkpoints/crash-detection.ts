@@ -1,0 +1,109 @@
+// Crash detection, run by any command that looks at sessions (resume, session list, the daemon):
+// an active session whose agent process is gone — when its pid is known and on this machine — or
+// that has been silent longer than a threshold is marked crashed, and gets an emergency checkpoint
+// from its last events so the next brief can say what it was doing when it died.
+import type { Checkpoint, Session } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import { span } from '../brief/brief-text.js';
+import { createCheckpoint } from './checkpoints.js';
+import type { GitRunner } from '../../git/index.js';
+
+/** Without a process to ask, a session silent this long is taken for dead. */
+export const DEFAULT_SILENCE_MS = 2 * 3_600_000;
+/** A live pid this silent is more likely a reused pid (after a reboot) than a live agent. */
+const PID_REUSE_MS = 24 * 3_600_000;
+
+export interface CrashDetectionOptions {
+  now: number;
+  /** Whether a process is alive on this machine (default: signal 0). */
+  isAlive?: (pid: number) => boolean;
+  silenceMs?: number;
+  /** Only this project's sessions. */
+  projectId?: string;
+  /** For the emergency checkpoint's dirty files; null skips git status. */
+  git?: GitRunner | null;
+}
+
+export interface CrashReport {
+  session: Session;
+  reason: string;
+  checkpoint: Checkpoint | null;
+}
+
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Why the session is dead, or null while it may still be alive. */
+export function crashReason(
+  s: Session,
+  opts: { now: number; machineId: string; silenceMs: number; isAlive: (pid: number) => boolean },
+): string | null {
+  const silent = opts.now - s.lastActivityAt;
+  const localPid = s.pid !== null && s.pid > 0 && s.machineId === opts.machineId;
+  if (localPid) {
+    if (!opts.isAlive(s.pid!)) return `agent process ${s.pid} is gone`;
+    return silent > PID_REUSE_MS ? `silent for ${span(silent)}` : null;
+  }
+  return silent > opts.silenceMs ? `silent for ${span(silent)}` : null;
+}
+
+function markCrashed(store: Store, s: Session, reason: string): Session | null {
+  return store.transaction(() => {
+    const fresh = store.sessions.get(s.id);
+    // Another process may have ended it (or marked it) since we looked.
+    if (!fresh || fresh.status !== 'active') return null;
+    return store.sessions.update(s.id, {
+      status: 'crashed',
+      endedAt: fresh.lastActivityAt,
+      endReason: `crashed: ${reason}`,
+    });
+  });
+}
+
+export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashReport[] {
+  const rules = {
+    now: opts.now,
+    machineId: store.info.machineId,
+    silenceMs: opts.silenceMs ?? DEFAULT_SILENCE_MS,
+    isAlive: opts.isAlive ?? processIsAlive,
+  };
+  const active = store.sessions.list({
+    status: 'active',
+    ...(opts.projectId !== undefined && { projectId: opts.projectId }),
+  });
+  const reports: CrashReport[] = [];
+  for (const s of active) {
+    const reason = crashReason(s, rules);
+    if (!reason) continue;
+    const crashed = markCrashed(store, s, reason);
+    if (!crashed) continue;
+    const checkpoint = createCheckpoint(store, {
+      session: crashed.id,
+      trigger: 'crash',
+      label: null,
+      now: opts.now,
+      ...(opts.git !== undefined && { git: opts.git }),
+    });
+    reports.push({ session: crashed, reason, checkpoint });
+  }
+  return reports;
+}
+
+/**
+ * A session marked crashed that shows activity again (the user came back after a long pause, or
+ * another machine's pid looked gone) is alive after all: capture calls this when it records
+ * activity for a session, and the session is active again. Returns whether it was revived.
+ */
+export function reviveIfCrashed(store: Store, sessionId: string): boolean {
+  const s = store.sessions.get(sessionId);
+  if (!s || s.status !== 'crashed') return false;
+  store.sessions.update(s.id, { status: 'active', endedAt: null, endReason: null });
+  return true;
+}

@@ -1,0 +1,224 @@
+// The CLI and the MCP server are two faces of the same operations: the same actions, taken once
+// through `baton …` (in process) and once through the MCP SDK's own client, on two fresh stores
+// with the same frozen clock, must leave the same records — todos, decisions, facts, components,
+// sessions, events and checkpoints — field by field. Only what is random by nature (ids, generated event refs, HLC
+// stamps, machine ids, compressed sizes) and the one field that names the face (an event's
+// `source`) are set aside.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/core/index.js';
+import type { Project } from '../../src/core/index.js';
+import { identifyProject } from '../../src/git/index.js';
+import { createMcpServer } from '../../src/mcp/server.js';
+import { recoverMemory } from '../../src/mcp/recover-memory.js';
+import { SqliteStore, storePath } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { runCli } from '../../src/cli/index.js';
+
+const NOW = Date.parse('2026-04-01T09:30:00Z');
+
+/** One action as each face says it. */
+type Step = readonly [cli: string[], tool: string, args: Record<string, unknown>];
+
+const STEPS: Step[] = [
+  [
+    ['todo', 'add', 'Write the test', '--priority', 'high'],
+    'todo_add',
+    { content: 'Write the test', priority: 'high' },
+  ],
+  [['todo', 'add', 'Ship it'], 'todo_add', { content: 'Ship it' }],
+  [
+    ['todo', 'add', 'Maybe later', '--component', 'web'],
+    'todo_add',
+    { content: 'Maybe later', component: 'web' },
+  ],
+  [['todo', 'start', '1'], 'todo_update', { todo: 1, status: 'in_progress' }],
+  [['todo', 'done', '1'], 'todo_update', { todo: 1, status: 'completed' }],
+  // Completing a completed todo changes nothing and takes no second checkpoint.
+  [['todo', 'done', '1'], 'todo_update', { todo: 1, status: 'completed' }],
+  [
+    ['todo', 'block', '2', 'waiting', 'for', 'review'],
+    'todo_update',
+    { todo: 2, status: 'blocked', blockedReason: 'waiting for review' },
+  ],
+  [
+    ['todo', 'update', '2', '--content', 'Ship it today'],
+    'todo_update',
+    { todo: 2, content: 'Ship it today' },
+  ],
+  [['todo', 'cancel', '3'], 'todo_update', { todo: 3, status: 'cancelled' }],
+  [
+    ['decision', 'add', 'Use SQLite', '--reason', 'no server', '--file', 'src/db.ts'],
+    'decision_record',
+    { decision: 'Use SQLite', reasoning: 'no server', files: ['src/db.ts'] },
+  ],
+  [
+    ['decision', 'add', 'Use SQLite in WAL mode', '--supersedes', '1'],
+    'decision_record',
+    { decision: 'Use SQLite in WAL mode', supersedes: 1 },
+  ],
+  [
+    ['context', 'set', 'deploy.target', 'staging', '--priority', 'high'],
+    'context_set',
+    { key: 'deploy.target', value: 'staging', priority: 'high' },
+  ],
+  [
+    ['context', 'set', 'api.limits', '{"rps":50}', '--expires', '1h', '--category', 'ops'],
+    'context_set',
+    { key: 'api.limits', value: { rps: 50 }, expiresIn: '1h', category: 'ops' },
+  ],
+  [
+    ['context', 'set', 'editor', 'vim', '--global'],
+    'context_set',
+    { key: 'editor', value: 'vim', global: true },
+  ],
+  [
+    ['component', 'set', 'backend', '--status', 'up', '--health', '90', '--meta', '{"v":1}'],
+    'component_set',
+    { name: 'backend', status: 'up', health: 90, metadata: { v: 1 } },
+  ],
+  [
+    ['log', 'note', 'switched', 'the', 'target'],
+    'log_event',
+    { kind: 'note', text: 'switched the target' },
+  ],
+  [
+    ['log', 'error', 'migration failed', '--tool', 'Bash', '--data', '{"file":"012.sql"}'],
+    'log_event',
+    { kind: 'error', text: 'migration failed', tool: 'Bash', data: { file: '012.sql' } },
+  ],
+  [
+    ['checkpoint', 'create', '--label', 'before the release'],
+    'checkpoint_create',
+    { label: 'before the release' },
+  ],
+];
+
+interface Face {
+  store: Store;
+  project: Project;
+}
+
+/** A fresh store with the project and one active agent session, as a hook would have left it. */
+function freshStore(home: string, projectDir: string): Face {
+  const store = SqliteStore.open({ path: storePath(home), clock: fixedClock(NOW) });
+  const project = store.projects.ensure(identifyProject(projectDir));
+  store.sessions.start({ agent: 'claude-code', projectId: project.id, title: 'Release work' });
+  return { store, project };
+}
+
+/** Random by nature (ids, an event's generated ref, HLC stamps), or the face's own name. */
+const SET_ASIDE = new Set(['id', 'ref', 'hlc', 'machineId', 'size', 'source']);
+
+/** Records as plain data, with every id replaced by a name both stores share. */
+function snapshot({ store, project }: Face): unknown {
+  const names = new Map<string, string>([[project.id, 'project']]);
+  const sessions = store.sessions.list({ projectId: project.id });
+  for (const s of sessions) names.set(s.id, s.handle);
+  const todos = store.todos.list({ projectId: project.id });
+  const decisions = store.decisions.list({ projectId: project.id });
+  for (const t of todos) names.set(t.id, `todo ${t.number}`);
+  for (const d of decisions) names.set(d.id, `decision ${d.number}`);
+  const records = {
+    sessions,
+    todos,
+    decisions,
+    facts: store.facts.list({ projectId: project.id, includeExpired: true, now: NOW }),
+    components: store.components.list(project.id),
+    events: sessions.flatMap((s) => store.events.list({ sessionId: s.id })),
+    // Taken in the same millisecond: ordered by handle, not by their random ids.
+    checkpoints: store.checkpoints
+      .list({ projectId: project.id })
+      .sort((a, b) => a.handle.localeCompare(b.handle)),
+  };
+  return JSON.parse(
+    JSON.stringify(records, (key, value: unknown) => {
+      if (SET_ASIDE.has(key)) return undefined;
+      return typeof value === 'string' ? (names.get(value) ?? value) : value;
+    }),
+  );
+}
+
+async function throughCli(face: Face, home: string, projectDir: string): Promise<void> {
+  face.store.close();
+  const world = {
+    env: { BATON_HOME: home, NO_COLOR: '1' },
+    cwd: projectDir,
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    clock: fixedClock(NOW),
+  };
+  for (const [args] of STEPS) {
+    const code = await runCli([...args], world);
+    expect(code, `baton ${args.join(' ')}: ${String(world.stderr.read() ?? '')}`).toBe(0);
+  }
+}
+
+async function throughMcp(face: Face): Promise<void> {
+  const server = createMcpServer({
+    store: face.store,
+    project: face.project,
+    sessionRef: null,
+    clock: fixedClock(NOW),
+    git: null,
+    ...recoverMemory,
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'parity', version: '1.0.0' });
+  await server.connect(serverSide);
+  await client.connect(clientSide);
+  try {
+    for (const [, name, args] of STEPS) {
+      const r = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      expect(r.isError, `${name}: ${JSON.stringify(r.content)}`).toBeFalsy();
+    }
+  } finally {
+    await client.close();
+  }
+}
+
+describe('the CLI and the MCP server', () => {
+  let dir: string;
+  let projectDir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'baton-parity-'));
+    projectDir = join(dir, 'app');
+    mkdirSync(projectDir);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leave the same records after the same actions', async () => {
+    const cliHome = join(dir, 'cli-home');
+    await throughCli(freshStore(cliHome, projectDir), cliHome, projectDir);
+    const mcp = freshStore(join(dir, 'mcp-home'), projectDir);
+    await throughMcp(mcp);
+    const cliStore = SqliteStore.open({ path: storePath(cliHome) });
+    try {
+      const fromCli = snapshot({ store: cliStore, project: cliStore.projects.get(projectDir)! });
+      const fromMcp = snapshot(mcp);
+      expect(fromCli).toEqual(fromMcp);
+      // The comparison has something to compare: one checkpoint per completed todo, and so on.
+      const triggers = (fromMcp as { checkpoints: { trigger: string }[] }).checkpoints.map(
+        (c) => c.trigger,
+      );
+      expect(triggers.sort()).toEqual([
+        'decision-recorded',
+        'decision-recorded',
+        'error',
+        'manual',
+        'todo-completed',
+      ]);
+    } finally {
+      cliStore.close();
+      mcp.store.close();
+    }
+  });
+});
