@@ -20,6 +20,7 @@ import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { sweepTranscript } from '../transcripts/transcript-sweep.js';
+import { withoutHookContext } from './hook-context.js';
 import { importGeminiChat } from './import-chat.js';
 import { AGENT } from './refs.js';
 
@@ -37,7 +38,7 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
         sweep: () => sweep(store, payload),
       });
     case 'BeforeAgent': {
-      const prompt = str(payload, 'prompt') ?? '';
+      const prompt = withoutHookContext(str(payload, 'prompt') ?? '');
       const session = sessionForPayload(store, AGENT, key, payload, now);
       record({
         kind: 'user_message',

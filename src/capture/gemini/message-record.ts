@@ -7,6 +7,7 @@ import { firstLine, isRec, list, rec, str, time } from '../json-fields.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
 import type { EventDraft } from '../transcripts/transcript-draft.js';
+import { withoutHookContext } from './hook-context.js';
 import { callRef, messageRef, resultRef } from './refs.js';
 
 export interface MessageAt {
@@ -54,7 +55,8 @@ export function messageDrafts(m: JsonObject, at: MessageAt): MessageDrafts {
   // A typed prompt's `content` may carry what Gemini expanded (an @file's text); `displayContent`
   // is what the person typed, which is what the BeforeAgent hook and a brief should see.
   const shown = type === 'user' ? partsText(m.displayContent) : '';
-  const text = shown || partsText(m.content);
+  const whole = shown || partsText(m.content);
+  const text = type === 'user' ? withoutHookContext(whole) : whole;
   const base = { sessionKey: at.sessionKey, ts: time(m) ?? at.ts, tool: null, raw: m };
   const data: JsonObject = { messageId: id };
   if (type === 'user' && !isToolContinuation(m) && text.trim() !== '') {
