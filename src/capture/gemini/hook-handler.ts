@@ -29,6 +29,10 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
   const event = str(payload, 'hook_event_name') ?? 'unknown';
   const key = str(payload, 'session_id');
   if (!key) throw new BatonError('INVALID_INPUT', `${event} payload has no session_id`);
+  // Gemini fires PreCompress with trigger "auto" before every model request, whether or not it
+  // then compresses; a compression that happens rewrites the chat file's history, which the chat
+  // import records as the compaction. So only a /compress the person asked for is one here.
+  if (event === 'PreCompress' && str(payload, 'trigger') !== 'manual') return {};
   const store = ctx.store();
   const now = ctx.clock.now();
   const record = (e: HookEvent) => recordHookEvent(store, AGENT, key, payload, now, e);
