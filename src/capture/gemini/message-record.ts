@@ -8,6 +8,7 @@ import { promptHash, promptRef } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
 import type { EventDraft } from '../transcripts/transcript-draft.js';
 import { withoutHookContext } from './hook-context.js';
+import { PLAN_TOOL, planUpdate } from './plan.js';
 import { callRef, messageRef, resultRef } from './refs.js';
 
 export interface MessageAt {
@@ -137,6 +138,8 @@ function toolDrafts(c: JsonValue, at: MessageAt, messageId: string): EventDraft[
     data: { callId: callId ?? null, input: compactInput(args), messageId },
     ref: callId ? callRef(callId) : `${messageRef(messageId)}:call:${name}`,
   };
+  const plan = name === PLAN_TOOL ? planUpdate(at.sessionKey, args) : null;
+  if (plan) call.plan = plan;
   const hasResult = c.result !== undefined && c.result !== null;
   if (!hasResult && !FINAL.has(status ?? '')) return [call];
   const failed = status === 'error';
