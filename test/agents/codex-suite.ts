@@ -1,7 +1,14 @@
 // The assertions on the Codex story, for the pinned Codex CLI version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCodex } from './clients/codex-client.js';
-import { FIRST_PROMPT, MCP_TODO, SECOND_PROMPT, tellCodexStory } from './codex-story.js';
+import {
+  DONE_STEP,
+  FIRST_PROMPT,
+  MCP_TODO,
+  OPEN_STEP,
+  SECOND_PROMPT,
+  tellCodexStory,
+} from './codex-story.js';
 import type { CodexStory } from './codex-story.js';
 import { openaiRequestText } from './fake-model/openai-dialect.js';
 import { keepOrDispose } from './harness/agent-sandbox.js';
@@ -58,8 +65,26 @@ export function describeCodex(version: string): void {
           expect(p.resultIndex, `${p.tool} result before its call`).toBeGreaterThan(p.callIndex);
       });
 
+      it("turns update_plan into todos with the plan's final state", () => {
+        const byText = new Map(story.todos.map((t) => [t.content, t.status]));
+        expect(byText.get(DONE_STEP)).toBe('completed');
+        expect(byText.get(OPEN_STEP)).toBe('pending');
+      });
+
       it("keeps the todo the model added through Baton's MCP server", () => {
         expect(story.todos.map((t) => t.content)).toContain(MCP_TODO);
+      });
+
+      it('ends each session with a reason when codex exec exits', () => {
+        const first = story.sessionsAfterFirst.find(
+          (s) => s.agentSessionId === firstSession()!.agentSessionId,
+        );
+        expect(first?.status).toBe('ended');
+        expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended']);
+      });
+
+      it('titles the first session with its prompt', () => {
+        expect(firstSession()!.title).toBe(FIRST_PROMPT);
       });
 
       it('opens the second session with a brief', () => {
@@ -69,9 +94,24 @@ export function describeCodex(version: string): void {
         expect(text).toContain(MCP_TODO);
       });
 
+      it("quotes the first session's prompt and open plan step in the second session's brief", () => {
+        const text = openaiRequestText(story.secondRequests[0]!);
+        const brief = text.slice(text.indexOf('# Baton recovery brief'));
+        expect(brief).toContain(FIRST_PROMPT);
+        expect(brief).toContain(OPEN_STEP);
+      });
+
       it('adds nothing when the rollouts are imported afterwards', () => {
         expect(story.importRun.code, story.importRun.stderr).toBe(0);
         expect(story.eventsAfterImport.length).toBe(story.events.length);
+      });
+
+      it('uninstalls byte for byte', () => {
+        expect(story.uninstall.code, story.uninstall.stderr).toBe(0);
+        expect(story.hooksAfterUninstall).toBeUndefined();
+        expect(story.configAfterUninstall?.toString('utf8')).toBe(
+          story.configBefore?.toString('utf8'),
+        );
       });
     },
   );

@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGemini } from './clients/gemini-client.js';
 import { geminiUserTexts } from './fake-model/gemini-dialect.js';
-import { FIRST_PROMPT, MCP_TODO, tellGeminiStory } from './gemini-story.js';
+import {
+  DONE_STEP,
+  FIRST_PROMPT,
+  MCP_TODO,
+  OPEN_STEP,
+  SECOND_PROMPT,
+  tellGeminiStory,
+} from './gemini-story.js';
 import type { GeminiStory } from './gemini-story.js';
 import { keepOrDispose } from './harness/agent-sandbox.js';
 import { toolPairs } from './harness/store-reading.js';
@@ -39,6 +46,19 @@ export function describeGemini(version: string): void {
         expect(story.install.code, story.install.stderr).toBe(0);
       });
 
+      it('stores each prompt once, as typed', () => {
+        for (const prompt of [FIRST_PROMPT, SECOND_PROMPT])
+          expect(
+            story.events.filter((e) => e.kind === 'user_message' && e.text === prompt),
+          ).toHaveLength(1);
+      });
+
+      it('titles each session with its prompt', () => {
+        expect(story.sessions.map((s) => s.title).sort()).toEqual(
+          [FIRST_PROMPT, SECOND_PROMPT].sort(),
+        );
+      });
+
       it('stores each tool call with its result, in call order, the failure marked', () => {
         const pairs = toolPairs(
           story.events.filter((e) => e.session === firstSession()!.agentSessionId),
@@ -51,6 +71,12 @@ export function describeGemini(version: string): void {
           expect(p.resultIndex, `${p.tool} result before its call`).toBeGreaterThan(p.callIndex);
       });
 
+      it("turns write_todos into todos with the plan's final state", () => {
+        const byText = new Map(story.todos.map((t) => [t.content, t.status]));
+        expect(byText.get(DONE_STEP)).toBe('completed');
+        expect(byText.get(OPEN_STEP)).toBe('pending');
+      });
+
       it("keeps the todo the model added through Baton's MCP server", () => {
         expect(story.todos.map((t) => t.content)).toContain(MCP_TODO);
       });
@@ -59,10 +85,25 @@ export function describeGemini(version: string): void {
         expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended']);
       });
 
+      it('logs no compaction and takes no checkpoint for PreCompress that compressed nothing', () => {
+        expect(story.events.filter((e) => e.kind === 'compaction')).toEqual([]);
+        expect(story.checkpoints.code).toBe(0);
+        const checkpoints = JSON.parse(story.checkpoints.stdout) as { trigger: string }[];
+        expect(checkpoints.filter((c) => c.trigger === 'compaction')).toEqual([]);
+      });
+
       it('opens the second session with a brief naming the open MCP todo', () => {
         const text = geminiUserTexts(story.secondRequests[0]!).join('\n');
         expect(text).toContain('# Baton recovery brief');
         expect(text).toContain(MCP_TODO);
+      });
+
+      it("quotes the first session's real prompt and open todos in the second brief, not a brief in a brief", () => {
+        const text = geminiUserTexts(story.secondRequests[0]!).join('\n');
+        const brief = text.slice(text.indexOf('# Baton recovery brief'));
+        expect(brief).toContain(FIRST_PROMPT);
+        expect(brief).toContain(OPEN_STEP);
+        expect(brief.split('# Baton recovery brief')).toHaveLength(2);
       });
 
       it('adds nothing when the chats are imported afterwards', () => {
