@@ -11,6 +11,7 @@ import {
 } from './claude-code-story.js';
 import type { ClaudeStory } from './claude-code-story.js';
 import { keepOrDispose } from './harness/agent-sandbox.js';
+import { toolPairs } from './harness/store-reading.js';
 
 export function describeClaudeCode(version: string, options: { toolSearch: boolean }): void {
   const client = findClaudeCode(version);
@@ -59,6 +60,69 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
         expect(brief).toBeDefined();
         expect(brief).toContain(OPEN_TASK);
         expect(brief).toContain(MCP_TODO);
+      });
+
+      it('stores each tool call with its result, the result after its call, failures marked', () => {
+        const pairs = toolPairs(
+          story.events.filter((e) => e.session === firstSession()!.agentSessionId),
+        );
+        const bash = pairs.filter((p) => p.tool === 'Bash');
+        expect(bash.map((p) => p.input)).toEqual([
+          expect.objectContaining({ command: 'echo hello-from-bash' }),
+          expect.objectContaining({ command: 'cat no-such-file.txt' }),
+        ]);
+        expect(bash[0]!.result).toContain('hello-from-bash');
+        expect(bash[0]!.failed).toBe(false);
+        expect(bash[1]!.failed).toBe(true);
+        for (const p of pairs)
+          expect(p.resultIndex, `${p.tool} result before its call`).toBeGreaterThan(p.callIndex);
+        expect(pairs.map((p) => p.tool)).toEqual(
+          expect.arrayContaining(['Write', 'Edit', 'mcp__baton__todo_add']),
+        );
+      });
+
+      it('ends the first session with a reason when claude -p exits', () => {
+        const s = story.sessionsAfterFirst.find(
+          (x) => x.agentSessionId === firstSession()!.agentSessionId,
+        );
+        expect(s?.status).toBe('ended');
+        expect(s?.endReason).toBeTruthy();
+      });
+
+      it('links the subagent to the first session and ends it', () => {
+        const sub = story.sessions.filter((s) => s.parentId === firstSession()!.id);
+        expect(sub).toHaveLength(1);
+        expect(sub[0]!.status).not.toBe('active');
+      });
+
+      it('records no session for `claude mcp list`', () => {
+        expect(story.mcpList.code).toBe(0);
+        expect(story.mcpList.stdout).toContain('baton');
+        expect(story.sessionsAfterMcpList.map((s) => s.id)).toEqual(
+          story.sessionsAfterFirst.map((s) => s.id),
+        );
+      });
+
+      it("quotes the first session's prompt in the second session's brief, once", () => {
+        const brief = briefIn(story.secondRequests[0]!)!;
+        expect(brief).toContain(FIRST_PROMPT);
+        expect(brief.split('# Baton recovery brief')).toHaveLength(2);
+      });
+
+      it('leaves no session active after normal exits', () => {
+        expect(story.sessions.filter((s) => s.status !== 'ended').map((s) => s.handle)).toEqual([]);
+      });
+
+      it('adds nothing when the transcripts are imported afterwards', () => {
+        expect(story.importRun.code, story.importRun.stderr).toBe(0);
+        expect(story.eventsAfterImport.length).toBe(story.events.length);
+      });
+
+      it('stores no prompt twice', () => {
+        const prompts = story.events
+          .filter((e) => e.kind === 'user_message')
+          .map((e) => `${e.session} ${e.text}`);
+        expect(prompts).toEqual([...new Set(prompts)]);
       });
 
       it('ends the interactive session with the reason /exit gives', () => {
