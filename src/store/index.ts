@@ -16,6 +16,15 @@ export type {
   Store,
   TodoPatch,
 } from './store.js';
+export type {
+  EventEntry,
+  RecordState,
+  SyncConflict,
+  SyncEntry,
+  SyncKind,
+  NewSyncConflict,
+  SyncSupport,
+} from './sync-support.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';

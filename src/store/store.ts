@@ -2,6 +2,7 @@
 // machine and an HLC, and committed before the call returns. Everyone else asks named reads;
 // search's ranking SQL (and tests) go through `query`, which is read-only.
 import type { EventPreparation, PreparedEvent } from './prepare-event.js';
+import type { SyncSupport } from './sync-support.js';
 import type {
   BatonEvent,
   Checkpoint,
@@ -486,6 +487,8 @@ export interface Store {
   readonly maintenance: Maintenance;
   readonly activity: Activity;
   readonly stats: Stats;
+  /** What sync reads and writes (see sync-support.ts). */
+  readonly sync: SyncSupport;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
   /** Read-only SQL for search's ranking and for tests; other code asks a named read. */
