@@ -1,14 +1,15 @@
-// Moves spooled hook payloads into the store, oldest first, by replaying each through its agent's
-// hook handler with the clock fixed at the moment the hook ran — so a spooled event is stored
-// exactly as if the hook had written it directly. Each file is claimed by renaming it first, so
-// two drainers never replay the same payload; a payload that cannot be replayed is moved to
-// spool/failed/ and reported, never retried forever.
+// Moves spooled hook payloads into the store, oldest first (a tool's result after its call), by
+// replaying each through its agent's hook handler with the clock fixed at the moment the hook
+// ran — so a spooled event is stored exactly as if the hook had written it directly. Each file
+// is claimed by renaming it first, so two drainers never replay the same payload; a payload that
+// cannot be replayed is moved to spool/failed/ and reported, never retried forever.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext } from '../adapter.js';
 import { hookHandlerFor } from './hook-handlers.js';
+import { callsBeforeResults } from './spool-order.js';
 import { SPOOL_SUFFIX, spoolDir } from './spool-write.js';
 
 export interface DrainResult {
@@ -41,15 +42,19 @@ export async function drainSpool(
   } catch {
     return result;
   }
+  const batch: { name: string; claimed: string; text: string }[] = [];
   for (const name of names) {
     const claimed = join(dir, `${name}.claimed-${pid}`);
     try {
       renameSync(join(dir, name), claimed);
+      batch.push({ name, claimed, text: readFileSync(claimed, 'utf8') });
     } catch {
       continue; // Another drainer took it.
     }
+  }
+  for (const { name, claimed, text } of callsBeforeResults(batch)) {
     try {
-      await replay(store, readFileSync(claimed, 'utf8'), ctx);
+      await replay(store, text, ctx);
       rmSync(claimed, { force: true });
       result.replayed += 1;
     } catch (error) {
