@@ -30,6 +30,20 @@ const MAY_IMPORT = {
     'doctor',
     'operations',
   ],
+  // The daemon is one more face: its HTTP API and its MCP endpoint over the same operations.
+  daemon: [
+    'core',
+    'store',
+    'git',
+    'schemas',
+    'wire',
+    'search',
+    'recover',
+    'capture',
+    'doctor',
+    'operations',
+    'mcp',
+  ],
   cli: [
     'core',
     'store',
@@ -42,6 +56,7 @@ const MAY_IMPORT = {
     'doctor',
     'operations',
     'mcp',
+    'daemon',
   ],
 };
 const PARTS = Object.keys(MAY_IMPORT);
