@@ -14,3 +14,4 @@ export type { Recorder, RecorderWorld, TickReport } from './recorder.js';
 export { configuredPort, runDaemon } from './run-daemon.js';
 export type { DaemonExit, DaemonWorld } from './run-daemon.js';
 export { ensureToken } from './token-file.js';
+export { mcpEndpoint } from './mcp-endpoint.js';

@@ -13,6 +13,7 @@ import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
 import { watchFolders } from './folder-watch.js';
 import { acquireLock } from './instance-lock.js';
 import { createRecorder } from './recorder.js';
+import { mcpEndpoint } from './mcp-endpoint.js';
 import { listen } from './server.js';
 import { ensureToken } from './token-file.js';
 
@@ -23,8 +24,6 @@ export interface DaemonWorld {
   log: (line: string) => void;
   /** Resolves when the daemon should stop (the caller wires SIGTERM and SIGINT to it). */
   stopSignal: Promise<string>;
-  /** The MCP endpoint's handler, built with the store the daemon opened. */
-  mcp?: (store: SqliteStore) => (request: Request) => Promise<Response>;
 }
 
 export type DaemonExit = { code: 0; alreadyRunning: number | null };
@@ -79,7 +78,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
         port,
         importNow: () => recorder.tick(),
         closing: closing.signal,
-        ...(world.mcp && { mcp: world.mcp(store) }),
+        mcp: mcpEndpoint(store, world.clock, world.env),
       },
       world.log,
     );
