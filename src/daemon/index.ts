@@ -15,3 +15,5 @@ export { configuredPort, runDaemon } from './run-daemon.js';
 export type { DaemonExit, DaemonWorld } from './run-daemon.js';
 export { ensureToken } from './token-file.js';
 export { mcpEndpoint } from './mcp-endpoint.js';
+export { installService, serviceFile, uninstallService } from './service-file.js';
+export type { ServiceChange, ServiceFile, ServiceWorld } from './service-file.js';
