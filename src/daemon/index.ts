@@ -17,3 +17,4 @@ export { ensureToken } from './token-file.js';
 export { mcpEndpoint } from './mcp-endpoint.js';
 export { installService, serviceFile, uninstallService } from './service-file.js';
 export type { ServiceChange, ServiceFile, ServiceWorld } from './service-file.js';
+export { autostartDaemon } from './daemon-autostart.js';

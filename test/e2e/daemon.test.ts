@@ -165,4 +165,34 @@ describe('baton daemon', () => {
     expect(await second.exit).toBe(0);
     expect(storedTexts()).toEqual(written);
   });
+
+  it('with daemon.autostart, a session-start hook starts the daemon without waiting for it', async () => {
+    const status = async () =>
+      JSON.parse(
+        (await run(process.execPath, [BIN, 'daemon', 'status', '--json'], { env: env() })).stdout,
+      ) as {
+        running: boolean;
+        port: number | null;
+      };
+    await run(process.execPath, [BIN, 'config', 'set', 'daemon.autostart', 'true'], { env: env() });
+    expect(await status()).toMatchObject({ running: false });
+    const payload = {
+      session_id: SESSION,
+      transcript_path: transcript(),
+      cwd: box.project,
+      hook_event_name: 'SessionStart',
+      source: 'startup',
+    };
+    const hook = spawn(process.execPath, [BIN, 'hook', 'claude-code'], {
+      env: env(),
+      cwd: box.project,
+    });
+    hook.stdin.end(JSON.stringify(payload));
+    expect(await new Promise((r) => hook.once('exit', r))).toBe(0);
+    const pidFile = join(box.home, 'daemon.pid');
+    for (let i = 0; i < 1500 && !existsSync(pidFile); i += 1) await sleep(20);
+    const now = await status();
+    expect(now).toMatchObject({ running: true });
+    expect(now.port).not.toBeNull();
+  });
 });
