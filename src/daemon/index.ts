@@ -18,3 +18,4 @@ export { mcpEndpoint } from './mcp-endpoint.js';
 export { installService, serviceFile, uninstallService } from './service-file.js';
 export type { ServiceChange, ServiceFile, ServiceWorld } from './service-file.js';
 export { autostartDaemon } from './daemon-autostart.js';
+export { daemonCheck, historyCheck } from './daemon-checks.js';
