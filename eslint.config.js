@@ -43,6 +43,20 @@ const MAY_IMPORT = {
     'sync',
     'operations',
   ],
+  // The daemon is one more face: its HTTP API and its MCP endpoint over the same operations.
+  daemon: [
+    'core',
+    'store',
+    'git',
+    'schemas',
+    'wire',
+    'search',
+    'recover',
+    'capture',
+    'doctor',
+    'operations',
+    'mcp',
+  ],
   cli: [
     'core',
     'store',
@@ -56,6 +70,7 @@ const MAY_IMPORT = {
     'sync',
     'operations',
     'mcp',
+    'daemon',
   ],
 };
 const PARTS = Object.keys(MAY_IMPORT);

@@ -51,6 +51,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['doctor'], async () => (await import('./commands/doctor.js')).registerDoctor],
   [['view'], async () => (await import('./commands/view.js')).registerView],
   [['sync'], async () => (await import('./commands/sync/index.js')).registerSync],
+  [['daemon'], async () => (await import('./commands/daemon/index.js')).registerDaemon],
 ];
 
 /** The loaders `args` needs: the named command's only, or all of them (help, -V, a typo, none). */

@@ -5,3 +5,5 @@
 // are injected (McpDeps).
 export { recoverMemory } from './recover-memory.js';
 export { serveStdio } from './stdio.js';
+export { createMcpServer } from './server.js';
+export type { McpDeps } from './deps.js';

@@ -45,6 +45,23 @@ export const SETTINGS: readonly SettingSpec[] = [
     fallback: 10,
     read: wholeNumber(1, 10_000),
   },
+  {
+    key: 'daemon.port',
+    description:
+      'the port the daemon listens on at 127.0.0.1 ($BATON_DAEMON_PORT wins; takes effect at the next start)',
+    fallback: 4317,
+    read: wholeNumber(1, 65_535),
+  },
+  {
+    key: 'daemon.autostart',
+    description:
+      "true: a session's first hook starts the daemon when it is not running, in the background",
+    fallback: false,
+    read: (text) => {
+      if (text === 'true' || text === 'false') return text === 'true';
+      throw new BatonError('USAGE', `expected true or false, got "${text}"`);
+    },
+  },
 ];
 
 export function settingSpec(key: string): SettingSpec {

@@ -6,6 +6,8 @@ import type { HookWorld } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import { wiredBrief, wiredTrigger } from '../capture-wiring.js';
+// eslint-disable-next-line no-restricted-imports -- the daemon's door would bring its HTTP API into the hook bundle
+import { autostartDaemon } from '../../daemon/daemon-autostart.js';
 
 /** How long a hook waits for a store another process is writing; env BATON_HOOK_BUSY_MS. */
 const DEFAULT_BUSY_MS = 3000;
@@ -17,16 +19,38 @@ export function runStoreHook(
 ): Promise<number> {
   const busy = Number(world.env.BATON_HOOK_BUSY_MS);
   let opened: Store | undefined;
-  const openStore = () =>
-    (opened ??= SqliteStore.open({
+  let autostart = false;
+  const openStore = () => {
+    if (opened) return opened;
+    opened = SqliteStore.open({
       path: storePath(world.home),
       clock: world.clock,
       busyTimeoutMs: Number.isFinite(busy) && busy > 0 ? busy : DEFAULT_BUSY_MS,
-    }));
+    });
+    // Read now: the hook runtime closes the store before it returns.
+    autostart = opened.getSetting('daemon.autostart') === true;
+    return opened;
+  };
   return runHook(agent, payloadText, world, {
     handler: hookHandlerFor(agent)!,
     openStore,
     brief: wiredBrief(world.clock),
     onTrigger: wiredTrigger(openStore, world.clock),
+  }).finally(() => {
+    if (autostart) maybeStartDaemon(world);
   });
+}
+
+/**
+ * With `daemon.autostart` on, a lifecycle hook starts the daemon when none runs (detached, not
+ * waited for). A failure here is the daemon's, never the hook's.
+ */
+function maybeStartDaemon(world: HookWorld): void {
+  try {
+    const script = process.argv[1];
+    if (!script) return;
+    autostartDaemon(world.home, world.env, { command: process.execPath, args: [script] });
+  } catch {
+    // The hook's own work is done; a daemon that cannot start shows in `baton daemon status`.
+  }
 }

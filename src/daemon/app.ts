@@ -1,0 +1,32 @@
+// The daemon's HTTP API as a value: tests call `app.request()` without opening a port, and
+// server.ts is the one place it meets a socket. Every request passes the guard (Host, Origin,
+// bearer token); routes parse, call the operations (or the module that owns the action) and
+// present JSON; errors are translated once, in onError, into a status and `{ error: { code } }`.
+import { Hono } from 'hono';
+import type { ApiWorld } from './api-world.js';
+import { errorResponse } from './api-errors.js';
+import { requestGuard } from './request-guard.js';
+import { journalRoutes } from './routes-journal.js';
+import { recordRoutes } from './routes-records.js';
+import { recoveryRoutes } from './routes-recovery.js';
+
+export function createApp(world: ApiWorld, log: (line: string) => void = () => {}): Hono {
+  const app = new Hono();
+  app.use('*', requestGuard({ token: world.token, port: world.port }));
+  app.get('/v1/health', (c) =>
+    c.json({ ok: true, pid: process.pid, lastSeq: world.store.events.lastSeq() }),
+  );
+  app.route('/v1', journalRoutes(world));
+  app.route('/v1', recordRoutes(world, log));
+  app.route('/v1', recoveryRoutes(world, log));
+  const { mcp } = world;
+  if (mcp) app.all('/mcp', (c) => mcp(c.req.raw));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
+  app.onError((error, c) => errorResponse(error, c, log));
+  return app;
+}

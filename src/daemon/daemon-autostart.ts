@@ -1,0 +1,33 @@
+// Starting the daemon from an agent's hook (`daemon.autostart`): only from the store path of a
+// lifecycle hook, never from a spooled tool hook, and without waiting — the daemon is spawned
+// detached, its output to the daemon log, and the hook returns at once. When a daemon already
+// holds the lock this costs one small file read. Kept free of the API's imports so the hook
+// bundle stays small.
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { daemonPaths } from './daemon-paths.js';
+import { lockOwner } from './instance-lock.js';
+
+/** Spawns `baton daemon run` detached when no daemon runs; returns whether it did. */
+export function autostartDaemon(
+  home: string,
+  env: NodeJS.ProcessEnv,
+  launch: { command: string; args: string[] },
+): boolean {
+  const paths = daemonPaths(home);
+  if (lockOwner(paths.lock) !== null) return false;
+  mkdirSync(dirname(paths.log), { recursive: true, mode: 0o700 });
+  const out = openSync(paths.log, 'a', 0o600);
+  try {
+    const child = spawn(launch.command, [...launch.args, 'daemon', 'run'], {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...env, BATON_HOME: home },
+    });
+    child.unref();
+  } finally {
+    closeSync(out);
+  }
+  return true;
+}

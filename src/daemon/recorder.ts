@@ -1,0 +1,126 @@
+// The recorder: one pass ("tick") drains the hook spool, imports what every agent appended to its
+// transcripts since the last pass — through the same importers and the same per-file cursors as
+// `baton import`, so nothing is read twice whoever reads first — takes the interval checkpoint of
+// each active session that is due, and marks crashed sessions. Passes never overlap: a pass asked
+// for while one runs is folded into one more pass after it, so `stop` can wait for the last write.
+import { dirname } from 'node:path';
+import { CAPTURE_ADAPTERS, discoverHistory, drainSpool, importHistory } from '../capture/index.js';
+import type { CaptureAdapter } from '../capture/index.js';
+import type { Clock } from '../core/index.js';
+import { createCheckpoint, detectCrashes, onTrigger } from '../recover/index.js';
+import type { Store } from '../store/index.js';
+
+export interface RecorderWorld {
+  store: Store;
+  home: string;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  log: (line: string) => void;
+  adapters?: readonly CaptureAdapter[];
+}
+
+export interface TickReport {
+  spooled: number;
+  imported: number;
+  checkpoints: number;
+  crashed: number;
+  /** The folders holding transcripts, for the watcher. */
+  folders: string[];
+}
+
+export interface Recorder {
+  /** Runs a pass (or joins the one asked for next) and resolves when it is committed. */
+  tick(): Promise<TickReport>;
+  /** Waits for the pass in flight, then checkpoints every active session with new events. */
+  stop(): Promise<number>;
+}
+
+export function createRecorder(world: RecorderWorld): Recorder {
+  let current: Promise<TickReport> | null = null;
+  let next: Promise<TickReport> | null = null;
+  let stopped = false;
+
+  const run = async (): Promise<TickReport> => {
+    try {
+      return await pass(world);
+    } catch (error) {
+      world.log(`recorder pass failed: ${(error as Error).message}`);
+      return { spooled: 0, imported: 0, checkpoints: 0, crashed: 0, folders: [] };
+    }
+  };
+  const tick = (): Promise<TickReport> => {
+    if (stopped) return Promise.resolve(emptyReport());
+    if (!current) {
+      current = run().finally(() => (current = null));
+      return current;
+    }
+    next ??= current.then(() => {
+      next = null;
+      return tick();
+    });
+    return next;
+  };
+  return {
+    tick,
+    async stop() {
+      await (next ?? current);
+      stopped = true;
+      return checkpointActive(world);
+    },
+  };
+}
+
+function emptyReport(): TickReport {
+  return { spooled: 0, imported: 0, checkpoints: 0, crashed: 0, folders: [] };
+}
+
+async function pass(world: RecorderWorld): Promise<TickReport> {
+  const { store } = world;
+  const report = emptyReport();
+  const drained = await drainSpool(store, world.home, { env: world.env, brief: () => '' });
+  report.spooled = drained.replayed;
+  for (const f of drained.failed) world.log(`spool: ${f.file}: ${f.message}`);
+  const agentEnv = { env: world.env, cwd: world.home };
+  const folders = new Set<string>();
+  for (const adapter of world.adapters ?? CAPTURE_ADAPTERS) {
+    if (adapter.present && !adapter.present(agentEnv)) continue;
+    const { files } = discoverHistory(adapter, agentEnv);
+    for (const f of files) folders.add(dirname(f.path)).add(dirname(dirname(f.path)));
+    const summary = importHistory(store, adapter, files);
+    report.imported += summary.imported;
+    for (const p of summary.problems.slice(0, 5))
+      world.log(`${adapter.agent}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    if (summary.imported > 0) store.noteCapture(`daemon:${adapter.agent}`);
+  }
+  report.folders = [...folders];
+  const now = world.clock.now();
+  for (const s of store.sessions.list({ status: 'active' })) {
+    const r = onTrigger(store, { sessionId: s.id, trigger: 'activity', now, git: null });
+    if (r.checkpoint) report.checkpoints += 1;
+  }
+  report.crashed = detectCrashes(store, { now, git: null }).length;
+  return report;
+}
+
+/** A checkpoint of each active session that has events its last checkpoint does not hold. */
+function checkpointActive(world: RecorderWorld): number {
+  const { store } = world;
+  let taken = 0;
+  for (const s of store.sessions.list({ status: 'active' })) {
+    const [last] = store.checkpoints.list({ sessionId: s.id, limit: 1 });
+    if (!store.activity.sessionHasEventsAfter(s.id, last?.journalSeq ?? 0)) continue;
+    try {
+      createCheckpoint(store, {
+        session: s.id,
+        trigger: 'interval',
+        label: 'daemon stopped',
+        now: world.clock.now(),
+        git: null,
+      });
+      taken += 1;
+    } catch (error) {
+      world.log(`checkpoint of ${s.handle} failed: ${(error as Error).message}`);
+    }
+  }
+  return taken;
+}

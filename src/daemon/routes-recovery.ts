@@ -1,0 +1,109 @@
+// Recovery and the tools around it: checkpoints (list, diff, create, restore) through their
+// operations, the brief, search, the doctor's checks over the store, and an import of whatever
+// agents and hooks wrote since the recorder's last pass.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { STORE_CHECKS, runDoctor } from '../doctor/index.js';
+import * as ops from '../operations/index.js';
+import { BRIEF_MODES, diffCheckpoints, resumeBrief } from '../recover/index.js';
+import { search } from '../search/index.js';
+import { storePath } from '../store/index.js';
+import { doctorReportToJson, searchResultToJson, toJson } from '../wire/index.js';
+import type { ApiWorld } from './api-world.js';
+import { daemonCheck, historyCheck } from './daemon-checks.js';
+import { intParam, param, opsWorldOf, projectOf } from './request-scope.js';
+
+const createBody = z.object({ label: z.string().optional(), session: z.string().optional() });
+const restoreBody = z.object({ rollback: z.boolean().optional() });
+
+export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Hono {
+  const app = new Hono();
+  const w = () => opsWorldOf(world, log);
+
+  app.get('/checkpoints', (c) => {
+    const list = ops.listCheckpoints(w(), {
+      projectId: projectOf(world, c).id,
+      session: param(c, 'session'),
+      limit: intParam(c, 'limit', 50, 1000),
+      offset: intParam(c, 'offset', 0, 1_000_000),
+    });
+    return c.json({ checkpoints: list.map(toJson.checkpoint) });
+  });
+  app.get('/checkpoints/diff', (c) => {
+    const d = diffCheckpoints(world.store, param(c, 'from') ?? '', param(c, 'to') ?? '');
+    return c.json({
+      from: toJson.checkpoint(d.from),
+      to: toJson.checkpoint(d.to),
+      state: d.state,
+      events: d.events,
+    });
+  });
+  app.post('/checkpoints', async (c) => {
+    const body = createBody.parse(await c.req.json().catch(() => ({})));
+    const cp = ops.takeCheckpoint(w(), {
+      projectId: projectOf(world, c).id,
+      whenUnnamed: 'last',
+      staleEnv: 'ignore',
+      ...body,
+    });
+    return c.json({ checkpoint: toJson.checkpoint(cp) }, 201);
+  });
+  app.post('/checkpoints/:ref/restore', async (c) => {
+    const body = restoreBody.parse(await c.req.json().catch(() => ({})));
+    const r = ops.restoreCheckpoint(w(), {
+      ref: c.req.param('ref'),
+      rollback: body.rollback ?? false,
+    });
+    return c.json({
+      checkpoint: toJson.checkpoint(r.checkpoint),
+      undo: r.undo && toJson.checkpoint(r.undo),
+      rolledBack: r.rolledBack,
+    });
+  });
+
+  app.get('/brief', async (c) => {
+    const mode = z.enum(BRIEF_MODES).parse(param(c, 'mode') ?? 'quick');
+    const session = param(c, 'session');
+    const r = await resumeBrief(world.store, {
+      projectId: projectOf(world, c).id,
+      mode,
+      now: world.clock.now(),
+      format: 'md',
+      ...(session && { sessionRef: session }),
+      ...(param(c, 'budget') && { budget: intParam(c, 'budget', 9500, 100_000) }),
+    });
+    return c.json({ text: r.text, brief: r.json, omitted: r.omitted });
+  });
+
+  app.get('/search', (c) => {
+    const q = param(c, 'q') ?? '';
+    const project = param(c, 'project') ? projectOf(world, c) : null;
+    const r = search(world.store, {
+      query: q,
+      ...(project && { projectId: project.id }),
+      limit: intParam(c, 'limit', 20, 500) || 20,
+      offset: intParam(c, 'offset', 0, 100_000),
+    });
+    return c.json(searchResultToJson(q, r));
+  });
+
+  app.get('/doctor', async (c) => {
+    const checks = await runDoctor(
+      {
+        store: world.store,
+        storeError: null,
+        storePath: storePath(world.home),
+        home: world.home,
+        now: world.clock.now(),
+        env: world.env,
+        cwd: world.home,
+        thorough: false,
+      },
+      [...STORE_CHECKS, daemonCheck, historyCheck],
+    );
+    return c.json(doctorReportToJson(storePath(world.home), checks));
+  });
+
+  app.post('/import', async (c) => c.json({ report: await world.importNow() }));
+  return app;
+}

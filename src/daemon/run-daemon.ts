@@ -1,0 +1,116 @@
+// The daemon process itself (`baton daemon run`, which `baton daemon start` launches detached):
+// takes the single-instance lock, opens the store, serves the API, and keeps the recorder going —
+// a pass at start, one soon after anything changes in a watched folder, and one every poll
+// interval in case the watcher missed something. SIGTERM or SIGINT: stop taking requests, let
+// those in flight commit, make a last pass so nothing a hook or agent wrote is left waiting,
+// checkpoint every active session, release the lock and resolve with exit code 0.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../core/index.js';
+import { SqliteStore, storePath } from '../store/index.js';
+import { createApp } from './app.js';
+import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
+import { watchFolders } from './folder-watch.js';
+import { acquireLock } from './instance-lock.js';
+import { createRecorder } from './recorder.js';
+import { mcpEndpoint } from './mcp-endpoint.js';
+import { listen } from './server.js';
+import { ensureToken } from './token-file.js';
+
+export interface DaemonWorld {
+  home: string;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  log: (line: string) => void;
+  /** Resolves when the daemon should stop (the caller wires SIGTERM and SIGINT to it). */
+  stopSignal: Promise<string>;
+}
+
+export type DaemonExit = { code: 0; alreadyRunning: number | null };
+
+const DEFAULT_POLL_MS = 30_000;
+
+export async function runDaemon(world: DaemonWorld): Promise<DaemonExit> {
+  const paths = daemonPaths(world.home);
+  const lock = acquireLock(paths.lock);
+  if (!lock.held) {
+    world.log(`already running (pid ${lock.ownerPid}); this one exits`);
+    return { code: 0, alreadyRunning: lock.ownerPid };
+  }
+  try {
+    await serveUntilStopped(world, paths);
+  } finally {
+    rmSync(paths.pid, { force: true });
+    lock.release();
+  }
+  return { code: 0, alreadyRunning: null };
+}
+
+async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof daemonPaths>) {
+  const timeout = Number(world.env.BATON_BUSY_TIMEOUT_MS);
+  const store = SqliteStore.open({
+    path: storePath(world.home),
+    clock: world.clock,
+    ...(timeout > 0 && { busyTimeoutMs: timeout }),
+  });
+  const recorder = createRecorder({ ...world, store });
+  const spool = join(world.home, 'spool');
+  const watcher = watchFolders(() => void pass());
+  const pass = async () => {
+    const r = await recorder.tick();
+    if (r.spooled || r.imported || r.checkpoints || r.crashed) {
+      world.log(
+        `recorded: ${r.spooled} spooled, ${r.imported} from transcripts, ${r.checkpoints} checkpoint(s), ${r.crashed} crashed`,
+      );
+    }
+    watcher.watchOnly([spool, ...r.folders]);
+  };
+  const closing = new AbortController();
+  const token = ensureToken(paths.token);
+  const appFor = (port: number) =>
+    createApp(
+      {
+        store,
+        clock: world.clock,
+        env: world.env,
+        home: world.home,
+        token,
+        port,
+        importNow: () => recorder.tick(),
+        closing: closing.signal,
+        mcp: mcpEndpoint(store, world.clock, world.env),
+      },
+      world.log,
+    );
+  const server = await listen(appFor, configuredPort(world.env, store));
+  writeFileSync(
+    paths.pid,
+    `${JSON.stringify({ pid: process.pid, port: server.port, startedAt: world.clock.now() })}\n`,
+  );
+  world.log(`listening on http://127.0.0.1:${server.port} (pid ${process.pid})`);
+  const pollMs = Number(world.env.BATON_DAEMON_POLL_MS) || DEFAULT_POLL_MS;
+  const poll = setInterval(() => void pass(), pollMs);
+  await pass();
+  const why = await world.stopSignal;
+  world.log(`${why}: finishing writes in flight`);
+  clearInterval(poll);
+  watcher.close();
+  closing.abort();
+  await server.close();
+  await pass();
+  const checkpoints = await recorder.stop();
+  store.close();
+  world.log(`stopped (${checkpoints} session checkpoint(s) taken)`);
+}
+
+/** $BATON_DAEMON_PORT, else the `daemon.port` setting, else the documented default. */
+export function configuredPort(
+  env: NodeJS.ProcessEnv,
+  store: { getSetting(key: string): unknown },
+): number {
+  const text = env.BATON_DAEMON_PORT?.trim();
+  const fromEnv = Number(text);
+  if (text && Number.isInteger(fromEnv) && fromEnv >= 0 && fromEnv < 65536) return fromEnv;
+  const setting = store.getSetting('daemon.port');
+  return typeof setting === 'number' ? setting : DEFAULT_PORT;
+}
