@@ -16,7 +16,7 @@ export interface AgentEnv {
 
 // ---- the brief and checkpoint triggers, injected by the composition root ----
 
-export interface BriefOptions {
+export interface SessionStartBrief {
   /** Characters the brief may use (Claude Code caps injected context at 10,000). */
   budget: number;
   /** Why a session is starting: startup, resume, clear, compact, fork… */
@@ -32,7 +32,7 @@ export interface BriefOptions {
 export type BriefProvider = (
   store: Store,
   project: Project,
-  opts: BriefOptions,
+  opts: SessionStartBrief,
 ) => string | Promise<string>;
 
 export const CAPTURE_TRIGGERS = [

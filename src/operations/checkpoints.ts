@@ -1,13 +1,17 @@
 // Checkpoints asked for by a person or an agent: take one now, list them, restore one. The
 // snapshot, its storage and its retention belong to the recovery module; the rules of the
 // request — which session, the `manual` trigger, the working folder — are here.
-import type { Checkpoint } from '../core/index.js';
+import type { Checkpoint, Session } from '../core/index.js';
 import {
   createCheckpoint,
+  diffCheckpoints,
+  getCheckpoint,
+  loadSnapshot,
+  pruneCheckpoints as pruneInStore,
   listCheckpoints as checkpointsInStore,
   restoreCheckpoint as restoreInStore,
 } from '../recover/index.js';
-import type { RestoreResult } from '../recover/index.js';
+import type { CheckpointDiff, RestoreResult } from '../recover/index.js';
 import type { SessionInput } from '../store/index.js';
 import { BatonError } from '../core/index.js';
 import { whichSession } from './which-session.js';
@@ -80,5 +84,52 @@ export function restoreCheckpoint(
     rollback: input.rollback,
     now: world.clock.now(),
     git: world.git,
+  });
+}
+
+export interface ShownCheckpoint {
+  checkpoint: Checkpoint;
+  snapshot: ReturnType<typeof loadSnapshot>;
+  /** The session it was taken in, when the store still has it. */
+  session: Session | null;
+  /** The snapshot's size before compression. */
+  rawBytes: number;
+}
+
+/** One checkpoint with what it holds; NOT_FOUND for a handle or id the store does not know. */
+export function showCheckpoint(world: OpsWorld, input: { ref: string }): ShownCheckpoint {
+  const checkpoint = getCheckpoint(world.store, input.ref);
+  return {
+    checkpoint,
+    snapshot: loadSnapshot(world.store, checkpoint),
+    session: world.store.sessions.get(checkpoint.sessionId) ?? null,
+    rawBytes: Buffer.byteLength(world.store.checkpoints.snapshot(checkpoint.id)),
+  };
+}
+
+/** What changed in the records between two checkpoints. */
+export function compareCheckpoints(
+  world: OpsWorld,
+  input: { from: string; to: string },
+): CheckpointDiff {
+  return diffCheckpoints(world.store, input.from, input.to);
+}
+
+export interface PruneCheckpointsInput {
+  /** Only this project's checkpoints; absent: every project. */
+  projectId?: string | undefined;
+  keepPerSession: number;
+  dryRun: boolean;
+}
+
+/** Applies retention: what is removed (or would be, on a dry run), what is kept, bytes freed. */
+export function pruneCheckpoints(
+  world: OpsWorld,
+  input: PruneCheckpointsInput,
+): ReturnType<typeof pruneInStore> {
+  return pruneInStore(world.store, {
+    ...(input.projectId !== undefined && { projectId: input.projectId }),
+    policy: { keepPerSession: input.keepPerSession },
+    dryRun: input.dryRun,
   });
 }

@@ -4,7 +4,14 @@
 // session an action means, the automatic checkpoint a change calls for — so that each face (the
 // CLI, the MCP server, later the daemon's HTTP API) only parses, calls and presents.
 export type { AutoTrigger } from './checkpoint-triggers.js';
-export { listCheckpoints, restoreCheckpoint, takeCheckpoint } from './checkpoints.js';
+export {
+  compareCheckpoints,
+  listCheckpoints,
+  pruneCheckpoints,
+  restoreCheckpoint,
+  showCheckpoint,
+  takeCheckpoint,
+} from './checkpoints.js';
 export { listComponents, setComponent } from './components.js';
 export { findDecision, listDecisions, recordDecision, updateDecision } from './decisions.js';
 export type { RecordedDecision } from './decisions.js';

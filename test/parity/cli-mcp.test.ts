@@ -145,7 +145,19 @@ function snapshot({ store, project }: Face): unknown {
   );
 }
 
-async function throughCli(face: Face, home: string, projectDir: string): Promise<void> {
+/**
+ * The checkpoints each face lists: handle, trigger and label. Taken in the same millisecond, their
+ * order follows random ids, so they are compared by handle.
+ */
+type Listed = { handle: string; trigger: string; label: string | null }[];
+
+function listed(items: Listed): Listed {
+  return items
+    .map(({ handle, trigger, label }) => ({ handle, trigger, label }))
+    .sort((a, b) => a.handle.localeCompare(b.handle));
+}
+
+async function throughCli(face: Face, home: string, projectDir: string): Promise<Listed> {
   face.store.close();
   const world = {
     env: { BATON_HOME: home, NO_COLOR: '1' },
@@ -159,9 +171,12 @@ async function throughCli(face: Face, home: string, projectDir: string): Promise
     const code = await runCli([...args], world);
     expect(code, `baton ${args.join(' ')}: ${String(world.stderr.read() ?? '')}`).toBe(0);
   }
+  world.stdout.read();
+  expect(await runCli(['checkpoint', 'list', '--json', '--limit', '50'], world)).toBe(0);
+  return listed(JSON.parse(String(world.stdout.read())) as Listed);
 }
 
-async function throughMcp(face: Face): Promise<void> {
+async function throughMcp(face: Face): Promise<Listed> {
   const server = createMcpServer({
     store: face.store,
     project: face.project,
@@ -179,6 +194,11 @@ async function throughMcp(face: Face): Promise<void> {
       const r = (await client.callTool({ name, arguments: args })) as CallToolResult;
       expect(r.isError, `${name}: ${JSON.stringify(r.content)}`).toBeFalsy();
     }
+    const r = (await client.callTool({
+      name: 'checkpoint_list',
+      arguments: { limit: 50 },
+    })) as CallToolResult;
+    return listed((r.structuredContent as { checkpoints: Listed }).checkpoints);
   } finally {
     await client.close();
   }
@@ -197,9 +217,12 @@ describe('the CLI and the MCP server', () => {
 
   it('leave the same records after the same actions', async () => {
     const cliHome = join(dir, 'cli-home');
-    await throughCli(freshStore(cliHome, projectDir), cliHome, projectDir);
+    const listedByCli = await throughCli(freshStore(cliHome, projectDir), cliHome, projectDir);
     const mcp = freshStore(join(dir, 'mcp-home'), projectDir);
-    await throughMcp(mcp);
+    const listedByMcp = await throughMcp(mcp);
+    // Both faces list the same checkpoints, through the same operation.
+    expect(listedByCli).toHaveLength(5);
+    expect(listedByCli).toEqual(listedByMcp);
     const cliStore = SqliteStore.open({ path: storePath(cliHome) });
     try {
       const fromCli = snapshot({ store: cliStore, project: cliStore.projects.get(projectDir)! });

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { Todo } from '../../../core/index.js';
-import { diffCheckpoints, isEmptyDiff } from '../../../recover/index.js';
+import { compareCheckpoints } from '../../../operations/index.js';
+import { isEmptyDiff } from '../../../recover/index.js';
 import type { CheckpointDiff, StateDiff } from '../../../recover/index.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
 import { examples, withJson } from '../../options.js';
 import { oneLine } from '../../output.js';
 import { shortSha } from './format.js';
@@ -80,7 +82,7 @@ export function registerCheckpointDiff(group: Command, ctx: CliContext): void {
     'baton checkpoint diff RECOVERY-SESSION-261123-001-174012 RECOVERY-SESSION-261123-001-180344',
   ]);
   cmd.action((fromRef: string, toRef: string, opts: { json?: boolean }) => {
-    const diff = diffCheckpoints(ctx.store(), fromRef, toRef);
+    const diff = compareCheckpoints(opsWorld(ctx), { from: fromRef, to: toRef });
     if (!opts.json) return print(ctx, diff);
     ctx.out.json({
       from: toJson.checkpoint(diff.from),

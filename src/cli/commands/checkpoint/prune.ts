@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { DEFAULT_RETENTION, pruneCheckpoints } from '../../../recover/index.js';
+import { pruneCheckpoints } from '../../../operations/index.js';
+import { DEFAULT_RETENTION } from '../../../recover/index.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
 import { examples, parseIntOption, withJson, withProject } from '../../options.js';
 import { formatBytes } from './format.js';
 
@@ -33,11 +35,11 @@ export function registerCheckpointPrune(group: Command, ctx: CliContext): void {
     'baton checkpoint prune --keep 3 --all-projects',
   ]);
   cmd.action((opts: PruneOpts) => {
-    const store = ctx.store();
+    const world = opsWorld(ctx);
     const projectId = opts.allProjects ? undefined : ctx.project(opts.project).id;
-    const r = pruneCheckpoints(store, {
-      ...(projectId !== undefined && { projectId }),
-      policy: { keepPerSession: opts.keep },
+    const r = pruneCheckpoints(world, {
+      projectId,
+      keepPerSession: opts.keep,
       dryRun: Boolean(opts.dryRun),
     });
     if (opts.json) {

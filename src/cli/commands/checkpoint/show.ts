@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { getCheckpoint, loadSnapshot, resumeBrief } from '../../../recover/index.js';
+import { showCheckpoint } from '../../../operations/index.js';
+import { resumeBrief } from '../../../recover/index.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
 import { examples, withJson } from '../../options.js';
 import { formatTime } from '../../output.js';
 import { formatBytes, gitLine } from './format.js';
@@ -17,12 +19,9 @@ export function registerCheckpointShow(group: Command, ctx: CliContext): void {
     'baton checkpoint show RECOVERY-SESSION-261123-001-174012 --json | jq .snapshot.todos',
   ]);
   cmd.action(async (ref: string, opts: { json?: boolean }) => {
-    const store = ctx.store();
-    const c = getCheckpoint(store, ref);
-    const snapshot = loadSnapshot(store, c);
+    const world = opsWorld(ctx);
+    const { checkpoint: c, snapshot, session, rawBytes: raw } = showCheckpoint(world, { ref });
     if (opts.json) return ctx.out.json({ checkpoint: toJson.checkpoint(c), snapshot });
-    const session = store.sessions.get(c.sessionId);
-    const raw = Buffer.byteLength(store.checkpoints.snapshot(c.id));
     const rows: [string, string][] = [
       ['Checkpoint', `${c.handle}  (${c.id})`],
       [
@@ -38,7 +37,7 @@ export function registerCheckpointShow(group: Command, ctx: CliContext): void {
     ];
     for (const [k, v] of rows) ctx.out.line(`${ctx.out.bold(k.padEnd(12))}${v}`);
     if (c.projectId === null) return;
-    const brief = await resumeBrief(store, {
+    const brief = await resumeBrief(world.store, {
       projectId: c.projectId,
       checkpointRef: c.id,
       now: ctx.now,
