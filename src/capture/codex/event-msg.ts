@@ -6,6 +6,7 @@ import type { JsonObject } from '../../core/index.js';
 import { firstLine, list, num, rec, str } from '../json-fields.js';
 import { countUnknown } from '../transcripts/transcript-draft.js';
 import { emitPrompt } from './response-item.js';
+import { splitIdeContext } from './injected-context.js';
 import { draftAt } from './rollout-sink.js';
 import type { RolloutSink, RowAt } from './rollout-sink.js';
 
@@ -105,8 +106,9 @@ function roleOf(type: string): string | null {
 }
 
 function userMessage(sink: RolloutSink, p: JsonObject, at: RowAt): void {
-  const text = str(p, 'message') ?? '';
+  const { request: text, context } = splitIdeContext(str(p, 'message') ?? '');
   const data: JsonObject = {};
+  if (context !== null) data.ideContext = context;
   const images = (list(p, 'images')?.length ?? 0) + (list(p, 'local_images')?.length ?? 0);
   if (images > 0) data.images = images;
   const kind = str(p, 'kind');

@@ -16,6 +16,7 @@ import {
   factsSection,
   timelineSection,
 } from './sections-state.js';
+import { openSection, outcomeSection } from './sections-outcome.js';
 import { actionsSection, todosSection } from './sections-work.js';
 import { computeWarnings } from './warnings.js';
 
@@ -65,12 +66,17 @@ export function sectionsFor(data: BriefData, mode: BriefMode): BriefSection[] {
   const history = mode === 'full' ? [timelineSection(data)] : [];
   return [
     ...head,
+    outcomeSection(data),
+    openSection(data),
     taskSection(data, since, mode === 'full' ? 'in these sessions' : 'since the session started'),
     todosSection(data, since),
+    next,
     actionsSection(data),
     ...history,
     ...state,
-    ...tail,
+    changesSection(data),
+    warningsSection(warnings),
+    moreSection(data),
   ];
 }
 
@@ -107,6 +113,7 @@ export function assembleJson(
     progress: null,
     focus: null,
     todos: [],
+    outcome: null,
     actions: { prompts: [], assistant: null, errors: [], files: [], commands: [], recent: [] },
     timeline: [],
     decisions: [],
