@@ -29,8 +29,7 @@ export function effectiveBudget(mode: BriefMode, budget?: number): number {
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function omittedNote(budget: number, mode: BriefMode) {
-  const more =
-    mode === 'full' ? '`baton resume --mode full --budget 40000`' : '`baton resume --mode full`';
+  const more = mode === 'full' ? 'a larger `--budget` (e.g. 40000)' : '`baton resume --mode full`';
   return (omitted: string[], lines: number) => {
     const full = `_Left out to fit ${thousands(budget)} characters: ${omitted.join(', ')}. For more: ${more}._`;
     // The note must not eat the budget it reports on: past a fifth of it, say it in one breath.
@@ -76,7 +75,7 @@ export function sectionsFor(data: BriefData, mode: BriefMode): BriefSection[] {
     ...state,
     changesSection(data),
     warningsSection(warnings),
-    moreSection(data),
+    moreSection(data, mode),
   ];
 }
 

@@ -104,10 +104,14 @@ interface ActionRun {
   failures: number;
 }
 
-function runKey(a: ActionEvent): string {
-  const what = a.command ?? (a.files.length ? a.files.join(',') : a.text);
-  return `${a.tool ?? a.kind}|${what}`;
+/** What a line shows of the call; two calls that would print alike are one run. */
+function shown(a: ActionEvent): string {
+  if (a.command) return code(a.command);
+  if (a.files.length) return a.files.map(code).join(', ');
+  return a.text?.trim() ? quote(a.text, 120) : '';
 }
+
+const runKey = (a: ActionEvent) => `${a.tool ?? a.kind}|${shown(a)}`;
 
 export function mergeRuns(actions: ActionEvent[]): ActionRun[] {
   const runs = new Map<string, ActionRun>();
@@ -127,13 +131,7 @@ export function mergeRuns(actions: ActionEvent[]): ActionRun[] {
 
 function runLine(r: ActionRun, now: number): string {
   const a = r.last;
-  const what = a.command
-    ? code(a.command)
-    : a.files.length
-      ? a.files.map(code).join(', ')
-      : a.text?.trim()
-        ? quote(a.text, 120)
-        : '';
+  const what = shown(a);
   const who = a.tool ?? a.kind.replace('_', ' ');
   const times = r.count > 1 ? ` ×${r.count}` : '';
   let verdict = '';
