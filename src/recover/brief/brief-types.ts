@@ -112,6 +112,9 @@ export type TimelineEntry =
       lastActivityAt: number;
       events: number;
       errors: number;
+      /** The session's last request and the agent's last answer: what it set out to do and did. */
+      asked?: string | null;
+      achieved?: string | null;
     }
   | { kind: 'checkpoint'; ts: number; handle: string; trigger: string; label: string | null };
 
