@@ -93,7 +93,13 @@ function failureLine(e: ActionEvent, now: number): string {
   const what = e.command ? code(e.command) : (e.tool ?? 'error');
   const said = e.output ?? e.text;
   const tool = e.command && e.tool ? ` (${e.tool})` : '';
-  const text = said && said !== e.command ? `: ${quote(said, 200)}` : '';
+  // Claude Code's words when the person turned the call down: a choice, not a fault to debug.
+  const declined = /^The user doesn't want to (proceed|take this action)/.test(said);
+  const text = declined
+    ? ' — declined by the user'
+    : said && said !== e.command
+      ? `: ${quote(said, 200)}`
+      : '';
   return `- Failed${tool} ${stamp(e.ts, now)}: ${what}${text}`;
 }
 
