@@ -21,29 +21,36 @@ type Register = (program: Command, ctx: CliContext) => void;
 
 /** Each top-level command's loader, in the order help lists them. */
 export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Promise<Register>]> = [
-  [['quickstart'], async () => (await import('./commands/quickstart.js')).registerQuickstart],
+  [['quickstart'], async () => (await import('./commands/quickstart/index.js')).registerQuickstart],
   [['resume'], async () => (await import('./commands/resume.js')).registerResume],
   [['checkpoint'], async () => (await import('./commands/checkpoint/index.js')).registerCheckpoint],
-  [['session'], async () => (await import('./commands/session.js')).registerSession],
+  [['session'], async () => (await import('./commands/session/index.js')).registerSession],
   [['log'], async () => (await import('./commands/log.js')).registerLog],
-  [['todo'], async () => (await import('./commands/todo.js')).registerTodo],
-  [['decision'], async () => (await import('./commands/decision.js')).registerDecision],
-  [['context'], async () => (await import('./commands/context.js')).registerContext],
-  [['component'], async () => (await import('./commands/component.js')).registerComponent],
-  [['project'], async () => (await import('./commands/project.js')).registerProject],
-  [['import'], async () => (await import('./commands/import.js')).registerImport],
+  [['todo'], async () => (await import('./commands/todo/index.js')).registerTodo],
+  [['decision'], async () => (await import('./commands/decision/index.js')).registerDecision],
+  [['context'], async () => (await import('./commands/context/index.js')).registerContext],
+  [['component'], async () => (await import('./commands/component/index.js')).registerComponent],
+  [['project'], async () => (await import('./commands/project/index.js')).registerProject],
+  [['import'], async () => (await import('./commands/import/index.js')).registerImport],
   [['export'], async () => (await import('./commands/export.js')).registerExport],
-  [['install', 'uninstall'], async () => (await import('./commands/install.js')).registerInstall],
+  [
+    ['install', 'uninstall'],
+    async () => (await import('./commands/install/index.js')).registerInstall,
+  ],
   [['hook'], async () => (await import('./commands/hook.js')).registerHook],
   [['schema'], async () => (await import('./commands/schema.js')).registerSchema],
   [['mcp'], async () => (await import('./commands/mcp.js')).registerMcp],
   [['search'], async () => (await import('./commands/search.js')).registerSearch],
-  [['backup', 'restore-backup'], async () => (await import('./commands/backup.js')).registerBackup],
+  [
+    ['backup', 'restore-backup'],
+    async () => (await import('./commands/backup/index.js')).registerBackup,
+  ],
   [['forget'], async () => (await import('./commands/forget.js')).registerForget],
-  [['config'], async () => (await import('./commands/config.js')).registerConfig],
+  [['config'], async () => (await import('./commands/config/index.js')).registerConfig],
   [['prune'], async () => (await import('./commands/prune.js')).registerPrune],
   [['doctor'], async () => (await import('./commands/doctor.js')).registerDoctor],
   [['view'], async () => (await import('./commands/view.js')).registerView],
+  [['sync'], async () => (await import('./commands/sync/index.js')).registerSync],
 ];
 
 /** The loaders `args` needs: the named command's only, or all of them (help, -V, a typo, none). */
