@@ -83,3 +83,45 @@ describe('applyPlanEffect', () => {
     expect(store.todos.list({ projectId: project.id })).toEqual(before);
   });
 });
+
+describe('applyPlanEffect across a resumed session', () => {
+  it('keeps one todo when the resumed session re-sends the list, dated by the transcript', () => {
+    const { store, project, session } = setup();
+    const at = Date.parse('2025-01-01T10:00:00Z');
+    applyPlanEffect(
+      store,
+      project.id,
+      session.id,
+      {
+        type: 'replace',
+        prefix: 'claude-code:s1:todo:',
+        items: [
+          { key: 'claude-code:s1:todo:ca', content: 'A', status: 'completed' },
+          { key: 'claude-code:s1:todo:cb', content: 'B', status: 'in_progress' },
+        ],
+      },
+      at,
+    );
+    applyPlanEffect(
+      store,
+      project.id,
+      session.id,
+      {
+        type: 'replace',
+        prefix: 'claude-code:s2:todo:',
+        items: [
+          { key: 'claude-code:s2:todo:ca', content: 'A', status: 'completed' },
+          { key: 'claude-code:s2:todo:cb', content: 'B', status: 'completed' },
+        ],
+      },
+      at + 60_000,
+    );
+    const todos = store.todos.list({ projectId: project.id });
+    expect(todos.map((t) => [t.content, t.status, t.externalKey])).toEqual([
+      ['A', 'completed', 'claude-code:s2:todo:ca'],
+      ['B', 'completed', 'claude-code:s2:todo:cb'],
+    ]);
+    expect(todos.map((t) => t.completedAt)).toEqual([at, at + 60_000]);
+    expect(todos[0]!.createdAt).toBe(at);
+  });
+});

@@ -35,6 +35,8 @@ export function applyPlanEffect(
   projectId: string,
   originSessionId: string,
   effect: PlanEffect,
+  /** When the plan tool ran, for an imported transcript; live hooks leave it to the clock. */
+  at?: number,
 ): PlanSyncResult {
   return store.transaction(() => {
     const result: PlanSyncResult = { added: 0, updated: 0, cancelled: 0, completed: [] };
@@ -48,7 +50,12 @@ export function applyPlanEffect(
     const named = new Set<string>();
     for (const item of effect.items) {
       named.add(item.key);
-      const before = existing.get(item.key);
+      let before = existing.get(item.key);
+      const twin = before === undefined ? resumedTwin(store, projectId, item.key, at) : null;
+      if (twin) {
+        // The same list item carried over by a resumed session: one todo, now under the new key.
+        before = store.todos.update(twin.id, { externalKey: item.key }, at);
+      }
       if (before === undefined) {
         const added = store.todos.add({
           projectId,
@@ -58,13 +65,14 @@ export function applyPlanEffect(
           priority: item.priority ?? null,
           externalKey: item.key,
           originSessionId,
+          ...(at !== undefined && { at }),
         });
         existing.set(item.key, added);
         result.added += 1;
         if (added.status === 'completed') result.completed.push(added);
         continue;
       }
-      const after = store.todos.update(before.id, patchOf(item));
+      const after = store.todos.update(before.id, patchOf(item), at);
       existing.set(item.key, after);
       if (after.updatedAt !== before.updatedAt || after.hlc !== before.hlc) result.updated += 1;
       if (after.status === 'completed' && before.status !== 'completed')
@@ -73,12 +81,33 @@ export function applyPlanEffect(
     if (effect.type === 'replace') {
       for (const [key, t] of existing) {
         if (named.has(key) || !OPEN.includes(t.status)) continue;
-        store.todos.update(t.id, { status: 'cancelled' });
+        store.todos.update(t.id, { status: 'cancelled' }, at);
         result.cancelled += 1;
       }
     }
     return result;
   });
+}
+
+const WEEK = 7 * 24 * 3600 * 1000;
+/** `agent:session:todo:contentId` — a list item keyed by its content within one session. */
+const LIST_KEY = /^([^:]+):(.+):todo:([^:]+)$/;
+
+/**
+ * A resumed session (Claude Code `--resume` starts a new session id) re-sends the list it
+ * inherited. Its items are the previous session's todos when the agent and the content match
+ * and the old todo was not dropped or long finished.
+ */
+function resumedTwin(store: Store, projectId: string, key: string, at?: number): Todo | null {
+  const m = LIST_KEY.exec(key);
+  if (!m) return null;
+  const [, agent, session, id] = m;
+  const twins = store.todos.list({ projectId, externalKeyPrefix: `${agent}:` }).filter((t) => {
+    const k = LIST_KEY.exec(t.externalKey ?? '');
+    if (!k || k[3] !== id || k[2] === session || t.status === 'cancelled') return false;
+    return OPEN.includes(t.status) || at === undefined || t.updatedAt >= at - WEEK;
+  });
+  return twins[twins.length - 1] ?? null;
 }
 
 function patchOf(item: PlanItem): TodoPatch {

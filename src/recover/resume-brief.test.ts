@@ -108,7 +108,8 @@ describe('resumeBrief', () => {
     expect(text).toContain('- Todo #2 names `README.md`');
     expect(text).toContain('- You are on `hotfix`, but the work was on `main`.');
     expect(text).toContain('- Files touched: `cart.ts`');
-    expect(text).toContain('- Commands run: `npm test`');
+    expect(text).toContain('- Failed (Bash) 03-04 09:00: `npm test`: "expected 10.01, got 10.00"');
+    expect(text).toContain('- Last test run: `npm test` failed (09:00)');
     expect((json.changes as { commits: unknown[] }).commits).toHaveLength(1);
   });
 

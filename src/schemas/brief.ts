@@ -73,6 +73,16 @@ export const briefShape = z
       .nullable(),
     focus: z.record(z.string(), z.unknown()).nullable().describe('`--todo`: the task in focus'),
     todos: z.array(todoItem),
+    outcome: z
+      .object({
+        commits: z.array(z.string()),
+        push: z.string(),
+        test: z.object({ command: z.string(), failed: z.boolean(), ts: time }),
+        unanswered: z.boolean(),
+      })
+      .partial()
+      .nullable()
+      .describe('where the session stands: commits, push, last test run, an unanswered request'),
     actions: z.object({
       prompts: z.array(said),
       assistant: said.nullable(),

@@ -180,6 +180,8 @@ export interface TodoInput {
   blockedReason?: string | null;
   externalKey?: string | null;
   originSessionId?: string | null;
+  /** When it happened, if not now: a todo imported from a transcript is dated by the transcript. */
+  at?: number;
 }
 
 export type TodoPatch = Partial<
@@ -198,7 +200,8 @@ export interface TodoFilter {
 
 export interface Todos {
   add(input: TodoInput): Todo;
-  update(id: string, patch: TodoPatch): Todo;
+  /** `at`: when the change happened, if not now (an imported plan step). */
+  update(id: string, patch: TodoPatch, at?: number): Todo;
   /** By id, id prefix, or per-project number (`12`, `#12`). */
   get(projectId: string, ref: string): Todo | null;
   list(filter: TodoFilter): Todo[];

@@ -6,6 +6,7 @@ import type { JsonObject } from '../../core/index.js';
 import { firstLine, isRec, list, num, rec, str } from '../json-fields.js';
 import { countUnknown } from '../transcripts/transcript-draft.js';
 import { emitPrompt } from './response-item.js';
+import { splitIdeContext } from './injected-context.js';
 import { draftAt } from './rollout-sink.js';
 import type { RolloutSink, RowAt } from './rollout-sink.js';
 
@@ -139,9 +140,13 @@ function roleOf(type: string): string | null {
 }
 
 function userMessage(sink: RolloutSink, p: JsonObject, at: RowAt): void {
-  const text = str(p, 'message') ?? '';
+  const raw = str(p, 'message') ?? '';
+  const { request: text, context } = splitIdeContext(raw);
+  // Either form may come back as this turn's item_completed prompt: both are this one prompt.
+  firstOfTurn(sink, raw);
   firstOfTurn(sink, text);
   const data: JsonObject = {};
+  if (context !== null) data.ideContext = context;
   const images = (list(p, 'images')?.length ?? 0) + (list(p, 'local_images')?.length ?? 0);
   if (images > 0) data.images = images;
   const kind = str(p, 'kind');

@@ -57,7 +57,7 @@ export function appendDrafts<Plan>(
   const appended = store.events.append(inputs);
   drafts.forEach((d, i) => {
     if (d.plan !== undefined && appended.seqs[i] !== null)
-      applyPlan(store, sessionIds[i]!, rules.planEffect(d), options);
+      applyPlan(store, sessionIds[i]!, rules.planEffect(d), options, inputs[i]!.ts);
   });
   return { inserted: appended.inserted, duplicates: appended.duplicates };
 }
@@ -92,11 +92,12 @@ function applyPlan(
   sessionId: string,
   effect: PlanEffect | null,
   options: TranscriptImportOptions,
+  at: number | undefined,
 ): void {
   if (effect === null) return;
   const projectId = store.sessions.get(sessionId)?.projectId ?? null;
   if (projectId === null) return;
-  const synced = applyPlanEffect(store, projectId, sessionId, effect);
+  const synced = applyPlanEffect(store, projectId, sessionId, effect, at);
   if (synced.completed.length && options.onTrigger)
     void options.onTrigger('todo_completed', sessionId);
 }

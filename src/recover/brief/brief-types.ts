@@ -31,6 +31,10 @@ export interface ActionEvent {
   command: string | null;
   /** An error event, or a tool result that reports failure. */
   failed: boolean;
+  /** A failed call: the start of what its failure said. */
+  output?: string | null;
+  /** A failure: when the same command later ran without failing. */
+  fixedAt?: number | null;
 }
 
 /** The tail of a session: what it was doing when it stopped. Oldest first in each list. */
@@ -108,6 +112,9 @@ export type TimelineEntry =
       lastActivityAt: number;
       events: number;
       errors: number;
+      /** The session's last request and the agent's last answer: what it set out to do and did. */
+      asked?: string | null;
+      achieved?: string | null;
     }
   | { kind: 'checkpoint'; ts: number; handle: string; trigger: string; label: string | null };
 

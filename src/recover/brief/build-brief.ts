@@ -16,6 +16,7 @@ import {
   factsSection,
   timelineSection,
 } from './sections-state.js';
+import { openSection, outcomeSection } from './sections-outcome.js';
 import { actionsSection, todosSection } from './sections-work.js';
 import { computeWarnings } from './warnings.js';
 
@@ -28,8 +29,7 @@ export function effectiveBudget(mode: BriefMode, budget?: number): number {
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export function omittedNote(budget: number, mode: BriefMode) {
-  const more =
-    mode === 'full' ? '`baton resume --mode full --budget 40000`' : '`baton resume --mode full`';
+  const more = mode === 'full' ? 'a larger `--budget` (e.g. 40000)' : '`baton resume --mode full`';
   return (omitted: string[], lines: number) => {
     const full = `_Left out to fit ${thousands(budget)} characters: ${omitted.join(', ')}. For more: ${more}._`;
     // The note must not eat the budget it reports on: past a fifth of it, say it in one breath.
@@ -65,12 +65,17 @@ export function sectionsFor(data: BriefData, mode: BriefMode): BriefSection[] {
   const history = mode === 'full' ? [timelineSection(data)] : [];
   return [
     ...head,
+    outcomeSection(data),
+    openSection(data),
     taskSection(data, since, mode === 'full' ? 'in these sessions' : 'since the session started'),
     todosSection(data, since),
+    next,
     actionsSection(data),
     ...history,
     ...state,
-    ...tail,
+    changesSection(data),
+    warningsSection(warnings),
+    moreSection(data, mode),
   ];
 }
 
@@ -107,6 +112,7 @@ export function assembleJson(
     progress: null,
     focus: null,
     todos: [],
+    outcome: null,
     actions: { prompts: [], assistant: null, errors: [], files: [], commands: [], recent: [] },
     timeline: [],
     decisions: [],

@@ -10,7 +10,7 @@ import type { BriefSection } from './fit-budget.js';
 const GROUPS: { heading: string; ids: string[] }[] = [
   {
     heading: 'Previous context',
-    ids: ['identity', 'task', 'focus', 'todos', 'decisions', 'facts'],
+    ids: ['identity', 'outcome', 'open', 'task', 'focus', 'todos', 'decisions', 'facts'],
   },
   { heading: 'Project state', ids: ['components', 'changes', 'warnings', 'timeline'] },
   { heading: 'Conversation summary', ids: ['actions'] },

@@ -1,6 +1,6 @@
 // The end of a brief: what changed in the repository since, the warnings, the recommended next
 // step and one line on how to get more.
-import type { BriefData, ChangeReport, FileChange } from './brief-types.js';
+import type { BriefData, BriefMode, ChangeReport, FileChange } from './brief-types.js';
 import { ago, code, listWithMore, plural, short } from './brief-text.js';
 import type { BriefItem, BriefSection } from './fit-budget.js';
 import type { Warning } from './warnings.js';
@@ -128,9 +128,12 @@ export function nextSection(step: string): BriefSection {
   };
 }
 
-export function moreSection(data: BriefData): BriefSection {
+export function moreSection(data: BriefData, mode?: BriefMode): BriefSection {
   const session = data.session ? ` · \`baton session show ${data.session.handle}\`` : '';
-  const md = `More: \`baton resume --mode full\`${session} · \`baton todo list --all\` · \`baton checkpoint list\` · \`baton search QUERY\` · MCP tools \`resume_brief\`, \`search\`, \`todo_list\`.`;
+  // The full brief is already what `--mode full` gives: a larger budget is the way to more.
+  const fuller =
+    mode === 'full' ? 'a larger `--budget` (e.g. 40000)' : '`baton resume --mode full`';
+  const md = `More: ${fuller}${session} · \`baton todo list --all\` · \`baton checkpoint list\` · \`baton search QUERY\` · MCP tools \`resume_brief\`, \`search\`, \`todo_list\`.`;
   return {
     id: 'more',
     heading: null,

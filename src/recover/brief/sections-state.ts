@@ -92,7 +92,11 @@ export function componentsSection(data: BriefData): BriefSection {
   return { id: 'components', heading: 'Component health', rank: 7, items };
 }
 
-function timelineLine(e: TimelineEntry, now: number): string {
+/** A title is often the first request: saying it twice adds nothing. */
+const sameStart = (a: string, b: string | null) => b !== null && quote(a, 60) === quote(b, 60);
+
+/** `brief`: the session the brief is about, whose request and answer it shows already. */
+function timelineLine(e: TimelineEntry, now: number, brief?: string): string {
   if (e.kind === 'checkpoint') {
     return `- ${stamp(e.ts, now)} checkpoint ${e.handle} (${e.trigger}${e.label ? `, "${e.label}"` : ''})`;
   }
@@ -103,13 +107,24 @@ function timelineLine(e: TimelineEntry, now: number): string {
       : stamp(end, now);
   const title = e.title ? ` — ${quote(e.title, 100)}` : '';
   const errors = e.errors ? `, ${plural(e.errors, 'error')}` : '';
-  return `- ${stamp(e.ts, now)}–${endText} ${e.handle} ${e.agent}, ${e.endState}, ${plural(e.events, 'event')}${errors}${title}`;
+  const said = (
+    e.handle === brief
+      ? []
+      : [
+          e.asked && !sameStart(e.asked, e.title) ? `  - Asked: ${quote(e.asked, 160)}` : null,
+          e.achieved ? `  - Ended with: ${quote(e.achieved, 240)}` : null,
+        ]
+  ).filter((l): l is string => l !== null);
+  return [
+    `- ${stamp(e.ts, now)}–${endText} ${e.handle} ${e.agent}, ${e.endState}, ${plural(e.events, 'event')}${errors}${title}`,
+    ...said,
+  ].join('\n');
 }
 
 export function timelineSection(data: BriefData): BriefSection {
   const n = data.timeline.length;
   const items = data.timeline.map((e, i): BriefItem => ({
-    md: timelineLine(e, data.now),
+    md: timelineLine(e, data.now, data.session?.handle),
     tier: i >= n - 3 ? 2 : 3,
     unit: 'timeline entry',
     slot: 'timeline[]',

@@ -3,11 +3,13 @@
 import type { Todo } from '../../core/index.js';
 import { collapse } from '../load/action-events.js';
 import type { ActionEvent, BriefData } from './brief-types.js';
-import { ago, code, iso, listWithMore, quote, stamp } from './brief-text.js';
+import { ago, code, hhmm, iso, listWithMore, quote, stamp } from './brief-text.js';
 import type { BriefItem, BriefSection } from './fit-budget.js';
 import { pendingOrder } from './next-step.js';
 
 const TODO_TEXT = 200;
+const TODO_TOOLS =
+  /^(TodoWrite|TodoRead|TaskCreate|TaskUpdate|TaskList|TaskGet|update_plan|write_todos)$/;
 
 export function todoValue(t: Todo) {
   return {
@@ -76,19 +78,7 @@ export function todosSection(
   return { id: 'todos', heading: emergency ? 'Open work' : 'Todos', rank: 3, items };
 }
 
-function actionLine(a: ActionEvent, now: number): string {
-  const what = a.command
-    ? code(a.command)
-    : a.files.length
-      ? a.files.map(code).join(', ')
-      : a.text?.trim()
-        ? quote(a.text, 160)
-        : '';
-  const who = a.tool ?? a.kind.replace('_', ' ');
-  return `- ${stamp(a.ts, now)} ${who}${what ? ` ${what}` : ''}${a.failed ? ' — failed' : ''}`;
-}
-
-const actionValue = (a: ActionEvent) => ({
+export const actionValue = (a: ActionEvent) => ({
   seq: a.seq,
   ts: iso(a.ts),
   kind: a.kind,
@@ -107,51 +97,54 @@ function filesTouched(actions: ActionEvent[]): { path: string; times: number }[]
   return [...times].map(([path, n]) => ({ path, times: n }));
 }
 
-function commandsRun(actions: ActionEvent[]): { command: string; failed: boolean }[] {
-  const seen = new Map<string, boolean>();
-  for (const a of [...actions].reverse())
-    if (a.command && !seen.has(a.command)) seen.set(a.command, a.failed);
-  return [...seen].map(([command, failed]) => ({ command, failed }));
+/** Repeated calls of one tool on one thing, as one line: the last of them and how many. */
+interface ActionRun {
+  last: ActionEvent;
+  count: number;
+  failures: number;
 }
 
-function summaryItems(data: BriefData): BriefItem[] {
-  const r = data.recent;
-  const now = data.now;
-  const items: BriefItem[] = [];
-  const prompts = [...r.prompts].reverse();
-  prompts.forEach((p, i) =>
-    items.push({
-      md: `- User${i === 0 ? ' (last request)' : ''}, ${stamp(p.ts, now)}: ${quote(p.text, i === 0 ? 400 : 200)}`,
-      tier: i === 0 ? 2 : 3,
-      unit: 'action line',
-      slot: 'actions.prompts[]',
-      value: { ts: iso(p.ts), text: p.text },
-    }),
-  );
-  if (r.assistant) {
-    items.push({
-      md: `- Assistant (last message), ${stamp(r.assistant.ts, now)}: ${quote(r.assistant.text, 400)}`,
-      tier: 2,
-      unit: 'action line',
-      slot: 'actions.assistant',
-      value: { ts: iso(r.assistant.ts), text: r.assistant.text },
+/** What a line shows of the call; two calls that would print alike are one run. */
+function shown(a: ActionEvent): string {
+  if (a.command) return code(a.command);
+  if (a.files.length) return a.files.map(code).join(', ');
+  return a.text?.trim() ? quote(a.text, 120) : '';
+}
+
+const runKey = (a: ActionEvent) => `${a.tool ?? a.kind}|${shown(a)}`;
+
+export function mergeRuns(actions: ActionEvent[]): ActionRun[] {
+  const runs = new Map<string, ActionRun>();
+  for (const a of actions) {
+    const key = runKey(a);
+    const run = runs.get(key);
+    // Re-inserted so the map stays ordered by each run's latest call.
+    runs.delete(key);
+    runs.set(key, {
+      last: a,
+      count: (run?.count ?? 0) + 1,
+      failures: (run?.failures ?? 0) + (a.failed ? 1 : 0),
     });
   }
-  [...r.errors].reverse().forEach((e, i) =>
-    items.push({
-      md: `- Error, ${stamp(e.ts, now)}${e.tool ? ` (${e.tool})` : ''}: ${quote(e.text || e.command || 'no message', 240)}`,
-      tier: i === 0 ? 1 : 2,
-      unit: 'action line',
-      slot: 'actions.errors[]',
-      value: actionValue(e),
-    }),
-  );
-  return items;
+  return [...runs.values()];
+}
+
+function runLine(r: ActionRun, now: number): string {
+  const a = r.last;
+  const what = shown(a);
+  const who = a.tool ?? a.kind.replace('_', ' ');
+  const times = r.count > 1 ? ` ×${r.count}` : '';
+  let verdict = '';
+  if (a.failed) verdict = r.count > 1 ? `, last failed ${hhmm(a.ts)}` : ' — failed';
+  else if (r.failures > 0 && a.command)
+    verdict = `, failed ${r.failures}×, last passed ${hhmm(a.ts)}`;
+  else if (r.count > 1) verdict = `, last ${hhmm(a.ts)}`;
+  return `- ${stamp(a.ts, now)} ${who}${what ? ` ${what}` : ''}${times}${verdict}`;
 }
 
 export function actionsSection(data: BriefData): BriefSection {
   const actions = data.recent.actions;
-  const items = summaryItems(data);
+  const items: BriefItem[] = [];
   const files = filesTouched(actions);
   if (files.length) {
     const shown = files
@@ -165,29 +158,20 @@ export function actionsSection(data: BriefData): BriefSection {
       value: files,
     });
   }
-  const commands = commandsRun(actions);
-  if (commands.length) {
-    const shown = commands
-      .slice(0, 8)
-      .map((c) => `${code(c.command)}${c.failed ? ' (failed)' : ''}`);
+  // Todo tools are told by the todo list; their calls would repeat it.
+  const runs = mergeRuns(actions).filter(
+    (r) => r.last.kind !== 'tool_result' && !TODO_TOOLS.test(r.last.tool ?? ''),
+  );
+  runs.slice(-12).forEach((r, i) =>
     items.push({
-      md: `- Commands run: ${listWithMore(shown, commands.length)}`,
-      tier: 2,
-      unit: 'action line',
-      slot: 'actions.commands',
-      value: commands,
-    });
-  }
-  actions.slice(-15).forEach((a, i) =>
-    items.push({
-      md: actionLine(a, data.now),
+      md: runLine(r, data.now),
       tier: 3,
       unit: 'action line',
       slot: 'actions.recent[]',
-      value: actionValue(a),
+      value: { ...actionValue(r.last), times: r.count, failures: r.failures },
       // Oldest first on the page, and the oldest go first when space runs out.
       weight: i,
     }),
   );
-  return { id: 'actions', heading: 'Last actions', rank: 4, items };
+  return { id: 'actions', heading: 'Last actions', rank: 5, items };
 }

@@ -64,6 +64,8 @@ export function loadFullHistory(
     lastActivityAt: s.lastActivityAt,
     events: s.eventCount,
     errors: store.activity.sessionErrorCount(s.id),
+    asked: activity[i]!.prompts.at(-1)?.text ?? null,
+    achieved: activity[i]!.assistant?.text ?? null,
   }));
   const ids = new Set(sessions.map((s) => s.id));
   const checkpoints = store.checkpoints

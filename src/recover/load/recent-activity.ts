@@ -4,12 +4,13 @@
 import type { BatonEvent, EventKind, JsonObject } from '../../core/index.js';
 import type { EventExcerpt, Store } from '../../store/index.js';
 import { toActionEvent } from './action-events.js';
+import { pairFailures } from './pair-failures.js';
 import type { ActionEvent, RecentActivity } from '../brief/brief-types.js';
 
 /** How far back the last actions are looked for. */
 const WINDOW = 300;
 const ACTIONS = 40;
-const ERRORS = 5;
+const ERRORS = 10;
 const PROMPTS = 3;
 // Tool output can be megabytes; a brief shows a few hundred characters of it.
 const TEXT_CAP = 4000;
@@ -50,9 +51,12 @@ export function loadRecentActivity(
       textCap: TEXT_CAP,
       ...(kind !== undefined && { kind }),
     });
-  const window = tail(WINDOW)
-    .map((r) => toAction(r, root))
-    .reverse();
+  const { events: window, joined } = pairFailures(
+    tail(WINDOW)
+      .map((r) => toAction(r, root))
+      .reverse(),
+  );
+  const bySeq = new Map(window.map((a) => [a.seq, a]));
   const ofKind = (kind: EventKind, limit: number): ActionEvent[] => {
     const seen = window.filter((a) => a.kind === kind).slice(-limit);
     if (seen.length >= limit || window.length < WINDOW) return seen;
@@ -61,12 +65,16 @@ export function loadRecentActivity(
       .reverse();
   };
   // Errors are rare, so they have their own small index and are looked up directly.
+  const actions = window.filter((a) => isAction(a) && !joined.has(a.seq)).slice(-ACTIONS);
+  const shown = new Set(actions.map((a) => a.seq));
+  // A failure whose call is among the actions is told by that call; the rest stand alone.
   const errors = tail(ERRORS, 'error')
-    .map((r) => toAction(r, root))
+    .map((r) => bySeq.get(r.seq) ?? toAction(r, root))
+    .filter((e) => !shown.has(joined.get(e.seq) ?? -1))
     .reverse();
   const count = store.activity.sessionEventCount(sessionId, upToSeq);
   return {
-    actions: window.filter(isAction).slice(-ACTIONS),
+    actions,
     errors,
     prompts: ofKind('user_message', PROMPTS),
     assistant: ofKind('assistant_message', 1)[0] ?? null,

@@ -64,7 +64,7 @@ export class SqliteTodos implements Todos {
   add(input: TodoInput): Todo {
     const { ctx } = this;
     return write(ctx, () => {
-      const now = ctx.clock.now();
+      const now = input.at ?? ctx.clock.now();
       const status = input.status ?? 'pending';
       const hlc = ctx.hlc.tick();
       const row: TodoRow = {
@@ -102,13 +102,13 @@ export class SqliteTodos implements Todos {
     });
   }
 
-  update(id: string, patch: TodoPatch): Todo {
+  update(id: string, patch: TodoPatch, at?: number): Todo {
     const { ctx } = this;
     return write(ctx, () => {
       const row = ctx.stmt('SELECT * FROM todos WHERE id = ? AND deleted_at IS NULL').get(id) as
         TodoRow | undefined;
       if (!row) throw new BatonError('NOT_FOUND', `no todo ${id}`);
-      const now = ctx.clock.now();
+      const now = at ?? ctx.clock.now();
       const next: TodoRow = { ...row };
       const changed: string[] = [];
       for (const [k, v] of Object.entries(patch) as [keyof TodoPatch, string | null][]) {
