@@ -92,7 +92,7 @@ describe('baton resume', () => {
     expect(text).toContain('#1 [in progress] Fix rounding in cart.ts');
     expect(text).toContain('#3 [blocked] Deploy to staging — blocked: "waiting for credentials"');
     expect(text).toContain('#2 [done] Write the changelog');
-    expect(text).toContain('- User (last request)');
+    expect(text).toContain('- Last request, ');
     expect(text).toContain('"npm test: expected 10.01, got 10.00"');
     expect(text).toContain('- #1 Store money as integer cents. Why: floats lose cents.');
     expect(text).toContain('`deploy.target` = "staging" (critical)');
