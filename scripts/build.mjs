@@ -56,7 +56,7 @@ const hook = await build({
   sourcemap: 'external',
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  entryPoints: { 'hook-full': 'src/cli/hook-main.ts' },
+  entryPoints: { 'hook-full': 'src/cli/hook/hook-main.ts' },
   // The SQLite driver finds its addon relative to the bundle (createRequire(import.meta.url)).
   define: { 'import.meta.url': '__batonUrl' },
   banner: { js: "var __batonUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -83,11 +83,11 @@ const hot = await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   plugins: [fullHookOutside],
-  entryPoints: { hook: 'src/cli/hook-entry.ts' },
+  entryPoints: { hook: 'src/cli/hook/hook-entry.ts' },
   // import() as require(): the full hook is CommonJS, and the ESM loader costs a few ms.
   supported: { 'dynamic-import': false },
   // The capture door it imports from names modules that use import.meta (the store's driver, the
-  // events worker); esbuild reads them, then drops them (src/cli/hook-entry.test.ts pins what the
+  // events worker); esbuild reads them, then drops them (src/cli/hook/hook-entry.test.ts pins what the
   // hot entry loads), so their warning says nothing here.
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,

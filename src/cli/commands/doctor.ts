@@ -4,7 +4,7 @@ import { problemsIn, runDoctor } from '../../doctor/index.js';
 import { doctorReportToJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { DOCTOR_CHECKS } from '../doctor-checks.js';
-import { doctorContext, printDoctor } from '../doctor-output.js';
+import { doctorContext, printDoctor } from '../views/doctor-output.js';
 import { examples, withJson } from '../options.js';
 
 export function registerDoctor(program: Command, ctx: CliContext): void {

@@ -2,7 +2,7 @@
 // bin/baton.js sends `hook` straight to the small hook bundle; this path serves `node dist/cli.js`.
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { runHookCommand } from '../hook-command.js';
+import { runHookCommand } from '../hook/hook-command.js';
 
 export function registerHook(program: Command, ctx: CliContext): void {
   program

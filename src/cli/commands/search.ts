@@ -5,7 +5,7 @@ import type { SearchKind, SearchOptions } from '../../search/index.js';
 import { searchResultToJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
 import { examples, parseIntOption, withJson } from '../options.js';
-import { printHits } from '../search-output.js';
+import { printHits } from '../views/search-output.js';
 
 interface SearchFlags {
   project?: string;

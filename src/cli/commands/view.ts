@@ -4,7 +4,7 @@ import { BatonError } from '../../core/index.js';
 import type { BatonEvent, Session } from '../../core/index.js';
 import { toJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
-import { formatEvents, sessionHeader } from '../event-view.js';
+import { formatEvents, sessionHeader } from '../views/event-view.js';
 import { whichSession, withHint } from '../../operations/index.js';
 import { opsWorld } from '../ops-world.js';
 import { examples, parseIntOption, withJson, withProject } from '../options.js';

@@ -7,11 +7,11 @@ import { problemsIn, runDoctor } from '../../doctor/index.js';
 import { search } from '../../search/index.js';
 import type { CliContext } from '../context.js';
 import { DOCTOR_CHECKS } from '../doctor-checks.js';
-import { doctorContext, printDoctor } from '../doctor-output.js';
-import { formatEvents, sessionHeader } from '../event-view.js';
+import { doctorContext, printDoctor } from '../views/doctor-output.js';
+import { formatEvents, sessionHeader } from '../views/event-view.js';
 import { createOutput } from '../output.js';
 import type { Output } from '../output.js';
-import { printHits } from '../search-output.js';
+import { printHits } from '../views/search-output.js';
 import type { MenuData } from './menu-data.js';
 
 export interface Panel {

@@ -1,0 +1,137 @@
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import { CAPTURE_ADAPTERS, adapterFor, importEvents } from '../../../capture/index.js';
+import type { EventsImportResult } from '../../../capture/index.js';
+import { BatonError } from '../../../core/index.js';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { createProgress } from '../../views/progress.js';
+import { importAgents, printAgentImport } from './agents.js';
+
+const FORMATS = ['events'] as const;
+const MAX_LISTED = 20;
+
+export function registerImport(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('import')
+    .description(
+      'bring history into Baton: every agent transcript on this machine, or Events JSONL v1 files',
+    )
+    .argument(
+      '[source...]',
+      `an agent (${CAPTURE_ADAPTERS.map((a) => a.agent).join(', ')}) and optional transcript files or folders; with --format events, files (- for standard input)`,
+    )
+    .option('-f, --format <format>', `input format: ${FORMATS.join(', ')}`);
+  withJson(cmd);
+  examples(cmd, [
+    'baton import                                    # every agent found (claude-code, codex, gemini)',
+    'baton import claude-code                        # all of ~/.claude/projects, incrementally',
+    'baton import claude-code ~/.claude/projects/-home-me-app --json',
+    'baton import codex                              # every rollout under $CODEX_HOME/sessions',
+    'baton import gemini                             # every chat under ~/.gemini/tmp',
+    'baton import --format events backup.jsonl',
+    'cat a.jsonl b.jsonl | baton import --format events -',
+    'baton import --format events history.jsonl --json   # summary for scripts',
+  ]);
+  cmd.action(async (files: string[], opts: { format?: string; json?: boolean }) => {
+    if (opts.format === undefined) {
+      const [agent, ...paths] = files;
+      const adapters = agent === undefined ? CAPTURE_ADAPTERS : [adapterFor(agent)];
+      printAgentImport(ctx, await importAgents(ctx, adapters, paths), opts.json ?? false);
+      return;
+    }
+    if (opts.format !== 'events') {
+      throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
+        hint: 'baton import --format events FILE|-',
+      });
+    }
+    if (files.length === 0)
+      throw new BatonError('USAGE', 'name a file to import, or - for standard input');
+    const store = ctx.store();
+    const total: EventsImportResult & { files: number } = {
+      files: 0,
+      lines: 0,
+      imported: 0,
+      duplicates: 0,
+      malformed: [],
+      sessions: 0,
+    };
+    const problems: string[] = [];
+    for (const file of files) {
+      const { input, size, name } = open(ctx, file);
+      const progress = createProgress(ctx, name, size);
+      const counted = input.pipe(countBytes((n) => progress.bytes(n)));
+      // Loaded on use: the line schema is zod, which no other common command needs.
+      const { eventLineV1: schema } = await import('../../../schemas/index.js');
+      const r = await importEvents(store, counted, {
+        schema,
+        onProgress: (p) => progress.update(p.imported + p.duplicates),
+      });
+      progress.done();
+      total.files += 1;
+      total.lines += r.lines;
+      total.imported += r.imported;
+      total.duplicates += r.duplicates;
+      total.sessions += r.sessions;
+      total.malformed.push(...r.malformed);
+      for (const m of r.malformed) problems.push(`${name}:${m.line}: ${m.message}`);
+    }
+    if (opts.json) {
+      ctx.out.json({
+        files: total.files,
+        lines: total.lines,
+        imported: total.imported,
+        duplicates: total.duplicates,
+        sessions: total.sessions,
+        malformed: problems.length,
+        problems: problems.slice(0, 1000),
+      });
+    } else {
+      ctx.out.line(
+        `imported ${total.imported} events into ${total.sessions} new sessions from ${total.files} file(s); ` +
+          `${total.duplicates} already present, ${problems.length} malformed`,
+      );
+    }
+    if (problems.length) {
+      for (const p of problems.slice(0, MAX_LISTED)) ctx.out.error(`baton: skipped ${p}`);
+      if (problems.length > MAX_LISTED)
+        ctx.out.error(`baton: …and ${problems.length - MAX_LISTED} more malformed lines`);
+      throw new BatonError(
+        'PARTIAL',
+        `${problems.length} line(s) could not be imported; the rest was kept`,
+      );
+    }
+  });
+}
+
+function open(
+  ctx: CliContext,
+  file: string,
+): { input: Readable; size: number | null; name: string } {
+  if (file === '-') return { input: ctx.world.stdin, size: null, name: 'stdin' };
+  const path = resolve(ctx.world.cwd, file);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new BatonError('USAGE', `${file} is not a file`);
+    size = st.size;
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
+    throw new BatonError('IO', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  // Large reads: the events import hands each chunk to its worker, and fewer, larger chunks cost
+  // it less (64 KiB is Node's default).
+  return { input: createReadStream(path, { highWaterMark: 1 << 20 }), size, name: file };
+}
+
+function countBytes(onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+}

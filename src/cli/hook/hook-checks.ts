@@ -1,0 +1,57 @@
+// Doctor's view of each agent's hooks, from the capture adapters: whether Baton's hooks are
+// registered (and which are missing), hook events waiting in the spool, and failures the hook log
+// kept that never reached the store. An agent not on this machine is only mentioned.
+import { CAPTURE_ADAPTERS } from '../../capture/index.js';
+import type { CaptureAdapter, CaptureStatus } from '../../capture/index.js';
+import { result } from '../../doctor/index.js';
+import type { CheckResult, DoctorCheck, DoctorContext } from '../../doctor/index.js';
+
+function hookResult(adapter: CaptureAdapter, status: CaptureStatus, present: boolean): CheckResult {
+  const id = `hooks:${adapter.agent}`;
+  const title = `${adapter.agent} hooks`;
+  const details = [
+    ...status.scopes
+      .filter((s) => s.events.length > 0 || s.problem)
+      .map((s) =>
+        s.problem
+          ? `${s.scope} (${s.file}): cannot read it: ${s.problem}`
+          : `${s.scope} (${s.file}): ${s.events.length} hooks${s.missing.length ? `, missing ${s.missing.join(', ')}` : ''}`,
+      ),
+    ...(status.spooled ? [`${status.spooled} hook event(s) waiting in the spool`] : []),
+    ...status.recentLogLines.map((l) => `hook log: ${l}`),
+  ];
+  const data = {
+    agent: adapter.agent,
+    installed: status.installed,
+    present,
+    spooled: status.spooled,
+  };
+  if (status.installed) {
+    return result(id, title, 'ok', 'installed', { details, data });
+  }
+  const partly = status.scopes.some((s) => s.events.length > 0);
+  if (!present && !partly) {
+    return result(id, title, 'info', `${adapter.title} is not on this machine`, { data });
+  }
+  return result(
+    id,
+    title,
+    partly ? 'warn' : 'info',
+    partly ? 'partly installed' : 'not installed',
+    {
+      details,
+      data,
+      fix: `baton install ${adapter.agent}`,
+    },
+  );
+}
+
+/** One result per capture adapter (Claude Code, Codex CLI, Gemini CLI). */
+export const hookInstallationCheck: DoctorCheck = function hookInstallationCheck(
+  ctx: DoctorContext,
+) {
+  const env = { env: ctx.env, cwd: ctx.cwd };
+  return CAPTURE_ADAPTERS.map((adapter) =>
+    hookResult(adapter, adapter.status(env, ctx.store, ctx.home), adapter.present?.(env) ?? true),
+  );
+};

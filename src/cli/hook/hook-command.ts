@@ -1,0 +1,70 @@
+// `baton hook <agent>`: reads the payload, spools hot events (tool calls, prompts) without loading
+// SQLite, and hands everything else to the store path (hook-store-path.ts, loaded only then).
+// Shared by the small hook bundle (hook-main.ts) and the full CLI, so both behave the same.
+import {
+  hookHandlerFor,
+  isSpooledEvent,
+  logFailure,
+  parsePayload,
+  readAll,
+  reportFailure,
+  spoolHook,
+} from '../../capture/index.js';
+// Straight from the file, not the store's door: with code splitting, the door would put SQLite
+// in the hot path's static imports.
+import { resolveHome } from '../../store/paths.js';
+import type { World } from '../world.js';
+
+export async function runHookCommand(
+  agent: string | undefined,
+  world: World,
+  pid: number = process.pid,
+  /**
+   * A payload passed as an argument instead of on stdin: Codex's `notify` program gets its JSON
+   * as its last argument and no stdin to read.
+   */
+  argPayload?: string,
+): Promise<number> {
+  const home = resolveHome(world.env);
+  const name = agent ?? '';
+  if (hookHandlerFor(name) === null) {
+    // A misconfigured hook must not break the agent: say so where it is visible, exit 0.
+    const message = `unknown agent "${name}"`;
+    logFailure({ home, clock: world.clock }, name || '-', 'unknown', message);
+    world.stderr.write(`baton hook: ${message}\n`);
+    return 0;
+  }
+  // Streams are read from `world` only when used: creating process.stdout costs a spooled hook
+  // a good share of its time, and it prints nothing.
+  const hookWorld = {
+    env: world.env,
+    get stdout() {
+      return world.stdout;
+    },
+    get stderr() {
+      return world.stderr;
+    },
+    clock: world.clock,
+    home,
+    pid,
+  };
+  let text: string;
+  let event: string;
+  try {
+    text = argPayload ?? (await readAll(world.stdin));
+    event = parsePayload(text).event;
+  } catch (error) {
+    reportFailure(hookWorld, name, 'unknown', error);
+    return 0;
+  }
+  if (isSpooledEvent(name, event) && world.env.BATON_HOOK_SPOOL !== '0') {
+    try {
+      spoolHook(home, name, text, world.clock.now(), pid);
+    } catch (error) {
+      reportFailure(hookWorld, name, event, error);
+    }
+    return 0;
+  }
+  const { runStoreHook } = await import('./hook-store-path.js');
+  return runStoreHook(name, text, hookWorld);
+}

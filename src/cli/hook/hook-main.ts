@@ -1,0 +1,45 @@
+// The full hook's composition root (dist/hook-full.cjs): the hot entry (hook-entry.ts) loads it for
+// anything it does not spool itself, passing the payload it already read. It reads the real
+// process once and always exits 0 (a hook never breaks the agent). An argument after the agent is
+// the payload itself (Codex's `notify` passes its JSON that way).
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { systemClock } from '../../core/index.js';
+import { runHookCommand } from './hook-command.js';
+import type { World } from '../world.js';
+
+/**
+ * The payload, read straight from fd 0: creating process.stdin (and stdout, stderr) loads Node's
+ * net and tty machinery. A non-blocking stdin (EAGAIN) falls back to the stream.
+ */
+function stdin(): Readable {
+  try {
+    return Readable.from([readFileSync(0)]);
+  } catch {
+    return process.stdin;
+  }
+}
+
+/** Runs `baton hook <agent>`; `payloadText` is the payload when the caller has read it already. */
+export async function runHookMain(payloadText: string | undefined): Promise<void> {
+  const world: World = {
+    env: process.env,
+    cwd: process.cwd(),
+    clock: systemClock,
+    get stdin() {
+      return stdin();
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+  };
+  process.exitCode = await runHookCommand(
+    process.argv[3],
+    world,
+    process.pid,
+    payloadText ?? process.argv[4],
+  );
+}
