@@ -7,8 +7,13 @@ import { SqliteStore, storePath } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import { wiredBrief, wiredTrigger } from '../capture-wiring.js';
 
-/** How long a hook waits for a store another process is writing; env BATON_HOOK_BUSY_MS. */
-const DEFAULT_BUSY_MS = 3000;
+/**
+ * How long a hook waits for a store another process is writing (env BATON_HOOK_BUSY_MS). Hooks
+ * are urgent writers (other writers let them go first) and, past this, spool their payload and
+ * print SessionStart's brief from a snapshot — so this bounds the hook well inside every agent's
+ * timeout (5 s for Claude Code's SessionEnd), with a drain's budget on top.
+ */
+const DEFAULT_BUSY_MS = 1500;
 
 export function runStoreHook(
   agent: string,
@@ -22,10 +27,14 @@ export function runStoreHook(
       path: storePath(world.home),
       clock: world.clock,
       busyTimeoutMs: Number.isFinite(busy) && busy > 0 ? busy : DEFAULT_BUSY_MS,
+      urgent: true,
     }));
+  const openSnapshot = () =>
+    SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true });
   return runHook(agent, payloadText, world, {
     handler: hookHandlerFor(agent)!,
     openStore,
+    openSnapshot,
     brief: wiredBrief(world.clock),
     onTrigger: wiredTrigger(openStore, world.clock),
   });
