@@ -37,7 +37,7 @@ describe('spoolHotEvent', () => {
     expect(openSpooled(home, stored)).toEqual({
       agent: 'claude-code',
       receivedAt: 1_700_000_000_000,
-      payload: JSON.parse(text),
+      payload: JSON.parse(text) as unknown,
     });
   });
 
