@@ -13,10 +13,22 @@ const MAY_IMPORT = {
   // The `--json` mappers follow the published shapes and the records of search and doctor.
   wire: ['core', 'schemas', 'search', 'doctor'],
   search: ['core', 'store'],
+  sync: ['core', 'store'],
   recover: ['core', 'store', 'git', 'schemas'],
   capture: ['core', 'store', 'git', 'schemas', 'wire'],
   doctor: ['core', 'store', 'git'],
-  operations: ['core', 'store', 'git', 'schemas', 'wire', 'search', 'recover', 'capture', 'doctor'],
+  operations: [
+    'core',
+    'store',
+    'git',
+    'schemas',
+    'wire',
+    'search',
+    'recover',
+    'capture',
+    'doctor',
+    'sync',
+  ],
   // The faces: MCP never imports the CLI; the CLI starts the MCP server through its door.
   mcp: [
     'core',
@@ -28,6 +40,7 @@ const MAY_IMPORT = {
     'recover',
     'capture',
     'doctor',
+    'sync',
     'operations',
   ],
   cli: [
@@ -40,6 +53,7 @@ const MAY_IMPORT = {
     'recover',
     'capture',
     'doctor',
+    'sync',
     'operations',
     'mcp',
   ],
@@ -48,15 +62,18 @@ const PARTS = Object.keys(MAY_IMPORT);
 
 /**
  * Import rules for the files of `part` that sit `depth` folders below src/<part>/ (0: at its top),
- * written as patterns on relative paths: a path climbs depth + 1 folders to reach src/.
+ * written as patterns on relative paths: a path climbs depth + 1 folders to reach src/. `files`
+ * narrows them to some of those files; `doors` names further files (e.g. 'store/paths.js') that
+ * those may import besides the doors.
  */
-function importRules(part, depth) {
+function importRules(part, depth, files = [`src/${part}/${'*/'.repeat(depth)}*.ts`], doors = []) {
   const up = '(\\.\\./)'.repeat(depth + 1);
+  const otherDoors = doors.map((d) => `(?!${d.replace(/\./g, '\\.')}$)`).join('');
   const banned = PARTS.filter((p) => p !== part && !MAY_IMPORT[part].includes(p));
   const patterns = [
     {
       // Tests may share another part's test samples (`*.test.js`, `*.fixture.js`), nothing else.
-      regex: `^${up}(${PARTS.join('|')})/(?!index\\.js$)(?!.*\\.(test|fixture)\\.js$)`,
+      regex: `^${up}${otherDoors}(${PARTS.join('|')})/(?!index\\.js$)(?!.*\\.(test|fixture)\\.js$)`,
       message: "reach another part only through its door, '<part>/index.js'",
     },
   ];
@@ -67,11 +84,16 @@ function importRules(part, depth) {
     });
   }
   return {
-    files: [`src/${part}/${'*/'.repeat(depth)}*.ts`],
+    files,
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 }
 const layerRules = PARTS.flatMap((part) => [0, 1, 2, 3].map((depth) => importRules(part, depth)));
+// One deliberate second door: the hook's hot path (src/cli/hook/) runs on every tool call of an
+// agent from a small CommonJS bundle that must not load SQLite or node:crypto, which the store's
+// door brings. It finds $BATON_HOME through store/paths.ts, which imports only node:path and
+// env-paths (src/cli/hook/hook-entry.test.ts pins what the bundle loads).
+layerRules.push(importRules('cli', 1, ['src/cli/hook/*.ts'], ['store/paths.js']));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'schemas/', '.baton-bench/'] },
@@ -99,7 +121,8 @@ export default tseslint.config(
     // The store is the seam: SQL is written in src/store (and search's ranking in src/search);
     // everyone else asks the Store interface's named reads. Tests may look at the tables.
     files: ['src/**/*.ts'],
-    ignores: ['src/store/**', 'src/search/**', '**/*.test.ts'],
+    // src/sync/postgres speaks to the remote PostgreSQL vault: its SQL is the vault's, not the store's.
+    ignores: ['src/store/**', 'src/search/**', 'src/sync/postgres/**', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -16,7 +16,8 @@ const common = {
   mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', 'better-sqlite3-prebuilt'],
+  // pg-native is pg's optional libpq binding, never installed: pg uses its JavaScript client.
+  external: ['better-sqlite3', 'better-sqlite3-prebuilt', 'pg-native'],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __batonRequire } from 'node:module'; const require = __batonRequire(import.meta.url);",

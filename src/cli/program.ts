@@ -50,6 +50,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['prune'], async () => (await import('./commands/prune.js')).registerPrune],
   [['doctor'], async () => (await import('./commands/doctor.js')).registerDoctor],
   [['view'], async () => (await import('./commands/view.js')).registerView],
+  [['sync'], async () => (await import('./commands/sync/index.js')).registerSync],
 ];
 
 /** The loaders `args` needs: the named command's only, or all of them (help, -V, a typo, none). */

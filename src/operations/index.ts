@@ -8,10 +8,15 @@ export { listCheckpoints, restoreCheckpoint, takeCheckpoint } from './checkpoint
 export { listComponents, setComponent } from './components.js';
 export { findDecision, listDecisions, recordDecision, updateDecision } from './decisions.js';
 export type { RecordedDecision } from './decisions.js';
+export { backupStore } from './backup.js';
+export type { BackupResult } from './backup.js';
 export { withHint } from './face-hints.js';
 export { logEvent } from './events.js';
 export { getFact, listFacts, setFact, unsetFact } from './facts.js';
+export { pruneByRetention } from './retention.js';
+export type { PruneResult } from './retention.js';
 export { endSession, startSession } from './sessions.js';
+export { SETTINGS, settingSpec, settingValue } from './settings.js';
 export {
   addTodo,
   blockTodo,

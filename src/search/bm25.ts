@@ -6,6 +6,8 @@
 // (b = 0.75), weighted per field, saturated (k1 = 1.2), times idf. Tokens mirror the index: words
 // split where unicode61 splits them, camelCase parts appended as ftsBody appends them, compared by
 // Porter stem as the index's tokenizer compares them.
+import { cjkBigrams, isCjkCode } from '../store/index.js';
+import { indexTerm } from './cjk-terms.js';
 import { fold, stem } from './snippet.js';
 
 const K1 = 1.2;
@@ -23,10 +25,11 @@ export interface QueryPhrase {
 }
 
 export function phraseOf(text: string, prefix: boolean, df: number): QueryPhrase {
-  const words = text.match(WORD) ?? [];
+  const t = indexTerm({ text, prefix });
+  const words = t.text.match(WORD) ?? [];
   return {
     stems: words.map(stem),
-    prefix: prefix && words.length ? fold(words[words.length - 1]!) : null,
+    prefix: t.prefix && words.length ? fold(words[words.length - 1]!) : null,
     df,
   };
 }
@@ -65,12 +68,16 @@ export function tokenize(text: string, leads: Set<string>): Tokens {
     }
     let end = i + 1;
     let camel = false;
+    let cjk = text.charCodeAt(i) >= 0x1100 && isCjkCode(text.charCodeAt(i));
     while (end < n && isWordCode(text.charCodeAt(end))) {
       const c = text.charCodeAt(end);
       if (isUpper(c) && isLowerOrDigit(text.charCodeAt(end - 1))) camel = true;
+      else if (c >= 0x1100 && !cjk) cjk = isCjkCode(c);
       end++;
     }
     words.push(keep(text.slice(i, end), leads) ? fold(text.slice(i, end)) : null);
+    // As the index appends them: the bigrams of a CJK run, in order, so phrases of them match.
+    if (cjk) for (const b of cjkBigrams(text.slice(i, end))) parts.push(b);
     if (camel) {
       for (const p of text.slice(i, end).match(CAMEL_PART) ?? [])
         parts.push(keep(p, leads) ? fold(p) : null);
@@ -121,8 +128,12 @@ export function idf(df: number, total: number): number {
 }
 
 export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): number {
-  let score = 0;
-  for (const p of phrases) {
+  return scoreTf(termFrequencies(fields, phrases), phrases, total).score;
+}
+
+/** Each phrase's weighted, length-normalised frequency over the fields (BM25F's pseudo-tf). */
+export function termFrequencies(fields: Field[], phrases: QueryPhrase[]): number[] {
+  return phrases.map((p) => {
     let tf = 0;
     for (const f of fields) {
       const length = f.tokens.words.length;
@@ -130,7 +141,26 @@ export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): n
       const norm = 1 - B + (B * length) / Math.max(1, f.avgLength);
       tf += (f.weight * phraseCount(f.tokens, p)) / norm;
     }
-    if (tf > 0) score += (idf(p.df, total) * tf * (K1 + 1)) / (tf + K1);
-  }
-  return score;
+    return tf;
+  });
+}
+
+/**
+ * BM25 from pseudo-tfs (saturated, times idf), and how many phrases occur at all. Frequencies
+ * can be sums over several texts — a turn and its neighbours — and saturate together.
+ */
+export function scoreTf(
+  tf: number[],
+  phrases: QueryPhrase[],
+  total: number,
+): { score: number; covered: number } {
+  let score = 0;
+  let covered = 0;
+  phrases.forEach((p, i) => {
+    const f = tf[i] ?? 0;
+    if (f <= 0) return;
+    score += (idf(p.df, total) * f * (K1 + 1)) / (f + K1);
+    covered += 1;
+  });
+  return { score, covered };
 }

@@ -3,6 +3,7 @@
 // expression's structure: inside quotes the table's tokenizer splits `src/store/sqlite.ts` into the
 // phrase `src store sqlite ts`, exactly as it split the indexed text.
 import type { ParsedQuery, QueryFilter, QueryTerm } from './parse-query.js';
+import { indexTerm } from './cjk-terms.js';
 import { isStopword } from './stopwords.js';
 
 /** The positive words of a query that ranking should look for, stopwords dropped if any remain. */
@@ -15,7 +16,8 @@ export function wantedTerms(parsed: ParsedQuery): QueryTerm[] {
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** One term as an FTS5 string (a phrase of its tokens), `*` when a prefix. */
-export function termExpr(t: { text: string; prefix: boolean }): string {
+export function termExpr(term: { text: string; prefix: boolean }): string {
+  const t = indexTerm(term);
   return quote(t.text) + (t.prefix ? '*' : '');
 }
 

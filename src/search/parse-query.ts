@@ -1,7 +1,9 @@
-// The query language, parsed purely: words, "exact phrases", prefix*, -exclusion, and
-// kind:/tool:/file: filters (each negatable, values quotable). Anything a user can type either
-// parses or fails with a USAGE error that says what to fix — it never reaches SQLite malformed.
-import { BatonError, EVENT_KINDS } from '../core/index.js';
+// The query language, parsed purely and leniently: words, "exact phrases", prefix*, -exclusion,
+// and kind:/tool:/file: filters (each negatable, values quotable). A query is often a sentence
+// typed as a person types it — quotes inside it, apostrophes, question marks, a stray `*` or `-`
+// — so nothing here fails: a character is an operator only where that reading is unambiguous,
+// and is otherwise part of the words (which the index splits on anything not a letter or digit).
+import { EVENT_KINDS } from '../core/index.js';
 import { RECORD_KINDS } from './types.js';
 import type { SearchKind } from './types.js';
 
@@ -27,125 +29,124 @@ export interface ParsedQuery {
 }
 
 export const SEARCH_KINDS: readonly SearchKind[] = [...EVENT_KINDS, ...RECORD_KINDS];
+/** Longer queries are cut here: past this, more words no longer change what is found. */
 const MAX_QUERY = 2000;
 const MAX_PARTS = 64;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+/** A possessive or contraction ending (`Caroline's`, `Melanie’s`): the name is the word. */
+const POSSESSIVE = /['’]s$/i;
 
 interface RawPart {
+  /** The part as typed, for reading it as words when an operator reading fails. */
+  raw: string;
   text: string;
   quoted: boolean;
   negated: boolean;
   field: string | null;
 }
 
+/** Always a ParsedQuery; one with no terms and no filters has nothing to search for. */
 export function parseQuery(query: string): ParsedQuery {
-  if (query.length > MAX_QUERY) {
-    throw usage(`the query is too long (${query.length} characters, at most ${MAX_QUERY})`);
-  }
-  const parts = splitParts(query);
-  if (parts.length === 0) throw usage('the query is empty');
-  if (parts.length > MAX_PARTS) throw usage(`the query has more than ${MAX_PARTS} parts`);
+  // Control characters (a NUL ends an FTS5 string early) separate words, like spaces.
+  const typed = query.slice(0, MAX_QUERY).replace(/\p{Cc}/gu, ' ');
+  const parts = splitParts(typed).slice(0, MAX_PARTS);
   const parsed: ParsedQuery = { terms: [], filters: [] };
   for (const part of parts) {
-    if (part.field !== null) parsed.filters.push(toFilter(part));
-    else {
-      const term = toTerm(part);
-      if (term) parsed.terms.push(term);
-    }
+    const filter = part.field !== null ? toFilter(part) : null;
+    if (filter) parsed.filters.push(filter);
+    else if (part.field === null) parsed.terms.push(...toTerms(part));
+    else
+      parsed.terms.push(
+        ...toTerms({ ...asWords(part, part.negated ? 1 : 0), negated: part.negated }),
+      );
   }
+  // Only exclusions: the dashes were not operators (`-5 degrees`), so the words are wanted.
   if (!parsed.terms.some((t) => !t.negated) && !parsed.filters.some((f) => !f.negated)) {
-    throw usage(
-      parsed.terms.length || parsed.filters.length
-        ? 'a query needs at least one word or filter that is not excluded'
-        : `nothing to search for in "${query.trim()}"`,
-    );
+    const words = parts.filter((p) => p.negated).flatMap((p) => toTerms(asWords(p, 1)));
+    return { terms: words, filters: [] };
   }
   return parsed;
 }
 
-function usage(message: string): BatonError {
-  return new BatonError('USAGE', message, {
-    hint: 'e.g. baton search \'"deploy failed" staging -test kind:error tool:Bash file:deploy.sh deploy*\'',
-  });
+/** Whether a parsed query has anything to look for. */
+export function isEmptyQuery(parsed: ParsedQuery): boolean {
+  return parsed.terms.length === 0 && parsed.filters.length === 0;
 }
 
-/** Splits on whitespace outside quotes; `-` before a part negates it; `field:` prefixes a filter. */
+/** A part read as plain words: no field, no quotes, no exclusion (`skip` leading characters). */
+function asWords(part: RawPart, skip = 0): RawPart {
+  return { raw: part.raw, text: part.raw.slice(skip), quoted: false, negated: false, field: null };
+}
+
+/** Where a phrase opened at `open` closes: a quote followed by a space, the end, `*` or punctuation. */
+function closingQuote(query: string, open: number): number {
+  for (let close = query.indexOf('"', open + 1); close >= 0;) {
+    const after = query[close + 1];
+    if (after === undefined || !WORD_CHAR.test(after)) return close;
+    close = query.indexOf('"', close + 1);
+  }
+  return -1;
+}
+
+/** Splits on whitespace outside phrases; `-` before a part negates it; `field:` prefixes a filter. */
 function splitParts(query: string): RawPart[] {
   const parts: RawPart[] = [];
   let i = 0;
   while (i < query.length) {
-    while (i < query.length && /\s/.test(query[i]!)) i++;
+    while (i < query.length && SPACE.test(query[i]!)) i++;
     if (i >= query.length) break;
     const start = i;
-    let negated = false;
-    // `-word` excludes; `--force` is a flag someone is looking for, not an exclusion.
-    if (query[i] === '-' && i + 1 < query.length && !/[\s-]/.test(query[i + 1]!)) {
-      negated = true;
-      i++;
-    }
-    let field: string | null = null;
+    // `-word` excludes; `--force` and a lone `-` are text someone is looking for.
+    const negated = query[i] === '-' && /[\p{L}\p{N}"]/u.test(query[i + 1] ?? '');
+    if (negated) i++;
     const fieldMatch = /^([A-Za-z]+):(?=\S)/.exec(query.slice(i));
-    if (fieldMatch && (FILTER_FIELDS as readonly string[]).includes(fieldMatch[1]!.toLowerCase())) {
-      field = fieldMatch[1]!.toLowerCase();
-      i += fieldMatch[0].length;
-    }
-    if (query[i] === '"') {
-      const close = query.indexOf('"', i + 1);
-      if (close < 0) throw usage(`the quote opened at character ${i + 1} is never closed`);
-      const after = query[close + 1];
-      const star = after === '*';
-      parts.push({
-        text: query.slice(i + 1, close) + (star ? '*' : ''),
-        quoted: true,
-        negated,
-        field,
-      });
-      i = close + 1 + (star ? 1 : 0);
-      if (i < query.length && !/\s/.test(query[i]!)) {
-        throw usage(`put a space after the closing quote at character ${close + 1}`);
-      }
+    const name = fieldMatch?.[1]!.toLowerCase();
+    const field = name && (FILTER_FIELDS as readonly string[]).includes(name) ? name : null;
+    if (field) i += fieldMatch![0].length;
+    const close = query[i] === '"' ? closingQuote(query, i) : -1;
+    if (close > i + 1) {
+      const star = query[close + 1] === '*';
+      const text = query.slice(i + 1, close) + (star ? '*' : '');
+      const end = close + 1 + (star ? 1 : 0);
+      parts.push({ raw: query.slice(start, end), text, quoted: true, negated, field });
+      i = end;
       continue;
     }
-    while (i < query.length && !/\s/.test(query[i]!) && query[i] !== '"') i++;
-    if (query[i] === '"') throw usage(`a quote must start a word (character ${i + 1})`);
-    const text = query.slice(start, i).slice((negated ? 1 : 0) + (field ? field.length + 1 : 0));
-    parts.push({ text, quoted: false, negated, field });
+    while (i < query.length && !SPACE.test(query[i]!)) i++;
+    const raw = query.slice(start, i);
+    const skip = (negated ? 1 : 0) + (field ? field.length + 1 : 0);
+    parts.push({ raw, text: raw.slice(skip), quoted: false, negated, field });
   }
   return parts;
 }
 
-function toTerm(part: RawPart): QueryTerm | null {
-  let text = part.text;
-  const prefix = text.endsWith('*');
-  if (prefix) text = text.slice(0, -1);
-  if (text.includes('*')) throw usage(`"${part.text}": a * can only end a word, as in deploy*`);
-  if (text.trim() === '') {
-    if (part.quoted) throw usage('an empty phrase "" cannot be searched for');
-    throw usage(`"${part.text}" has nothing to search for`);
-  }
-  // Pure punctuation ("--", "+") has no token to look up; dropping it beats matching nothing.
-  if (!WORD_CHAR.test(text)) return null;
-  return { text, phrase: part.quoted, prefix, negated: part.negated };
+/**
+ * A part as search terms. `*` makes a prefix only at the end of a word; a quote or `*` anywhere
+ * else is punctuation, which the index splits on. Pure punctuation (`?`, `--`) has no token to
+ * look up, so it is dropped rather than matching nothing.
+ */
+function toTerms(part: RawPart): QueryTerm[] {
+  let text = part.text.trim();
+  if (!part.quoted) text = text.replace(/^["'“‘(]+|["'”’)?!.,;:]+$/gu, '');
+  const prefix = text.endsWith('*') && WORD_CHAR.test(text.slice(0, -1));
+  text = text.replace(/\*+$/, '');
+  if (!part.quoted) text = text.replace(POSSESSIVE, '');
+  if (!WORD_CHAR.test(text)) return [];
+  return [{ text, phrase: part.quoted, prefix, negated: part.negated }];
 }
 
-function toFilter(part: RawPart): QueryFilter {
+/** A filter, or null when the part does not read as one (then it is words). */
+function toFilter(part: RawPart): QueryFilter | null {
   const field = part.field as FilterField;
   const value = part.text.trim();
-  if (value === '' || value === '*')
-    throw usage(`${field}: needs a value, as in ${field}:${example(field)}`);
+  if (!WORD_CHAR.test(value)) return null;
   if (field === 'kind') {
     const kind = value.toLowerCase();
-    if (!(SEARCH_KINDS as readonly string[]).includes(kind)) {
-      throw usage(`unknown kind "${value}"; kinds are: ${SEARCH_KINDS.join(', ')}`);
-    }
-    return { field, value: kind, negated: part.negated };
+    return (SEARCH_KINDS as readonly string[]).includes(kind)
+      ? { field, value: kind, negated: part.negated }
+      : null;
   }
-  if (!WORD_CHAR.test(value)) throw usage(`${field}:${value} has no letters or digits to look up`);
-  if (value.slice(0, -1).includes('*'))
-    throw usage(`${field}:${value}: a * can only end the value`);
+  if (value.slice(0, -1).includes('*')) return null;
   return { field, value, negated: part.negated };
-}
-
-function example(field: FilterField): string {
-  return field === 'kind' ? 'error' : field === 'tool' ? 'Bash' : 'src/store/sqlite.ts';
 }

@@ -7,27 +7,37 @@
 // ranked over all of its matches exactly, a common one returns the best of its most recent
 // matches — which is what someone typing a common word is after — in a few milliseconds.
 import type { EventKind } from '../core/index.js';
-import { eventFiles, ftsMetaToken } from '../store/index.js';
+import { ftsMetaToken } from '../store/index.js';
 import type { Store } from '../store/index.js';
-import { bm25f, leadsOf, phraseOf, tokenize } from './bm25.js';
-import type { Field, Tokens } from './bm25.js';
 import type { EventMatch } from './fts-match.js';
-import { termExpr } from './fts-match.js';
 import type { SearchScope } from './search-scope.js';
 
-/**
- * Field weights: a path the event's data names is strong evidence (a tool call *on* that file),
- * the text is the baseline, and a tool's name alone is weak (every Bash call has "bash").
- */
-export const EVENT_WEIGHTS = { body: 1.0, tool: 0.5, files: 2.0 } as const;
-/** How many of the newest matches are scored. */
-export const RANK_WINDOW = 1000;
 /** Matches sampled to estimate how many documents hold a word (see estimateDf). */
 const DF_SAMPLE = 400;
+/**
+ * At most this much of an event's text is scored and searched for a snippet: a 50 MB tool
+ * output would otherwise cost seconds and gigabytes to tokenise, and its first 64 KiB say what
+ * it is as well as the rest.
+ */
+export const TEXT_WINDOW = 65_536;
+/** Data larger than this names no files worth parsing it for (it is an output, not a call). */
+const DATA_WINDOW = 262_144;
 
 export interface RankedEvent {
   seq: number;
   score: number;
+}
+
+/** A matching event as scoring needs it, its text bounded to TEXT_WINDOW characters. */
+export interface CandidateRow {
+  seq: number;
+  ts: number;
+  session_id: string;
+  kind: EventKind;
+  role: string | null;
+  text: string | null;
+  tool: string | null;
+  data: string | null;
 }
 
 export interface EventRow {
@@ -37,7 +47,11 @@ export interface EventRow {
   kind: EventKind;
   tool: string | null;
   ts: number;
+  /** At most TEXT_WINDOW characters of the text (its start). */
   text: string | null;
+  /** Whether the text is longer than what `text` holds. */
+  long: number;
+  /** The data, unless it is larger than DATA_WINDOW. */
   data: string | null;
   session_id: string;
   handle: string;
@@ -61,15 +75,15 @@ export function scopeTerms(scope: SearchScope): string[] {
 }
 
 /** A MATCH expression narrowed to the scope; null when there is nothing to match on. */
-function scoped(match: string | null, scope: SearchScope): string | null {
+export function scoped(match: string | null, scope: SearchScope): string | null {
   const parts = [...(match ? [`(${match})`] : []), ...scopeTerms(scope)];
   return parts.length ? parts.join(' AND ') : null;
 }
 
-const noEvents = (scope: SearchScope) => scope.eventKinds?.length === 0;
+export const noEvents = (scope: SearchScope) => scope.eventKinds?.length === 0;
 
 /** What only the events table can check: the time range, and seqs already taken. */
-function rowSql(scope: SearchScope, exclude: number[]) {
+function rowSql(scope: SearchScope, exclude: number[] = []) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (scope.since !== undefined) {
@@ -86,94 +100,6 @@ function rowSql(scope: SearchScope, exclude: number[]) {
   }
   const join = where.length ? 'JOIN events e ON e.seq = events_fts.rowid' : '';
   return { join, where: where.map((w) => `AND ${w}`).join(' '), params };
-}
-
-/**
- * Documents holding a phrase, estimated from how far back its DF_SAMPLE-th newest match lies
- * (matches spread over the journal like everything else); counted exactly when it has fewer.
- * FTS5's own bm25() counts them all, which is what made it slow.
- */
-function estimateDf(store: Store, expr: string, total: number): number {
-  const [row] = store.query<{ seq: number }>(
-    'SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-    [expr, DF_SAMPLE - 1],
-  );
-  if (row) return Math.min(total, (DF_SAMPLE * total) / Math.max(1, total - row.seq + 1));
-  const [counted] = store.query<{ n: number }>(
-    'SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?',
-    [expr],
-  );
-  return counted?.n ?? 0;
-}
-
-interface Candidate {
-  seq: number;
-  kind: EventKind;
-  text: string | null;
-  tool: string | null;
-  data: string | null;
-}
-
-function fieldsOf(c: Candidate, leads: Set<string>): Tokens[] {
-  let files: string[] = [];
-  if (c.data !== null) {
-    try {
-      files = eventFiles(JSON.parse(c.data));
-    } catch {
-      files = [];
-    }
-  }
-  return [
-    tokenize(c.text ?? '', leads),
-    tokenize(c.tool ?? '', leads),
-    tokenize(files.join('\n'), leads),
-  ];
-}
-
-/** The best `limit` events for a MATCH expression, scored for `terms`, best first. */
-export function rankEvents(
-  store: Store,
-  match: string,
-  scope: SearchScope,
-  limit: number,
-  options: {
-    exclude?: number[];
-    terms: { text: string; prefix: boolean }[];
-    /** Kinds whose scores are multiplied (answers, when the query is a question). */
-    boost?: { kinds: readonly EventKind[]; factor: number };
-  },
-): RankedEvent[] {
-  const expr = scoped(match, scope);
-  if (noEvents(scope) || limit <= 0 || expr === null) return [];
-  const rows = rowSql(scope, options.exclude ?? []);
-  const candidates = store.query<Candidate>(
-    `SELECT e.seq, e.kind, e.text, e.tool, e.data FROM events_fts JOIN events e ON e.seq = events_fts.rowid
-     WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
-    [expr, ...rows.params, Math.max(RANK_WINDOW, limit)],
-  );
-  if (candidates.length === 0) return [];
-  const [last] = store.query<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM events');
-  const total = Math.max(1, last?.n ?? 1);
-  const phrases = options.terms.map((t) =>
-    phraseOf(t.text, t.prefix, estimateDf(store, termExpr(t), total)),
-  );
-  const leads = leadsOf(phrases);
-  const tokens = candidates.map((c) => fieldsOf(c, leads));
-  const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
-  const avg = weights.map(
-    (_, f) => tokens.reduce((n, t) => n + t[f]!.words.length, 0) / tokens.length,
-  );
-  const scored = candidates.map((c, i) => {
-    const fields: Field[] = tokens[i]!.map((t, f) => ({
-      tokens: t,
-      weight: weights[f]!,
-      avgLength: avg[f]!,
-    }));
-    const boost = options.boost?.kinds.includes(c.kind) ? options.boost.factor : 1;
-    return { seq: c.seq, score: bm25f(fields, phrases, total) * boost };
-  });
-  scored.sort((a, b) => Math.round(b.score * 100) - Math.round(a.score * 100) || b.seq - a.seq);
-  return scored.slice(0, limit);
 }
 
 /** A filters-only query as a MATCH expression (exclusions included), or null for none. */
@@ -246,11 +172,103 @@ export function eventTimes(store: Store, seqs: number[]): Map<number, number> {
 export function loadEvents(store: Store, seqs: number[]): Map<number, EventRow> {
   if (seqs.length === 0) return new Map();
   const rows = store.query<EventRow>(
-    `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.text, e.data, e.session_id, s.handle, s.agent,
-       s.agent_session_id, s.project_id
+    `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.session_id, s.handle, s.agent,
+       s.agent_session_id, s.project_id, octet_length(e.text) > ${TEXT_WINDOW} AS long,
+       CASE WHEN octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
+         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN octet_length(e.data) <= ${DATA_WINDOW} THEN e.data END AS data
      FROM events e JOIN sessions s ON s.id = e.session_id
      WHERE e.seq IN (${seqs.map(() => '?').join(', ')})`,
     seqs,
   );
   return new Map(rows.map((r) => [r.seq, r]));
+}
+
+/**
+ * Documents holding a phrase, estimated from how far back its DF_SAMPLE-th newest match lies
+ * (matches spread over the journal like everything else); counted exactly when it has fewer.
+ * FTS5's own bm25() counts them all, which is what made it slow.
+ */
+export function estimateDf(store: Store, expr: string, total: number): number {
+  const [row] = store.query<{ seq: number }>(
+    'SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+    [expr, DF_SAMPLE - 1],
+  );
+  if (row) return Math.min(total, (DF_SAMPLE * total) / Math.max(1, total - row.seq + 1));
+  const [counted] = store.query<{ n: number }>(
+    'SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?',
+    [expr],
+  );
+  return counted?.n ?? 0;
+}
+
+/** The journal's size, for idf. */
+export function journalSize(store: Store): number {
+  const [last] = store.query<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM events');
+  return Math.max(1, last?.n ?? 1);
+}
+
+/** The newest `limit` events matching a MATCH expression within the scope, text bounded. */
+export function matchingEvents(
+  store: Store,
+  match: string,
+  scope: SearchScope,
+  limit: number,
+): CandidateRow[] {
+  const expr = scoped(match, scope);
+  if (noEvents(scope) || limit <= 0 || expr === null) return [];
+  const rows = rowSql(scope);
+  return store.query<CandidateRow>(
+    `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
+       CASE WHEN octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
+         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN octet_length(e.data) <= ${DATA_WINDOW} THEN e.data END AS data
+     FROM events_fts JOIN events e ON e.seq = events_fts.rowid
+     WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
+    [expr, ...rows.params, limit],
+  );
+}
+
+/** Each event's previous and next event in its session (null at either end). */
+export function neighbourSeqs(
+  store: Store,
+  seqs: number[],
+): Map<number, { prev: number | null; next: number | null }> {
+  if (seqs.length === 0) return new Map();
+  const rows = store.query<{ seq: number; prev: number | null; next: number | null }>(
+    `SELECT e.seq,
+       (SELECT p.seq FROM events p WHERE p.session_id = e.session_id AND p.seq < e.seq
+         ORDER BY p.seq DESC LIMIT 1) AS prev,
+       (SELECT n.seq FROM events n WHERE n.session_id = e.session_id AND n.seq > e.seq
+         ORDER BY n.seq LIMIT 1) AS next
+     FROM events e WHERE e.seq IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(seqs)],
+  );
+  return new Map(rows.map((r) => [r.seq, { prev: r.prev, next: r.next }]));
+}
+
+/** How much text around a match in a long event is read for its snippet. */
+const AROUND = 2000;
+
+/**
+ * Text around the first occurrence of any of `words` in a long event, or null when none occurs
+ * as written, in lower case or capitalised. SQLite's instr() scans the stored text without
+ * handing it to JavaScript, so a 50 MB output costs a scan, not a copy.
+ */
+export function textAround(store: Store, seq: number, words: string[]): string | null {
+  const forms = new Set(
+    words.flatMap((w) => [w, w.toLowerCase(), w.charAt(0).toUpperCase() + w.slice(1)]),
+  );
+  for (const form of forms) {
+    if (form === '') continue;
+    // Where the word is absent, instr() gives 0 and this reads the text's start, which is
+    // checked for the word here rather than scanning the text a second time.
+    const [row] = store.query<{ text: string }>(
+      `SELECT substr(text, max(1, instr(text, ?) - ${AROUND / 2}), ${AROUND}) AS text
+       FROM events WHERE seq = ?`,
+      [form, seq],
+    );
+    if (row?.text.includes(form)) return row.text;
+  }
+  return null;
 }

@@ -247,8 +247,8 @@ describe('filters', () => {
     expect(code(() => search(store, { query: 'x', sessionRef: 'SESSION-990101-001' }))).toBe(
       'NOT_FOUND',
     );
-    expect(code(() => search(store, { query: '"unclosed' }))).toBe('USAGE');
-    expect(code(() => search(store, { query: '' }))).toBe('USAGE');
+    expect(code(() => search(store, { query: '"unclosed' }))).toBe('no error');
+    expect(search(store, { query: '' }).hits).toEqual([]);
   });
 });
 
@@ -286,12 +286,15 @@ describe('ranking', () => {
   });
 
   it('breaks ties by recency: of equal events the later in the journal comes first', () => {
-    const s = store.sessions.start({ agent: 'cli', projectId: c.blog, startedAt: T0 });
-    const { seqs } = store.events.append([
-      { sessionId: s.id, kind: 'note', text: 'zebra crossing', source: 'cli', ts: T0 + 1000 },
-      { sessionId: s.id, kind: 'note', text: 'zebra crossing', source: 'cli', ts: T0 + 9000 },
-      { sessionId: s.id, kind: 'note', text: 'zebra crossing', source: 'cli', ts: T0 + 5000 },
-    ]);
+    // Three sessions, so that no event gains from a neighbour; texts differ, so none is dropped
+    // as a near-duplicate of another.
+    const seqs = [1000, 9000, 5000].map((after, i) => {
+      const s = store.sessions.start({ agent: 'cli', projectId: c.blog, startedAt: T0 });
+      const text = `zebra crossing ${['north', 'south', 'east'][i]}`;
+      return store.events.append([
+        { sessionId: s.id, kind: 'note', text, source: 'cli', ts: T0 + after },
+      ]).seqs[0]!;
+    });
     expect(find('zebra').map((h) => h.event?.seq)).toEqual([seqs[2], seqs[1], seqs[0]]);
   });
 });

@@ -6,9 +6,12 @@ import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { eventMatch, recordMatch, wantedTerms } from './fts-match.js';
-import { parseQuery } from './parse-query.js';
-import { countEvents, eventTimes, latestEvents, loadEvents, rankEvents } from './search-events.js';
-import type { EventRow, RankedEvent } from './search-events.js';
+import { isEmptyQuery, parseQuery } from './parse-query.js';
+import { CONTEXT_WEIGHTS } from './context-score.js';
+import { queryDates } from './query-dates.js';
+import { rankEvents } from './rank-events.js';
+import { countEvents, eventTimes, latestEvents, loadEvents, textAround } from './search-events.js';
+import type { EventRow } from './search-events.js';
 import { searchRecords } from './search-records.js';
 import type { RankedRecord, RecordRow } from './search-records.js';
 import { resolveScope } from './search-scope.js';
@@ -18,15 +21,15 @@ import type { SnippetTerm } from './snippet.js';
 import type { EventSearchHit, SearchHit, SearchOptions, SearchResult } from './types.js';
 
 const DEFAULT_LIMIT = 20;
-/**
- * A query that reads as a question is answered by prose — an assistant's reply or a decision —
- * more than by the tool calls that share its words; those weigh this much more for it.
- */
-const ANSWER_BOOST = 1.5;
 const ANSWER_KINDS = ['assistant_message'] as const;
 const QUESTION =
   /\?\s*$|^\s*(why|how|what|where|when|which|who|whose|did|does|do|is|are|was|were|can|could|should|would|will)\b/i;
 const MAX_LIMIT = 500;
+/**
+ * A query of this many words or fewer is keywords, each of which the person means: hits holding
+ * them all come first. A longer one is a description, of which the answer holds only some.
+ */
+const KEYWORD_QUERY = 3;
 
 type Candidate =
   | { side: 'event'; match: 'all' | 'some'; score: number; ts: number; seq: number }
@@ -56,17 +59,30 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   const limit = checkedCount('limit', options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
   const offset = checkedCount('offset', options.offset ?? 0, 0, 100_000);
   const parsed = parseQuery(options.query);
+  if (isEmptyQuery(parsed)) return { hits: [], total: options.withTotal ? 0 : null };
   const scope = resolveScope(store, options, parsed);
   const events = eventMatch(parsed);
   const need = offset + limit;
   const terms = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
-  const boost = QUESTION.test(options.query) ? ANSWER_BOOST : 1;
-  const candidates = [...eventCandidates(store, events, scope, need, terms, boost)];
+  // A question is answered by prose — an assistant's reply or a decision — more than by the tool
+  // calls that share its words.
+  const boost = QUESTION.test(options.query) ? CONTEXT_WEIGHTS.answer : 1;
+  const allFirst = terms.length <= KEYWORD_QUERY;
+  const candidates = eventCandidates(
+    store,
+    events,
+    scope,
+    need,
+    terms,
+    boost,
+    allFirst,
+    options.query,
+  );
   const records = searchRecords(store, recordMatch(parsed), scope);
   const scale = recordScale(store);
   candidates.push(...recordCandidates(records.strict, 'all', scale, boost));
   candidates.push(...recordCandidates(records.relaxed, 'some', scale, boost));
-  candidates.sort(byRank);
+  candidates.sort((a, b) => byRank(a, b, allFirst));
   const page = candidates.slice(offset, offset + limit);
   const hits = toHits(store, page, terms);
   const total = options.withTotal
@@ -89,32 +105,24 @@ function eventCandidates(
   need: number,
   terms: { text: string; prefix: boolean }[],
   answerBoost: number,
+  allFirst: boolean,
+  query: string,
 ): Candidate[] {
-  const boost = { kinds: ANSWER_KINDS, factor: answerBoost };
-  const ranked: [RankedEvent, 'all' | 'some'][] = [];
-  if (!match.words) {
-    for (const r of latestEvents(store, match, scope, need)) ranked.push([r, 'all']);
-  } else {
-    const strict = rankEvents(store, match.strict!, scope, need, { terms, boost });
-    for (const r of strict) ranked.push([r, 'all']);
-    if (strict.length < need && match.relaxed !== null) {
-      const exclude = strict.map((r) => r.seq);
-      for (const r of rankEvents(store, match.relaxed, scope, need - strict.length, {
-        exclude,
+  const ranked: { seq: number; score: number; match: 'all' | 'some' }[] = match.words
+    ? rankEvents(store, match, scope, need, {
         terms,
-        boost,
-      })) {
-        ranked.push([r, 'some']);
-      }
-    }
-  }
+        dates: queryDates(query),
+        allFirst,
+        boost: { kinds: ANSWER_KINDS, factor: answerBoost },
+      })
+    : latestEvents(store, match, scope, need).map((r) => ({ ...r, match: 'all' as const }));
   const times = eventTimes(
     store,
-    ranked.map(([r]) => r.seq),
+    ranked.map((r) => r.seq),
   );
-  return ranked.map(([r, m]) => ({
+  return ranked.map((r) => ({
     side: 'event',
-    match: m,
+    match: r.match,
     score: r.score,
     ts: times.get(r.seq) ?? 0,
     seq: r.seq,
@@ -149,11 +157,12 @@ function recordCandidates(
 }
 
 /**
- * Full matches first, then by score (equal to two decimals counts as a tie), then newer first;
- * between two events, the later in the journal.
+ * Full matches first for a keyword query, then by score (equal to two decimals counts as a tie;
+ * a partial match's score is already reduced), then newer first; between two events, the later
+ * in the journal.
  */
-function byRank(a: Candidate, b: Candidate): number {
-  if (a.match !== b.match) return a.match === 'all' ? -1 : 1;
+function byRank(a: Candidate, b: Candidate, allFirst: boolean): number {
+  if (allFirst && a.match !== b.match) return a.match === 'all' ? -1 : 1;
   const sa = Math.round(a.score * 100);
   const sb = Math.round(b.score * 100);
   if (sa !== sb) return sb - sa;
@@ -171,7 +180,7 @@ function toHits(store: Store, page: Candidate[], terms: SnippetTerm[]): SearchHi
     const score = Math.round(c.score * 1000) / 1000;
     if (c.side === 'event') {
       const row = events.get(c.seq);
-      return row ? [eventHit(row, c.match, score, terms)] : [];
+      return row ? [eventHit(store, row, c.match, score, terms)] : [];
     }
     const session = c.row.sessionId ? (sessions.get(c.row.sessionId) ?? null) : null;
     return [recordHit(c.row, session, c.match, score, terms)];
@@ -179,6 +188,7 @@ function toHits(store: Store, page: Candidate[], terms: SnippetTerm[]): SearchHi
 }
 
 function eventHit(
+  store: Store,
   row: EventRow,
   match: 'all' | 'some',
   score: number,
@@ -201,17 +211,27 @@ function eventHit(
       kind: row.kind,
       tool: row.tool,
       ts: row.ts,
-      ...eventSnippet(row, terms),
+      ...eventSnippet(store, row, terms),
     },
     record: null,
   };
 }
 
-/** The text around the match; when the match was on a file the event touched, that file too. */
-function eventSnippet(row: EventRow, terms: SnippetTerm[]) {
+/**
+ * The text around the match; when the match was on a file the event touched, that file too. A
+ * long event's snippet comes from its first TEXT_WINDOW characters, or else from a window read
+ * around the first place a query word occurs.
+ */
+function eventSnippet(store: Store, row: EventRow, terms: SnippetTerm[]) {
   const text = row.text ?? row.tool ?? '';
   const plain = buildSnippet(text, terms);
-  if (plain.highlights.length > 0 || row.data === null) return plain;
+  if (plain.highlights.length > 0) return plain;
+  if (row.long) {
+    const words = terms.flatMap((t) => t.text.match(/[\p{L}\p{N}]+/gu) ?? []);
+    const around = textAround(store, row.seq, words);
+    if (around !== null) return buildSnippet(`…${around}…`, terms);
+  }
+  if (row.data === null) return plain;
   const files = eventFiles(parseData(row.data));
   return files.length ? buildSnippet(`${text} [${files.join(', ')}]`, terms) : plain;
 }

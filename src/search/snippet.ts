@@ -2,6 +2,7 @@
 // produce them. Matching mirrors the index: words are split like unicode61 splits them (plus
 // camelCase parts, as ftsBody indexes them) and compared by their Porter stems.
 import { stemmer } from 'stemmer';
+import { hasCjk } from './cjk-terms.js';
 
 export interface SnippetTerm {
   text: string;
@@ -50,13 +51,26 @@ interface Needle {
 function needles(terms: SnippetTerm[]): Needle[] {
   const out: Needle[] = [];
   terms.forEach((t, index) => {
-    const words = t.text.match(WORD) ?? [];
+    const words = (t.text.match(WORD) ?? []).filter((w) => !hasCjk(w));
     words.forEach((w, i) => {
       const isPrefix = t.prefix && i === words.length - 1;
       out.push({ stem: stem(w), prefix: isPrefix ? fold(w) : null, index });
     });
   });
   return out;
+}
+
+/** CJK words are not split from their neighbours by spaces: they are found as substrings. */
+function cjkHits(line: string, terms: SnippetTerm[]): Hit[] {
+  const hits: Hit[] = [];
+  terms.forEach((t, term) => {
+    for (const w of t.text.match(WORD) ?? []) {
+      if (!hasCjk(w)) continue;
+      for (let at = line.indexOf(w); at >= 0 && hits.length < 300; at = line.indexOf(w, at + 1))
+        hits.push({ start: at, end: at + w.length, term });
+    }
+  });
+  return hits;
 }
 
 function matches(word: string, n: Needle): boolean {
@@ -112,6 +126,10 @@ function bestStart(all: Hit[], width: number): number {
 export function buildSnippet(text: string, terms: SnippetTerm[], width = 160): Snippet {
   const line = text.replace(/\s+/g, ' ').trim();
   const hits = findHits(line, needles(terms));
+  if (terms.some((t) => hasCjk(t.text))) {
+    hits.push(...cjkHits(line, terms));
+    hits.sort((a, b) => a.start - b.start);
+  }
   if (line.length <= width) {
     return { snippet: line, highlights: hits.map((h) => [h.start, h.end]) };
   }

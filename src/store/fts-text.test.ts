@@ -1,6 +1,6 @@
 // Pins what the index sees: camelCase parts appended, file paths lifted from event data.
 import { describe, expect, it } from 'vitest';
-import { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
+import { cjkBigrams, eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
 
 describe('ftsBody', () => {
   it('appends the parts of camelCase and PascalCase identifiers', () => {
@@ -38,5 +38,22 @@ describe('ftsMetaToken', () => {
     expect(
       ftsMeta({ kind: 'tool_call', sessionId: 'S1', agent: null, projectId: 'P' }).split(' '),
     ).toHaveLength(3);
+  });
+});
+
+describe('CJK bigrams', () => {
+  it('appends the bigrams of Han, Kana and Hangul runs, and leaves other text alone', () => {
+    expect(ftsBody('这个版本有问题')).toBe('这个版本有问题\n这个 个版 版本 本有 有问 问题');
+    expect(ftsBody('新しいバージョン、です')).toBe(
+      '新しいバージョン、です\n新し しい いバ バー ージ ジョ ョン です',
+    );
+    expect(ftsBody('버전이 v2版')).toBe('버전이 v2版\n버전 전이 版');
+    expect(ftsBody('useSession版本')).toBe('useSession版本\nuse session\n版本');
+    expect(ftsBody('café naïve Ελληνικά')).toBe('café naïve Ελληνικά');
+  });
+
+  it('gives nothing for text without CJK', () => {
+    expect(cjkBigrams('plain words, ünïcode')).toEqual([]);
+    expect(cjkBigrams('a版b本c')).toEqual(['版', '本']);
   });
 });

@@ -13,6 +13,12 @@
 // - Events carry file paths in their structured data (a tool call's `file_path`, a change's
 //   `path`); ftsFiles lifts them into the index's own `files` column, which the `file:` filter
 //   searches and which weighs more than the body in ranking (see src/search).
+// - Chinese and Japanese are written without spaces, so unicode61 keeps a whole run of Han or
+//   Kana as one token and a word inside it (`版本` in `这个版本有问题`) could not be found. ftsBody
+//   appends every pair of neighbouring characters of such a run (`这个 个版 版本 本有 有问 问题`)
+//   — the character bigrams usual for these scripts — and search turns a query's CJK words into
+//   the same bigrams, as a phrase. Hangul is treated alike, for its particles joined to words.
+//   Other text is unchanged.
 // - What search filters on (kind, session, agent, project) is indexed too, as opaque tokens in a
 //   `meta` column with no weight in ranking, so a filter is an intersection inside the index
 //   rather than a lookup per matching row.
@@ -26,11 +32,47 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isWordChar = (c: number) => isUpper(c) || isLower(c) || isDigit(c);
 
+/** Han, Hiragana, Katakana (full and half width) and Hangul: scripts indexed as bigrams. */
+export function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x3130 && c <= 0x318f) ||
+    (c >= 0x31f0 && c <= 0x31ff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff66 && c <= 0xff9f)
+  );
+}
+
+/**
+ * The bigrams of every CJK run in `text`, in order (a run of one character is itself), or []
+ * when there is none.
+ */
+export function cjkBigrams(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isCjkCode(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < n && isCjkCode(text.charCodeAt(end))) end++;
+    if (end - i === 1) out.push(text[i]!);
+    for (let j = i; j + 1 < end; j++) out.push(text.slice(j, j + 2));
+    i = end;
+  }
+  return out;
+}
+
 export function ftsBody(text: string): string {
   let parts: Set<string> | null = null;
+  let cjk = false;
   const n = text.length;
+  if (n > 0 && text.charCodeAt(0) >= 0x1100) cjk = isCjkCode(text.charCodeAt(0));
   for (let i = 1; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 0x1100 && !cjk) cjk = isCjkCode(c);
     if (!isUpper(c)) continue;
     const prev = text.charCodeAt(i - 1);
     const boundary =
@@ -44,9 +86,12 @@ export function ftsBody(text: string): string {
     while (end < n && isWordChar(text.charCodeAt(end))) end++;
     parts ??= new Set();
     for (const part of text.slice(start, end).match(PART) ?? []) parts.add(part.toLowerCase());
-    i = end;
+    // The character at `end` is not a word character, so not a capital; it is still looked at
+    // for CJK.
+    i = end - 1;
   }
-  return parts ? `${text}\n${[...parts].join(' ')}` : text;
+  const camel = parts ? `${text}\n${[...parts].join(' ')}` : text;
+  return cjk ? `${camel}\n${cjkBigrams(text).join(' ')}` : camel;
 }
 
 /** Keys under which agents' tool inputs and results carry file paths. */

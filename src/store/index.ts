@@ -4,6 +4,7 @@
 // happen here, so no caller can forget them.
 export type {
   AppendResult,
+  BackupReport,
   DecisionPatch,
   EventExcerpt,
   EventFilter,
@@ -11,14 +12,32 @@ export type {
   ForgetReport,
   ForgetSelector,
   ImportCursor,
+  ProjectActivity,
   SessionInput,
   SessionPatch,
   Store,
   TodoPatch,
 } from './store.js';
+export type {
+  EventEntry,
+  RecordState,
+  SyncConflict,
+  SyncEntry,
+  SyncKind,
+  NewSyncConflict,
+  SyncSupport,
+} from './sync-support.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { MIGRATIONS } from './migrations/index.js';
-export { eventFiles, ftsBody, ftsFiles, ftsMeta, ftsMetaToken } from './fts-text.js';
+export {
+  cjkBigrams,
+  eventFiles,
+  ftsBody,
+  ftsFiles,
+  ftsMeta,
+  ftsMetaToken,
+  isCjkCode,
+} from './fts-text.js';
 export { createEventPreparer } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { resolveHome, storePath } from './paths.js';

@@ -1,4 +1,7 @@
 // Where the store lives: $BATON_HOME, else the platform's data folder (env-paths).
+// Besides index.ts, this file is the store's one second door, for the hook's hot path alone
+// (src/cli/hook/, see eslint.config.js): it must find $BATON_HOME without loading the driver, so
+// keep its imports to node:path and env-paths.
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 

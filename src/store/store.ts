@@ -2,6 +2,7 @@
 // machine and an HLC, and committed before the call returns. Everyone else asks named reads;
 // search's ranking SQL (and tests) go through `query`, which is read-only.
 import type { EventPreparation, PreparedEvent } from './prepare-event.js';
+import type { SyncSupport } from './sync-support.js';
 import type {
   BatonEvent,
   Checkpoint,
@@ -29,12 +30,21 @@ export interface ProjectInput {
   name: string;
 }
 
+/** A project and how many sessions it has recorded. */
+export interface ProjectActivity {
+  name: string;
+  root: string;
+  sessions: number;
+}
+
 export interface Projects {
   /** Finds the project with this key (adding `root` to its known folders) or creates it. */
   ensure(input: ProjectInput): Project;
   /** By id, key, known root folder or name. */
   get(ref: string): Project | null;
   list(): Project[];
+  /** The projects with the most sessions, most first (ties by name); those with none left out. */
+  busiest(limit: number): ProjectActivity[];
 }
 
 export interface SessionInput {
@@ -287,6 +297,8 @@ export interface Checkpoints {
   /** The snapshot text of a checkpoint. */
   snapshot(id: string): string;
   remove(ids: string[]): number;
+  /** The ids of the checkpoints created at or after `from` and before `before` (ms). */
+  idsCreatedBetween(from: number, before: number): string[];
 }
 
 export interface ImportCursor {
@@ -486,6 +498,8 @@ export interface Store {
   readonly maintenance: Maintenance;
   readonly activity: Activity;
   readonly stats: Stats;
+  /** What sync reads and writes (see sync-support.ts). */
+  readonly sync: SyncSupport;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
   /**

@@ -1,7 +1,9 @@
-// Claude Code's hook events (see docs/agents.md). Everything but SessionStart (which prints the
-// brief), PreCompact (a checkpoint must precede the compaction) and SessionEnd (Claude Code may
-// exit before a background hook finishes) runs `async`, so no tool call ever waits on Baton.
-// Timeouts are seconds; Claude Code's default is 600.
+// Claude Code's hook events (see docs/agents.md). The tool, prompt and notification hooks run
+// `async`, so no tool call ever waits on Baton. SessionStart (which prints the brief), PreCompact
+// (a checkpoint must precede the compaction) and SessionEnd are synchronous, and so are Stop and
+// SubagentStop: in `claude -p`, Claude Code 2.1.197 kills async hooks still running at exit and
+// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. A turn's end waits
+// for the transcript sweep instead. Timeouts are seconds; Claude Code's default is 600.
 import type { HookTable } from '../hooks/hook-table.js';
 
 export const CLAUDE_HOOK_TABLE: HookTable = [
@@ -57,7 +59,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     event: 'Stop',
     path: 'lifecycle',
     mapsTo: 'transcript sweep, turn end',
-    install: { timeout: 60, async: true },
+    install: { timeout: 60 },
   },
   {
     event: 'SubagentStart',
@@ -69,7 +71,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     event: 'SubagentStop',
     path: 'lifecycle',
     mapsTo: 'subagent transcript sweep, subagent end',
-    install: { timeout: 60, async: true },
+    install: { timeout: 60 },
   },
   {
     event: 'SessionEnd',

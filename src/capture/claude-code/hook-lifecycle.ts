@@ -36,6 +36,10 @@ export async function handleLifecycle(
     case 'SessionStart':
       return sessionStart(store, p, ids, ctx, now);
     case 'SessionEnd': {
+      // `claude mcp list`, `mcp get` and `doctor` end a session that never started: no hook saw
+      // it and it wrote no transcript. Recording that end would make a session of nothing.
+      if (findSession(store, ids.key) === null && !hasTranscript(str(p, 'transcript_path')))
+        return {};
       sweep(store, str(p, 'transcript_path'), SESSION_END_SWEEP_LIMIT);
       const reason = str(p, 'reason') ?? 'other';
       const session = record(
@@ -211,4 +215,13 @@ export async function applyHookPlan(
   if (effect === null || projectId === null) return;
   const synced = applyPlanEffect(store, projectId, sessionId, effect);
   if (synced.completed.length) await ctx.onTrigger?.('todo_completed', sessionId);
+}
+
+function hasTranscript(path: string | undefined): boolean {
+  if (!path) return false;
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
 }

@@ -28,7 +28,23 @@ function notifyLine(argv: string[]): string {
   return `notify = [${argv.map(tomlString).join(', ')}]`;
 }
 
+// A byte-order mark stays first; the TOML reader rejects it, and the line goes after it.
+const BOM = '\uFEFF';
+function withoutBom(text: string, plan: (body: string) => HooksPlan): HooksPlan {
+  if (!text.startsWith(BOM)) return plan(text);
+  const planned = plan(text.slice(BOM.length));
+  return { ...planned, text: BOM + planned.text };
+}
+
 export function planNotifyInstall(before: string, file: string, argv: string[]): HooksPlan {
+  return withoutBom(before, (body) => notifyInstall(body, file, argv));
+}
+
+export function planNotifyRemoval(before: string, file: string): HooksPlan {
+  return withoutBom(before, (body) => notifyRemoval(body, file));
+}
+
+function notifyInstall(before: string, file: string, argv: string[]): HooksPlan {
   const current = parseToml(before, file).notify;
   const line = notifyLine(argv);
   if (current === undefined) {
@@ -44,7 +60,7 @@ export function planNotifyInstall(before: string, file: string, argv: string[]):
     };
   }
   if (JSON.stringify(current) === JSON.stringify(argv)) return { text: before, details: [] };
-  const removed = planNotifyRemoval(before, file);
+  const removed = notifyRemoval(before, file);
   return {
     text: `${line}${before.includes('\r\n') ? '\r\n' : '\n'}${removed.text}`,
     details: [`~ notify: ${argv.join(' ')}`],
@@ -68,7 +84,7 @@ function findNotifyLine(text: string): { start: number; end: number } | null {
   return null;
 }
 
-export function planNotifyRemoval(before: string, file: string): HooksPlan {
+function notifyRemoval(before: string, file: string): HooksPlan {
   parseToml(before, file);
   const found = findNotifyLine(before);
   if (found === null) return { text: before, details: [] };

@@ -3,7 +3,7 @@
 // and reasoning that mirror a `response_item` keep no text of their own (the raw record has it),
 // so search and the brief see each once.
 import type { JsonObject } from '../../core/index.js';
-import { firstLine, list, num, rec, str } from '../json-fields.js';
+import { firstLine, isRec, list, num, rec, str } from '../json-fields.js';
 import { countUnknown } from '../transcripts/transcript-draft.js';
 import { emitPrompt } from './response-item.js';
 import { draftAt } from './rollout-sink.js';
@@ -60,10 +60,14 @@ export function parseEventMsg(sink: RolloutSink, p: JsonObject, at: RowAt): void
   switch (type) {
     case 'user_message':
       return userMessage(sink, p, at);
+    case 'item_completed':
+      if (str(rec(p, 'item') ?? {}, 'type') === 'UserMessage') return completedPrompt(sink, p, at);
+      break;
     case 'token_count':
       return tokenCount(sink, p, at);
     case 'task_started':
     case 'turn_started':
+      promptsOfTurn.delete(sink);
       sink.emit(draftAt(at, 'system', null, 'turn started', turnData(p, type)));
       return;
     case 'task_complete':
@@ -96,8 +100,38 @@ export function parseEventMsg(sink: RolloutSink, p: JsonObject, at: RowAt): void
     }
     default:
       if (!QUIET.has(type)) countUnknown(sink.counts, `event_msg:${type}`);
-      sink.emit(draftAt(at, 'system', roleOf(type), null, { subtype: type || 'event_msg' }));
   }
+  sink.emit(draftAt(at, 'system', roleOf(type), null, { subtype: type || 'event_msg' }));
+}
+
+/**
+ * The prompts of the current turn, by text. Codex 0.171 writes the typed prompt only as an
+ * `item_completed` UserMessage; builds that write `user_message` too may write both, which are
+ * one prompt.
+ */
+const promptsOfTurn = new WeakMap<RolloutSink, Set<string>>();
+
+function firstOfTurn(sink: RolloutSink, text: string): boolean {
+  const seen = promptsOfTurn.get(sink) ?? new Set<string>();
+  promptsOfTurn.set(sink, seen);
+  if (seen.has(text)) return false;
+  seen.add(text);
+  return true;
+}
+
+function completedPrompt(sink: RolloutSink, p: JsonObject, at: RowAt): void {
+  const item = rec(p, 'item') ?? {};
+  const text = (list(item, 'content') ?? [])
+    .map((part) => (isRec(part) && str(part, 'type') === 'text' ? (str(part, 'text') ?? '') : ''))
+    .join('');
+  if (text.trim() === '' || !firstOfTurn(sink, text)) {
+    sink.emit(draftAt(at, 'system', 'user', null, { subtype: 'item_completed' }));
+    return;
+  }
+  const data: JsonObject = {};
+  const turnId = str(p, 'turn_id');
+  if (turnId !== undefined) data.turnId = turnId;
+  emitPrompt(sink, at, text, data);
 }
 
 function roleOf(type: string): string | null {
@@ -106,6 +140,7 @@ function roleOf(type: string): string | null {
 
 function userMessage(sink: RolloutSink, p: JsonObject, at: RowAt): void {
   const text = str(p, 'message') ?? '';
+  firstOfTurn(sink, text);
   const data: JsonObject = {};
   const images = (list(p, 'images')?.length ?? 0) + (list(p, 'local_images')?.length ?? 0);
   if (images > 0) data.images = images;

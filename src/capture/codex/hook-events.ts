@@ -38,5 +38,11 @@ export const CODEX_HOOK_TABLE: HookTable = [
     mapsTo: 'system, rollout sweep; prints {}',
     install: { timeout: 30 },
   },
+  {
+    event: 'SessionEnd',
+    path: 'lifecycle',
+    mapsTo: 'rollout sweep, session ended with its reason, session_end checkpoint',
+    install: { timeout: 10 },
+  },
   { event: 'PermissionRequest', path: 'spooled', mapsTo: 'system' },
 ];

@@ -2,15 +2,17 @@
 // (docs/agents.md, Codex CLI). Tool and prompt events carry the refs the rollout importer builds
 // (`call_id` = `tool_use_id`, prompt text + occurrence), so a later import adds nothing; turn
 // ends, compactions and `agent-turn-complete` read what the rollout gained since the last read.
-// SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`.
+// SessionStart prints the brief; Stop and SubagentStop must answer with JSON, so they print `{}`;
+// SessionEnd ends the session with its reason. An `update_plan` call's hook applies the plan.
 import { BatonError } from '../../core/index.js';
-import type { JsonObject } from '../../core/index.js';
+import type { JsonObject, Session } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
   hookPromptRef,
   preCompaction,
   recordHookEvent,
+  sessionEndPatch,
   sessionForPayload,
   startHookSession,
 } from '../hooks/hook-session.js';
@@ -20,8 +22,10 @@ import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
 import { sweepTranscript } from '../transcripts/transcript-sweep.js';
+import { applyPlanEffect } from '../plan-sync.js';
 import { findRollout } from './find-rollout.js';
 import { importCodexRollout } from './import-rollout.js';
+import { PLAN_TOOL, planUpdate } from './plan.js';
 import { AGENT, callRef, resultRef } from './refs.js';
 import { describeCall, outputText } from './tool-text.js';
 
@@ -56,9 +60,12 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
       });
       return {};
     }
-    case 'PreToolUse':
-      record(toolCall(payload));
+    case 'PreToolUse': {
+      const { session } = record(toolCall(payload));
+      if (str(payload, 'tool_name') === PLAN_TOOL)
+        await applyPlan(store, session, key, payload, ctx);
       return {};
+    }
     case 'PostToolUse':
       record(toolResult(payload));
       return {};
@@ -79,6 +86,18 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
       });
       sweep(store, payload);
       return JSON_REQUIRED;
+    case 'SessionEnd': {
+      sweep(store, payload);
+      const reason = str(payload, 'reason') ?? 'other';
+      const { session } = record({
+        kind: 'system',
+        text: `session ended: ${reason}`,
+        data: { hook: event, reason },
+      });
+      store.sessions.update(session.id, sessionEndPatch(session, reason, now));
+      await ctx.onTrigger?.('session_end', session.id);
+      return {};
+    }
     default:
       // SubagentStart, PermissionRequest and events this version does not know: recorded whole.
       record({ kind: 'system', tool: str(payload, 'tool_name') ?? null, data: { hook: event } });
@@ -115,6 +134,18 @@ function toolResult(p: Rec): HookEvent {
     },
     ref: id ? resultRef(id) : null,
   };
+}
+
+/**
+ * The plan an `update_plan` call states, applied when its hook is stored: the rollout import that
+ * follows finds the call already stored and adds nothing, plan included.
+ */
+async function applyPlan(store: Store, session: Session, key: string, p: Rec, ctx: HookContext) {
+  const plan = planUpdate(key, p.tool_input);
+  if (!plan || session.projectId === null) return;
+  const effect = { type: 'replace' as const, prefix: plan.prefix, items: plan.items };
+  const synced = applyPlanEffect(store, session.projectId, session.id, effect);
+  if (synced.completed.length > 0) await ctx.onTrigger?.('todo_completed', session.id);
 }
 
 function sweep(store: Store, p: Rec): void {

@@ -12,7 +12,7 @@ import { RawBytes } from '../transcripts/raw-bytes.js';
 import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcripts/transcript-draft.js';
 import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 import { recordDraft, rewindDraft } from './chat-records.js';
-import { isKnownMessageType, messageDrafts, partsText } from './message-record.js';
+import { isKnownMessageType, messageDrafts } from './message-record.js';
 import { lineRef, revisionRef, updateRef } from './refs.js';
 
 /** Message versions remembered across batches (re-appends come soon after the first). */
@@ -192,7 +192,7 @@ export class GeminiChatParser {
     });
     if (before === undefined) {
       if (type === 'user' && drafted.message.kind === 'user_message' && s.title === null)
-        s.title = partsText(record.content).trim().split('\n', 1)[0]?.slice(0, 120) ?? null;
+        s.title = (drafted.message.text ?? '').trim().split('\n', 1)[0]?.slice(0, 120) ?? null;
       this.state.order.push(id);
       if (this.state.order.length > ORDER_LIMIT) this.state.order.shift();
       out.push(drafted.message, ...drafted.tools);

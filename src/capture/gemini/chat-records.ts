@@ -1,7 +1,8 @@
 // The Gemini chat records that are not messages, as drafts: a `$rewindTo` marker (the rewound
 // messages stay recorded, marked, and the rewind names them), a history rewrite (`$set.messages`,
 // written on compression or masking: kept once, as compaction, with the text of messages it adds,
-// such as a summary), other `$set` patches, and the metadata line.
+// such as a summary; a file's first one only starts its history), other `$set` patches, and the
+// metadata line.
 import type { JsonObject } from '../../core/index.js';
 import { isRec, rec, str } from '../json-fields.js';
 import type { EventDraft } from '../transcripts/transcript-draft.js';
@@ -46,13 +47,16 @@ export function recordDraft(record: JsonObject, order: readonly string[], base: 
       .map((m) => partsText((m as JsonObject).content))
       .filter(Boolean)
       .join('\n\n');
+    // The first history a chat file gets is where it starts (Gemini's session context, or the
+    // conversation a resume carries over), not a compression of anything.
+    const first = order.length === 0;
     return {
       ...base,
-      kind: 'compaction',
+      kind: first ? 'system' : 'compaction',
       role: null,
-      text: text || 'History rewritten',
+      text: text || (first ? null : 'History rewritten'),
       data: {
-        subtype: 'history_rewrite',
+        subtype: first ? 'history_start' : 'history_rewrite',
         messages: patch.messages.length,
         newMessages: fresh.length,
       },

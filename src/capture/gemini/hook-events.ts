@@ -23,7 +23,7 @@ export const GEMINI_HOOK_TABLE: HookTable = [
   {
     event: 'PreCompress',
     path: 'lifecycle',
-    mapsTo: 'chat sweep, compaction, pre_compaction checkpoint',
+    mapsTo: 'manual: chat sweep, compaction, pre_compaction checkpoint; auto: nothing',
     install: { timeout: 30_000 },
   },
   { event: 'Notification', path: 'spooled', mapsTo: 'system', install: { timeout: 10_000 } },

@@ -20,6 +20,7 @@ import { isRec, str } from '../json-fields.js';
 import type { Rec } from '../json-fields.js';
 import { promptHash } from '../prompt-refs.js';
 import { sweepTranscript } from '../transcripts/transcript-sweep.js';
+import { withoutHookContext } from './hook-context.js';
 import { importGeminiChat } from './import-chat.js';
 import { AGENT } from './refs.js';
 
@@ -28,6 +29,10 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
   const event = str(payload, 'hook_event_name') ?? 'unknown';
   const key = str(payload, 'session_id');
   if (!key) throw new BatonError('INVALID_INPUT', `${event} payload has no session_id`);
+  // Gemini fires PreCompress with trigger "auto" before every model request, whether or not it
+  // then compresses; a compression that happens rewrites the chat file's history, which the chat
+  // import records as the compaction. So only a /compress the person asked for is one here.
+  if (event === 'PreCompress' && str(payload, 'trigger') !== 'manual') return {};
   const store = ctx.store();
   const now = ctx.clock.now();
   const record = (e: HookEvent) => recordHookEvent(store, AGENT, key, payload, now, e);
@@ -37,7 +42,7 @@ export const handleGeminiHook: HookHandler = async (payload, ctx) => {
         sweep: () => sweep(store, payload),
       });
     case 'BeforeAgent': {
-      const prompt = str(payload, 'prompt') ?? '';
+      const prompt = withoutHookContext(str(payload, 'prompt') ?? '');
       const session = sessionForPayload(store, AGENT, key, payload, now);
       record({
         kind: 'user_message',

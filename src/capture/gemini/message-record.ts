@@ -7,6 +7,8 @@ import { firstLine, isRec, list, rec, str, time } from '../json-fields.js';
 import { promptHash, promptRef } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
 import type { EventDraft } from '../transcripts/transcript-draft.js';
+import { withoutHookContext } from './hook-context.js';
+import { PLAN_TOOL, planUpdate } from './plan.js';
 import { callRef, messageRef, resultRef } from './refs.js';
 
 export interface MessageAt {
@@ -54,7 +56,8 @@ export function messageDrafts(m: JsonObject, at: MessageAt): MessageDrafts {
   // A typed prompt's `content` may carry what Gemini expanded (an @file's text); `displayContent`
   // is what the person typed, which is what the BeforeAgent hook and a brief should see.
   const shown = type === 'user' ? partsText(m.displayContent) : '';
-  const text = shown || partsText(m.content);
+  const whole = shown || partsText(m.content);
+  const text = type === 'user' ? withoutHookContext(whole) : whole;
   const base = { sessionKey: at.sessionKey, ts: time(m) ?? at.ts, tool: null, raw: m };
   const data: JsonObject = { messageId: id };
   if (type === 'user' && !isToolContinuation(m) && text.trim() !== '') {
@@ -135,6 +138,8 @@ function toolDrafts(c: JsonValue, at: MessageAt, messageId: string): EventDraft[
     data: { callId: callId ?? null, input: compactInput(args), messageId },
     ref: callId ? callRef(callId) : `${messageRef(messageId)}:call:${name}`,
   };
+  const plan = name === PLAN_TOOL ? planUpdate(at.sessionKey, args) : null;
+  if (plan) call.plan = plan;
   const hasResult = c.result !== undefined && c.result !== null;
   if (!hasResult && !FINAL.has(status ?? '')) return [call];
   const failed = status === 'error';

@@ -1,6 +1,7 @@
 // Moves spooled hook payloads into the store, oldest first, by replaying each through its agent's
 // hook handler with the clock fixed at the moment the hook ran — so a spooled event is stored
-// exactly as if the hook had written it directly. Nothing spooled is lost:
+// exactly as if the hook had written it directly, a tool's result after its call (spool-order.ts).
+// Nothing spooled is lost:
 // - each file is claimed by renaming it first, so two drainers never replay it at once; a claim
 //   left by a drainer that died (agents kill hooks past their timeout) is taken over;
 // - each replay commits together with the file's name (Store.once), so a file replayed again
@@ -15,6 +16,7 @@ import type { Store } from '../../store/index.js';
 import type { HookContext } from '../adapter.js';
 import { hookHandlerFor } from './hook-handlers.js';
 import { openSpooled } from './spool-crypt.js';
+import { callsBeforeResults } from './spool-order.js';
 import { SPOOL_SUFFIX, spoolDir } from './spool-write.js';
 
 export interface DrainResult {
@@ -102,6 +104,40 @@ function pending(dir: string, pid: number): Pending[] {
   return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+type Spooled = { agent: string; receivedAt: number; payload: unknown };
+
+interface Claimed {
+  name: string;
+  /** Whether it came from spool/failed/ (its failure was reported when it first failed). */
+  retried: boolean;
+  claimed: string;
+  /** The payload as spool-order reads it (a header line, then the payload's JSON). */
+  text: string;
+  spooled: Spooled | { message: string };
+}
+
+/** Claims every pending file and reads it (a file another drainer took is skipped). */
+function claimAll(home: string, dir: string, pid: number): Claimed[] {
+  const out: Claimed[] = [];
+  for (const { name, path } of pending(dir, pid)) {
+    const claimed = join(dir, `${name}${CLAIM}${pid}`);
+    try {
+      renameSync(path, claimed);
+    } catch {
+      continue; // Another drainer took it.
+    }
+    let spooled: Claimed['spooled'];
+    try {
+      spooled = openSpooled(home, readFileSync(claimed, 'utf8'));
+    } catch (error) {
+      spooled = { message: (error as Error).message };
+    }
+    const text = 'payload' in spooled ? `\n${JSON.stringify(spooled.payload)}` : '';
+    out.push({ name, retried: path.includes(join('failed', name)), claimed, text, spooled });
+  }
+  return out;
+}
+
 export async function drainSpool(
   store: Store,
   home: string,
@@ -114,29 +150,20 @@ export async function drainSpool(
   const start = now();
   const dir = spoolDir(home);
   const result: DrainResult = { replayed: 0, failed: [], left: 0 };
-  const files = pending(dir, pid);
-  for (let i = 0; i < files.length; i++) {
-    const { name, path } = files[i]!;
-    if (opts.budgetMs !== undefined && now() - start > opts.budgetMs) {
-      result.left += files.length - i;
-      break;
-    }
-    const claimed = join(dir, `${name}${CLAIM}${pid}`);
-    try {
-      renameSync(path, claimed);
-    } catch {
-      continue; // Another drainer took it.
-    }
-    const outcome = await replayFile(store, home, name, claimed, ctx);
+  const files = callsBeforeResults(claimAll(home, dir, pid));
+  let stopped = false;
+  for (const { name, retried, claimed, spooled } of files) {
+    if (!stopped && opts.budgetMs !== undefined && now() - start > opts.budgetMs) stopped = true;
+    const outcome = stopped ? 'busy' : await replayFile(store, spooled, name, claimed, ctx);
     if (outcome === 'busy') {
+      // Back in the spool, for the next drain.
       renameSync(claimed, join(dir, name));
-      result.left += files.length - i;
-      break;
-    }
-    if (outcome === 'done') result.replayed += 1;
+      result.left += 1;
+      stopped = true;
+    } else if (outcome === 'done') result.replayed += 1;
     else {
       // Reported once, when it first fails; doctor counts what stays in failed/.
-      if (!path.includes(`${join('failed', name)}`)) {
+      if (!retried) {
         result.failed.push({ file: name, message: outcome.message });
       }
       mkdirSync(join(dir, 'failed'), { recursive: true, mode: 0o700 });
@@ -149,17 +176,12 @@ export async function drainSpool(
 
 async function replayFile(
   store: Store,
-  home: string,
+  spooled: Claimed['spooled'],
   name: string,
   claimed: string,
   ctx: Omit<HookContext, 'store' | 'clock'>,
 ): Promise<'done' | 'busy' | { message: string }> {
-  let spooled: { agent: string; receivedAt: number; payload: unknown };
-  try {
-    spooled = openSpooled(home, readFileSync(claimed, 'utf8'));
-  } catch (error) {
-    return { message: (error as Error).message };
-  }
+  if (!('payload' in spooled)) return spooled;
   const handler = hookHandlerFor(spooled.agent);
   if (handler === null) return { message: `spooled payload of unknown agent "${spooled.agent}"` };
   try {

@@ -23,44 +23,47 @@ export function registerExport(program: Command, ctx: CliContext): void {
     'baton export --format events --all-projects -o everything.jsonl',
     'baton export --format events --session SESSION-261123-001',
   ]);
-  cmd.action(
-    async (opts: {
-      format: string;
-      session?: string;
-      allProjects?: boolean;
-      output?: string;
-      project?: string;
-    }) => {
-      if (opts.format !== 'events') {
-        throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
-          hint: 'the format is: events',
-        });
-      }
-      const store = ctx.store();
-      const filter: EventsExportFilter = {};
-      if (opts.session) {
-        const s = store.sessions.get(opts.session);
-        if (!s) throw new BatonError('NOT_FOUND', `no session "${opts.session}"`);
-        filter.sessionId = s.id;
-      } else if (!opts.allProjects) {
-        filter.projectId = ctx.project(opts.project).id;
-      }
-      const out: Writable = opts.output
-        ? createWriteStream(resolve(ctx.world.cwd, opts.output), { mode: 0o600 })
-        : ctx.world.stdout;
-      let chunk = '';
-      for (const line of exportEvents(store, filter)) {
-        chunk += line;
-        if (chunk.length >= 1 << 16) {
-          if (!out.write(chunk)) await once(out, 'drain');
-          chunk = '';
-        }
-      }
-      if (chunk) out.write(chunk);
-      if (opts.output) {
-        out.end();
-        await once(out, 'finish');
-      }
-    },
-  );
+  cmd.action((opts: ExportOpts) => runExport(ctx, opts));
+}
+
+interface ExportOpts {
+  format: string;
+  session?: string;
+  allProjects?: boolean;
+  output?: string;
+  project?: string;
+}
+
+/** Streams the chosen events as JSONL to the file or standard output, in 64 KiB writes. */
+async function runExport(ctx: CliContext, opts: ExportOpts): Promise<void> {
+  if (opts.format !== 'events') {
+    throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
+      hint: 'the format is: events',
+    });
+  }
+  const store = ctx.store();
+  const filter: EventsExportFilter = {};
+  if (opts.session) {
+    const s = store.sessions.get(opts.session);
+    if (!s) throw new BatonError('NOT_FOUND', `no session "${opts.session}"`);
+    filter.sessionId = s.id;
+  } else if (!opts.allProjects) {
+    filter.projectId = ctx.project(opts.project).id;
+  }
+  const out: Writable = opts.output
+    ? createWriteStream(resolve(ctx.world.cwd, opts.output), { mode: 0o600 })
+    : ctx.world.stdout;
+  let chunk = '';
+  for (const line of exportEvents(store, filter)) {
+    chunk += line;
+    if (chunk.length >= 1 << 16) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  if (chunk) out.write(chunk);
+  if (opts.output) {
+    out.end();
+    await once(out, 'finish');
+  }
 }

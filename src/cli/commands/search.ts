@@ -61,23 +61,25 @@ export function registerSearch(program: Command, ctx: CliContext): void {
     'baton search deploy* tool:Bash file:ci.yml --all-projects',
     'baton search cents --kind decision,todo --json',
   ]);
-  cmd.action((words: string[], flags: SearchFlags) => {
-    const query = words.join(' ');
-    const options = searchOptions(ctx, query, flags);
-    const result = search(ctx.store(), options);
-    if (flags.json) return ctx.out.json(searchResultToJson(query, result));
-    if (result.hits.length === 0) {
-      ctx.out.line('no hits');
-      if (!flags.allProjects) ctx.out.line(ctx.out.dim('search every project: --all-projects'));
-      return;
-    }
-    printHits(ctx.out, result.hits, flags.offset);
-    const shown = `${flags.offset + 1}–${flags.offset + result.hits.length}`;
-    const of = result.total === null ? '' : ` of ${result.total}`;
-    const more =
-      result.hits.length === flags.limit ? `  next: --offset ${flags.offset + flags.limit}` : '';
-    ctx.out.line(ctx.out.dim(`\nhits ${shown}${of}${more}`));
-  });
+  cmd.action((words: string[], flags: SearchFlags) => runSearch(ctx, words, flags));
+}
+
+function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): void {
+  const query = words.join(' ');
+  const options = searchOptions(ctx, query, flags);
+  const result = search(ctx.store(), options);
+  if (flags.json) return ctx.out.json(searchResultToJson(query, result));
+  if (result.hits.length === 0) {
+    ctx.out.line('no hits');
+    if (!flags.allProjects) ctx.out.line(ctx.out.dim('search every project: --all-projects'));
+    return;
+  }
+  printHits(ctx.out, result.hits, flags.offset);
+  const shown = `${flags.offset + 1}–${flags.offset + result.hits.length}`;
+  const of = result.total === null ? '' : ` of ${result.total}`;
+  const more =
+    result.hits.length === flags.limit ? `  next: --offset ${flags.offset + flags.limit}` : '';
+  ctx.out.line(ctx.out.dim(`\nhits ${shown}${of}${more}`));
 }
 
 function searchOptions(ctx: CliContext, query: string, flags: SearchFlags): SearchOptions {

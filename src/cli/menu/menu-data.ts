@@ -28,12 +28,9 @@ export function loadMenuData(
     null;
   const checkpoints = store.checkpoints
     .list({ projectId: project.id, limit: MAX_CHECKPOINTS })
-    .map((checkpoint) => {
-      const [row] = store.query<{ n: number }>(
-        'SELECT count(*) AS n FROM events WHERE session_id = ? AND seq <= ?',
-        [checkpoint.sessionId, checkpoint.journalSeq],
-      );
-      return { checkpoint, events: row?.n ?? 0 };
-    });
+    .map((checkpoint) => ({
+      checkpoint,
+      events: store.activity.sessionEventCount(checkpoint.sessionId, checkpoint.journalSeq),
+    }));
   return { project, session, checkpoints };
 }

@@ -5,6 +5,8 @@ import { rawBlocks } from './003-raw-blocks.js';
 import { recoveryIndexes } from './004-recovery-indexes.js';
 import { searchFiles } from './005-search-files.js';
 import { indexHash } from './006-index-hash.js';
+import { syncTables } from './007-sync.js';
+import { cjkIndex } from './008-cjk-bigrams.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   recoveryIndexes,
   searchFiles,
   indexHash,
+  syncTables,
+  cjkIndex,
 ];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';

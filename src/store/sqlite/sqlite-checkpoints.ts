@@ -138,6 +138,13 @@ export class SqliteCheckpoints implements Checkpoints {
     return decompressSnapshot(row.snapshot);
   }
 
+  idsCreatedBetween(from: number, before: number): string[] {
+    const rows = this.ctx
+      .stmt('SELECT id FROM checkpoints WHERE created_at >= ? AND created_at < ?')
+      .all(from, before) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   remove(ids: string[]): number {
     const { ctx } = this;
     return write(ctx, () => {

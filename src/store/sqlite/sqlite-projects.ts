@@ -1,5 +1,5 @@
 import type { Project } from '../../core/index.js';
-import type { ProjectInput, Projects } from '../store.js';
+import type { ProjectActivity, ProjectInput, Projects } from '../store.js';
 import { write } from './context.js';
 import type { SqliteContext } from './context.js';
 
@@ -90,5 +90,15 @@ export class SqliteProjects implements Projects {
     return (this.ctx.stmt('SELECT * FROM projects ORDER BY name').all() as ProjectRow[]).map(
       toProject,
     );
+  }
+
+  busiest(limit: number): ProjectActivity[] {
+    return this.ctx
+      .stmt(
+        `SELECT p.name, p.root, count(s.id) AS sessions FROM projects p
+         JOIN sessions s ON s.project_id = p.id
+         GROUP BY p.id ORDER BY sessions DESC, p.name LIMIT ?`,
+      )
+      .all(limit) as ProjectActivity[];
   }
 }

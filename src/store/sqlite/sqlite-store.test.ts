@@ -127,6 +127,38 @@ describe('SqliteStore', () => {
     expect(c.size).toBeLessThan(snapshot.length / 4);
     expect(store.checkpoints.snapshot(c.id)).toBe(snapshot);
   });
+
+  it('finds checkpoints by creation time, from inclusive, before exclusive', () => {
+    const { store, project } = setup();
+    const s = store.sessions.start({ agent: 'cli', projectId: project.id });
+    const at = (createdAt: number) =>
+      store.checkpoints.insert({
+        sessionId: s.id,
+        projectId: project.id,
+        trigger: 'manual',
+        journalSeq: 0,
+        snapshot: '{}',
+        createdAt,
+      }).id;
+    const [a, b, c] = [at(T0), at(T0 + 10), at(T0 + 20)];
+    expect(store.checkpoints.idsCreatedBetween(T0, T0 + 20).sort()).toEqual([a, b].sort());
+    expect(store.checkpoints.idsCreatedBetween(T0 + 10, T0 + 21).sort()).toEqual([b, c].sort());
+  });
+
+  it('ranks projects by their number of sessions, leaving out those without any', () => {
+    const { store, project } = setup();
+    const ensure = (name: string) =>
+      store.projects.ensure({ key: `path:/${name}`, root: `/${name}`, remoteUrl: null, name });
+    const busy = ensure('busy');
+    ensure('idle');
+    for (const projectId of [busy.id, busy.id, project.id])
+      store.sessions.start({ agent: 'cli', projectId });
+    expect(store.projects.busiest(5)).toEqual([
+      { name: 'busy', root: '/busy', sessions: 2 },
+      { name: 'p', root: '/p', sessions: 1 },
+    ]);
+    expect(store.projects.busiest(1)).toHaveLength(1);
+  });
 });
 
 describe('SqliteStore file', () => {

@@ -28,6 +28,7 @@ import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { SqliteProjects } from './sqlite-projects.js';
 import { SqliteSessions } from './sqlite-sessions.js';
 import { SqliteStats } from './sqlite-stats.js';
+import { SqliteSync } from './sqlite-sync.js';
 import { SqliteTodos } from './sqlite-todos.js';
 import { announceUrgent, yieldToUrgent } from './writer-turns.js';
 
@@ -86,6 +87,7 @@ export class SqliteStore implements Store {
   readonly maintenance: SqliteMaintenance;
   readonly activity: SqliteActivity;
   readonly stats: SqliteStats;
+  readonly sync: SqliteSync;
   private readonly ctx: SqliteContext;
   private release: () => void = () => {};
 
@@ -169,6 +171,7 @@ export class SqliteStore implements Store {
     this.facts = new SqliteFacts(this.ctx);
     this.components = new SqliteComponents(this.ctx);
     this.checkpoints = new SqliteCheckpoints(this.ctx);
+    this.sync = new SqliteSync(this.ctx);
     this.maintenance = new SqliteMaintenance(this.ctx, options.path, (...args) =>
       this.audit(...args),
     );

@@ -89,3 +89,18 @@ describe('addCodexMcpServer / removeCodexMcpServer', () => {
     expect(() => addCodexMcpServer('model = ', baton)).toThrow(/not valid TOML/);
   });
 });
+
+describe('removal gives back every byte the add found', () => {
+  const plain = codexMcpServer(batonMcpEntry({}));
+  it.each([
+    ['no final newline', 'model = "x"\n\n[tools.update_plan]\nenabled = true'],
+    ['trailing blank lines', 'model = "x"\n\n\n'],
+    ['CRLF line ends', 'model = "x"\r\n[profiles.a]\r\nmodel = "y"\r\n'],
+    ['a byte-order mark', '\uFEFFmodel = "x"\n'],
+    ['other servers before', '[mcp_servers.other]\ncommand = "o"\n'],
+  ])('%s', (_name, text) => {
+    const added = addCodexMcpServer(text, plain);
+    expect(added.changed).toBe(true);
+    expect(removeCodexMcpServer(added.text).text).toBe(text);
+  });
+});

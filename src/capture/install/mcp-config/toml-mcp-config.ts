@@ -53,10 +53,37 @@ function renderTable(path: string[], server: Table, eol: string): string {
   ].join(eol);
 }
 
+const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
+
+/**
+ * After one line end: a blank line when the file ends with its line end, none when it does not
+ * (the line end is then the one the file lacked) — so removal knows exactly what to take away.
+ */
 function append(text: string, name: string, server: Table): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const gap = text === '' ? '' : text.endsWith(eol) ? eol : eol + eol;
-  return text + gap + renderTable(['mcp_servers', name], server, eol);
+  const eol = eolOf(text);
+  return text + (text === '' ? '' : eol) + renderTable(['mcp_servers', name], server, eol);
+}
+
+/** Where the table `append` added starts, with its line end before; null if the tail differs. */
+function appendedAt(text: string, name: string, server: unknown): number | null {
+  const eol = eolOf(text);
+  const table = renderTable(
+    ['mcp_servers', name],
+    JSON.parse(JSON.stringify(server)) as Table,
+    eol,
+  );
+  if (!text.endsWith(table)) return null;
+  const at = text.length - table.length;
+  if (at === 0) return 0;
+  return text.slice(at - eol.length, at) === eol ? at - eol.length : null;
+}
+
+// A byte-order mark is kept where it is; the TOML readers reject it.
+const BOM = '\uFEFF';
+function withoutBom(text: string, edit: (body: string) => ConfigEdit): ConfigEdit {
+  if (!text.startsWith(BOM)) return edit(text);
+  const edited = edit(text.slice(BOM.length));
+  return { ...edited, text: BOM + edited.text };
 }
 
 const serversOf = (doc: Table) => (doc.mcp_servers ?? {}) as Table;
@@ -66,6 +93,14 @@ const sameData = (a: unknown, b: unknown) =>
   isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
 export function addCodexMcpServer(text: string, server: Table, name = BATON_MCP_NAME): ConfigEdit {
+  return withoutBom(text, (body) => addServer(body, server, name));
+}
+
+export function removeCodexMcpServer(text: string, name = BATON_MCP_NAME): ConfigEdit {
+  return withoutBom(text, (body) => removeServer(body, name));
+}
+
+function addServer(text: string, server: Table, name: string): ConfigEdit {
   const doc = parse(text);
   const existing = serversOf(doc)[name];
   if (sameData(existing, server)) return { text, changed: false };
@@ -85,10 +120,13 @@ export function addCodexMcpServer(text: string, server: Table, name = BATON_MCP_
   return { text: TOML.patch(text, next), changed: true };
 }
 
-export function removeCodexMcpServer(text: string, name = BATON_MCP_NAME): ConfigEdit {
+function removeServer(text: string, name: string): ConfigEdit {
   const doc = parse(text);
   const servers = serversOf(doc);
   if (!(name in servers)) return { text, changed: false };
+  // The table as Baton appended it, still last and untouched: taken away byte for byte.
+  const at = appendedAt(text, name, servers[name]);
+  if (at !== null) return { text: text.slice(0, at), changed: true };
   const { [name]: _ours, ...rest } = servers;
   // An empty [mcp_servers] the user wrote stays; one that only held Baton's goes with it.
   const explicitHeader = /^[ \t]*\[[ \t]*mcp_servers[ \t]*\][ \t]*(#.*)?$/m.test(text);

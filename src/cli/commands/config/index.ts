@@ -1,7 +1,11 @@
+// `baton config …`: one file per subcommand, registered on one group here.
 import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
-import { examples, withJson } from '../../options.js';
-import { SETTINGS, settingSpec, settingValue } from '../../settings.js';
+import { examples } from '../../options.js';
+import { registerConfigGet } from './get.js';
+import { registerConfigList } from './list.js';
+import { registerConfigSet } from './set.js';
+import { registerConfigUnset } from './unset.js';
 
 export function registerConfig(program: Command, ctx: CliContext): void {
   const group = program
@@ -13,59 +17,11 @@ export function registerConfig(program: Command, ctx: CliContext): void {
     'baton config unset retention.days',
     'baton config list --json',
   ]);
-
-  group
-    .command('set')
-    .description('set a setting')
-    .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
-    .argument('<value>', 'the value')
-    .action((key: string, text: string) => {
-      const value = settingSpec(key).read(text);
-      const store = ctx.store();
-      store.setSetting(key, value);
-      store.audit('config.set', key, { value });
-      ctx.out.line(`${key} = ${JSON.stringify(value)}`);
-    });
-
-  withJson(
-    group.command('get').description('print a setting').argument('<key>', 'the setting'),
-  ).action((key: string, opts: { json?: boolean }) => {
-    const value = settingValue(ctx.store(), key);
-    if (opts.json) return ctx.out.json({ key, value });
-    ctx.out.line(
-      value === null ? '(not set)' : typeof value === 'string' ? value : JSON.stringify(value),
-    );
-  });
-
-  group
-    .command('unset')
-    .description('return a setting to its default')
-    .argument('<key>', 'the setting')
-    .action((key: string) => {
-      settingSpec(key);
-      const store = ctx.store();
-      store.setSetting(key, null);
-      store.audit('config.unset', key);
-      ctx.out.line(`${key} is back to its default`);
-    });
-
-  withJson(group.command('list').description('every setting, its value and what it does')).action(
-    (opts: { json?: boolean }) => {
-      const store = ctx.store();
-      const rows = SETTINGS.map((s) => ({
-        key: s.key,
-        value: settingValue(store, s.key),
-        description: s.description,
-      }));
-      if (opts.json) return ctx.out.json(rows);
-      ctx.out.table(
-        ['KEY', 'VALUE', 'MEANING'],
-        rows.map((r) => [
-          r.key,
-          r.value === null ? '(not set)' : JSON.stringify(r.value),
-          r.description,
-        ]),
-      );
-    },
-  );
+  for (const register of [
+    registerConfigSet,
+    registerConfigGet,
+    registerConfigUnset,
+    registerConfigList,
+  ])
+    register(group, ctx);
 }

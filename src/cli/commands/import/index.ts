@@ -43,68 +43,87 @@ export function registerImport(program: Command, ctx: CliContext): void {
       printAgentImport(ctx, await importAgents(ctx, adapters, paths), opts.json ?? false);
       return;
     }
-    if (opts.format !== 'events') {
-      throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
-        hint: 'baton import --format events FILE|-',
-      });
-    }
-    if (files.length === 0)
-      throw new BatonError('USAGE', 'name a file to import, or - for standard input');
-    const store = ctx.store();
-    const total: EventsImportResult & { files: number } = {
-      files: 0,
-      lines: 0,
-      imported: 0,
-      duplicates: 0,
-      malformed: [],
-      sessions: 0,
-    };
-    const problems: string[] = [];
-    for (const file of files) {
-      const { input, size, name } = open(ctx, file);
-      const progress = createProgress(ctx, name, size);
-      const counted = input.pipe(countBytes((n) => progress.bytes(n)));
-      // Loaded on use: the line schema is zod, which no other common command needs.
-      const { eventLineV1: schema } = await import('../../../schemas/index.js');
-      const r = await importEvents(store, counted, {
-        schema,
-        onProgress: (p) => progress.update(p.imported + p.duplicates),
-      });
-      progress.done();
-      total.files += 1;
-      total.lines += r.lines;
-      total.imported += r.imported;
-      total.duplicates += r.duplicates;
-      total.sessions += r.sessions;
-      total.malformed.push(...r.malformed);
-      for (const m of r.malformed) problems.push(`${name}:${m.line}: ${m.message}`);
-    }
-    if (opts.json) {
-      ctx.out.json({
-        files: total.files,
-        lines: total.lines,
-        imported: total.imported,
-        duplicates: total.duplicates,
-        sessions: total.sessions,
-        malformed: problems.length,
-        problems: problems.slice(0, 1000),
-      });
-    } else {
-      ctx.out.line(
-        `imported ${total.imported} events into ${total.sessions} new sessions from ${total.files} file(s); ` +
-          `${total.duplicates} already present, ${problems.length} malformed`,
-      );
-    }
-    if (problems.length) {
-      for (const p of problems.slice(0, MAX_LISTED)) ctx.out.error(`baton: skipped ${p}`);
-      if (problems.length > MAX_LISTED)
-        ctx.out.error(`baton: …and ${problems.length - MAX_LISTED} more malformed lines`);
-      throw new BatonError(
-        'PARTIAL',
-        `${problems.length} line(s) could not be imported; the rest was kept`,
-      );
-    }
+    await importEventFiles(ctx, files, opts);
   });
+}
+
+/** `--format events`: each file (or standard input) through the Events JSONL importer. */
+async function importEventFiles(
+  ctx: CliContext,
+  files: string[],
+  opts: { format?: string; json?: boolean },
+): Promise<void> {
+  if (opts.format !== 'events') {
+    throw new BatonError('USAGE', `unknown format "${opts.format}"`, {
+      hint: 'baton import --format events FILE|-',
+    });
+  }
+  if (files.length === 0)
+    throw new BatonError('USAGE', 'name a file to import, or - for standard input');
+  const store = ctx.store();
+  const total: EventsImportResult & { files: number } = {
+    files: 0,
+    lines: 0,
+    imported: 0,
+    duplicates: 0,
+    malformed: [],
+    sessions: 0,
+  };
+  const problems: string[] = [];
+  for (const file of files) {
+    const { input, size, name } = open(ctx, file);
+    const progress = createProgress(ctx, name, size);
+    const counted = input.pipe(countBytes((n) => progress.bytes(n)));
+    // Loaded on use: the line schema is zod, which no other common command needs.
+    const { eventLineV1: schema } = await import('../../../schemas/index.js');
+    const r = await importEvents(store, counted, {
+      schema,
+      onProgress: (p) => progress.update(p.imported + p.duplicates),
+    });
+    progress.done();
+    total.files += 1;
+    total.lines += r.lines;
+    total.imported += r.imported;
+    total.duplicates += r.duplicates;
+    total.sessions += r.sessions;
+    total.malformed.push(...r.malformed);
+    for (const m of r.malformed) problems.push(`${name}:${m.line}: ${m.message}`);
+  }
+  report(ctx, total, problems, opts.json ?? false);
+}
+
+/** The totals; malformed lines on stderr and, if any, a PARTIAL error (exit 1). */
+function report(
+  ctx: CliContext,
+  total: EventsImportResult & { files: number },
+  problems: string[],
+  json: boolean,
+): void {
+  if (json) {
+    ctx.out.json({
+      files: total.files,
+      lines: total.lines,
+      imported: total.imported,
+      duplicates: total.duplicates,
+      sessions: total.sessions,
+      malformed: problems.length,
+      problems: problems.slice(0, 1000),
+    });
+  } else {
+    ctx.out.line(
+      `imported ${total.imported} events into ${total.sessions} new sessions from ${total.files} file(s); ` +
+        `${total.duplicates} already present, ${problems.length} malformed`,
+    );
+  }
+  if (problems.length) {
+    for (const p of problems.slice(0, MAX_LISTED)) ctx.out.error(`baton: skipped ${p}`);
+    if (problems.length > MAX_LISTED)
+      ctx.out.error(`baton: …and ${problems.length - MAX_LISTED} more malformed lines`);
+    throw new BatonError(
+      'PARTIAL',
+      `${problems.length} line(s) could not be imported; the rest was kept`,
+    );
+  }
 }
 
 function open(

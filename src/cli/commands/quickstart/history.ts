@@ -1,6 +1,7 @@
 // Quickstart's main job on a machine that has agent history: import all of it, then show the
 // brief the next session in this folder would get. Without history, quickstart shows its demo.
 import { CAPTURE_ADAPTERS, BRIEF_BUDGET, discoverHistory } from '../../../capture/index.js';
+import type { ProjectActivity } from '../../../store/index.js';
 import type { CliContext } from '../../context.js';
 import { wiredBrief } from '../../capture-wiring.js';
 import { importAgents } from '../import/agents.js';
@@ -11,7 +12,7 @@ export interface HistoryQuickstart {
   project: string;
   brief: string;
   /** Projects with the most sessions, when this folder has none. */
-  busiest: { name: string; root: string; sessions: number }[];
+  busiest: ProjectActivity[];
 }
 
 export async function quickstartFromHistory(ctx: CliContext): Promise<HistoryQuickstart | null> {
@@ -28,12 +29,7 @@ export async function quickstartFromHistory(ctx: CliContext): Promise<HistoryQui
         source: 'quickstart',
       })
     : '';
-  const busiest = brief
-    ? []
-    : store.query<{ name: string; root: string; sessions: number }>(
-        `SELECT p.name, p.root, count(s.id) AS sessions FROM projects p JOIN sessions s ON s.project_id = p.id
-         GROUP BY p.id ORDER BY sessions DESC, p.name LIMIT 5`,
-      );
+  const busiest = brief ? [] : store.projects.busiest(5);
   return { report, project: project.name, brief, busiest };
 }
 

@@ -45,32 +45,37 @@ export function registerQuickstart(program: Command, ctx: CliContext): void {
         demo,
       });
     }
-    const o = ctx.out;
-    o.line(o.bold('Baton is ready.'));
-    o.line(`  store   ${path}  (SQLite, schema v${store.info.schemaVersion})`);
-    o.line(`  holds   ${store.sessions.list({}).length} sessions, ${store.events.count()} events`);
-    o.line();
-    o.line(
-      o.bold('DEMO') +
-        o.dim(
-          ' — a session recorded into a throw-away store, deleted again; your store is untouched',
-        ),
-    );
-    o.line(`  ${demo.session}  agent=${demo.agent}  project=${demo.project}`);
-    for (const e of demo.events) o.line(`  ${o.dim(e.time)}  ${e.kind.padEnd(18)} ${e.text}`);
-    o.line();
-    o.line(`  todos      ${demo.todos.map((t) => `[${t.status}] ${t.content}`).join('; ')}`);
-    o.line(`  decision   ${demo.decision}`);
-    o.line(`  fact       ${demo.fact}`);
-    o.line(`  redacted   a secret the demo typed was stored as ${demo.redactedAs}`);
-    o.line();
-    o.line(o.bold('Next'));
-    o.line('  baton session start --title "what I am doing"   start recording by hand');
-    o.line('  baton todo add "..."  /  baton decision add "..."  /  baton context set KEY VALUE');
-    o.line('  baton session list --all-projects                what has been recorded');
-    o.line('  baton export --format events > history.jsonl     everything, losslessly');
-    o.line('  baton --help                                     every command, with examples');
+    printDemo(ctx, store, path, demo);
   });
+}
+
+/** The demo's story on a terminal: the store, the throw-away session it recorded, what next. */
+function printDemo(ctx: CliContext, store: Store, path: string, demo: DemoReport): void {
+  const o = ctx.out;
+  o.line(o.bold('Baton is ready.'));
+  o.line(`  store   ${path}  (SQLite, schema v${store.info.schemaVersion})`);
+  o.line(`  holds   ${store.sessions.list({}).length} sessions, ${store.events.count()} events`);
+  o.line();
+  o.line(
+    o.bold('DEMO') +
+      o.dim(
+        ' — a session recorded into a throw-away store, deleted again; your store is untouched',
+      ),
+  );
+  o.line(`  ${demo.session}  agent=${demo.agent}  project=${demo.project}`);
+  for (const e of demo.events) o.line(`  ${o.dim(e.time)}  ${e.kind.padEnd(18)} ${e.text}`);
+  o.line();
+  o.line(`  todos      ${demo.todos.map((t) => `[${t.status}] ${t.content}`).join('; ')}`);
+  o.line(`  decision   ${demo.decision}`);
+  o.line(`  fact       ${demo.fact}`);
+  o.line(`  redacted   a secret the demo typed was stored as ${demo.redactedAs}`);
+  o.line();
+  o.line(o.bold('Next'));
+  o.line('  baton session start --title "what I am doing"   start recording by hand');
+  o.line('  baton todo add "..."  /  baton decision add "..."  /  baton context set KEY VALUE');
+  o.line('  baton session list --all-projects                what has been recorded');
+  o.line('  baton export --format events > history.jsonl     everything, losslessly');
+  o.line('  baton --help                                     every command, with examples');
 }
 
 interface DemoReport {

@@ -1,0 +1,36 @@
+// `baton sync push` and `baton sync pull`: batches with progress, resumable, idempotent.
+import type { Command } from 'commander';
+import type { CliContext } from '../../context.js';
+import { examples, withJson } from '../../options.js';
+import { progressLine, withEngine } from './sync-setup.js';
+
+interface Opts {
+  json?: boolean;
+}
+
+export function registerSyncTransfer(group: Command, ctx: CliContext): void {
+  const push = group
+    .command('push')
+    .description('send this machine’s changes to the vault, sealed (resumes where it stopped)');
+  withJson(push);
+  examples(push, ['baton sync push', 'baton sync push --json']);
+  push.action(async (opts: Opts) => {
+    const r = await withEngine(ctx, ({ engine }) => engine.push(), progressLine(ctx));
+    if (opts.json) return ctx.out.json(r);
+    ctx.out.line(`pushed ${r.records} records and ${r.events} events in ${r.batches} batches`);
+  });
+
+  const pull = group
+    .command('pull')
+    .description('bring the vault’s changes here and merge them (resumes where it stopped)');
+  withJson(pull);
+  examples(pull, ['baton sync pull', 'baton sync pull --json']);
+  pull.action(async (opts: Opts) => {
+    const r = await withEngine(ctx, ({ engine }) => engine.pull(), progressLine(ctx));
+    if (opts.json) return ctx.out.json(r);
+    ctx.out.line(`pulled ${r.records} records and ${r.events} events in ${r.batches} batches`);
+    if (r.conflicts > 0) {
+      ctx.out.line(`${r.conflicts} new conflicts: see \`baton sync conflicts\``);
+    }
+  });
+}

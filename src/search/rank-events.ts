@@ -1,0 +1,196 @@
+// Ranking the journal for a query with words. FTS5 finds the candidates — every event holding
+// all the words, then every event holding any of them — and bm25.ts scores each from its text;
+// context-score.ts then adds what the conversation around it says, and near-identical hits are
+// kept once.
+//
+// A common word matches hundreds of thousands of events; scoring them all would take most of a
+// second. So the newest RANK_WINDOW matches of each pass are the candidates: a rarer query is
+// ranked over all of its matches exactly, a common one returns the best of its most recent
+// matches — which is what someone typing a common word is after — in a few milliseconds.
+import type { EventKind } from '../core/index.js';
+import { eventFiles } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { leadsOf, phraseOf, scoreTf, termFrequencies, tokenize } from './bm25.js';
+import type { Field, QueryPhrase, Tokens } from './bm25.js';
+import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
+import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
+import type { EventMatch } from './fts-match.js';
+import type { TimeRange } from './query-dates.js';
+import { termExpr } from './fts-match.js';
+import { fold } from './snippet.js';
+import { estimateDf, journalSize, matchingEvents, neighbourSeqs } from './search-events.js';
+import type { CandidateRow } from './search-events.js';
+import type { SearchScope } from './search-scope.js';
+
+/**
+ * Field weights: a path the event's data names is strong evidence (a tool call *on* that file),
+ * the text is the baseline, and a tool's name alone is weak (every Bash call has "bash").
+ */
+export const EVENT_WEIGHTS = { body: 1.0, tool: 0.5, files: 2.0 } as const;
+/** How many of the newest matches of each pass are scored. */
+export const RANK_WINDOW = 1000;
+/**
+ * How many of the best candidates have their neighbours looked up in the journal; the others'
+ * neighbours are found among the candidates themselves (see neighbours()).
+ */
+const CONTEXT_TOP = 100;
+
+export interface RankOptions {
+  terms: { text: string; prefix: boolean }[];
+  /** Days or months the query names (query-dates.ts). */
+  dates?: TimeRange[];
+  /** Kinds whose scores are multiplied (answers, when the query is a question). */
+  boost?: { kinds: readonly EventKind[]; factor: number };
+  weights?: ContextWeights;
+  /** Full matches before partial ones, whatever their scores (a short keyword query). */
+  allFirst?: boolean;
+}
+
+export interface WordRankedEvent {
+  seq: number;
+  score: number;
+  match: 'all' | 'some';
+}
+
+function fieldsOf(c: CandidateRow, leads: Set<string>): Tokens[] {
+  let files: string[] = [];
+  if (c.data !== null) {
+    try {
+      files = eventFiles(JSON.parse(c.data));
+    } catch {
+      files = [];
+    }
+  }
+  return [
+    tokenize(c.text ?? '', leads),
+    tokenize(c.tool ?? '', leads),
+    tokenize(files.join('\n'), leads),
+  ];
+}
+
+/** Candidates of the strict pass, then of the relaxed one, each event once. */
+function candidates(
+  store: Store,
+  match: EventMatch,
+  scope: SearchScope,
+  enough: number,
+): CandidateRow[] {
+  const strict = match.strict ? matchingEvents(store, match.strict, scope, RANK_WINDOW) : [];
+  if (strict.length >= enough || match.relaxed === null) return strict;
+  const seen = new Set(strict.map((r) => r.seq));
+  const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW);
+  return strict.concat(relaxed.filter((r) => !seen.has(r.seq)));
+}
+
+/** BM25 of term frequencies, reduced for a hit that holds only some of the phrases. */
+function scorer(phrases: QueryPhrase[], total: number, partial: number) {
+  return (tf: number[]) => {
+    const { score, covered } = scoreTf(tf, phrases, total);
+    const share = phrases.length ? covered / phrases.length : 1;
+    return score * (partial + (1 - partial) * share);
+  };
+}
+
+function ownScores(
+  rows: CandidateRow[],
+  phrases: QueryPhrase[],
+  score: (tf: number[]) => number,
+): ScoredEvent[] {
+  const leads = leadsOf(phrases);
+  const tokens = rows.map((c) => fieldsOf(c, leads));
+  const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
+  const avg = weights.map(
+    (_, f) => tokens.reduce((n, t) => n + t[f]!.words.length, 0) / Math.max(1, tokens.length),
+  );
+  return rows.map((c, i) => {
+    const fields: Field[] = tokens[i]!.map((t, f) => ({
+      tokens: t,
+      weight: weights[f]!,
+      avgLength: avg[f]!,
+    }));
+    const tf = termFrequencies(fields, phrases);
+    return {
+      seq: c.seq,
+      ts: c.ts,
+      sessionId: c.session_id,
+      role: c.role,
+      kind: c.kind,
+      tf,
+      own: score(tf),
+      covered: tf.filter((f) => f > 0).length,
+    };
+  });
+}
+
+/**
+ * Each candidate's previous and next event in its session. Only candidates have term
+ * frequencies to lend, and a session's events are mostly consecutive in the journal, so the
+ * event just before or after a candidate is its neighbour when it is a candidate of the same
+ * session; the best candidates, whose order matters most, are looked up in the journal, which
+ * also sees past events of other sessions written in between.
+ */
+function neighboursOf(store: Store, scored: ScoredEvent[]): Map<number, Neighbours> {
+  const session = new Map(scored.map((e) => [e.seq, e.sessionId]));
+  const near = (e: ScoredEvent, seq: number) => (session.get(seq) === e.sessionId ? seq : null);
+  const found = new Map<number, Neighbours>(
+    scored.map((e) => [e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) }]),
+  );
+  const top = [...scored].sort((a, b) => b.own - a.own).slice(0, CONTEXT_TOP);
+  for (const [seq, n] of neighbourSeqs(
+    store,
+    top.map((e) => e.seq),
+  ))
+    found.set(seq, n);
+  return found;
+}
+
+/** The best `limit` events for a query with words, best first, near-duplicates dropped. */
+export function rankEvents(
+  store: Store,
+  match: EventMatch,
+  scope: SearchScope,
+  limit: number,
+  options: RankOptions,
+): WordRankedEvent[] {
+  // With full matches first, partial ones are needed only when full ones do not fill the page.
+  const rows = candidates(store, match, scope, options.allFirst ? limit : RANK_WINDOW);
+  if (rows.length === 0 || limit <= 0) return [];
+  const total = journalSize(store);
+  const phrases = options.terms.map((t) =>
+    phraseOf(t.text, t.prefix, estimateDf(store, termExpr(t), total)),
+  );
+  const weights = options.weights ?? CONTEXT_WEIGHTS;
+  const score = scorer(phrases, total, weights.partial);
+  const scored = ownScores(rows, phrases, score);
+  const neighbours = neighboursOf(store, scored);
+  const speakers = new Set(options.terms.filter((t) => !t.prefix).map((t) => fold(t.text)));
+  const boost = options.boost;
+  const finals = contextScores(scored, neighbours, {
+    weights,
+    speakers,
+    dates: options.dates ?? [],
+    score,
+    boost: (e) => (boost?.kinds.includes(e.kind as EventKind) ? boost.factor : 1),
+  });
+  // On the scale of an event's own score (a lone match keeps its score), so that records, which
+  // have no context, merge with events fairly.
+  const scale = 1 + weights.session;
+  const ranked = scored
+    .map((e) => ({
+      e,
+      score: (finals.get(e.seq) ?? e.own) / scale,
+      match: e.covered >= phrases.length ? ('all' as const) : ('some' as const),
+    }))
+    .sort(
+      (a, b) =>
+        (options.allFirst && a.match !== b.match ? (a.match === 'all' ? -1 : 1) : 0) ||
+        Math.round(b.score * 100) - Math.round(a.score * 100) ||
+        b.e.seq - a.e.seq,
+    );
+  const text = new Map(rows.map((r) => [r.seq, `${r.tool ?? ''} ${r.text ?? ''}`]));
+  return dropNearDuplicates(ranked, (r) => text.get(r.e.seq) ?? '', limit).map((r) => ({
+    seq: r.e.seq,
+    score: r.score,
+    match: r.match,
+  }));
+}

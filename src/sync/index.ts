@@ -1,0 +1,29 @@
+// sync: one memory across machines through a vault on an existing PostgreSQL, sealed on the
+// client. The SyncTarget role is the seam (postgres/ implements it); record-merge.ts and
+// pull-plan.ts decide merges purely; sync-engine.ts moves batches and positions; vault-crypto.ts
+// and vault-key.ts hold the key and seal records. See docs/sync.md for the threat model.
+export type { PulledRecord, SealedRecord, SyncTarget, VaultInfo, VaultKdf } from './sync-target.js';
+export { canonicalJson, covers, mergeRecord } from './record-merge.js';
+export type { FieldConflict, MergeResult } from './record-merge.js';
+export { planPull } from './pull-plan.js';
+export type { PullPlan, PulledItem } from './pull-plan.js';
+export { SyncEngine } from './sync-engine.js';
+export type {
+  PullReport,
+  PushReport,
+  SyncEngineOptions,
+  SyncProgress,
+  SyncStatus,
+} from './sync-engine.js';
+export { DEFAULT_KDF, deriveKey, keyCheck, open, seal, verifyKey } from './vault-crypto.js';
+export type { KdfParams, RecordAddress } from './vault-crypto.js';
+export {
+  exportKey,
+  generateKey,
+  keyFilePath,
+  parseExportedKey,
+  readKeyFile,
+  writeKeyFile,
+} from './vault-key.js';
+export { PostgresSyncTarget, pgError, redactUrl } from './postgres/postgres-sync-target.js';
+export { VAULT_NAME_RE, memberRole } from './postgres/vault-schema.js';

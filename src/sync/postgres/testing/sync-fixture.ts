@@ -1,0 +1,86 @@
+// Stores and vaults for the sync suites: real SQLite files in a temp folder, a real vault on the
+// test server, an engine per store.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SqliteStore } from '../../../store/index.js';
+import { SyncEngine } from '../../sync-engine.js';
+import type { SyncTarget } from '../../sync-target.js';
+import { keyCheck } from '../../vault-crypto.js';
+import { generateKey } from '../../vault-key.js';
+import { PostgresSyncTarget } from '../postgres-sync-target.js';
+
+export interface SyncFixture {
+  dir: string;
+  vault: string;
+  key: Buffer;
+  store(name: string): SqliteStore;
+  target(): Promise<PostgresSyncTarget>;
+  engine(
+    store: SqliteStore,
+    target: SyncTarget,
+    options?: { key?: Buffer; batchSize?: number },
+  ): SyncEngine;
+  close(): Promise<void>;
+}
+
+export async function syncFixture(url: string): Promise<SyncFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-sync-'));
+  const vault = `v_${randomBytes(5).toString('hex')}`;
+  const key = generateKey();
+  const stores: SqliteStore[] = [];
+  const targets: PostgresSyncTarget[] = [];
+  const admin = await PostgresSyncTarget.connect(url, vault);
+  await admin.createVault({ name: vault, keyCheck: keyCheck(key, vault), kdf: null });
+  targets.push(admin);
+  return {
+    dir,
+    vault,
+    key,
+    store: (name) => {
+      const s = SqliteStore.open({ path: join(dir, `${name}.db`) });
+      stores.push(s);
+      return s;
+    },
+    target: async () => {
+      const t = await PostgresSyncTarget.connect(url, vault);
+      targets.push(t);
+      return t;
+    },
+    engine: (store, target, options = {}) =>
+      new SyncEngine({
+        store,
+        target,
+        key: options.key ?? key,
+        vault,
+        remoteName: `test/${vault}`,
+        ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
+      }),
+    close: async () => {
+      for (const s of stores) s.close();
+      for (const t of targets) await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A project, a session and `n` events in `store`; returns the session. */
+export function seedSession(store: SqliteStore, n: number, text = (i: number) => `event ${i}`) {
+  const project = store.projects.ensure({
+    key: 'github.com/acme/app',
+    root: `/work/${store.info.machineId}/app`,
+    remoteUrl: 'git@github.com:acme/app.git',
+    name: 'app',
+  });
+  const session = store.sessions.start({ agent: 'claude-code', projectId: project.id });
+  store.events.append(
+    Array.from({ length: n }, (_, i) => ({
+      sessionId: session.id,
+      kind: 'note' as const,
+      text: text(i),
+      source: 'cli' as const,
+    })),
+  );
+  return { project, session };
+}

@@ -1,0 +1,4 @@
+// Claude Code 2.1.197 (the oldest supported), driven end to end against a fake Anthropic API.
+import { describeClaudeCode } from './claude-code-suite.js';
+
+describeClaudeCode('2.1.197', { toolSearch: false });

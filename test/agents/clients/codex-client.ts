@@ -1,0 +1,89 @@
+// The genuine Codex CLI (`@openai/codex`, a Node launcher for a native binary shipped in a
+// platform package), pointed at a fake Responses API through a model provider in config.toml.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { FakeModelServer } from '../fake-model/server.js';
+import type { AgentSandbox } from '../harness/agent-sandbox.js';
+import { runProcess } from '../harness/run-process.js';
+import type { ProcessResult } from '../harness/run-process.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+
+export interface CodexClient {
+  version: string;
+  launcher: string;
+}
+
+export function findCodex(version: string): CodexClient | { missing: string } {
+  const manifest = join(ROOT, 'node_modules', '@openai', 'codex', 'package.json');
+  if (!existsSync(manifest)) return { missing: '@openai/codex is not installed (npm ci)' };
+  const found = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  if (!found.startsWith(version)) return { missing: `@openai/codex is ${found}, not ${version}` };
+  try {
+    const platform = `@openai/codex-${process.platform}-${process.arch}`;
+    createRequire(manifest).resolve(`${platform}/package.json`);
+  } catch {
+    return { missing: 'the native codex binary is not installed for this machine' };
+  }
+  return {
+    version: found,
+    launcher: join(ROOT, 'node_modules', '@openai', 'codex', 'bin', 'codex.js'),
+  };
+}
+
+export const codexHomeOf = (box: AgentSandbox) => join(box.home, '.codex');
+
+/**
+ * The user's config.toml before Baton: the fake provider, `update_plan` switched on (0.171 offers
+ * it only so), and — as a hand-edited file may — no final newline.
+ */
+export function codexUserConfig(fake: FakeModelServer): string {
+  return [
+    'model = "fake-model"',
+    'model_provider = "fake"',
+    '',
+    '[model_providers.fake]',
+    'name = "fake"',
+    `base_url = "${fake.url}/v1"`,
+    'env_key = "FAKE_KEY"',
+    'wire_api = "responses"',
+    '',
+    '[tools.update_plan]',
+    'enabled = true',
+  ].join('\n');
+}
+
+export function prepareCodexHome(box: AgentSandbox, config: string): string {
+  mkdirSync(codexHomeOf(box), { recursive: true });
+  const path = join(codexHomeOf(box), 'config.toml');
+  writeFileSync(path, config);
+  return path;
+}
+
+export function codexEnv(box: AgentSandbox): NodeJS.ProcessEnv {
+  return { ...box.baseEnv(), CODEX_HOME: codexHomeOf(box), FAKE_KEY: 'dummy' };
+}
+
+/** `codex exec PROMPT` with Baton's hooks trusted for this run, no sandbox, no approvals. */
+export function codexExec(
+  client: CodexClient,
+  box: AgentSandbox,
+  prompt: string,
+  extra: string[] = [],
+): Promise<ProcessResult> {
+  const args = [
+    client.launcher,
+    'exec',
+    '--dangerously-bypass-hook-trust',
+    '--dangerously-bypass-approvals-and-sandbox',
+    '--skip-git-repo-check',
+    ...extra,
+    prompt,
+  ];
+  return runProcess(process.execPath, args, {
+    cwd: box.project,
+    env: codexEnv(box),
+    timeoutMs: 90_000,
+  });
+}
