@@ -2,6 +2,10 @@
 // adapter's hook installation status. Plug further modules' checks in here.
 import { STORE_CHECKS } from '../doctor/index.js';
 import type { DoctorCheck } from '../doctor/index.js';
-import { hookInstallationCheck } from './hook/hook-checks.js';
+import { hookInstallationCheck, spoolCheck } from './hook/hook-checks.js';
 
-export const DOCTOR_CHECKS: readonly DoctorCheck[] = [...STORE_CHECKS, hookInstallationCheck];
+export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
+  ...STORE_CHECKS,
+  hookInstallationCheck,
+  spoolCheck,
+];

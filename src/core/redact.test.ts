@@ -126,3 +126,33 @@ describe('createRedactor on repeated long texts', () => {
     expect(r.json({ a: long, b: [long] })).toEqual({ a: first, b: [first] });
   });
 });
+
+describe('password forms on command lines and in headers', () => {
+  const r = () => createRedactor('k');
+  const pw = j('hunter', '2-Swordfish');
+  it.each([
+    [`mysql -u root -p${pw} shop`],
+    [`mysqldump -p${pw} shop > dump.sql`],
+    [`psql --password ${pw}`],
+    [`tool --password=${pw} --verbose`],
+    [`DB_PASS=${pw} npm start`],
+    [`MYSQL_PWD=${pw} mysql`],
+    [`Authorization: Basic ${Buffer.from(`me:${pw}`).toString('base64')}`],
+    [`curl -u me:${pw} https://api.example.com`],
+    [`curl --user "me:${pw}" https://api.example.com`],
+  ])('hides the password in %s', (line) => {
+    const out = r().text(line);
+    expect(out).not.toContain(pw);
+    expect(out).not.toContain(Buffer.from(`me:${pw}`).toString('base64'));
+    expect(out).toMatch(/\[REDACTED:/);
+  });
+
+  it('leaves -p alone outside the MySQL clients', () => {
+    expect(r().text('mkdir -p build/out && git add -p')).toBe('mkdir -p build/out && git add -p');
+  });
+
+  it('removes nested private spans whole', () => {
+    expect(r().text('a <private>x <private>y</private> z</private> b')).toBe('a [PRIVATE] b');
+    expect(r().text('a <private>open')).toBe('a [PRIVATE]');
+  });
+});

@@ -127,6 +127,41 @@ const TOKEN_RULES: TokenRule[] = [
     re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:([^\s@/'"]{1,200})@/gi,
     group: 1,
   },
+  // DB_PASS=…, MYSQL_PWD=…: PASS and PWD as whole words of an upper-case name.
+  {
+    type: 'env_value',
+    needs: ['PASS', 'PWD'],
+    re: /\b(?:[A-Z][A-Z0-9]*_)*(?:PASS|PWD)(?:_[A-Z0-9]+)*=("[^"\n]*"|'[^'\n]*'|[^\s"']+)/g,
+    group: 1,
+  },
+  // --password X, --password=X (and --passwd, --pass, --token, --secret, --api-key).
+  {
+    type: 'cli_password',
+    needs: ['--pass', '--token', '--secret', '--api-key', '--apikey'],
+    re: /(?:^|\s)--(?:password|passwd|pass|token|secret|api-key|apikey)(?:=|\s+)("[^"\n]*"|'[^'\n]*'|[^\s"'-][^\s"']*)/g,
+    group: 1,
+  },
+  // mysql -pPASS (the password glued to -p), in the MySQL / MariaDB clients only: elsewhere -p
+  // is mkdir's parents, git's patch…
+  {
+    type: 'cli_password',
+    needs: ['mysql', 'mariadb'],
+    re: /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?\s-p([^\s"'-][^\s"']*)/g,
+    group: 1,
+  },
+  // HTTP Basic credentials: an Authorization header, and curl's -u / --user user:password.
+  {
+    type: 'basic_auth',
+    needs: ['Basic'],
+    re: /\bBasic\s+([A-Za-z0-9+/]{8,}={0,2})/g,
+    group: 1,
+  },
+  {
+    type: 'basic_auth',
+    needs: ['-u', '--user'],
+    re: /(?:^|\s)(?:-u|--user)(?:=|\s+)["']?[^\s:"']+:([^\s"']+?)["']?(?=\s|$)/g,
+    group: 1,
+  },
   // ADO / JDBC style connection strings: Password=…; Pwd=…
   {
     type: 'connection_password',
@@ -161,7 +196,6 @@ const STEM =
 const STEM_GATE = /pass|secret|token|key|credential|auth|cookie/i;
 const VALUE_AFTER = /^(["']?[ \t]*:[ \t]*)(["']?)([^"'\s,}{]{4,}|[^"'\n]{4,}?)\2(?=[\s,}\]]|$)/;
 
-const PRIVATE_SPAN = /<private>[\s\S]*?(?:<\/private>|$)/gi;
 const REDACTED_MARK = /^\[REDACTED:/;
 const PLACEHOLDER = /^(?:\$\{?[A-Za-z_]|<[^>]*>$|\*+$|x+$|\.{3}$|null$|undefined$|true$|false$)/i;
 
@@ -208,7 +242,7 @@ export function createRedactor(key: string | Buffer): Redactor {
 
   const redactText = (input: string): string => {
     if (input.length === 0) return input;
-    let out = input.includes('<') ? input.replace(PRIVATE_SPAN, '[PRIVATE]') : input;
+    let out = input.includes('<') ? removePrivate(input) : input;
     const gated = TOKEN_GATE.test(out);
     for (const rule of gated ? TOKEN_RULES : []) {
       if (!rule.needs.some((n) => out.includes(n))) continue;
@@ -230,6 +264,31 @@ export function createRedactor(key: string | Buffer): Redactor {
   const json = <T extends JsonValue>(input: T): T => redactJson(input, text, mark) as T;
 
   return { text, json, counts };
+}
+
+/**
+ * Replaces each outermost <private>…</private> span (nested ones included) with [PRIVATE]; an
+ * unclosed span runs to the end of the text.
+ */
+function removePrivate(input: string): string {
+  if (!/<private>/i.test(input)) return input;
+  const tag = /<(\/?)private>/gi;
+  let out = '';
+  let depth = 0;
+  let from = 0;
+  for (let m = tag.exec(input); m; m = tag.exec(input)) {
+    if (m[1] === '') {
+      if (depth === 0) out += input.slice(from, m.index);
+      depth += 1;
+    } else if (depth > 0) {
+      depth -= 1;
+      if (depth === 0) {
+        out += '[PRIVATE]';
+        from = m.index + m[0].length;
+      }
+    }
+  }
+  return depth > 0 ? `${out}[PRIVATE]` : out + input.slice(from);
 }
 
 function redactEnvLines(input: string, mark: (t: string, s: string) => string): string {

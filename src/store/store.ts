@@ -505,6 +505,14 @@ export interface Store {
   readonly sync: SyncSupport;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` (which writes through this store, and may await) in one write transaction, once
+   * per `key`: the key is stored in the same commit, so a second call with it does nothing and
+   * returns false. Replaying a spooled hook twice (a drain killed after its commit) adds nothing.
+   */
+  once(key: string, fn: () => Promise<void>): Promise<boolean>;
+  /** Forgets the keys `once` stored before `before` (ms), so they do not pile up. */
+  forgetOnceKeys(before: number): void;
   /** Read-only SQL for search's ranking and for tests; other code asks a named read. */
   query<T = Record<string, unknown>>(
     sql: string,

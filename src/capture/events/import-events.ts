@@ -10,6 +10,7 @@ import { readJsonLines } from '../transcripts/jsonl-lines.js';
 import { EventSessions, eventOfLine } from './event-sessions.js';
 import { defaultWorkerUrl, runEventsWorker } from './events-pipeline.js';
 import { parseEventLine } from './parse-event-line.js';
+import { TimeSlicer } from './time-slices.js';
 import type { EventLineSchema } from './parse-event-line.js';
 import type { LineProblem, PreparedBatch } from './worker-protocol.js';
 
@@ -24,7 +25,7 @@ export interface EventsImportResult {
 }
 
 /**
- * Events a transaction: large batches mean fewer commits (each an fsync) and fewer, larger flushes
+ * Events a batch the worker prepares: large batches mean fewer round trips and fewer, larger flushes
  * of the full-text index's pending terms, which its merges then have less to do with.
  */
 const BATCH = 20_000;
@@ -59,8 +60,9 @@ export async function importEvents(
     sessions: 0,
   };
   const sessions = new EventSessions(store);
-  // One transaction per batch, sessions included: a commit (an fsync) per session would be the
-  // import's bottleneck.
+  // Few transactions, sessions included: a commit (an fsync) per session would be the import's
+  // bottleneck; but none longer than about TARGET_MS, so hooks get the write lock in between.
+  const slicer = new TimeSlicer();
   const write = (append: () => AppendResult) => {
     const r = store.transaction(append);
     result.imported += r.inserted;
@@ -70,10 +72,12 @@ export async function importEvents(
   };
   if (options.thread === 'main') {
     await importHere(input, options, result, (lines) =>
-      write(() =>
-        store.events.append(
-          lines.map((p) =>
-            eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts)),
+      slicer.each(lines, (slice) =>
+        write(() =>
+          store.events.append(
+            slice.map((p) =>
+              eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts)),
+            ),
           ),
         ),
       ),
@@ -95,14 +99,14 @@ export async function importEvents(
         (batch) => {
           result.lines = batch.lines;
           const problems = [...batch.malformed];
-          write(() => {
+          // The batch's sessions first, then its events in short transactions (time-slices.ts).
+          const events = store.transaction(() => {
             for (const s of batch.sessions) {
               sessionIds[s.index] = sessions.resolve(s.agent, s.line, s.ts);
             }
-            return store.events.appendPrepared(
-              batchEvents(batch, sessionIds, options.schema, prepare, sessions, problems),
-            );
+            return batchEvents(batch, sessionIds, options.schema, prepare, sessions, problems);
           });
+          slicer.each(events, (slice) => write(() => store.events.appendPrepared(slice)));
           result.malformed.push(...problems.sort((a, b) => a.line - b.line));
         },
       );

@@ -1,9 +1,19 @@
 // Pins that a hook never fails the agent (garbage stdin, a locked store: exit 0, nothing on stdout,
 // the failure in the hook log) and that spooled hot events reach the store exactly as if written
 // directly, once, in order, with the time the hook ran.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/index.js';
@@ -64,25 +74,38 @@ describe('runHook', () => {
     expect(log).toMatch(/not a JSON object/);
   });
 
-  it('exits 0 when another process holds the store, and says so in the log', async () => {
-    SqliteStore.open({ path: storePath(home) }).close();
+  it('on a store held by another process, SessionStart still prints its brief and the start is recorded later', async () => {
+    const start = payload('SessionStart', { source: 'startup' });
+    await runHook('claude-code', start, world(), deps()); // The project exists from now on.
+    out = [];
     const other = new Database(storePath(home));
     other.exec('BEGIN IMMEDIATE');
     try {
-      expect(
-        await runHook(
-          'claude-code',
-          payload('SessionStart', { source: 'startup' }),
-          world(),
-          deps(50),
-        ),
-      ).toBe(0);
+      const d: HookDeps = {
+        ...deps(50),
+        openSnapshot: () => SqliteStore.open({ path: storePath(home), readonly: true }),
+      };
+      expect(await runHook('claude-code', start, world(), d)).toBe(0);
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(out).toEqual([]);
-    expect(readFileSync(hookLogPath(home), 'utf8')).toMatch(/SessionStart .*locked/);
+    expect(JSON.parse(out[0]!)).toEqual({
+      hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: 'the brief' },
+    });
+    expect(spooledCount(home)).toBe(1);
+    expect(readFileSync(hookLogPath(home), 'utf8')).toMatch(/SessionStart .*busy/);
+    await runHook('claude-code', payload('Stop'), world(), deps());
+    const store = SqliteStore.open({ path: storePath(home) });
+    const starts = store.events.list({}).filter((e) => e.text === 'session start: startup');
+    store.close();
+    expect(starts).toHaveLength(2);
+    expect(spooledCount(home)).toBe(0);
+  });
+
+  it('keeps no part of an unparseable payload in the hook log', async () => {
+    await runHook('claude-code', 'password=hunter2-not-json', world(), deps());
+    expect(readFileSync(hookLogPath(home), 'utf8')).not.toMatch(/hunter2/);
   });
 
   it('notes a failure in the store’s capture log when the store is reachable', async () => {
@@ -155,7 +178,7 @@ describe('drainSpool', () => {
         expect.stringMatching(/unknown agent/),
         expect.stringMatching(/JSON/),
       ]);
-      expect(second).toEqual({ replayed: 0, failed: [] });
+      expect(second).toEqual({ replayed: 0, failed: [], left: 0 });
       expect(store.events.count()).toBe(1);
       expect(readdirSync(join(spoolDir(home), 'failed'))).toHaveLength(2);
     } finally {
@@ -163,12 +186,83 @@ describe('drainSpool', () => {
     }
   });
 
+  it('takes over claims left by a drainer that died, and replays each payload once', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const file = spoolHook(
+      home,
+      'claude-code',
+      payload('UserPromptSubmit', { prompt: 'kept' }),
+      7,
+      1,
+    );
+    renameSync(file, `${file}.claimed-${dead}`);
+    const store = SqliteStore.open({ path: storePath(home) });
+    try {
+      const r = await drainSpool(store, home, { env: {}, brief: () => '' });
+      expect(r.replayed).toBe(1);
+      expect(store.events.count()).toBe(1);
+      expect(readdirSync(spoolDir(home))).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a payload whose replay committed but whose file was not yet removed adds nothing again', async () => {
+    const file = spoolHook(home, 'claude-code', payload('UserPromptSubmit', { prompt: 'x' }), 7, 1);
+    const copy = readFileSync(file);
+    const store = SqliteStore.open({ path: storePath(home) });
+    try {
+      await drainSpool(store, home, { env: {}, brief: () => '' });
+      writeFileSync(file, copy); // As if killed between the commit and the removal.
+      const again = await drainSpool(store, home, { env: {}, brief: () => '' });
+      expect(again.failed).toEqual([]);
+      expect(store.events.count()).toBe(1);
+      expect(readdirSync(spoolDir(home))).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('puts a payload back when the store is busy, and replays what an older drain parked in failed/', async () => {
+    const file = spoolHook(home, 'claude-code', payload('UserPromptSubmit', { prompt: 'p' }), 7, 1);
+    SqliteStore.open({ path: storePath(home) }).close();
+    const other = new Database(storePath(home));
+    const store = SqliteStore.open({ path: storePath(home), busyTimeoutMs: 20 });
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const busy = await drainSpool(store, home, { env: {}, brief: () => '' });
+      other.exec('ROLLBACK');
+      expect(busy).toMatchObject({ replayed: 0, failed: [], left: 1 });
+      expect(spooledCount(home)).toBe(1);
+      mkdirSync(join(spoolDir(home), 'failed'));
+      renameSync(file, join(spoolDir(home), 'failed', basename(file)));
+      const r = await drainSpool(store, home, { env: {}, brief: () => '' });
+      expect(r.replayed).toBe(1);
+      expect(store.events.count()).toBe(1);
+    } finally {
+      other.close();
+      store.close();
+    }
+  });
+
+  it('keeps spooled payloads encrypted at rest', () => {
+    const path = spoolHook(
+      home,
+      'claude-code',
+      payload('UserPromptSubmit', { prompt: 'sk-secret-42' }),
+      5,
+      7,
+    );
+    expect(readFileSync(path, 'utf8')).not.toMatch(/sk-secret-42|UserPromptSubmit/);
+  });
+
   it('writes whole files only: a reader never sees a half-written payload', () => {
     const path = spoolHook(home, 'claude-code', payload('PreToolUse'), 5, 7);
     expect(existsSync(path)).toBe(true);
     expect(readdirSync(spoolDir(home)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
-      '{"agent":"claude-code","receivedAt":5}',
-    );
+    expect(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!)).toMatchObject({
+      agent: 'claude-code',
+      receivedAt: 5,
+    });
   });
 });

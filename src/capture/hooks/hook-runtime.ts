@@ -12,6 +12,7 @@ import type { Clock } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { BriefProvider, HookHandler, TriggerCallback } from '../adapter.js';
 import { hookLogPath, hookSource } from './hook-names.js';
+import type { Rec } from '../json-fields.js';
 
 export interface HookWorld {
   env: NodeJS.ProcessEnv;
@@ -26,6 +27,11 @@ export interface HookWorld {
 export interface HookDeps {
   handler: HookHandler;
   openStore: () => Store;
+  /**
+   * The store read-only, for SessionStart's brief when the store stays busy: a WAL reader never
+   * waits for a writer.
+   */
+  openSnapshot?: () => Store;
   brief: BriefProvider;
   onTrigger?: TriggerCallback;
 }
@@ -46,7 +52,8 @@ export function parsePayload(text: string): { payload: Record<string, unknown>; 
     payload = JSON.parse(text);
   } catch {
     throw new Error(
-      `hook payload is not JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 80))})`,
+      // Its size only: the text may hold secrets, and the hook log is not redacted.
+      `hook payload is not JSON (${text.length} bytes)`,
     );
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
@@ -59,7 +66,14 @@ export function parsePayload(text: string): { payload: Record<string, unknown>; 
   };
 }
 
-/** The store path: drain what hot hooks spooled, then handle this payload. Always resolves to 0. */
+/** How long a hook may spend replaying the spool before its own event (the rest waits). */
+const DRAIN_BUDGET_MS = 1000;
+
+/**
+ * The store path: drain what hot hooks spooled, then handle this payload. Always resolves to 0.
+ * When the store stays busy past the busy timeout, the payload is spooled (the next drain records
+ * it, at the time it arrived) and SessionStart still prints its brief, from a read snapshot.
+ */
 export async function runHook(
   agent: string,
   payloadText: string,
@@ -68,8 +82,9 @@ export async function runHook(
 ): Promise<number> {
   let store: Store | undefined;
   let event = 'unknown';
+  let parsed: ReturnType<typeof parsePayload> | undefined;
   try {
-    const parsed = parsePayload(payloadText);
+    parsed = parsePayload(payloadText);
     event = parsed.event;
     const wiring = {
       env: world.env,
@@ -79,7 +94,10 @@ export async function runHook(
     store = deps.openStore();
     // Loaded here, not at the top: spooled tool hooks import this file and never drain.
     const { drainSpool } = await import('./spool-drain.js');
-    const drained = await drainSpool(store, world.home, wiring, world.pid);
+    const drained = await drainSpool(store, world.home, wiring, {
+      pid: world.pid,
+      budgetMs: DRAIN_BUDGET_MS,
+    });
     for (const f of drained.failed) logFailure(world, agent, 'spool', `${f.file}: ${f.message}`);
     const opened = store;
     const reply = await deps.handler(parsed.payload, {
@@ -89,15 +107,57 @@ export async function runHook(
     });
     if (reply.stdout !== undefined) world.stdout.write(reply.stdout);
   } catch (error) {
-    reportFailure(world, agent, event, error, store);
+    if (parsed && classifyError(error).code === 'STORE_LOCKED') {
+      closeQuietly(store);
+      store = undefined;
+      await recordLater(agent, payloadText, parsed, world, deps);
+    } else reportFailure(world, agent, event, error, store);
   } finally {
-    try {
-      store?.close();
-    } catch {
-      // Closing a store that failed to open fully: nothing left to do.
-    }
+    closeQuietly(store);
   }
   return 0;
+}
+
+function closeQuietly(store: Store | undefined): void {
+  try {
+    store?.close();
+  } catch {
+    // Closing a store that failed to open fully: nothing left to do.
+  }
+}
+
+/** The store stayed busy: spool the payload for the next drain; SessionStart's brief from a snapshot. */
+async function recordLater(
+  agent: string,
+  payloadText: string,
+  parsed: { payload: Record<string, unknown>; event: string },
+  world: HookWorld,
+  deps: HookDeps,
+): Promise<void> {
+  try {
+    const { spoolHook } = await import('./spool-write.js');
+    spoolHook(world.home, agent, payloadText, world.clock.now(), world.pid);
+    logFailure(world, agent, parsed.event, 'the store was busy: spooled for the next drain');
+  } catch (error) {
+    reportFailure(world, agent, parsed.event, error);
+  }
+  if (parsed.event !== 'SessionStart' || !deps.openSnapshot) return;
+  let snapshot: Store | undefined;
+  try {
+    snapshot = deps.openSnapshot();
+    const { snapshotBriefReply } = await import('./hook-session.js');
+    const reply = await snapshotBriefReply(snapshot, parsed.payload as Rec, {
+      env: world.env,
+      brief: deps.brief,
+      store: () => snapshot!,
+      clock: world.clock,
+    });
+    if (reply.stdout !== undefined) world.stdout.write(reply.stdout);
+  } catch (error) {
+    reportFailure(world, agent, parsed.event, error);
+  } finally {
+    closeQuietly(snapshot);
+  }
 }
 
 export function reportFailure(

@@ -2,7 +2,7 @@
 // share. On the hot path this is one indexed lookup; only the first hook of a session pays for
 // reading git state and the project. A transcript import of the same session meets it by the
 // agent's own session id.
-import type { EventKind, JsonObject, Session } from '../../core/index.js';
+import type { EventKind, JsonObject, Project, Session } from '../../core/index.js';
 import { readGitState } from '../../git/index.js';
 import type { EventInput, SessionPatch, Store } from '../../store/index.js';
 import type { HookContext, HookReply } from '../adapter.js';
@@ -153,10 +153,35 @@ export async function briefReply(
 ): Promise<HookReply> {
   const project = session.projectId ? store.projects.get(session.projectId) : null;
   if (!project) return {};
+  return projectBriefReply(store, project, source, ctx, session.id);
+}
+
+/**
+ * SessionStart's brief when the store is too busy to record the start: read from a snapshot, for
+ * the project of the payload's `cwd` (a project never seen before has nothing to brief).
+ */
+export async function snapshotBriefReply(
+  store: Store,
+  p: Rec,
+  ctx: HookContext,
+): Promise<HookReply> {
+  const cwd = str(p, 'cwd');
+  const project = cwd ? store.projects.get(identityForCwd(cwd).key) : null;
+  if (!project) return {};
+  return projectBriefReply(store, project, str(p, 'source') ?? 'startup', ctx);
+}
+
+async function projectBriefReply(
+  store: Store,
+  project: Project,
+  source: string,
+  ctx: HookContext,
+  sessionId?: string,
+): Promise<HookReply> {
   const brief = await ctx.brief(store, project, {
     budget: AGENT_BRIEF_BUDGET,
     source,
-    sessionId: session.id,
+    ...(sessionId !== undefined && { sessionId }),
   });
   if (!brief.trim()) return {};
   const additionalContext = brief.length > HARD_CAP ? `${brief.slice(0, HARD_CAP - 1)}…` : brief;

@@ -1,9 +1,11 @@
 // The hook hot path's only write: one file per hook invocation in $BATON_HOME/spool, written
 // under a temporary name, flushed, then renamed into place, so a reader sees whole files only.
+// The payload is encrypted (spool-crypt.ts): nothing unredacted rests on disk.
 // It needs no SQLite (loading it costs more than the rest of the hook), and is drained into the
 // store by the next lifecycle hook, CLI command or import (spool-drain.ts).
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { sealSpooled } from './spool-crypt.js';
 
 export const spoolDir = (home: string) => join(home, 'spool');
 export const SPOOL_SUFFIX = '.hook';
@@ -26,7 +28,7 @@ export function spoolHook(
   const tmp = join(dir, `.${name}.tmp`);
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, `${JSON.stringify({ agent, receivedAt })}\n${payloadText}`);
+    writeSync(fd, sealSpooled(home, agent, receivedAt, payloadText));
     fsyncSync(fd);
   } finally {
     closeSync(fd);

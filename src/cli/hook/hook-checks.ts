@@ -1,7 +1,7 @@
 // Doctor's view of each agent's hooks, from the capture adapters: whether Baton's hooks are
 // registered (and which are missing), hook events waiting in the spool, and failures the hook log
 // kept that never reached the store. An agent not on this machine is only mentioned.
-import { CAPTURE_ADAPTERS } from '../../capture/index.js';
+import { CAPTURE_ADAPTERS, spoolState } from '../../capture/index.js';
 import type { CaptureAdapter, CaptureStatus } from '../../capture/index.js';
 import { result } from '../../doctor/index.js';
 import type { CheckResult, DoctorCheck, DoctorContext } from '../../doctor/index.js';
@@ -54,4 +54,29 @@ export const hookInstallationCheck: DoctorCheck = function hookInstallationCheck
   return CAPTURE_ADAPTERS.map((adapter) =>
     hookResult(adapter, adapter.status(env, ctx.store, ctx.home), adapter.present?.(env) ?? true),
   );
+};
+
+/**
+ * The spool: payloads waiting for the next drain (fine), claims left by a drain that was killed
+ * and payloads that could not be replayed (both retried by every drain, so worth knowing about).
+ */
+export const spoolCheck: DoctorCheck = function spoolCheck(ctx: DoctorContext) {
+  const s = spoolState(ctx.home);
+  const data = { waiting: s.waiting, claimed: s.claimed, failed: s.failed };
+  const details = [
+    ...(s.claimed ? [`${s.claimed} claimed by a drain that stopped before finishing`] : []),
+    ...(s.failed ? [`${s.failed} could not be replayed (spool/failed/; see logs/hooks.log)`] : []),
+  ];
+  if (s.claimed + s.failed === 0) {
+    return [
+      result('spool', 'hook spool', 'ok', `${s.waiting} waiting for the next drain`, { data }),
+    ];
+  }
+  return [
+    result('spool', 'hook spool', 'warn', `${s.claimed + s.failed} payload(s) not yet stored`, {
+      details,
+      data,
+      fix: 'run `baton import` (it drains the spool, retrying these); nothing is lost meanwhile',
+    }),
+  ];
 };

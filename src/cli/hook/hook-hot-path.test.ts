@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSpooled } from '../../capture/index.js';
 import { spoolHotEvent } from './hook-hot-path.js';
 
 let home: string;
@@ -31,9 +32,13 @@ describe('spoolHotEvent', () => {
     );
     const [file] = spooled();
     expect(file).toMatch(/^1700000000000-42-/);
-    expect(readFileSync(join(home, 'spool', file!), 'utf8')).toBe(
-      `${JSON.stringify({ agent: 'claude-code', receivedAt: 1_700_000_000_000 })}\n${text}`,
-    );
+    const stored = readFileSync(join(home, 'spool', file!), 'utf8');
+    expect(stored).not.toContain(text); // Encrypted at rest.
+    expect(openSpooled(home, stored)).toEqual({
+      agent: 'claude-code',
+      receivedAt: 1_700_000_000_000,
+      payload: JSON.parse(text) as unknown,
+    });
   });
 
   it.each([

@@ -9,8 +9,13 @@ import { wiredBrief, wiredTrigger } from '../capture-wiring.js';
 // eslint-disable-next-line no-restricted-imports -- the daemon's door would bring its HTTP API into the hook bundle
 import { autostartDaemon } from '../../daemon/daemon-autostart.js';
 
-/** How long a hook waits for a store another process is writing; env BATON_HOOK_BUSY_MS. */
-const DEFAULT_BUSY_MS = 3000;
+/**
+ * How long a hook waits for a store another process is writing (env BATON_HOOK_BUSY_MS). Hooks
+ * are urgent writers (other writers let them go first) and, past this, spool their payload and
+ * print SessionStart's brief from a snapshot — so this bounds the hook well inside every agent's
+ * timeout (5 s for Claude Code's SessionEnd), with a drain's budget on top.
+ */
+const DEFAULT_BUSY_MS = 1500;
 
 export function runStoreHook(
   agent: string,
@@ -26,14 +31,18 @@ export function runStoreHook(
       path: storePath(world.home),
       clock: world.clock,
       busyTimeoutMs: Number.isFinite(busy) && busy > 0 ? busy : DEFAULT_BUSY_MS,
+      urgent: true,
     });
     // Read now: the hook runtime closes the store before it returns.
     autostart = opened.getSetting('daemon.autostart') === true;
     return opened;
   };
+  const openSnapshot = () =>
+    SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true });
   return runHook(agent, payloadText, world, {
     handler: hookHandlerFor(agent)!,
     openStore,
+    openSnapshot,
     brief: wiredBrief(world.clock),
     onTrigger: wiredTrigger(openStore, world.clock),
   }).finally(() => {

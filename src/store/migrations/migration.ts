@@ -1,5 +1,7 @@
 // Versioned migrations: PRAGMA user_version says how far a store file is; opening a store applies
 // every later migration in order, each in its own transaction, so an older file upgrades in place.
+// Several processes may open a new store at once: each migration runs under the write lock
+// (BEGIN IMMEDIATE) and re-reads the version inside it, so only the first one applies it.
 import type Database from 'better-sqlite3';
 import { BatonError } from '../../core/index.js';
 
@@ -26,12 +28,16 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current || m.version > last) continue;
-    db.transaction(() => {
-      if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-    applied.push(m.version);
+    const ran = db
+      .transaction(() => {
+        if (schemaVersion(db) >= m.version) return false; // Another process applied it meanwhile.
+        if (typeof m.up === 'string') db.exec(m.up);
+        else m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../../core/index.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
 import { INDEX_HASH_BYTES } from './006-index-hash.js';
-import { MIGRATIONS } from './index.js';
+import { MIGRATIONS, migrate, schemaVersion } from './index.js';
+import type { Migration } from './index.js';
 
 const dirs: string[] = [];
 const tempDb = () => {
@@ -21,6 +22,26 @@ afterEach(() => {
 });
 
 describe('migrations', () => {
+  it('skip what another process applied after this one read the version (first-open race)', () => {
+    const path = tempDb();
+    const mine = new Database(path);
+    const theirs = new Database(path);
+    mine.pragma('journal_mode = WAL');
+    // The other process migrates the new file between this one's version read and its first
+    // migration: iterating the list is the moment after the read.
+    class Racing extends Array<Migration> {
+      override *[Symbol.iterator](): ArrayIterator<Migration> {
+        migrate(theirs, MIGRATIONS);
+        yield* MIGRATIONS;
+      }
+    }
+    const list = Racing.from(MIGRATIONS) as Racing;
+    expect(() => migrate(mine, list)).not.toThrow();
+    expect(schemaVersion(mine)).toBe(MIGRATIONS.at(-1)!.version);
+    mine.close();
+    theirs.close();
+  });
+
   it('are numbered from 1 in increasing order, each version once', () => {
     // Versions are reserved per branch while work runs in parallel (4 lands before 3 and 5 here);
     // once all are merged they run 1..n without gaps.

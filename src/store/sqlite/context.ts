@@ -20,6 +20,8 @@ export interface SqliteContext {
   ids: IdSource;
   clock: Clock;
   redactor: Redactor;
+  /** Called before a write transaction begins: a bulk writer lets urgent ones go first. */
+  beforeWrite?: () => void;
 }
 
 export function parseJson<T extends JsonValue>(text: string | null, fallback: T): T {
@@ -77,6 +79,7 @@ export function resolveRef(
  */
 export function write<T>(ctx: SqliteContext, fn: () => T): T {
   if (ctx.db.inTransaction) return fn();
+  ctx.beforeWrite?.();
   return ctx.db.transaction(fn).immediate();
 }
 

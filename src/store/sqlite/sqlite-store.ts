@@ -30,6 +30,7 @@ import { SqliteSessions } from './sqlite-sessions.js';
 import { SqliteStats } from './sqlite-stats.js';
 import { SqliteSync } from './sqlite-sync.js';
 import { SqliteTodos } from './sqlite-todos.js';
+import { announceUrgent, yieldToUrgent } from './writer-turns.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a throw-away store. */
@@ -42,6 +43,11 @@ export interface SqliteStoreOptions {
   /** For tests of upgrades: stop migrating at this schema version. */
   migrateTo?: number;
   migrations?: readonly Migration[];
+  /**
+   * An urgent writer (a hook an agent waits on): while it is open, other processes' writers
+   * wait before their next transaction, so its few writes never queue behind an import.
+   */
+  urgent?: boolean;
 }
 
 /** Creates the file with owner-only permissions; SQLite gives its -wal and -shm files the same. */
@@ -65,6 +71,8 @@ const isList = (p: readonly unknown[] | Record<string, unknown>): p is readonly 
   Array.isArray(p);
 
 const PAGE_SIZE = 16384;
+/** Settings keys that Store.once stored. */
+const ONCE_PREFIX = 'once:';
 
 export class SqliteStore implements Store {
   readonly info: StoreInfo;
@@ -81,15 +89,20 @@ export class SqliteStore implements Store {
   readonly stats: SqliteStats;
   readonly sync: SqliteSync;
   private readonly ctx: SqliteContext;
+  private release: () => void = () => {};
 
   static open(options: SqliteStoreOptions): SqliteStore {
     let db: Database | undefined;
+    let release = () => {};
     try {
       if (!options.readonly) prepareFile(options.path);
       else if (!existsSync(options.path)) {
         throw new BatonError('NOT_FOUND', `no store at ${options.path}`, {
           hint: 'run any baton command that records something (or `baton quickstart`) to create it',
         });
+      }
+      if (options.urgent && options.path !== ':memory:') {
+        release = announceUrgent(options.path, process.pid);
       }
       db = new Database(options.path, {
         readonly: options.readonly ?? false,
@@ -107,8 +120,11 @@ export class SqliteStore implements Store {
       db.pragma('temp_store = MEMORY');
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
-      return new SqliteStore(db, options);
+      const store = new SqliteStore(db, options);
+      store.release = release;
+      return store;
     } catch (error) {
+      release();
       db?.close();
       throw classifyError(error);
     }
@@ -142,6 +158,9 @@ export class SqliteStore implements Store {
       ids: options.ids ?? createIdSource(() => clock.now()),
       clock,
       redactor: createRedactor(redactionKey),
+      ...(!options.urgent &&
+        !options.readonly &&
+        options.path !== ':memory:' && { beforeWrite: () => yieldToUrgent(options.path) }),
     };
     this.info = { path: options.path, machineId, schemaVersion: schemaVersion(db) };
     this.projects = new SqliteProjects(this.ctx);
@@ -167,6 +186,37 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: () => T): T {
     return write(this.ctx, fn);
+  }
+
+  async once(key: string, fn: () => Promise<void>): Promise<boolean> {
+    const { db } = this.ctx;
+    if (db.inTransaction) throw new BatonError('INTERNAL', 'Store.once cannot nest');
+    this.ctx.beforeWrite?.();
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const k = `${ONCE_PREFIX}${key}`;
+      if (this.ctx.stmt('SELECT 1 FROM settings WHERE key = ?').get(k)) {
+        db.exec('COMMIT');
+        return false;
+      }
+      await fn();
+      this.ctx
+        .stmt('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+        .run(k, 'null', this.ctx.clock.now());
+      db.exec('COMMIT');
+      return true;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  forgetOnceKeys(before: number): void {
+    write(this.ctx, () =>
+      this.ctx
+        .stmt('DELETE FROM settings WHERE key >= ? AND key < ? AND updated_at < ?')
+        .run(ONCE_PREFIX, `${ONCE_PREFIX}\uffff`, before),
+    );
   }
 
   query<T = Record<string, unknown>>(
@@ -297,6 +347,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    this.release();
     if (this.ctx.db.open) this.ctx.db.close();
   }
 }
