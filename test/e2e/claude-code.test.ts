@@ -253,8 +253,9 @@ describe('baton with Claude Code (e2e)', () => {
     } finally {
       holder.kill();
     }
+    // A busy store does not lose the start: the payload waits in the spool for the next drain.
     expect(readFileSync(join(root, 'baton', 'logs', 'hooks.log'), 'utf8')).toMatch(
-      /SessionStart the store is locked/,
+      /SessionStart the store was busy: spooled for the next drain/,
     );
   });
 });
