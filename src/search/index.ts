@@ -1,4 +1,4 @@
-// search: full-text search over the journal and the durable records (DESIGN §5). Parses the
+// search: full-text search over the journal and the durable records. Parses the
 // query language purely (parse-query.ts), ranks with FTS5's bm25 over the store's indexes
 // (field weights and the strict-then-relaxed matching in search.ts), and builds highlighted
 // snippets from the stored text. Reads only, through Store.query; the tokenisation that makes
