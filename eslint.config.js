@@ -5,6 +5,19 @@ import tseslint from 'typescript-eslint';
 // The import graph of src/ (docs/ARCHITECTURE.md draws it). Each part lists the parts it may
 // import; any other part is off limits. Whatever it may import, it reaches only through that
 // part's door, index.ts: a file elsewhere never names another part's inner files.
+// Everything below the operations layer, which the operations and every face may use.
+const BELOW_OPERATIONS = [
+  'core',
+  'store',
+  'git',
+  'schemas',
+  'wire',
+  'search',
+  'recover',
+  'capture',
+  'doctor',
+  'sync',
+];
 const MAY_IMPORT = {
   core: [],
   store: ['core'],
@@ -17,61 +30,12 @@ const MAY_IMPORT = {
   recover: ['core', 'store', 'git', 'schemas'],
   capture: ['core', 'store', 'git', 'schemas', 'wire'],
   doctor: ['core', 'store', 'git'],
-  operations: [
-    'core',
-    'store',
-    'git',
-    'schemas',
-    'wire',
-    'search',
-    'recover',
-    'capture',
-    'doctor',
-    'sync',
-  ],
+  operations: BELOW_OPERATIONS,
   // The faces: MCP never imports the CLI; the CLI starts the MCP server through its door.
-  mcp: [
-    'core',
-    'store',
-    'git',
-    'schemas',
-    'wire',
-    'search',
-    'recover',
-    'capture',
-    'doctor',
-    'sync',
-    'operations',
-  ],
+  mcp: [...BELOW_OPERATIONS, 'operations'],
   // The daemon is one more face: its HTTP API and its MCP endpoint over the same operations.
-  daemon: [
-    'core',
-    'store',
-    'git',
-    'schemas',
-    'wire',
-    'search',
-    'recover',
-    'capture',
-    'doctor',
-    'operations',
-    'mcp',
-  ],
-  cli: [
-    'core',
-    'store',
-    'git',
-    'schemas',
-    'wire',
-    'search',
-    'recover',
-    'capture',
-    'doctor',
-    'sync',
-    'operations',
-    'mcp',
-    'daemon',
-  ],
+  daemon: [...BELOW_OPERATIONS, 'operations', 'mcp'],
+  cli: [...BELOW_OPERATIONS, 'operations', 'mcp', 'daemon'],
 };
 const PARTS = Object.keys(MAY_IMPORT);
 
