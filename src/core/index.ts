@@ -8,6 +8,7 @@ export {
   SESSION_STATUSES,
   TODO_PRIORITIES,
   TODO_STATUSES,
+  TODO_STATUS_MARKS,
 } from './types.js';
 export type {
   BatonEvent,

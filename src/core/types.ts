@@ -30,6 +30,15 @@ export const TODO_STATUSES = [
 ] as const;
 export type TodoStatus = (typeof TODO_STATUSES)[number];
 
+/** How a todo's status is shown in one line of text, the same in every face. */
+export const TODO_STATUS_MARKS: Readonly<Record<TodoStatus, string>> = {
+  pending: '[ ]',
+  in_progress: '[~]',
+  completed: '[x]',
+  blocked: '[!]',
+  cancelled: '[-]',
+};
+
 export const DECISION_STATUSES = ['active', 'superseded', 'reverted'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 

@@ -7,8 +7,8 @@ import type {
   Decision,
   Session,
   Todo,
-  TodoStatus,
 } from '../core/index.js';
+import { TODO_STATUS_MARKS } from '../core/index.js';
 import type { EventItem, Page } from './shapes.js';
 
 export function minute(ms: number): string {
@@ -21,13 +21,7 @@ export function oneLine(text: string | null, max = 120): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-const MARK: Record<TodoStatus, string> = {
-  pending: '[ ]',
-  in_progress: '[~]',
-  completed: '[x]',
-  blocked: '[!]',
-  cancelled: '[-]',
-};
+const MARK = TODO_STATUS_MARKS;
 
 export function todoLine(t: Todo): string {
   const extras = [t.priority, t.component].filter(Boolean).join(', ');

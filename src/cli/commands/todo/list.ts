@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { TODO_STATUSES } from '../../../core/index.js';
-import type { TodoStatus } from '../../../core/index.js';
+import { TODO_STATUSES, TODO_STATUS_MARKS } from '../../../core/index.js';
 import { toJson } from '../../../wire/index.js';
 import { listTodos } from '../../../operations/index.js';
 import type { CliContext } from '../../context.js';
@@ -9,13 +8,7 @@ import { choice, withJson, withProject } from '../../options.js';
 import { oneLine } from '../../output.js';
 import type { TodoOpts } from './shared.js';
 
-const MARK: Record<TodoStatus, string> = {
-  pending: '[ ]',
-  in_progress: '[~]',
-  completed: '[x]',
-  blocked: '[!]',
-  cancelled: '[-]',
-};
+const MARK = TODO_STATUS_MARKS;
 
 export function registerTodoList(group: Command, ctx: CliContext): void {
   const list = group
