@@ -8,9 +8,6 @@ import { withRestoreHint } from '../store/index.js';
 import { buildProgram } from './program.js';
 import type { World } from './world.js';
 
-export type { World } from './world.js';
-export { CliContext } from './context.js';
-
 export async function runCli(args: string[], world: World): Promise<number> {
   const ctx = new CliContext(world);
   const program = await buildProgram(ctx, args);

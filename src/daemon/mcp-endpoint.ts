@@ -4,7 +4,7 @@
 // session state lives in the daemon and a client needs nothing but the token the guard checks.
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Clock } from '../core/index.js';
-import { createMcpServer, recoverMemory } from '../mcp/index.js';
+import { createMcpServer } from '../mcp/index.js';
 import { createGitRunner } from '../recover/index.js';
 import type { Store } from '../store/index.js';
 
@@ -32,7 +32,6 @@ export function mcpEndpoint(
       sessionRef: url.searchParams.get('session'),
       clock,
       git: createGitRunner({ env }),
-      ...recoverMemory,
     });
     // No session id generator: the stateless mode.
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });

@@ -6,7 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { fixedClock } from '../core/index.js';
 import { createCheckpoint } from '../recover/index.js';
 import { openMemoryStore } from '../store/index.js';
-import { recoverMemory } from './recover-memory.js';
+import type { Store } from '../store/index.js';
 import type { McpDeps, TriggerEvent } from './deps.js';
 import { createMcpServer } from './server.js';
 import { seedProject } from './tool-cases.fixture.js';
@@ -19,7 +19,11 @@ export async function closeClients(): Promise<void> {
   await Promise.all(open.splice(0).map((c) => c.close()));
 }
 
-export async function setup(overrides: Partial<McpDeps> = {}) {
+/**
+ * `serve` lets a test put something between the server and the seeded store (a store whose reads
+ * fail, say); the test itself keeps the real one.
+ */
+export async function setup(overrides: Partial<McpDeps> = {}, serve?: (store: Store) => Store) {
   const clock = fixedClock(NOW, 1000);
   const store = openMemoryStore(clock);
   const project = store.projects.ensure({
@@ -40,12 +44,11 @@ export async function setup(overrides: Partial<McpDeps> = {}) {
   const seeded: Seeded = { ...base, checkpointHandle: checkpoint.handle };
   const triggers: TriggerEvent[] = [];
   const deps: McpDeps = {
-    store,
+    store: serve ? serve(store) : store,
     project,
     sessionRef: null,
     clock,
     git: null,
-    ...recoverMemory,
     onTrigger: (_s, e) => void triggers.push(e),
     ...overrides,
   };

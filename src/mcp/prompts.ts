@@ -3,7 +3,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { recoveryBrief } from '../operations/index.js';
 import type { McpDeps } from './deps.js';
+import { opsWorldFor } from './tool-call.js';
 import { protocolError } from './tool-error.js';
 
 const asUserMessage = (text: string, description: string): GetPromptResult => ({
@@ -17,7 +19,7 @@ const EMERGENCY_INSTRUCTIONS = `You are resuming work after a crash or a lost co
 3. Continue with the task in progress, or ask if it is unclear. Use the baton MCP tools (resume_brief with mode 'full', search, todo_list) for more.`;
 
 export function registerPrompts(server: McpServer, deps: McpDeps): void {
-  const { store, project } = deps;
+  const { project } = deps;
   const optional = (what: string) => z.string().optional().describe(what);
 
   server.registerPrompt(
@@ -33,11 +35,11 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
     },
     async ({ session, checkpoint }) => {
       try {
-        const text = await deps.recoveryPrompt(store, {
+        const { text } = await recoveryBrief(opsWorldFor(deps, deps.clock.now()), {
           projectId: project.id,
           sessionRef: session || undefined,
           checkpointRef: checkpoint || undefined,
-          now: deps.clock.now(),
+          prompt: true,
         });
         return asUserMessage(text, `Resume work on ${project.name}`);
       } catch (error) {
@@ -55,12 +57,11 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
     },
     async ({ session }) => {
       try {
-        const brief = await deps.resumeBrief(store, {
+        const brief = await recoveryBrief(opsWorldFor(deps, deps.clock.now()), {
           projectId: project.id,
           mode: 'emergency',
           sessionRef: session || undefined,
           format: 'md',
-          now: deps.clock.now(),
         });
         return asUserMessage(
           `${EMERGENCY_INSTRUCTIONS}\n\n${brief.text}`,

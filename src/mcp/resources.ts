@@ -3,12 +3,19 @@
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import { BatonError } from '../core/index.js';
-import type { JsonValue } from '../core/index.js';
+import {
+  listCheckpoints,
+  listSessions,
+  recoveryBrief,
+  sessionPage,
+  showCheckpoint,
+  withHint,
+} from '../operations/index.js';
 import { toJson } from '../wire/index.js';
 import type { McpDeps } from './deps.js';
 import { checkpointLine, eventLine, lines, minute, sessionLine } from './present.js';
 import { eventItem } from './shapes.js';
+import { opsWorldFor } from './tool-call.js';
 import { protocolError } from './tool-error.js';
 
 const LISTED = 50;
@@ -26,7 +33,8 @@ const one = (variable: string | string[] | undefined) =>
   decodeURIComponent(Array.isArray(variable) ? (variable[0] ?? '') : (variable ?? ''));
 
 export function registerResources(server: McpServer, deps: McpDeps): void {
-  const { store, project } = deps;
+  const { project } = deps;
+  const world = () => opsWorldFor(deps, deps.clock.now());
 
   server.registerResource(
     'brief',
@@ -39,11 +47,10 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     },
     (uri) =>
       guarded(async () => {
-        const brief = await deps.resumeBrief(store, {
+        const brief = await recoveryBrief(world(), {
           projectId: project.id,
           mode: 'quick',
           format: 'md',
-          now: deps.clock.now(),
         });
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: brief.text }] };
       }),
@@ -51,7 +58,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
 
   const sessions = new ResourceTemplate('baton://session/{handle}', {
     list: () => ({
-      resources: store.sessions.list({ projectId: project.id, limit: LISTED }).map((s) => ({
+      resources: listSessions(world(), { projectId: project.id, limit: LISTED }).map((s) => ({
         uri: `baton://session/${s.handle}`,
         name: s.handle,
         title: s.title ?? `${s.agent} session ${s.handle}`,
@@ -70,13 +77,16 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     },
     (uri, vars) =>
       guarded(() => {
-        const ref = one(vars.handle);
-        const s = store.sessions.get(ref);
-        if (!s)
-          throw new BatonError('NOT_FOUND', `no session "${ref}"`, { hint: 'list the resources' });
-        const events = store.events
-          .list({ sessionId: s.id, order: 'desc', limit: SESSION_EVENTS })
-          .reverse();
+        const { session: s, events } = withHint(
+          () =>
+            sessionPage(world(), {
+              projectId: project.id,
+              session: one(vars.handle),
+              limit: SESSION_EVENTS,
+            }),
+          'NOT_FOUND',
+          'list the resources',
+        );
         const text = lines(
           `# ${s.handle}${s.title ? ` — ${s.title}` : ''}`,
           `${s.agent} · ${s.status}${s.endReason ? ` (${s.endReason})` : ''} · started ${minute(s.startedAt)} · last activity ${minute(s.lastActivityAt)} · ${s.eventCount} events`,
@@ -89,7 +99,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
 
   const checkpoints = new ResourceTemplate('baton://checkpoint/{handle}', {
     list: () => ({
-      resources: store.checkpoints.list({ projectId: project.id, limit: LISTED }).map((c) => ({
+      resources: listCheckpoints(world(), { projectId: project.id, limit: LISTED }).map((c) => ({
         uri: `baton://checkpoint/${c.handle}`,
         name: c.handle,
         title: c.label ?? c.handle,
@@ -108,20 +118,11 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     },
     (uri, vars) =>
       guarded(() => {
-        const ref = one(vars.handle);
-        const c = store.checkpoints.get(ref);
-        if (!c)
-          throw new BatonError('NOT_FOUND', `no checkpoint "${ref}"`, {
-            hint: 'list the resources',
-          });
-        const raw = store.checkpoints.snapshot(c.id);
-        let snapshot: JsonValue;
-        try {
-          snapshot = JSON.parse(raw) as JsonValue;
-        } catch {
-          snapshot = raw;
-        }
-        const text = JSON.stringify({ checkpoint: toJson.checkpoint(c), snapshot }, null, 2);
+        const shown = showCheckpoint(world(), {
+          ref: one(vars.handle),
+        });
+        const checkpoint = toJson.checkpoint(shown.checkpoint);
+        const text = JSON.stringify({ checkpoint, snapshot: shown.snapshot }, null, 2);
         return { contents: [{ uri: uri.href, mimeType: 'application/json', text }] };
       }),
   );

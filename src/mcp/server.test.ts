@@ -2,7 +2,7 @@
 // every tool with valid and invalid arguments, resources, prompts, and that a failure inside a
 // tool is a tool error while the server goes on.
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatonError } from '../core/index.js';
+import type { Store } from '../store/index.js';
 import { closeClients, resourceText, setup, textOf } from './in-memory-client.fixture.js';
 import { toolCases } from './tool-cases.fixture.js';
 import { ALL_TOOLS } from './tools/all-tools.js';
@@ -68,13 +68,23 @@ describe('every tool', () => {
   });
 });
 
+/** The store, except that raw reads (search's ranking queries) fail as a broken disk would. */
+function withFailingReads(store: Store): Store {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'query')
+        return () => {
+          throw new Error('disk on fire');
+        };
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
 describe('failures', () => {
   it('turns an internal failure into a tool error and keeps serving', async () => {
-    const { call } = await setup({
-      search: () => {
-        throw new Error('disk on fire');
-      },
-    });
+    const { call } = await setup({}, withFailingReads);
     const failed = await call('search', { query: 'x' });
     expect(failed.isError).toBe(true);
     expect(textOf(failed)).toMatch(/internal error in Baton: disk on fire/);
@@ -83,13 +93,12 @@ describe('failures', () => {
   });
 
   it('passes a BatonError hint through to the model', async () => {
-    const { call } = await setup({
-      resumeBrief: () => {
-        throw new BatonError('NOT_FOUND', 'no such session', { hint: 'see list_sessions' });
-      },
-    });
-    const r = await call('resume_brief');
-    expect(textOf(r)).toBe('no such session — see list_sessions');
+    const { call } = await setup();
+    const r = await call('timeline', { event: 'no-such-event' });
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toBe(
+      'no event "no-such-event" — use an event id from a search hit, or a seq (@number) from get_session',
+    );
   });
 });
 

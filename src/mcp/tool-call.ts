@@ -14,11 +14,10 @@ export interface ToolCall {
   newSession(): Omit<SessionInput, 'projectId'>;
 }
 
-export function createToolCall(deps: McpDeps, clientName: () => string | undefined): ToolCall {
-  const now = deps.clock.now();
-  const { store, project } = deps;
-  const { onTrigger } = deps;
-  const ops: OpsWorld = {
+/** The world the operations run in for one call or read, begun at `now`. */
+export function opsWorldFor(deps: McpDeps, now: number): OpsWorld {
+  const { store, project, onTrigger } = deps;
+  return {
     store,
     clock: deps.clock,
     envSession: deps.sessionRef,
@@ -29,15 +28,19 @@ export function createToolCall(deps: McpDeps, clientName: () => string | undefin
         void onTrigger(store, { trigger, projectId: project.id, sessionId, now }),
     }),
   };
+}
+
+export function createToolCall(deps: McpDeps, clientName: () => string | undefined): ToolCall {
+  const now = deps.clock.now();
   return {
     deps,
     now,
-    ops,
+    ops: opsWorldFor(deps, now),
     newSession() {
       const client = clientName();
       return {
         agent: 'mcp',
-        cwd: project.root,
+        cwd: deps.project.root,
         title: 'Recorded through MCP',
         startedAt: now,
         ...(client !== undefined && { meta: { client } }),

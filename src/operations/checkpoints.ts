@@ -4,6 +4,7 @@
 import type { Checkpoint, Session } from '../core/index.js';
 import {
   createCheckpoint,
+  detectCrashes,
   diffCheckpoints,
   getCheckpoint,
   loadSnapshot,
@@ -58,17 +59,23 @@ export function takeCheckpoint(world: OpsWorld, input: TakeCheckpointInput): Che
 }
 
 export interface ListCheckpointsInput {
-  projectId: string;
+  /** Absent: every project's. */
+  projectId?: string | undefined;
   session?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
-/** Newest first. */
+/** Newest first, after giving each session whose agent died its crash checkpoint. */
 export function listCheckpoints(world: OpsWorld, input: ListCheckpointsInput): Checkpoint[] {
   const offset = input.offset ?? 0;
+  const { projectId } = input;
+  detectCrashes(world.store, {
+    now: world.clock.now(),
+    ...(projectId !== undefined && { projectId }),
+  });
   return checkpointsInStore(world.store, {
-    projectId: input.projectId,
+    ...(projectId !== undefined && { projectId }),
     ...(input.session !== undefined && { session: input.session }),
     ...(input.limit !== undefined && { limit: offset + input.limit }),
   }).slice(offset);

@@ -14,28 +14,18 @@ export {
 } from './checkpoints.js';
 export { listComponents, setComponent } from './components.js';
 export { findDecision, listDecisions, recordDecision, updateDecision } from './decisions.js';
-export type { RecordedDecision } from './decisions.js';
+export { recoveryBrief } from './brief.js';
 export { backupStore } from './backup.js';
-export type { BackupResult } from './backup.js';
 export { withHint } from './face-hints.js';
 export { logEvent } from './events.js';
 export { getFact, listFacts, setFact, unsetFact } from './facts.js';
+export { applyForget, forgottenCount, planForget } from './forget.js';
 export { pruneByRetention } from './retention.js';
-export type { PruneResult } from './retention.js';
+export { searchEvents, searchMemory } from './search.js';
+export { eventsAround, listSessions, sessionPage } from './session-reads.js';
 export { endSession, startSession } from './sessions.js';
 export { SETTINGS, settingSpec, settingValue } from './settings.js';
-export {
-  addTodo,
-  blockTodo,
-  cancelTodo,
-  completeTodo,
-  findTodo,
-  listTodos,
-  removeTodo,
-  startTodo,
-  updateTodo,
-} from './todos.js';
-export type { TodoChange, UpdateTodoInput } from './todos.js';
-export { whichSession, writingSession } from './which-session.js';
-export type { WhichSessionOptions } from './which-session.js';
+export { addTodo, listTodos, removeTodo, updateTodo } from './todos.js';
+export type { UpdateTodoInput } from './todos.js';
+export { whichSession } from './which-session.js';
 export type { OpsWorld } from './world.js';

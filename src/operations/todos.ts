@@ -98,20 +98,6 @@ export function updateTodo(world: OpsWorld, input: UpdateTodoInput): TodoChange 
   return { todo, previousStatus: found.status };
 }
 
-type StatusInput = Omit<UpdateTodoInput, 'patch'>;
-
-export const startTodo = (world: OpsWorld, input: StatusInput): TodoChange =>
-  updateTodo(world, { ...input, patch: { status: 'in_progress' } });
-
-export const completeTodo = (world: OpsWorld, input: StatusInput): TodoChange =>
-  updateTodo(world, { ...input, patch: { status: 'completed' } });
-
-export const cancelTodo = (world: OpsWorld, input: StatusInput): TodoChange =>
-  updateTodo(world, { ...input, patch: { status: 'cancelled' } });
-
-export const blockTodo = (world: OpsWorld, input: StatusInput & { reason: string | null }) =>
-  updateTodo(world, { ...input, patch: { status: 'blocked', blockedReason: input.reason } });
-
 export function removeTodo(world: OpsWorld, input: { projectId: string; ref: string }): Todo {
   const todo = findTodo(world, input.projectId, input.ref);
   world.store.todos.remove(todo.id);

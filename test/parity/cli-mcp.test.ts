@@ -3,7 +3,9 @@
 // with the same frozen clock, must leave the same records — todos, decisions, facts, components,
 // sessions, events and checkpoints — field by field. Only what is random by nature (ids, generated event refs, HLC
 // stamps, machine ids, compressed sizes) and the one field that names the face (an event's
-// `source`) are set aside.
+// `source`) are set aside. Then the same reads through both faces — search, the brief in each
+// mode, from a session, from a checkpoint, focused on a todo, and the recovery prompt — must
+// give the same answers.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +14,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/core/index.js';
+import { EVENT_KINDS, fixedClock } from '../../src/core/index.js';
 import type { Project } from '../../src/core/index.js';
-import { identifyProject } from '../../src/git/index.js';
+import { createGitRunner, identifyProject } from '../../src/git/index.js';
 import { createMcpServer } from '../../src/mcp/server.js';
-import { recoverMemory } from '../../src/mcp/recover-memory.js';
 import { SqliteStore, storePath } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
 import { runCli } from '../../src/cli/index.js';
@@ -100,6 +101,62 @@ const STEPS: Step[] = [
   ],
 ];
 
+/** One read as each face says it: a tool call, or a prompt; `hits` for search, `text` for briefs. */
+interface Read {
+  cli: string[];
+  mcp:
+    | { tool: string; args: Record<string, unknown> }
+    | { prompt: string; args: Record<string, string> };
+}
+
+const EVENTS_ONLY = EVENT_KINDS.join(',');
+
+/** The reads, once the steps have left a checkpoint to name. */
+function reads(checkpoint: string): Read[] {
+  const search = (words: string, cli: string[], args: Record<string, unknown>): Read => ({
+    // The MCP tool searches events only; the CLI is told the same.
+    cli: ['search', ...words.split(' '), '--kind', EVENTS_ONLY, '--json', ...cli],
+    mcp: { tool: 'search', args: { query: words, ...args } },
+  });
+  const brief = (cli: string[], args: Record<string, unknown>): Read => ({
+    cli: ['resume', '--budget', '4000', ...cli],
+    mcp: { tool: 'resume_brief', args: { budget: 4000, ...args } },
+  });
+  return [
+    search('migration', [], {}),
+    search('switched target', [], {}),
+    search('failed', ['--kind', 'error', '--since', '1h'], { kinds: ['error'], since: '1h' }),
+    search('target', ['--limit', '1', '--offset', '1'], { limit: 1, offset: 1 }),
+    search('migration', ['--session', 'SESSION-260401-001'], { session: 'SESSION-260401-001' }),
+    brief([], {}),
+    brief(['--mode', 'full'], { mode: 'full' }),
+    brief(['--mode', 'emergency'], { mode: 'emergency' }),
+    brief(['--session', 'SESSION-260401-001'], { session: 'SESSION-260401-001' }),
+    brief(['--checkpoint', checkpoint], { checkpoint }),
+    brief(['--budget', '600'], { budget: 600 }),
+    brief(['--todo', '2'], { todo: 2 }),
+    brief(['--todo', '1', '--mode', 'full'], { todo: '1', mode: 'full' }),
+    { cli: ['resume', '--prompt'], mcp: { prompt: 'resume', args: {} } },
+    {
+      cli: ['resume', '--prompt', '--checkpoint', checkpoint],
+      mcp: { prompt: 'resume', args: { checkpoint } },
+    },
+  ];
+}
+
+interface Hit {
+  session: { handle: string } | null;
+  event: { seq: number; kind: string; ts: string; snippet: string } | null;
+  score: number;
+}
+
+/** What a hit says, without the ids each store drew at random. */
+const hitOf = (h: Hit) => ({
+  session: h.session?.handle,
+  event: h.event && { seq: h.event.seq, kind: h.event.kind, ts: h.event.ts, text: h.event.snippet },
+  score: h.score,
+});
+
 interface Face {
   store: Store;
   project: Project;
@@ -157,7 +214,12 @@ function listed(items: Listed): Listed {
     .sort((a, b) => a.handle.localeCompare(b.handle));
 }
 
-async function throughCli(face: Face, home: string, projectDir: string): Promise<Listed> {
+interface Answers {
+  listed: Listed;
+  answers: unknown[];
+}
+
+async function throughCli(face: Face, home: string, projectDir: string): Promise<Answers> {
   face.store.close();
   const world = {
     env: { BATON_HOME: home, NO_COLOR: '1' },
@@ -173,17 +235,47 @@ async function throughCli(face: Face, home: string, projectDir: string): Promise
   }
   world.stdout.read();
   expect(await runCli(['checkpoint', 'list', '--json', '--limit', '50'], world)).toBe(0);
-  return listed(JSON.parse(String(world.stdout.read())) as Listed);
+  const checkpoints = listed(JSON.parse(String(world.stdout.read())) as Listed);
+  const answers: unknown[] = [];
+  for (const read of reads(labelled(checkpoints))) {
+    const code = await runCli(read.cli, world);
+    const out = String(world.stdout.read() ?? '');
+    expect(code, `baton ${read.cli.join(' ')}: ${String(world.stderr.read() ?? '')}`).toBe(0);
+    answers.push(
+      read.cli[0] === 'search'
+        ? (JSON.parse(out) as { hits: Hit[] }).hits.map(hitOf)
+        : out.replace(/\n$/, ''),
+    );
+  }
+  return { listed: checkpoints, answers };
 }
 
-async function throughMcp(face: Face): Promise<Listed> {
+/** The checkpoint the steps took by hand. */
+const labelled = (checkpoints: Listed) =>
+  checkpoints.find((c) => c.label === 'before the release')!.handle;
+
+async function readThroughMcp(client: Client, read: Read): Promise<unknown> {
+  if ('prompt' in read.mcp) {
+    const r = await client.getPrompt({ name: read.mcp.prompt, arguments: read.mcp.args });
+    return (r.messages[0]!.content as { text: string }).text;
+  }
+  const r = (await client.callTool({
+    name: read.mcp.tool,
+    arguments: read.mcp.args,
+  })) as CallToolResult;
+  expect(r.isError, `${read.mcp.tool}: ${JSON.stringify(r.content)}`).toBeFalsy();
+  const data = r.structuredContent as { hits?: Hit[]; text?: string };
+  return data.hits ? data.hits.map(hitOf) : data.text;
+}
+
+async function throughMcp(face: Face): Promise<Answers> {
   const server = createMcpServer({
     store: face.store,
     project: face.project,
     sessionRef: null,
     clock: fixedClock(NOW),
-    git: null,
-    ...recoverMemory,
+    // As `baton mcp` serves it: git for checkpoints and the brief's changes, like the CLI.
+    git: createGitRunner({ env: {} }),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'parity', version: '1.0.0' });
@@ -198,7 +290,11 @@ async function throughMcp(face: Face): Promise<Listed> {
       name: 'checkpoint_list',
       arguments: { limit: 50 },
     })) as CallToolResult;
-    return listed((r.structuredContent as { checkpoints: Listed }).checkpoints);
+    const checkpoints = listed((r.structuredContent as { checkpoints: Listed }).checkpoints);
+    const answers: unknown[] = [];
+    for (const read of reads(labelled(checkpoints)))
+      answers.push(await readThroughMcp(client, read));
+    return { listed: checkpoints, answers };
   } finally {
     await client.close();
   }
@@ -217,9 +313,11 @@ describe('the CLI and the MCP server', () => {
 
   it('leave the same records after the same actions', async () => {
     const cliHome = join(dir, 'cli-home');
-    const listedByCli = await throughCli(freshStore(cliHome, projectDir), cliHome, projectDir);
+    const byCli = await throughCli(freshStore(cliHome, projectDir), cliHome, projectDir);
     const mcp = freshStore(join(dir, 'mcp-home'), projectDir);
-    const listedByMcp = await throughMcp(mcp);
+    const byMcp = await throughMcp(mcp);
+    const listedByCli = byCli.listed;
+    const listedByMcp = byMcp.listed;
     // Both faces list the same checkpoints, through the same operation.
     expect(listedByCli).toHaveLength(5);
     expect(listedByCli).toEqual(listedByMcp);
@@ -243,5 +341,16 @@ describe('the CLI and the MCP server', () => {
       cliStore.close();
       mcp.store.close();
     }
+    // The same reads give the same answers, one by one (named, so a failure says which).
+    const asked = reads(labelled(listedByCli));
+    asked.forEach((read, i) => {
+      expect(byCli.answers[i], `baton ${read.cli.join(' ')}`).toEqual(byMcp.answers[i]);
+    });
+    // And there was something to compare: hits for each search, a brief naming the work.
+    const searches = byCli.answers.slice(0, 5) as unknown[][];
+    expect(searches.map((hits) => hits.length)).toEqual([1, 1, 1, 0, 1]);
+    expect(byCli.answers[5]).toMatch(/Ship it today/);
+    expect(byCli.answers[9]).toMatch(/Ship it today/);
+    expect(byCli.answers[11]).toMatch(/waiting for review/);
   });
 });

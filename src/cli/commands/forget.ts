@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { BatonError, parseTime } from '../../core/index.js';
-import type { ForgetReport, ForgetSelector } from '../../store/index.js';
+import { BatonError } from '../../core/index.js';
+import { applyForget, forgottenCount, planForget, withHint } from '../../operations/index.js';
+import type { ForgetReport } from '../../store/index.js';
 import { confirmOrRefuse } from '../confirm.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { examples, withJson } from '../options.js';
 
 interface ForgetFlags {
@@ -34,57 +36,23 @@ export function registerForget(program: Command, ctx: CliContext): void {
     '\nGiven together, the options narrow each other. The audit log records what was forgotten\n(counts and ids), never the text. Afterwards the store is compacted so the bytes are gone.\n',
   );
   cmd.action(async (flags: ForgetFlags) => {
-    const store = ctx.store();
-    const selector = toSelector(ctx, flags);
-    const preview = store.maintenance.forget(selector, { dryRun: true });
-    if (flags.dryRun) return show(ctx, preview, flags.json, true);
-    if (total(preview) === 0) return show(ctx, preview, flags.json, false);
-    if (
-      !(await confirmOrRefuse(ctx, `Forget ${summary(preview)}? This cannot be undone.`, flags.yes))
-    ) {
+    const world = opsWorld(ctx);
+    const input = { session: flags.session, match: flags.match, before: flags.before };
+    const plan = withHint(() => planForget(world, input), 'NOT_FOUND', 'see `baton session list`');
+    if (flags.dryRun) return show(ctx, plan.preview, flags.json, true);
+    if (forgottenCount(plan.preview) === 0) return show(ctx, plan.preview, flags.json, false);
+    const question = `Forget ${summary(plan.preview)}? This cannot be undone.`;
+    if (!(await confirmOrRefuse(ctx, question, flags.yes))) {
       throw new BatonError('USAGE', 'nothing forgotten');
     }
-    const report = store.maintenance.forget(selector, { actor: 'cli' });
-    const compacted = store.maintenance.compact();
+    const { report, compacted } = applyForget(world, plan, 'cli');
     show(ctx, report, flags.json, false);
-    if (!compacted.walTruncated && !flags.json) {
+    if (!compacted && !flags.json) {
       ctx.out.error(
         'baton: another process holds the store open; run `baton forget` again later to finish compacting',
       );
     }
   });
-}
-
-function toSelector(ctx: CliContext, flags: ForgetFlags): ForgetSelector {
-  if (flags.session === undefined && flags.match === undefined && flags.before === undefined) {
-    throw new BatonError('USAGE', 'say what to forget: --session, --match or --before');
-  }
-  const selector: ForgetSelector = {};
-  if (flags.session !== undefined) {
-    const session = ctx.store().sessions.get(flags.session);
-    if (!session)
-      throw new BatonError('NOT_FOUND', `no session "${flags.session}"`, {
-        hint: 'see `baton session list`',
-      });
-    selector.sessionId = session.id;
-  }
-  if (flags.match !== undefined) selector.match = flags.match;
-  if (flags.before !== undefined) selector.before = parseTime(flags.before, ctx.now);
-  return selector;
-}
-
-function total(r: ForgetReport): number {
-  return (
-    r.events +
-    r.sessions +
-    r.checkpointsDeleted +
-    r.checkpointsRewritten +
-    r.todos +
-    r.decisions +
-    r.facts +
-    r.sessionsRewritten +
-    r.logLinesRewritten
-  );
 }
 
 function summary(r: ForgetReport): string {
@@ -110,6 +78,6 @@ function show(
   dryRun: boolean,
 ): void {
   if (json) return ctx.out.json({ dryRun, ...report });
-  if (total(report) === 0) return ctx.out.line('nothing matches; nothing forgotten');
+  if (forgottenCount(report) === 0) return ctx.out.line('nothing matches; nothing forgotten');
   ctx.out.line(dryRun ? `would forget ${summary(report)}` : `forgot ${summary(report)}`);
 }

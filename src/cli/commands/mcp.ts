@@ -17,7 +17,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
   ]);
   cmd.action(async (opts: { project?: string; session?: string }) => {
     // Loaded here, not at the top: the MCP SDK is large and no other command needs it.
-    const { recoverMemory, serveStdio } = await import('../../mcp/index.js');
+    const { serveStdio } = await import('../../mcp/index.js');
     const { createGitRunner } = await import('../../recover/index.js');
     // Claude Code starts servers with CLAUDE_PROJECT_DIR set; prefer it to a cwd that may differ.
     const project = ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
@@ -29,7 +29,6 @@ export function registerMcp(program: Command, ctx: CliContext): void {
         clock: ctx.world.clock,
         git: createGitRunner({ env: ctx.world.env }),
         version: program.version(),
-        ...recoverMemory,
       },
       { stdin: ctx.world.stdin, stdout: ctx.world.stdout },
     );

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { BatonError } from '../../core/index.js';
-import { BRIEF_MODES, createGitRunner, resumeBrief } from '../../recover/index.js';
+import { recoveryBrief } from '../../operations/index.js';
+import { BRIEF_MODES } from '../../recover/index.js';
 import type { BriefMode } from '../../recover/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { choice, examples, parseIntOption, withJson, withProject } from '../options.js';
 
 interface ResumeOpts {
@@ -45,24 +46,19 @@ export function registerResume(program: Command, ctx: CliContext): void {
     'baton resume --format json | jq .todos',
   ]);
   cmd.action(async (opts: ResumeOpts) => {
-    if (opts.session !== undefined && opts.checkpoint !== undefined) {
-      throw new BatonError('USAGE', 'give --session or --checkpoint, not both');
-    }
     const project = ctx.project(opts.project);
-    const format = opts.json ? 'json' : (opts.format ?? 'md');
-    const result = await resumeBrief(ctx.store(), {
+    const brief = await recoveryBrief(opsWorld(ctx), {
       projectId: project.id,
       mode: opts.mode,
-      now: ctx.now,
-      format,
+      format: opts.json ? 'json' : (opts.format ?? 'md'),
       cwd: opts.project === undefined ? ctx.world.cwd : project.root,
-      git: opts.git ? createGitRunner({ env: ctx.world.env }) : null,
-      ...(opts.session !== undefined && { sessionRef: opts.session }),
-      ...(opts.checkpoint !== undefined && { checkpointRef: opts.checkpoint }),
-      ...(opts.todo !== undefined && { todoRef: opts.todo }),
-      ...(opts.budget !== undefined && { budget: opts.budget }),
-      ...(opts.prompt && { prompt: true }),
+      useGit: opts.git,
+      sessionRef: opts.session,
+      checkpointRef: opts.checkpoint,
+      todoRef: opts.todo,
+      budget: opts.budget,
+      prompt: opts.prompt,
     });
-    ctx.out.line(result.text);
+    ctx.out.line(brief.text);
   });
 }

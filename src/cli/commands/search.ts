@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { BatonError, parseTime } from '../../core/index.js';
-import { SEARCH_KINDS, search } from '../../search/index.js';
-import type { SearchKind, SearchOptions } from '../../search/index.js';
+import { BatonError } from '../../core/index.js';
+import { searchMemory } from '../../operations/index.js';
+import { SEARCH_KINDS } from '../../search/index.js';
 import { searchResultToJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { examples, parseIntOption, withJson } from '../options.js';
 import { printHits } from '../views/search-output.js';
 
@@ -64,10 +65,23 @@ export function registerSearch(program: Command, ctx: CliContext): void {
   cmd.action((words: string[], flags: SearchFlags) => runSearch(ctx, words, flags));
 }
 
-function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): void {
+async function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): Promise<void> {
+  if (flags.allProjects && flags.project !== undefined) {
+    throw new BatonError('USAGE', 'use --project or --all-projects, not both');
+  }
   const query = words.join(' ');
-  const options = searchOptions(ctx, query, flags);
-  const result = search(ctx.store(), options);
+  const result = await searchMemory(opsWorld(ctx), {
+    query,
+    limit: flags.limit,
+    offset: flags.offset,
+    projectId: flags.allProjects ? undefined : ctx.project(flags.project).id,
+    agent: flags.agent,
+    sessionRef: flags.session,
+    kinds: flags.kind,
+    since: flags.since,
+    until: flags.until,
+    withTotal: flags.total,
+  });
   if (flags.json) return ctx.out.json(searchResultToJson(query, result));
   if (result.hits.length === 0) {
     ctx.out.line('no hits');
@@ -80,30 +94,4 @@ function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): void {
   const more =
     result.hits.length === flags.limit ? `  next: --offset ${flags.offset + flags.limit}` : '';
   ctx.out.line(ctx.out.dim(`\nhits ${shown}${of}${more}`));
-}
-
-function searchOptions(ctx: CliContext, query: string, flags: SearchFlags): SearchOptions {
-  if (flags.allProjects && flags.project !== undefined) {
-    throw new BatonError('USAGE', 'use --project or --all-projects, not both');
-  }
-  const kinds = flags.kind?.filter(Boolean);
-  for (const k of kinds ?? []) {
-    if (!(SEARCH_KINDS as readonly string[]).includes(k)) {
-      throw new BatonError('USAGE', `unknown kind "${k}"`, {
-        hint: `kinds are: ${SEARCH_KINDS.join(', ')}`,
-      });
-    }
-  }
-  return {
-    query,
-    limit: flags.limit,
-    offset: flags.offset,
-    ...(!flags.allProjects && { projectId: ctx.project(flags.project).id }),
-    ...(flags.agent !== undefined && { agent: flags.agent }),
-    ...(flags.session !== undefined && { sessionRef: flags.session }),
-    ...(kinds?.length && { kinds: kinds as SearchKind[] }),
-    ...(flags.since !== undefined && { since: parseTime(flags.since, ctx.now) }),
-    ...(flags.until !== undefined && { until: parseTime(flags.until, ctx.now) }),
-    ...(flags.total && { withTotal: true }),
-  };
 }

@@ -1,11 +1,11 @@
 // What the menu's Load and New do, injected so they can be swapped: loading a checkpoint makes it
 // the resume point and returns its brief; a new session starts one and returns the brief it picks
-// up from. MENU_ACTIONS wires the recovery module in; `describeOnlyActions` is the stand-in with
+// up from. MENU_ACTIONS wires the operations in; `describeOnlyActions` is the stand-in with
 // no recovery behind it (Load shows the checkpoint's metadata), kept for tests and embedders.
 import type { Checkpoint, Project } from '../../core/index.js';
-import { readGitState } from '../../git/index.js';
-import { createGitRunner, restoreCheckpoint, resumeBrief } from '../../recover/index.js';
+import { recoveryBrief, restoreCheckpoint, startSession } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { formatTime } from '../output.js';
 
 export interface MenuActions {
@@ -15,17 +15,14 @@ export interface MenuActions {
   newSession(ctx: CliContext, project: Project): string | Promise<string>;
 }
 
-function startSession(ctx: CliContext, project: Project) {
-  const git = readGitState(project.root);
-  return ctx.store().sessions.start({
+const startFromMenu = (ctx: CliContext, project: Project) =>
+  startSession(opsWorld(ctx), {
     agent: 'cli',
     projectId: project.id,
+    projectRoot: project.root,
     cwd: ctx.world.cwd,
-    gitBranch: git.branch,
-    gitHeadStart: git.head,
     title: 'Started from the recovery menu',
   });
-}
 
 const exportLine = (handle: string) =>
   `attribute later writes to it: export BATON_SESSION=${handle}`;
@@ -51,34 +48,30 @@ export const describeOnlyActions: MenuActions = {
       .join('\n');
   },
   newSession(ctx, project) {
-    const s = startSession(ctx, project);
+    const s = startFromMenu(ctx, project);
     return `started ${s.handle}\n${exportLine(s.handle)}`;
   },
 };
 
-/** The recovery module behind the menu: Load restores the resume point and prints the brief. */
+/** The operations behind the menu: Load restores the resume point and prints the brief. */
 export const recoveryMenuActions: MenuActions = {
   async loadCheckpoint(ctx, cp) {
-    const git = createGitRunner({ env: ctx.world.env });
-    restoreCheckpoint(ctx.store(), { checkpoint: cp.id, now: ctx.now, git });
-    const brief = await resumeBrief(ctx.store(), {
+    const world = opsWorld(ctx);
+    restoreCheckpoint(world, { ref: cp.id, rollback: false });
+    const brief = await recoveryBrief(world, {
       projectId: cp.projectId ?? ctx.project().id,
       checkpointRef: cp.id,
-      now: ctx.now,
       format: 'md',
       cwd: ctx.world.cwd,
-      git,
     });
     return `${cp.handle} is now the resume point: the next brief starts from it.\n\n${brief.text}`;
   },
   async newSession(ctx, project) {
-    const s = startSession(ctx, project);
-    const brief = await resumeBrief(ctx.store(), {
+    const s = startFromMenu(ctx, project);
+    const brief = await recoveryBrief(opsWorld(ctx), {
       projectId: project.id,
-      now: ctx.now,
       format: 'md',
       cwd: ctx.world.cwd,
-      git: createGitRunner({ env: ctx.world.env }),
       excludeSessionId: s.id,
     });
     return `started ${s.handle}\n${exportLine(s.handle)}\n\n${brief.text}`;

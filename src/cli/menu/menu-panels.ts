@@ -4,8 +4,9 @@
 import { Writable } from 'node:stream';
 import { isBatonError } from '../../core/index.js';
 import { problemsIn, runDoctor } from '../../doctor/index.js';
-import { search } from '../../search/index.js';
+import { searchMemory } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
+import { opsWorld } from '../ops-world.js';
 import { DOCTOR_CHECKS } from '../doctor-checks.js';
 import { doctorContext, printDoctor } from '../views/doctor-output.js';
 import { formatEvents, sessionHeader } from '../views/event-view.js';
@@ -54,10 +55,14 @@ export function recentPanel(ctx: CliContext, data: MenuData, width: number): Pan
   };
 }
 
-export function searchPanel(ctx: CliContext, data: MenuData, query: string): Panel {
+export async function searchPanel(ctx: CliContext, data: MenuData, query: string): Promise<Panel> {
   const { out, lines } = capture(ctx);
   try {
-    const result = search(ctx.store(), { query, projectId: data.project.id, limit: SEARCH_HITS });
+    const result = await searchMemory(opsWorld(ctx), {
+      query,
+      projectId: data.project.id,
+      limit: SEARCH_HITS,
+    });
     if (result.hits.length === 0) out.line(`No hits for "${query}" in ${data.project.name}.`);
     printHits(out, result.hits);
   } catch (error) {

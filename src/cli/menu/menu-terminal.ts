@@ -106,7 +106,7 @@ class TerminalMenu {
         this.screen = { name: 'output', top: 0, ...recentPanel(ctx, data, this.size().columns) };
         return null;
       case 'search':
-        this.screen = { name: 'output', top: 0, ...searchPanel(ctx, data, effect.query) };
+        this.screen = { name: 'output', top: 0, ...(await searchPanel(ctx, data, effect.query)) };
         return null;
       case 'doctor':
         this.screen = { name: 'output', top: 0, ...(await doctorPanel(ctx)) };

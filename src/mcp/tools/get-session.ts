@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { BatonError } from '../../core/index.js';
-import type { BatonEvent, Session } from '../../core/index.js';
 import { sessionShape } from '../../schemas/index.js';
 import { toJson } from '../../wire/index.js';
-import type { Store } from '../../store/index.js';
 import { eventLine, lines, minute } from '../present.js';
 import { eventItem, eventItemShape, limitArg, textCharsArg, withDataArg } from '../shapes.js';
-import { whichSession } from '../../operations/index.js';
-import type { ToolCall } from '../tool-call.js';
+import { sessionPage } from '../../operations/index.js';
 import { READ_ONLY, defineTool } from '../tool.js';
 
 const cursorShape = z
@@ -24,42 +20,6 @@ const cursorShape = z
       .describe('pass as after to read the newer events, or null at the end'),
   })
   .describe('cursors for paging through the journal');
-
-function sessionMeant(call: ToolCall, ref: string | undefined): Session {
-  const latest = whichSession(call.ops, {
-    projectId: call.deps.project.id,
-    ref,
-    fallback: 'latest',
-  });
-  if (!latest) throw new BatonError('NOT_FOUND', 'no session recorded in this project yet');
-  return latest;
-}
-
-function readPage(
-  store: Store,
-  sessionId: string,
-  args: { before?: number | undefined; after?: number | undefined; limit: number },
-): BatonEvent[] {
-  if (args.after !== undefined) {
-    return store.events.list({ sessionId, afterSeq: args.after, limit: args.limit, order: 'asc' });
-  }
-  return store.events
-    .list({
-      sessionId,
-      limit: args.limit,
-      order: 'desc',
-      ...(args.before !== undefined && { beforeSeq: args.before }),
-    })
-    .reverse();
-}
-
-function exists(
-  store: Store,
-  sessionId: string,
-  side: { beforeSeq: number } | { afterSeq: number },
-) {
-  return store.events.list({ sessionId, limit: 1, ...side }).length > 0;
-}
 
 export const getSessionTool = defineTool({
   name: 'get_session',
@@ -92,19 +52,14 @@ export const getSessionTool = defineTool({
   }),
   annotations: READ_ONLY,
   run(args, call) {
-    if (args.before !== undefined && args.after !== undefined) {
-      throw new BatonError('USAGE', 'give before or after, not both');
-    }
-    const { store } = call.deps;
-    const session = sessionMeant(call, args.session);
-    const events = readPage(store, session.id, args);
-    const first = events[0]?.seq;
-    const last = events.at(-1)?.seq;
-    const cursors = {
-      olderBefore:
-        first !== undefined && exists(store, session.id, { beforeSeq: first }) ? first : null,
-      newerAfter: last !== undefined && exists(store, session.id, { afterSeq: last }) ? last : null,
-    };
+    const { session, events, olderBefore, newerAfter } = sessionPage(call.ops, {
+      projectId: call.deps.project.id,
+      session: args.session,
+      before: args.before,
+      after: args.after,
+      limit: args.limit,
+    });
+    const cursors = { olderBefore, newerAfter };
     const items = events.map((e) => eventItem(e, args.textChars, args.withData));
     const header = [
       `${session.handle} · ${session.agent}${session.agentSessionId ? ` (${session.agentSessionId})` : ''} · ${session.status}${session.endReason ? ` — ${session.endReason}` : ''}`,

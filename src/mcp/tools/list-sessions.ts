@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SESSION_STATUSES } from '../../core/index.js';
+import { listSessions } from '../../operations/index.js';
 import { sessionShape } from '../../schemas/index.js';
 import { toJson } from '../../wire/index.js';
 import { lines, pageSentence, sessionLine } from '../present.js';
@@ -26,13 +27,13 @@ export const listSessionsTool = defineTool({
     .strict(),
   output: z.object({ sessions: z.array(sessionShape), page: pageShape }),
   annotations: READ_ONLY,
-  run(args, { deps }) {
+  run(args, { deps, ops }) {
     const { items, page } = pageFrom(
       (limit) =>
-        deps.store.sessions.list({
-          ...(!args.allProjects && { projectId: deps.project.id }),
-          ...(args.agent !== undefined && { agent: args.agent }),
-          ...(args.status !== undefined && { status: args.status }),
+        listSessions(ops, {
+          projectId: args.allProjects ? undefined : deps.project.id,
+          agent: args.agent,
+          status: args.status,
           limit,
         }),
       args.offset,

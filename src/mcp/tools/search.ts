@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EVENT_KINDS, parseTime } from '../../core/index.js';
+import { EVENT_KINDS } from '../../core/index.js';
+import { searchEvents } from '../../operations/index.js';
 import { lines, minute, oneLine, pageSentence } from '../present.js';
 import { limitArg, offsetArg, pageShape, paginate, timeArg } from '../shapes.js';
 import { READ_ONLY, defineTool } from '../tool.js';
@@ -50,15 +51,14 @@ export const searchTool = defineTool({
   output: z.object({ hits: z.array(hitShape), page: pageShape }),
   annotations: READ_ONLY,
   async run(args, call) {
-    const { deps, now } = call;
-    const result = await deps.search(deps.store, {
+    const result = await searchEvents(call.ops, {
       query: args.query,
-      projectId: args.allProjects ? undefined : deps.project.id,
+      projectId: args.allProjects ? undefined : call.deps.project.id,
       agent: args.agent,
       sessionRef: args.session,
       kinds: args.kinds,
-      since: args.since === undefined ? undefined : parseTime(args.since, now),
-      until: args.until === undefined ? undefined : parseTime(args.until, now),
+      since: args.since,
+      until: args.until,
       limit: args.limit + 1,
       offset: args.offset,
     });

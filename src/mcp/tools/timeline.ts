@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BatonError } from '../../core/index.js';
+import { eventsAround, withHint } from '../../operations/index.js';
 import { sessionShape } from '../../schemas/index.js';
 import { toJson } from '../../wire/index.js';
 import { eventLine, lines } from '../present.js';
@@ -37,35 +37,21 @@ export const timelineTool = defineTool({
     events: z.array(eventItemShape),
   }),
   annotations: READ_ONLY,
-  run(args, { deps }) {
-    const { store } = deps;
-    const key =
-      typeof args.event === 'string' && /^\d+$/.test(args.event) ? Number(args.event) : args.event;
-    const anchor = store.events.get(key);
-    if (!anchor) {
-      throw new BatonError('NOT_FOUND', `no event "${args.event}"`, {
-        hint: 'use an event id from a search hit, or a seq (@number) from get_session',
-      });
-    }
-    const sessionId = anchor.sessionId;
-    const earlier = store.events
-      .list({ sessionId, beforeSeq: anchor.seq, order: 'desc', limit: args.before })
-      .reverse();
-    const later = store.events.list({
-      sessionId,
-      afterSeq: anchor.seq,
-      order: 'asc',
-      limit: args.after,
-    });
-    const session = store.sessions.get(sessionId)!;
-    const items = [...earlier, anchor, ...later].map((e) =>
+  run(args, { ops }) {
+    const around = withHint(
+      () => eventsAround(ops, { event: args.event, before: args.before, after: args.after }),
+      'NOT_FOUND',
+      'use an event id from a search hit, or a seq (@number) from get_session',
+    );
+    const { session, anchor, before } = around;
+    const items = [...before, anchor, ...around.after].map((e) =>
       eventItem(e, args.textChars, args.withData),
     );
     return {
       text: lines(
         `${session.handle} (${session.agent}), around @${anchor.seq}:`,
         items.map((e) => (e.seq === anchor.seq ? `> ${eventLine(e)}` : `  ${eventLine(e)}`)),
-        `Wider: call timeline with larger before/after, or get_session with {"session":"${session.handle}","before":${earlier[0]?.seq ?? anchor.seq}}.`,
+        `Wider: call timeline with larger before/after, or get_session with {"session":"${session.handle}","before":${before[0]?.seq ?? anchor.seq}}.`,
       ),
       data: { session: toJson.session(session), anchor: anchor.seq, events: items },
     };

@@ -118,7 +118,7 @@ export class SqliteCheckpoints implements Checkpoints {
       this.ctx.db
         .prepare(
           `SELECT ${COLUMNS} FROM checkpoints ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-           ORDER BY created_at DESC, id DESC LIMIT ?`,
+           ORDER BY created_at DESC, rowid DESC LIMIT ?`,
         )
         .all(...params) as CheckpointRow[]
     ).map(toCheckpoint);

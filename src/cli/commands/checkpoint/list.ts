@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { activeResumePoint, detectCrashes, listCheckpoints } from '../../../recover/index.js';
+import { listCheckpoints } from '../../../operations/index.js';
+import { activeResumePoint } from '../../../recover/index.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
 import { examples, parseIntOption, withJson, withProject } from '../../options.js';
 import { formatTime, oneLine } from '../../output.js';
 import { formatBytes } from './format.js';
@@ -29,11 +31,9 @@ export function registerCheckpointList(group: Command, ctx: CliContext): void {
   cmd.action((opts: ListOpts) => {
     const store = ctx.store();
     const project = opts.allProjects ? null : ctx.project(opts.project);
-    // A crashed session gets its crash checkpoint before the list is shown.
-    detectCrashes(store, { now: ctx.now, ...(project && { projectId: project.id }) });
-    const list = listCheckpoints(store, {
-      ...(project && { projectId: project.id }),
-      ...(opts.session !== undefined && { session: opts.session }),
+    const list = listCheckpoints(opsWorld(ctx), {
+      projectId: project?.id,
+      session: opts.session,
       limit: opts.limit,
     });
     const resumeId = project ? activeResumePoint(store, project.id)?.checkpointId : undefined;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { showCheckpoint } from '../../../operations/index.js';
-import { resumeBrief } from '../../../recover/index.js';
+import { recoveryBrief, showCheckpoint } from '../../../operations/index.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { opsWorld } from '../../ops-world.js';
@@ -37,13 +36,12 @@ export function registerCheckpointShow(group: Command, ctx: CliContext): void {
     ];
     for (const [k, v] of rows) ctx.out.line(`${ctx.out.bold(k.padEnd(12))}${v}`);
     if (c.projectId === null) return;
-    const brief = await resumeBrief(world.store, {
+    const brief = await recoveryBrief(world, {
       projectId: c.projectId,
       checkpointRef: c.id,
-      now: ctx.now,
       budget: 40_000,
-      git: null,
-      detectCrashes: false,
+      useGit: false,
+      markCrashes: false,
     });
     ctx.out.line();
     ctx.out.line(brief.text);

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { SESSION_STATUSES } from '../../../core/index.js';
 import type { SessionStatus } from '../../../core/index.js';
 import { toJson } from '../../../wire/index.js';
-import { detectCrashes } from '../../../recover/index.js';
+import { listSessions } from '../../../operations/index.js';
 import type { CliContext } from '../../context.js';
+import { opsWorld } from '../../ops-world.js';
 import { choice, parseIntOption, withJson, withProject } from '../../options.js';
 import { formatTime } from '../../output.js';
 
@@ -26,12 +27,10 @@ export function registerSessionList(group: Command, ctx: CliContext): void {
     .option('-n, --limit <n>', 'how many', parseIntOption('--limit', 1, 100_000), 20);
   withJson(withProject(list)).action((opts: ListOpts) => {
     const store = ctx.store();
-    const projectId = opts.allProjects ? undefined : ctx.project(opts.project).id;
-    detectCrashes(store, { now: ctx.now, ...(projectId !== undefined && { projectId }) });
-    const sessions = store.sessions.list({
-      ...(projectId !== undefined && { projectId }),
-      ...(opts.agent !== undefined && { agent: opts.agent }),
-      ...(opts.status !== undefined && { status: opts.status }),
+    const sessions = listSessions(opsWorld(ctx), {
+      projectId: opts.allProjects ? undefined : ctx.project(opts.project).id,
+      agent: opts.agent,
+      status: opts.status,
       limit: opts.limit,
     });
     if (opts.json) return ctx.out.json(sessions.map(toJson.session));

@@ -1,15 +1,14 @@
-// Pins the recovery module behind the MCP server: resume_brief and the recovery prompts are
+// Pins the operations behind the MCP server: resume_brief and the recovery prompts are
 // Baton's real brief, and checkpoint_create / _list / _restore (with rollback and its undo) and the
 // triggers of tool writes go through src/recover — driven through the SDK's own client.
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeClients, data, setup } from './in-memory-client.fixture.js';
-import { recoverMemory } from './recover-memory.js';
 
 afterEach(closeClients);
 
-describe('recoverMemory behind the MCP server', () => {
+describe('the operations behind the MCP server', () => {
   it('answers resume_brief with the real brief, in markdown and JSON', async () => {
-    const { call, seeded } = await setup(recoverMemory);
+    const { call, seeded } = await setup();
     const brief = data<{ text: string; sessionHandle: string; truncated: boolean }>(
       await call('resume_brief'),
     );
@@ -25,7 +24,7 @@ describe('recoverMemory behind the MCP server', () => {
   });
 
   it('gives the recovery prompt and the emergency prompt', async () => {
-    const { client, seeded } = await setup(recoverMemory);
+    const { client, seeded } = await setup();
     const resume = await client.getPrompt({ name: 'resume', arguments: {} });
     const text = (resume.messages[0]!.content as { text: string }).text;
     expect(text).toMatch(new RegExp(`^You are resuming work from ${seeded.sessionHandle}`));
@@ -35,7 +34,7 @@ describe('recoverMemory behind the MCP server', () => {
   });
 
   it('creates, lists and restores checkpoints with an undoable rollback', async () => {
-    const { call, store, project, seeded } = await setup({ ...recoverMemory, sessionRef: null });
+    const { call, store, project, seeded } = await setup({ sessionRef: null });
     const created = data<{ checkpoint: { handle: string; trigger: string } }>(
       await call('checkpoint_create', { label: 'before', session: seeded.sessionHandle }),
     );
@@ -63,7 +62,7 @@ describe('recoverMemory behind the MCP server', () => {
 
   it('takes a checkpoint when a tool completes a todo in a session', async () => {
     // No observer in place of the checkpoint: the operation takes the real one.
-    const { call, store, seeded } = await setup({ ...recoverMemory, onTrigger: undefined });
+    const { call, store, seeded } = await setup({ onTrigger: undefined });
     const session = store.sessions.get(seeded.sessionHandle)!;
     await call('todo_update', { todo: '1', status: 'completed', session: seeded.sessionHandle });
     const triggers = store.checkpoints.list({ sessionId: session.id }).map((c) => c.trigger);
