@@ -10,7 +10,8 @@ import { search } from '../search/index.js';
 import { storePath } from '../store/index.js';
 import { doctorReportToJson, searchResultToJson, toJson } from '../wire/index.js';
 import type { ApiWorld } from './api-world.js';
-import { daemonCheck, historyCheck } from './daemon-checks.js';
+import { daemonChecks } from './daemon-checks.js';
+import { historyCheck } from './history-checks.js';
 import { intParam, param, opsWorldOf, projectOf } from './request-scope.js';
 
 const createBody = z.object({ label: z.string().optional(), session: z.string().optional() });
@@ -99,7 +100,7 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
         cwd: world.home,
         thorough: false,
       },
-      [...STORE_CHECKS, daemonCheck, historyCheck],
+      [...STORE_CHECKS, daemonChecks(world.version ?? 'unknown'), historyCheck],
     );
     return c.json(doctorReportToJson(storePath(world.home), checks));
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
 import { createApp } from './app.js';
+import type { PidFile } from './daemon-control.js';
 import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
 import { watchFolders } from './folder-watch.js';
 import { acquireLock } from './instance-lock.js';
@@ -22,6 +23,8 @@ export interface DaemonWorld {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   log: (line: string) => void;
+  /** This Baton's version, written to daemon.pid so `baton doctor` can tell an outdated daemon. */
+  version?: string;
   /** Resolves when the daemon should stop (the caller wires SIGTERM and SIGINT to it). */
   stopSignal: Promise<string>;
 }
@@ -83,10 +86,13 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
       world.log,
     );
   const server = await listen(appFor, configuredPort(world.env, store));
-  writeFileSync(
-    paths.pid,
-    `${JSON.stringify({ pid: process.pid, port: server.port, startedAt: world.clock.now() })}\n`,
-  );
+  const pidFile: PidFile = {
+    pid: process.pid,
+    port: server.port,
+    startedAt: world.clock.now(),
+    ...(world.version && { version: world.version }),
+  };
+  writeFileSync(paths.pid, `${JSON.stringify(pidFile)}\n`);
   world.log(`listening on http://127.0.0.1:${server.port} (pid ${process.pid})`);
   const pollMs = Number(world.env.BATON_DAEMON_POLL_MS) || DEFAULT_POLL_MS;
   const poll = setInterval(() => void pass(), pollMs);

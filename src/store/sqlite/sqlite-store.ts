@@ -15,7 +15,7 @@ import {
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
 import { MIGRATIONS, migrate, schemaVersion } from '../migrations/index.js';
 import type { Migration } from '../migrations/index.js';
-import type { CaptureLogEntry, ImportCursor, Store, StoreInfo } from '../store.js';
+import type { CaptureLogEntry, ImportCursor, ImportSource, Store, StoreInfo } from '../store.js';
 import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
 import { SqliteActivity } from './sqlite-activity.js';
@@ -250,6 +250,14 @@ export class SqliteStore implements Store {
       fingerprint: row.fingerprint,
       state: parseJson<JsonObject>(row.state, {}),
     };
+  }
+
+  importSources(): ImportSource[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT path, agent, offset, size, updated_at AS updatedAt FROM import_cursors ORDER BY path`,
+      )
+      .all() as ImportSource[];
   }
 
   setCursor(c: ImportCursor): void {
