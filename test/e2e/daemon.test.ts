@@ -166,6 +166,23 @@ describe('baton daemon', () => {
     expect(storedTexts()).toEqual(written);
   });
 
+  it('daemon install writes the service file into HOME and uninstall takes it away again', async () => {
+    const baton = async (...args: string[]) =>
+      JSON.parse((await run(process.execPath, [BIN, ...args], { env: env() })).stdout) as {
+        path: string;
+        change: string;
+      };
+    const installed = await baton('daemon', 'install', '--json');
+    expect(installed.change).toBe('created');
+    expect(installed.path.startsWith(box.home)).toBe(true);
+    const text = readFileSync(installed.path, 'utf8');
+    expect(text).toContain(BIN);
+    expect(text).toContain(box.home);
+    expect(await baton('daemon', 'install', '--json')).toMatchObject({ change: 'unchanged' });
+    expect(await baton('daemon', 'uninstall', '--json')).toMatchObject({ change: 'removed' });
+    expect(existsSync(installed.path)).toBe(false);
+  });
+
   it('keeps a transcript the agent deleted after the daemon read it, and says so', async () => {
     const { child, exit } = await daemonChild();
     const path = transcript();
