@@ -4,7 +4,11 @@
 // recover, and serves a local HTTP API (app.ts builds it as a value; server.ts alone listens)
 // over the same operations as the CLI and MCP. daemon-control.ts is what the CLI's
 // `baton daemon start|stop|status|logs` call; run-daemon.ts is the daemon process itself.
-export { createApp } from './app.js';
+export { ROUTE_MODULES, createApp } from './app.js';
+export type { RouteModule } from './app.js';
+export { API_SPECS } from './api-spec.js';
+export type { RouteSpec } from './api-spec.js';
+export { openApiDocument } from './openapi.js';
 export type { ApiWorld } from './api-world.js';
 export { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
 export { daemonLogTail, daemonStatus, startDaemon, stopDaemon } from './daemon-control.js';
