@@ -15,7 +15,6 @@ import { daemonChecks } from './daemon-checks.js';
 import { historyCheck } from './history-checks.js';
 import { intParam, param, opsWorldOf, projectOf } from './request-scope.js';
 
-
 export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Hono {
   const app = new Hono();
   const w = () => opsWorldOf(world, log);

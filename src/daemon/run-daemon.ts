@@ -4,7 +4,7 @@
 // interval in case the watcher missed something. SIGTERM or SIGINT: stop taking requests, let
 // those in flight commit, make a last pass so nothing a hook or agent wrote is left waiting,
 // checkpoint every active session, release the lock and resolve with exit code 0.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
@@ -32,6 +32,7 @@ export interface DaemonWorld {
 export type DaemonExit = { code: 0; alreadyRunning: number | null };
 
 const DEFAULT_POLL_MS = 30_000;
+const DAEMON_CACHE_MIB = 16;
 
 export async function runDaemon(world: DaemonWorld): Promise<DaemonExit> {
   const paths = daemonPaths(world.home);
@@ -54,10 +55,16 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
   const store = SqliteStore.open({
     path: storePath(world.home),
     clock: world.clock,
+    // The daemon runs for days: a small page cache keeps its memory flat (writes are appends,
+    // reads are recent pages).
+    cacheMiB: DAEMON_CACHE_MIB,
     ...(timeout > 0 && { busyTimeoutMs: timeout }),
   });
   const recorder = createRecorder({ ...world, store });
+  // Made now if no hook has spooled yet, so the watcher sees the first spooled event at once
+  // rather than at the next poll.
   const spool = join(world.home, 'spool');
+  mkdirSync(spool, { recursive: true, mode: 0o700 });
   const watcher = watchFolders(() => void pass());
   const pass = async () => {
     const r = await recorder.tick();

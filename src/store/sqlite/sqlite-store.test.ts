@@ -177,6 +177,15 @@ describe('SqliteStore', () => {
 });
 
 describe('SqliteStore file', () => {
+  it('takes a smaller page cache when asked (the daemon runs for days)', () => {
+    const small = SqliteStore.open({ path: ':memory:', cacheMiB: 16 });
+    const usual = SqliteStore.open({ path: ':memory:' });
+    expect(small.database.pragma('cache_size', { simple: true })).toBe(-16 * 1024);
+    expect(usual.database.pragma('cache_size', { simple: true })).toBe(-128 * 1024);
+    small.close();
+    usual.close();
+  });
+
   it('makes a new file with 16 KiB pages and keeps the page size of an existing one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-pages-'));
     try {

@@ -39,6 +39,8 @@ export interface SqliteStoreOptions {
   ids?: IdSource;
   /** How long a writer waits for another process's lock before giving up. */
   busyTimeoutMs?: number;
+  /** SQLite's page cache, in MiB (default 128): a long-running process keeps its memory small. */
+  cacheMiB?: number;
   readonly?: boolean;
   /** For tests of upgrades: stop migrating at this schema version. */
   migrateTo?: number;
@@ -116,7 +118,7 @@ export class SqliteStore implements Store {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
       }
-      db.pragma('cache_size = -131072');
+      db.pragma(`cache_size = -${(options.cacheMiB ?? 128) * 1024}`);
       db.pragma('temp_store = MEMORY');
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
