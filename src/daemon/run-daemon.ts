@@ -86,6 +86,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
         home: world.home,
         token,
         port,
+        ...(world.version && { version: world.version }),
         importNow: () => recorder.tick(),
         closing: closing.signal,
         mcp: mcpEndpoint(store, world.clock, world.env),
