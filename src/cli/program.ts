@@ -5,8 +5,9 @@
 // anew on each run). Help, an unknown command and the menu load them all.
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 const EPILOG = `
 Data lives in $BATON_HOME (default: your platform's data folder), one SQLite file.

@@ -9,6 +9,8 @@ export interface ApiWorld {
   env: NodeJS.ProcessEnv;
   home: string;
   token: string;
+  /** This Baton's version (the doctor route compares the daemon's with it). */
+  version?: string;
   port: number;
   /** Imports what agents and hooks wrote since the last pass, now; resolves once committed. */
   importNow(): Promise<unknown>;

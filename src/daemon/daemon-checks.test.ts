@@ -1,7 +1,8 @@
 // Pins the doctor's daemon and history checks on a real temporary home: a transcript not yet
-// imported is reported (and no longer once read), Claude Code's cleanupPeriodDays is read from its
-// settings, and a stopped daemon is reported as not running.
-import { writeFileSync } from 'node:fs';
+// imported is reported (and no longer once read), one the agent deleted after Baton read it is
+// counted as kept only by Baton, Claude Code's cleanupPeriodDays is read from its settings, and
+// the daemon's state — not running, outdated, files left by a killed one, how it is started.
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -12,9 +13,12 @@ import {
   tempClaudeHome,
 } from '../../test/helpers/claude-records.js';
 import { claudeCode, discoverHistory, importHistory } from '../capture/index.js';
-import type { DoctorContext } from '../doctor/index.js';
+import type { CheckResult, DoctorContext } from '../doctor/index.js';
 import { SqliteStore } from '../store/index.js';
-import { daemonCheck, historyCheck } from './daemon-checks.js';
+import { daemonChecks } from './daemon-checks.js';
+import { daemonPaths } from './daemon-paths.js';
+import { historyCheck, keptOnlyByBaton } from './history-checks.js';
+import { installService } from './service-file.js';
 
 let home: ReturnType<typeof tempClaudeHome>;
 let store: SqliteStore;
@@ -34,24 +38,104 @@ const ctx = (): DoctorContext => ({
   storePath: join(home.root, 'baton.db'),
   home: home.root,
   now: Date.now(),
-  env: { HOME: home.root },
+  env: { HOME: home.root, XDG_CONFIG_HOME: join(home.root, '.config') },
   cwd: home.root,
   thorough: false,
 });
+const byId = (results: CheckResult[], id: string) => results.find((r) => r.id === id);
+const importAll = () =>
+  importHistory(
+    store,
+    claudeCode,
+    discoverHistory(claudeCode, { env: { HOME: home.root }, cwd: home.root }).files,
+  );
 
-describe('doctor: daemon and history', () => {
+describe('doctor: history', () => {
   it('reports transcripts not held yet and the agent retention setting', () => {
     home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('kept?')]));
     writeFileSync(join(home.configDir, 'settings.json'), '{"cleanupPeriodDays": 7}');
-    const [before] = historyCheck(ctx());
+    const before = byId(historyCheck(ctx()), 'history');
     expect(before).toMatchObject({ data: { notHeld: 1, claudeCleanupPeriodDays: 7 } });
     expect(before!.summary).toContain('7 days');
-    const env = { env: { HOME: home.root }, cwd: home.root };
-    importHistory(store, claudeCode, discoverHistory(claudeCode, env).files);
-    expect(historyCheck(ctx())[0]).toMatchObject({ status: 'ok', data: { notHeld: 0 } });
+    importAll();
+    expect(byId(historyCheck(ctx()), 'history')).toMatchObject({
+      status: 'ok',
+      data: { notHeld: 0 },
+    });
   });
 
-  it('says the daemon is not running when it is not', () => {
-    expect(daemonCheck(ctx())[0]).toMatchObject({ id: 'daemon', data: { running: false } });
+  it('counts the sessions of transcripts the agent deleted after Baton read them', () => {
+    const path = home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('keep me')]));
+    home.write('-p/22222222-2222-3333-4444-555555555555.jsonl', '');
+    importAll();
+    expect(byId(historyCheck(ctx()), 'history:kept')).toMatchObject({
+      data: { deletedTranscripts: 0, sessions: 0 },
+    });
+    rmSync(path);
+    const kept = byId(historyCheck(ctx()), 'history:kept')!;
+    expect(kept).toMatchObject({
+      status: 'ok',
+      data: { deletedTranscripts: 1, sessions: 1 },
+      details: [path],
+    });
+    expect(kept.summary).toContain('1 transcript(s) (1 session(s)) deleted by their agent');
+    expect(keptOnlyByBaton(store).sessions).toBe(1);
+    expect(store.sessions.findByAgentId('claude-code', SESSION)).not.toBeNull();
+  });
+});
+
+describe('doctor: daemon', () => {
+  const check = (version = '1.2.3') => daemonChecks(version)(ctx());
+
+  it('says the daemon is not running, nothing is stale and how to have it started', () => {
+    const results = check();
+    expect(results.map((r) => r.id)).toEqual(['daemon', 'daemon:stale', 'daemon:autostart']);
+    expect(byId(results, 'daemon')).toMatchObject({ status: 'info', data: { running: false } });
+    expect(byId(results, 'daemon:stale')).toMatchObject({ status: 'ok', data: { stale: [] } });
+    expect(byId(results, 'daemon:autostart')).toMatchObject({
+      summary: 'started only by `baton daemon start`',
+      data: { autostart: false, service: null },
+    });
+  });
+
+  it('warns when the running daemon is another version, and not when it is this one', () => {
+    const paths = daemonPaths(home.root);
+    writeFileSync(paths.lock, `${process.pid}\n`);
+    const pid = { pid: process.pid, port: 4999, startedAt: 1, version: '1.0.0' };
+    writeFileSync(paths.pid, JSON.stringify(pid));
+    expect(byId(check('1.2.3'), 'daemon')).toMatchObject({
+      status: 'warn',
+      summary: `running Baton 1.0.0 (pid ${process.pid}, http://127.0.0.1:4999), this is 1.2.3`,
+      fix: 'baton daemon restart',
+    });
+    expect(byId(check('1.0.0'), 'daemon')).toMatchObject({ status: 'ok' });
+  });
+
+  it('names the lock and pid file a killed daemon left', () => {
+    const paths = daemonPaths(home.root);
+    const gone = 2 ** 22 + 12345; // above Linux's default pid_max
+    writeFileSync(paths.lock, `${gone}\n`);
+    writeFileSync(paths.pid, JSON.stringify({ pid: gone, port: 4999, startedAt: 1 }));
+    const stale = byId(check(), 'daemon:stale')!;
+    expect(stale).toMatchObject({ status: 'info', details: [paths.lock, paths.pid] });
+    expect(byId(check(), 'daemon')).toMatchObject({ data: { running: false } });
+  });
+
+  it('reports the autostart setting and an installed service file', () => {
+    store.setSetting('daemon.autostart', true);
+    const installed = process.platform === 'linux' || process.platform === 'darwin';
+    if (installed) {
+      installService({
+        platform: process.platform,
+        env: ctx().env,
+        userHome: home.root,
+        batonHome: home.root,
+        launch: { command: 'baton', args: [] },
+      });
+    }
+    const start = byId(check(), 'daemon:autostart')!;
+    expect(start.data).toMatchObject({ autostart: true });
+    expect(start.summary).toContain('with the first hook of a session');
+    if (installed) expect(start.summary).toContain('at login');
   });
 });

@@ -1,80 +1,95 @@
-// What `baton doctor` says about the daemon and about history an agent may delete: whether the
-// daemon runs; transcripts on disk Baton does not hold yet (no import cursor, or one behind the
-// file's size); and Claude Code's own retention (`cleanupPeriodDays`, 30 days when unset), after
-// which it deletes transcripts — those Baton already read stay in the store.
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { CAPTURE_ADAPTERS, discoverHistory } from '../capture/index.js';
+// What `baton doctor` says about the daemon: whether it runs and, when it does, whether it is this
+// Baton's version (a daemon left running across an upgrade keeps the old code); files a daemon
+// that is gone left behind (its lock and pid file, taken over by the next start); and how it gets
+// started — the autostart setting and the service file `baton daemon install` writes.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { result } from '../doctor/index.js';
 import type { CheckResult, DoctorContext } from '../doctor/index.js';
+import { settingValue } from '../operations/index.js';
 import { daemonStatus } from './daemon-control.js';
+import { serviceFile } from './service-file.js';
 
-const CLAUDE_DEFAULT_CLEANUP_DAYS = 30;
+/** The daemon's checks, for the Baton at `version` (the one running doctor). */
+export function daemonChecks(version: string): (ctx: DoctorContext) => CheckResult[] {
+  return function daemon(ctx: DoctorContext): CheckResult[] {
+    return [runningCheck(ctx, version), staleCheck(ctx), startCheck(ctx)];
+  };
+}
 
-export function daemonCheck(ctx: DoctorContext): CheckResult[] {
+function runningCheck(ctx: DoctorContext, version: string): CheckResult {
   const s = daemonStatus(ctx.home);
-  return [
-    result(
+  const data = { running: s.running, pid: s.pid, port: s.port, version: s.version };
+  if (!s.running) {
+    return result(
       'daemon',
       'Daemon',
       'info',
-      s.running
-        ? `running (pid ${s.pid}${s.port === null ? '' : `, http://127.0.0.1:${s.port}`})`
-        : 'not running: transcripts are read at hooks and imports only',
+      'not running: transcripts are read at hooks and imports only',
       {
-        data: { running: s.running, pid: s.pid, port: s.port },
-        ...(!s.running && { fix: 'baton daemon start' }),
+        data,
+        fix: 'baton daemon start',
       },
-    ),
-  ];
-}
-
-export function historyCheck(ctx: DoctorContext): CheckResult[] {
-  if (!ctx.store) return [];
-  const store = ctx.store;
-  const env = { env: ctx.env, cwd: ctx.cwd };
-  const behind: string[] = [];
-  for (const adapter of CAPTURE_ADAPTERS) {
-    if (adapter.present && !adapter.present(env)) continue;
-    for (const f of discoverHistory(adapter, env).files) {
-      const cursor = store.getCursor(f.path);
-      let size = 0;
-      try {
-        size = statSync(f.path).size;
-      } catch {
-        continue;
-      }
-      if (!cursor || cursor.offset < size) behind.push(f.path);
-    }
+    );
   }
-  const days = claudeCleanupDays(ctx.env);
-  const retention = `Claude Code deletes transcripts after ${days} days (cleanupPeriodDays)`;
-  return [
-    result(
-      'history',
-      'Agent history',
-      behind.length ? 'info' : 'ok',
-      behind.length
-        ? `${behind.length} transcript(s) not (fully) in Baton yet; ${retention}`
-        : `every transcript on disk is in Baton; ${retention}`,
+  const where = `pid ${s.pid}${s.port === null ? ', starting' : `, http://127.0.0.1:${s.port}`}`;
+  if (s.version !== null && s.version !== version) {
+    return result(
+      'daemon',
+      'Daemon',
+      'warn',
+      `running Baton ${s.version} (${where}), this is ${version}`,
       {
-        details: behind.slice(0, 10),
-        data: { notHeld: behind.length, claudeCleanupPeriodDays: days },
-        ...(behind.length && { fix: 'baton import (or keep `baton daemon start` running)' }),
+        data,
+        fix: 'baton daemon restart',
       },
-    ),
-  ];
+    );
+  }
+  return result('daemon', 'Daemon', 'ok', `running (${where})`, { data });
 }
 
-function claudeCleanupDays(env: NodeJS.ProcessEnv): number {
-  const dir = env.CLAUDE_CONFIG_DIR?.trim() || join(env.HOME ?? '', '.claude');
+function staleCheck(ctx: DoctorContext): CheckResult {
+  const { stale } = daemonStatus(ctx.home);
+  return result(
+    'daemon:stale',
+    'Daemon files',
+    stale.length ? 'info' : 'ok',
+    stale.length
+      ? `${stale.length} file(s) left by a daemon that is gone (killed, or a reboot); the next start takes them over`
+      : 'no files left by a daemon that is gone',
+    { details: stale, data: { stale } },
+  );
+}
+
+function startCheck(ctx: DoctorContext): CheckResult {
+  const autostart = ctx.store ? settingValue(ctx.store, 'daemon.autostart') === true : false;
+  let service: string | null = null;
   try {
-    const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as {
-      cleanupPeriodDays?: unknown;
-    };
-    const days = settings.cleanupPeriodDays;
-    return typeof days === 'number' ? days : CLAUDE_DEFAULT_CLEANUP_DAYS;
+    service = serviceFile({
+      platform: process.platform,
+      env: ctx.env,
+      userHome: ctx.env.HOME || homedir(),
+      batonHome: ctx.home,
+      launch: { command: 'baton', args: [] },
+    }).path;
   } catch {
-    return CLAUDE_DEFAULT_CLEANUP_DAYS;
+    // No service files on this platform.
   }
+  const installed = service !== null && existsSync(service);
+  const ways = [
+    ...(autostart ? ['with the first hook of a session (daemon.autostart)'] : []),
+    ...(installed ? [`at login (${service})`] : []),
+  ];
+  return result(
+    'daemon:autostart',
+    'Daemon start',
+    'info',
+    ways.length ? `starts ${ways.join(' and ')}` : 'started only by `baton daemon start`',
+    {
+      data: { autostart, service: installed ? service : null },
+      ...(!ways.length && {
+        fix: 'baton config set daemon.autostart true (or baton daemon install)',
+      }),
+    },
+  );
 }

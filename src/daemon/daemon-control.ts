@@ -3,7 +3,7 @@
 // another daemon already does); stop sends SIGTERM and waits for the exit, which comes after the
 // daemon's last writes. The lock file names the one running daemon; the pid file adds its port.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BatonError } from '../core/index.js';
 import { daemonPaths } from './daemon-paths.js';
@@ -14,6 +14,10 @@ export interface DaemonStatus {
   pid: number | null;
   port: number | null;
   startedAt: number | null;
+  /** The running daemon's Baton version (null: not running, or written by an older daemon). */
+  version: string | null;
+  /** Files a daemon that is gone left behind (its lock, its pid file); the next start takes them over. */
+  stale: string[];
   log: string;
 }
 
@@ -29,22 +33,31 @@ export function daemonStatus(home: string): DaemonStatus {
   const pid = lockOwner(paths.lock);
   const info = readPidFile(paths.pid);
   const listening = pid !== null && info?.pid === pid;
+  const stale = [];
+  if (pid === null && existsSync(paths.lock)) stale.push(paths.lock);
+  if (info && !listening) stale.push(paths.pid);
   return {
     running: pid !== null,
     pid,
     port: listening ? info.port : null,
     startedAt: listening ? info.startedAt : null,
+    version: listening ? (info.version ?? null) : null,
+    stale,
     log: paths.log,
   };
 }
 
-function readPidFile(path: string): { pid: number; port: number; startedAt: number } | null {
+/** What the daemon writes to daemon.pid once it listens. */
+export interface PidFile {
+  pid: number;
+  port: number;
+  startedAt: number;
+  version?: string;
+}
+
+function readPidFile(path: string): PidFile | null {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as {
-      pid: number;
-      port: number;
-      startedAt: number;
-    };
+    return JSON.parse(readFileSync(path, 'utf8')) as PidFile;
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 // the import cursors (a second pass and `baton import` add nothing), appended lines are picked up,
 // and a transcript the agent deleted after the daemon read it stays whole in the store.
 import { appendFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   SESSION,
@@ -13,8 +13,9 @@ import {
 } from '../../test/helpers/claude-records.js';
 import { claudeCode, discoverHistory, importHistory } from '../capture/index.js';
 import { systemClock } from '../core/index.js';
-import { SqliteStore } from '../store/index.js';
+import { SqliteStore, listBackups } from '../store/index.js';
 import { createRecorder } from './recorder.js';
+import type { PeriodicJob } from './recorder-jobs.js';
 
 let home: ReturnType<typeof tempClaudeHome>;
 let store: SqliteStore;
@@ -79,5 +80,70 @@ describe('the recorder', () => {
     await r.stop();
     expect(await r.tick()).toMatchObject({ imported: 0, folders: [] });
     expect(texts()).toEqual(['a']);
+  });
+});
+
+describe("the recorder's periodic jobs", () => {
+  const T0 = Date.parse('2026-03-04T10:00:00Z');
+  const MIN = 60_000;
+  let now = T0;
+  const clock = { now: () => now };
+  const scheduled = (jobs?: readonly PeriodicJob[]) =>
+    createRecorder({
+      store,
+      home: home.root,
+      env: { HOME: home.root },
+      clock,
+      log: (line) => logged.push(line),
+      adapters: [],
+      ...(jobs && { jobs }),
+    });
+  const at = async (r: ReturnType<typeof scheduled>, minutes: number) => {
+    now = T0 + minutes * MIN;
+    return (await r.tick()).jobs;
+  };
+
+  it('makes a backup every backup.intervalHours and keeps backup.keep of them', async () => {
+    store.setSetting('backup.intervalHours', 1);
+    store.setSetting('backup.keep', 2);
+    store.sessions.start({ agent: 'cli', projectId: null });
+    const r = scheduled();
+    expect(await at(r, 0)).toEqual([]);
+    expect(await at(r, 59)).toEqual([]);
+    expect(await at(r, 61)).toEqual(['backup']);
+    expect(await at(r, 90)).toEqual([]);
+    expect(await at(r, 122)).toEqual(['backup']);
+    expect(await at(r, 183)).toEqual(['backup']);
+    const kept = listBackups(home.root).map((b) => basename(b.path));
+    expect(kept).toEqual(['baton-20260304-130300.db', 'baton-20260304-120200.db']);
+    const copy = SqliteStore.open({ path: listBackups(home.root)[0]!.path, readonly: true });
+    expect(copy.sessions.list({}).length).toBe(1);
+    copy.close();
+    expect(logged.filter((l) => l.startsWith('backup: '))).toHaveLength(3);
+    // A restarted daemon goes on from the last run the store kept.
+    expect(await at(scheduled(), 200)).toEqual([]);
+    expect(await at(scheduled(), 244)).toEqual(['backup']);
+    store.setSetting('backup.intervalHours', 0);
+    expect(await at(scheduled(), 400)).toEqual([]);
+    expect(listBackups(home.root)).toHaveLength(2);
+  });
+
+  it('runs each due job of the list, a failing one logged without stopping the others', async () => {
+    const ran: number[] = [];
+    const job = (name: string, everyMin: number, fail = false): PeriodicJob => ({
+      name,
+      every: () => everyMin * MIN,
+      run: () => {
+        if (fail) return Promise.reject(new Error('no network'));
+        ran.push(now);
+        return Promise.resolve(null);
+      },
+    });
+    const r = scheduled([job('broken', 5, true), job('sync', 10)]);
+    expect(await at(r, 0)).toEqual([]);
+    expect(await at(r, 6)).toEqual([]);
+    expect(await at(r, 11)).toEqual(['sync']);
+    expect(logged).toEqual(['broken failed: no network', 'broken failed: no network']);
+    expect(ran).toEqual([T0 + 11 * MIN]);
   });
 });

@@ -1,7 +1,8 @@
 // The recorder: one pass ("tick") drains the hook spool, imports what every agent appended to its
 // transcripts since the last pass — through the same importers and the same per-file cursors as
 // `baton import`, so nothing is read twice whoever reads first — takes the interval checkpoint of
-// each active session that is due, and marks crashed sessions. Passes never overlap: a pass asked
+// each active session that is due, marks crashed sessions, and runs the periodic jobs that are due
+// (recorder-jobs.ts: backups, and any job added there). Passes never overlap: a pass asked
 // for while one runs is folded into one more pass after it, so `stop` can wait for the last write.
 import { dirname } from 'node:path';
 import { CAPTURE_ADAPTERS, discoverHistory, drainSpool, importHistory } from '../capture/index.js';
@@ -9,6 +10,8 @@ import type { CaptureAdapter } from '../capture/index.js';
 import type { Clock } from '../core/index.js';
 import { createCheckpoint, detectCrashes, onTrigger } from '../recover/index.js';
 import type { Store } from '../store/index.js';
+import { PERIODIC_JOBS, runDueJobs } from './recorder-jobs.js';
+import type { PeriodicJob } from './recorder-jobs.js';
 
 export interface RecorderWorld {
   store: Store;
@@ -17,6 +20,8 @@ export interface RecorderWorld {
   clock: Clock;
   log: (line: string) => void;
   adapters?: readonly CaptureAdapter[];
+  /** The periodic jobs (default: PERIODIC_JOBS, see recorder-jobs.ts). */
+  jobs?: readonly PeriodicJob[];
 }
 
 export interface TickReport {
@@ -24,6 +29,8 @@ export interface TickReport {
   imported: number;
   checkpoints: number;
   crashed: number;
+  /** The periodic jobs that ran in this pass, by name. */
+  jobs: string[];
   /** The folders holding transcripts, for the watcher. */
   folders: string[];
 }
@@ -45,7 +52,7 @@ export function createRecorder(world: RecorderWorld): Recorder {
       return await pass(world);
     } catch (error) {
       world.log(`recorder pass failed: ${(error as Error).message}`);
-      return { spooled: 0, imported: 0, checkpoints: 0, crashed: 0, folders: [] };
+      return emptyReport();
     }
   };
   const tick = (): Promise<TickReport> => {
@@ -71,7 +78,7 @@ export function createRecorder(world: RecorderWorld): Recorder {
 }
 
 function emptyReport(): TickReport {
-  return { spooled: 0, imported: 0, checkpoints: 0, crashed: 0, folders: [] };
+  return { spooled: 0, imported: 0, checkpoints: 0, crashed: 0, jobs: [], folders: [] };
 }
 
 async function pass(world: RecorderWorld): Promise<TickReport> {
@@ -99,6 +106,7 @@ async function pass(world: RecorderWorld): Promise<TickReport> {
     if (r.checkpoint) report.checkpoints += 1;
   }
   report.crashed = detectCrashes(store, { now, git: null }).length;
+  report.jobs = await runDueJobs(world, world.jobs ?? PERIODIC_JOBS, now);
   return report;
 }
 

@@ -1,55 +1,13 @@
 // The durable records of a project — todos, decisions, context facts, components — each read and
-// written through its operation, with bodies checked by zod before they reach it.
+// written through its operation, with bodies checked by their zod shapes (api-shapes.ts) first.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  DECISION_STATUSES,
-  FACT_PRIORITIES,
-  TODO_PRIORITIES,
-  TODO_STATUSES,
-} from '../core/index.js';
+import { DECISION_STATUSES, TODO_STATUSES } from '../core/index.js';
 import * as ops from '../operations/index.js';
 import { toJson } from '../wire/index.js';
+import { componentBody, decisionBody, factBody, todoBody, todoPatch } from './api-shapes.js';
 import type { ApiWorld } from './api-world.js';
 import { listParam, opsWorldOf, param, projectOf } from './request-scope.js';
-
-const todoBody = z.object({
-  content: z.string(),
-  status: z.enum(['pending', 'in_progress']).optional(),
-  priority: z.enum(TODO_PRIORITIES).nullable().optional(),
-  component: z.string().nullable().optional(),
-  activeForm: z.string().nullable().optional(),
-  session: z.string().optional(),
-});
-const todoPatch = z.object({
-  status: z.enum(TODO_STATUSES).optional(),
-  content: z.string().optional(),
-  priority: z.enum(TODO_PRIORITIES).nullable().optional(),
-  component: z.string().nullable().optional(),
-  activeForm: z.string().nullable().optional(),
-  blockedReason: z.string().nullable().optional(),
-  session: z.string().optional(),
-});
-const decisionBody = z.object({
-  decision: z.string(),
-  reasoning: z.string().nullable().optional(),
-  outcome: z.string().nullable().optional(),
-  files: z.array(z.string()).optional(),
-  supersedes: z.union([z.string(), z.number()]).optional(),
-  session: z.string().optional(),
-});
-const factBody = z.object({
-  value: z.json(),
-  category: z.string().nullable().optional(),
-  priority: z.enum(FACT_PRIORITIES).optional(),
-  expiresIn: z.string().optional(),
-  session: z.string().optional(),
-});
-const componentBody = z.object({
-  status: z.string().optional(),
-  health: z.number().min(0).max(100).optional(),
-  metadata: z.record(z.string(), z.json()).optional(),
-});
 
 export function recordRoutes(world: ApiWorld, log: (line: string) => void): Hono {
   const app = new Hono();

@@ -9,12 +9,11 @@ import { BRIEF_MODES, diffCheckpoints, resumeBrief } from '../recover/index.js';
 import { search } from '../search/index.js';
 import { storePath } from '../store/index.js';
 import { doctorReportToJson, searchResultToJson, toJson } from '../wire/index.js';
+import { checkpointBody, restoreBody } from './api-shapes.js';
 import type { ApiWorld } from './api-world.js';
-import { daemonCheck, historyCheck } from './daemon-checks.js';
+import { daemonChecks } from './daemon-checks.js';
+import { historyCheck } from './history-checks.js';
 import { intParam, param, opsWorldOf, projectOf } from './request-scope.js';
-
-const createBody = z.object({ label: z.string().optional(), session: z.string().optional() });
-const restoreBody = z.object({ rollback: z.boolean().optional() });
 
 export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Hono {
   const app = new Hono();
@@ -39,7 +38,7 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
     });
   });
   app.post('/checkpoints', async (c) => {
-    const body = createBody.parse(await c.req.json().catch(() => ({})));
+    const body = checkpointBody.parse(await c.req.json().catch(() => ({})));
     const cp = ops.takeCheckpoint(w(), {
       projectId: projectOf(world, c).id,
       whenUnnamed: 'last',
@@ -99,7 +98,7 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
         cwd: world.home,
         thorough: false,
       },
-      [...STORE_CHECKS, daemonCheck, historyCheck],
+      [...STORE_CHECKS, daemonChecks(world.version ?? 'unknown'), historyCheck],
     );
     return c.json(doctorReportToJson(storePath(world.home), checks));
   });

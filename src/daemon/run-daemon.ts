@@ -4,11 +4,12 @@
 // interval in case the watcher missed something. SIGTERM or SIGINT: stop taking requests, let
 // those in flight commit, make a last pass so nothing a hook or agent wrote is left waiting,
 // checkpoint every active session, release the lock and resolve with exit code 0.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
 import { createApp } from './app.js';
+import type { PidFile } from './daemon-control.js';
 import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
 import { watchFolders } from './folder-watch.js';
 import { acquireLock } from './instance-lock.js';
@@ -22,6 +23,8 @@ export interface DaemonWorld {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   log: (line: string) => void;
+  /** This Baton's version, written to daemon.pid so `baton doctor` can tell an outdated daemon. */
+  version?: string;
   /** Resolves when the daemon should stop (the caller wires SIGTERM and SIGINT to it). */
   stopSignal: Promise<string>;
 }
@@ -29,6 +32,7 @@ export interface DaemonWorld {
 export type DaemonExit = { code: 0; alreadyRunning: number | null };
 
 const DEFAULT_POLL_MS = 30_000;
+const DAEMON_CACHE_MIB = 16;
 
 export async function runDaemon(world: DaemonWorld): Promise<DaemonExit> {
   const paths = daemonPaths(world.home);
@@ -51,10 +55,16 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
   const store = SqliteStore.open({
     path: storePath(world.home),
     clock: world.clock,
+    // The daemon runs for days: a small page cache keeps its memory flat (writes are appends,
+    // reads are recent pages).
+    cacheMiB: DAEMON_CACHE_MIB,
     ...(timeout > 0 && { busyTimeoutMs: timeout }),
   });
   const recorder = createRecorder({ ...world, store });
+  // Made now if no hook has spooled yet, so the watcher sees the first spooled event at once
+  // rather than at the next poll.
   const spool = join(world.home, 'spool');
+  mkdirSync(spool, { recursive: true, mode: 0o700 });
   const watcher = watchFolders(() => void pass());
   const pass = async () => {
     const r = await recorder.tick();
@@ -76,6 +86,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
         home: world.home,
         token,
         port,
+        ...(world.version && { version: world.version }),
         importNow: () => recorder.tick(),
         closing: closing.signal,
         mcp: mcpEndpoint(store, world.clock, world.env),
@@ -83,10 +94,13 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
       world.log,
     );
   const server = await listen(appFor, configuredPort(world.env, store));
-  writeFileSync(
-    paths.pid,
-    `${JSON.stringify({ pid: process.pid, port: server.port, startedAt: world.clock.now() })}\n`,
-  );
+  const pidFile: PidFile = {
+    pid: process.pid,
+    port: server.port,
+    startedAt: world.clock.now(),
+    ...(world.version && { version: world.version }),
+  };
+  writeFileSync(paths.pid, `${JSON.stringify(pidFile)}\n`);
   world.log(`listening on http://127.0.0.1:${server.port} (pid ${process.pid})`);
   const pollMs = Number(world.env.BATON_DAEMON_POLL_MS) || DEFAULT_POLL_MS;
   const poll = setInterval(() => void pass(), pollMs);

@@ -1,9 +1,18 @@
 // The service files for those who want the daemon started at login: a systemd user unit on
 // Linux, a launchd agent on macOS. Each runs `baton daemon run` in the foreground (the service
 // manager supervises it). Install writes the file; uninstall removes it only when it is still
-// byte for byte what install wrote, so a file the user edited is left alone and reported.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// byte for byte what install wrote, so a file the user edited is left alone and reported, and
+// then the folders install made for it if they are empty, so the home is as it was before.
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  rmdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { BatonError } from '../core/index.js';
 import type { Launch } from './daemon-control.js';
 
@@ -110,5 +119,19 @@ export function uninstallService(w: ServiceWorld): { file: ServiceFile; change: 
     );
   }
   rmSync(file.path);
+  removeEmptyFolders(dirname(file.path), w.userHome);
   return { file, change: 'removed' };
+}
+
+/** The folders install made for the file, when nothing else is in them, up to the user's home. */
+function removeEmptyFolders(dir: string, stop: string): void {
+  const top = resolve(stop);
+  for (let d = resolve(dir); d !== top && d.startsWith(`${top}${sep}`); d = dirname(d)) {
+    try {
+      if (readdirSync(d).length > 0) return;
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+  }
 }

@@ -46,6 +46,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     read: wholeNumber(1, 10_000),
   },
   {
+    key: 'backup.intervalHours',
+    description:
+      'while the daemon runs, it makes a backup into the default folder every this many hours (backup.keep are kept); 0 turns it off',
+    fallback: 24,
+    read: wholeNumber(0, 87_600),
+  },
+  {
     key: 'daemon.port',
     description:
       'the port the daemon listens on at 127.0.0.1 ($BATON_DAEMON_PORT wins; takes effect at the next start)',

@@ -12,6 +12,7 @@ export type {
   ForgetReport,
   ForgetSelector,
   ImportCursor,
+  ImportSource,
   ProjectActivity,
   SessionInput,
   SessionPatch,

@@ -314,6 +314,17 @@ export interface ImportCursor {
   state: JsonObject;
 }
 
+/** A file some import read from: its cursor without the parser's state (see Store.importSources). */
+export interface ImportSource {
+  path: string;
+  agent: string;
+  /** Bytes read so far, and the file's size when last read. */
+  offset: number;
+  size: number;
+  /** When the cursor last moved (ms). */
+  updatedAt: number;
+}
+
 export interface ForgetSelector {
   /** Only this session (an id): its events, checkpoints and the session itself. */
   sessionId?: string;
@@ -520,6 +531,8 @@ export interface Store {
   ): T[];
   getCursor(path: string): ImportCursor | null;
   setCursor(cursor: ImportCursor): void;
+  /** Every file an import has read from (one per cursor), by path. */
+  importSources(): ImportSource[];
   getSetting(key: string): JsonValue | undefined;
   setSetting(key: string, value: JsonValue): void;
   /** Every setting whose key starts with `prefix`, by key (a damaged value reads as null). */

@@ -4,7 +4,7 @@
 // an independent count of the lines written.
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -164,6 +164,47 @@ describe('baton daemon', () => {
     second.child.kill('SIGTERM');
     expect(await second.exit).toBe(0);
     expect(storedTexts()).toEqual(written);
+  });
+
+  it('daemon install writes the service file into HOME and uninstall takes it away again', async () => {
+    const baton = async (...args: string[]) =>
+      JSON.parse((await run(process.execPath, [BIN, ...args], { env: env() })).stdout) as {
+        path: string;
+        change: string;
+      };
+    const installed = await baton('daemon', 'install', '--json');
+    expect(installed.change).toBe('created');
+    expect(installed.path.startsWith(box.home)).toBe(true);
+    const text = readFileSync(installed.path, 'utf8');
+    expect(text).toContain(BIN);
+    expect(text).toContain(box.home);
+    expect(await baton('daemon', 'install', '--json')).toMatchObject({ change: 'unchanged' });
+    expect(await baton('daemon', 'uninstall', '--json')).toMatchObject({ change: 'removed' });
+    expect(existsSync(installed.path)).toBe(false);
+  });
+
+  it('keeps a transcript the agent deleted after the daemon read it, and says so', async () => {
+    const { child, exit } = await daemonChild();
+    const path = transcript();
+    const written = ['first words', 'second words', 'last words'];
+    appendFileSync(path, jsonl(written.map((t) => prompt(t))));
+    for (let i = 0; i < 1500 && storedTexts().length < written.length; i += 1) await sleep(20);
+    rmSync(path);
+    const status = await run(process.execPath, [BIN, 'daemon', 'status', '--json'], { env: env() });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      running: true,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown,
+      keptOnlyByBaton: { transcripts: 1, sessions: 1 },
+    });
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(storedTexts()).toEqual(written);
+    const doctor = await run(process.execPath, [BIN, 'doctor', '--json'], { env: env() });
+    const kept = (JSON.parse(doctor.stdout) as { checks: { id: string; data: unknown }[] }).checks;
+    expect(kept.find((c) => c.id === 'history:kept')?.data).toEqual({
+      deletedTranscripts: 1,
+      sessions: 1,
+    });
   });
 
   it('with daemon.autostart, a session-start hook starts the daemon without waiting for it', async () => {

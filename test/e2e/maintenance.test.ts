@@ -204,8 +204,15 @@ describe('doctor', () => {
         'crashed',
         'silent',
         'backup',
+        'daemon',
+        'daemon:stale',
+        'daemon:autostart',
+        'history',
+        'history:kept',
       ]),
     );
+    const daemon = report.checks.find((c) => c.id === 'daemon');
+    expect(daemon).toMatchObject({ status: 'info', fix: 'baton daemon start' });
 
     const hooks = report.checks.filter((c) => c.id.startsWith('hooks:'));
     expect(hooks.map((c) => [c.id, c.status, c.summary])).toEqual([

@@ -145,6 +145,21 @@ describe('SqliteStore', () => {
     expect(store.checkpoints.idsCreatedBetween(T0 + 10, T0 + 21).sort()).toEqual([b, c].sort());
   });
 
+  it('lists the files imports read from, one per cursor, without their parser state', () => {
+    const { store } = setup();
+    expect(store.importSources()).toEqual([]);
+    const cursor = { agent: 'claude-code', size: 10, mtimeMs: 1, fingerprint: null };
+    store.setCursor({ ...cursor, path: '/t/b.jsonl', offset: 10, state: { lineNo: 3 } });
+    store.setCursor({ ...cursor, path: '/t/a.jsonl', offset: 4, state: {} });
+    store.setCursor({ ...cursor, path: '/t/a.jsonl', offset: 10, state: {} });
+    const [a, b] = store.importSources();
+    expect([a, b]).toEqual([
+      { path: '/t/a.jsonl', agent: 'claude-code', offset: 10, size: 10, updatedAt: a!.updatedAt },
+      { path: '/t/b.jsonl', agent: 'claude-code', offset: 10, size: 10, updatedAt: b!.updatedAt },
+    ]);
+    expect(a!.updatedAt).toBeGreaterThan(b!.updatedAt);
+  });
+
   it('ranks projects by their number of sessions, leaving out those without any', () => {
     const { store, project } = setup();
     const ensure = (name: string) =>
@@ -162,6 +177,15 @@ describe('SqliteStore', () => {
 });
 
 describe('SqliteStore file', () => {
+  it('takes a smaller page cache when asked (the daemon runs for days)', () => {
+    const small = SqliteStore.open({ path: ':memory:', cacheMiB: 16 });
+    const usual = SqliteStore.open({ path: ':memory:' });
+    expect(small.database.pragma('cache_size', { simple: true })).toBe(-16 * 1024);
+    expect(usual.database.pragma('cache_size', { simple: true })).toBe(-128 * 1024);
+    small.close();
+    usual.close();
+  });
+
   it('makes a new file with 16 KiB pages and keeps the page size of an existing one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-pages-'));
     try {

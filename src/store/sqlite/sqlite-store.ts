@@ -15,7 +15,7 @@ import {
 import type { Clock, IdSource, JsonObject, JsonValue } from '../../core/index.js';
 import { MIGRATIONS, migrate, schemaVersion } from '../migrations/index.js';
 import type { Migration } from '../migrations/index.js';
-import type { CaptureLogEntry, ImportCursor, Store, StoreInfo } from '../store.js';
+import type { CaptureLogEntry, ImportCursor, ImportSource, Store, StoreInfo } from '../store.js';
 import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
 import { SqliteActivity } from './sqlite-activity.js';
@@ -39,6 +39,8 @@ export interface SqliteStoreOptions {
   ids?: IdSource;
   /** How long a writer waits for another process's lock before giving up. */
   busyTimeoutMs?: number;
+  /** SQLite's page cache, in MiB (default 128): a long-running process keeps its memory small. */
+  cacheMiB?: number;
   readonly?: boolean;
   /** For tests of upgrades: stop migrating at this schema version. */
   migrateTo?: number;
@@ -116,7 +118,7 @@ export class SqliteStore implements Store {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
       }
-      db.pragma('cache_size = -131072');
+      db.pragma(`cache_size = -${(options.cacheMiB ?? 128) * 1024}`);
       db.pragma('temp_store = MEMORY');
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
@@ -250,6 +252,14 @@ export class SqliteStore implements Store {
       fingerprint: row.fingerprint,
       state: parseJson<JsonObject>(row.state, {}),
     };
+  }
+
+  importSources(): ImportSource[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT path, agent, offset, size, updated_at AS updatedAt FROM import_cursors ORDER BY path`,
+      )
+      .all() as ImportSource[];
   }
 
   setCursor(c: ImportCursor): void {

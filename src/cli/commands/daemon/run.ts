@@ -2,6 +2,7 @@
 // service unit runs. SIGTERM and SIGINT stop it cleanly; its log lines go to standard output.
 import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
+import { VERSION } from '../../version.js';
 
 export function registerDaemonRun(group: Command, ctx: CliContext): void {
   group
@@ -20,6 +21,7 @@ export function registerDaemonRun(group: Command, ctx: CliContext): void {
         env: ctx.world.env,
         clock: ctx.world.clock,
         log,
+        version: VERSION,
         stopSignal,
       });
     });

@@ -5,12 +5,23 @@ import { withJson } from '../../options.js';
 import { formatTime } from '../../output.js';
 
 export function registerDaemonStatus(group: Command, ctx: CliContext): void {
-  const cmd = group.command('status').description('whether the daemon runs, its pid and address');
+  const cmd = group
+    .command('status')
+    .description(
+      'whether the daemon runs, its pid and address, and how many sessions only Baton still holds',
+    );
   withJson(cmd).action(async (opts: { json?: boolean }) => {
-    const { daemonStatus } = await import('../../../daemon/index.js');
+    const { daemonStatus, keptOnlyByBaton } = await import('../../../daemon/index.js');
     const status = daemonStatus(ctx.home);
-    if (opts.json) return ctx.out.json(status);
+    const kept = keptOnlyByBaton(ctx.store());
+    const keptOnly = { transcripts: kept.transcripts.length, sessions: kept.sessions };
+    if (opts.json) return ctx.out.json({ ...status, keptOnlyByBaton: keptOnly });
     printStatus(ctx, status);
+    if (keptOnly.transcripts > 0) {
+      ctx.out.line(
+        `${keptOnly.sessions} session(s) kept only by Baton: their agent deleted ${keptOnly.transcripts} transcript(s) after Baton read them`,
+      );
+    }
   });
 }
 
@@ -20,6 +31,9 @@ export function printStatus(ctx: CliContext, s: DaemonStatus): void {
     return;
   }
   const where = s.port === null ? 'starting' : `http://127.0.0.1:${s.port}`;
-  ctx.out.line(`daemon running (pid ${s.pid}) on ${where}, since ${formatTime(s.startedAt)}`);
+  const version = s.version ? `Baton ${s.version}, ` : '';
+  ctx.out.line(
+    `daemon running (${version}pid ${s.pid}) on ${where}, since ${formatTime(s.startedAt)}`,
+  );
   ctx.out.line(ctx.out.dim(`log: ${s.log}`));
 }
