@@ -23,6 +23,8 @@ export { getFact, listFacts, setFact, unsetFact } from './facts.js';
 export { pruneByRetention } from './retention.js';
 export type { PruneResult } from './retention.js';
 export { endSession, startSession } from './sessions.js';
+export { SHOW_AROUND, findEvent, showEvent } from './show-event.js';
+export type { EventInContext, ShowEventInput } from './show-event.js';
 export { SETTINGS, settingSpec, settingValue } from './settings.js';
 export {
   addTodo,

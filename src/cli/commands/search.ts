@@ -80,6 +80,8 @@ function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): void {
   const more =
     result.hits.length === flags.limit ? `  next: --offset ${flags.offset + flags.limit}` : '';
   ctx.out.line(ctx.out.dim(`\nhits ${shown}${of}${more}`));
+  const first = result.hits.find((h) => h.event !== null)?.event;
+  if (first) ctx.out.line(ctx.out.dim(`open a hit in its context: baton show ${first.seq}`));
 }
 
 function searchOptions(ctx: CliContext, query: string, flags: SearchFlags): SearchOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BatonError } from '../../core/index.js';
+import { showEvent, withHint } from '../../operations/index.js';
 import { sessionShape } from '../../schemas/index.js';
 import { toJson } from '../../wire/index.js';
 import { eventLine, lines } from '../present.js';
@@ -24,7 +24,7 @@ export const timelineTool = defineTool({
     .object({
       event: z
         .union([z.number().int().min(1), z.string().trim().min(1)])
-        .describe('event id, or seq'),
+        .describe("event id, or seq (727, #727), or SESSION#N (the session's Nth event)"),
       before: around('before'),
       after: around('after'),
       textChars: textCharsArg,
@@ -38,29 +38,18 @@ export const timelineTool = defineTool({
   }),
   annotations: READ_ONLY,
   run(args, { deps }) {
-    const { store } = deps;
-    const key =
-      typeof args.event === 'string' && /^\d+$/.test(args.event) ? Number(args.event) : args.event;
-    const anchor = store.events.get(key);
-    if (!anchor) {
-      throw new BatonError('NOT_FOUND', `no event "${args.event}"`, {
-        hint: 'use an event id from a search hit, or a seq (@number) from get_session',
-      });
-    }
-    const sessionId = anchor.sessionId;
-    const earlier = store.events
-      .list({ sessionId, beforeSeq: anchor.seq, order: 'desc', limit: args.before })
-      .reverse();
-    const later = store.events.list({
-      sessionId,
-      afterSeq: anchor.seq,
-      order: 'asc',
-      limit: args.after,
-    });
-    const session = store.sessions.get(sessionId)!;
-    const items = [...earlier, anchor, ...later].map((e) =>
-      eventItem(e, args.textChars, args.withData),
+    const shown = withHint(
+      () =>
+        showEvent(
+          { store: deps.store },
+          { event: args.event, before: args.before, after: args.after },
+        ),
+      'NOT_FOUND',
+      'use an event id from a search hit, or a seq (@number) from get_session',
     );
+    const { session, anchor } = shown;
+    const earlier = shown.events.filter((e) => e.seq < anchor.seq);
+    const items = shown.events.map((e) => eventItem(e, args.textChars, args.withData));
     return {
       text: lines(
         `${session.handle} (${session.agent}), around @${anchor.seq}:`,
