@@ -1,7 +1,7 @@
 // Pins what the built CLI loads: `baton resume` only its own command's code — not zod, the MCP SDK,
 // search, or the capture adapters with their settings editors — `baton search` only the search and
-// the store, and `baton --version` no command at all. Read from the source maps of the dist files the process loaded, so it follows the code
-// wherever esbuild puts it. (On Node 20 every module loaded is compiled on every run.)
+// the store, and `baton --version` no command at all. Read from the source maps of the dist files
+// the process loaded, so it follows the code wherever esbuild puts it. (On Node 20 every module loaded is compiled on every run.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
