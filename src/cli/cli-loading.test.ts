@@ -1,7 +1,7 @@
 // Pins what the built CLI loads: `baton resume` only its own command's code — not zod, the MCP SDK,
-// search, or the capture adapters with their settings editors — and `baton --version` no command
-// at all. Read from the source maps of the dist files the process loaded, so it follows the code
-// wherever esbuild puts it. (On Node 20 every module loaded is compiled on every run.)
+// search, or the capture adapters with their settings editors — `baton search` only the search and
+// the store, and `baton --version` no command at all. Read from the source maps of the dist files
+// the process loaded, so it follows the code wherever esbuild puts it. (On Node 20 every module loaded is compiled on every run.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,20 @@ describe('what the built CLI loads', () => {
     expect(sources.some((s) => s.startsWith('src/recover/'))).toBe(true);
     expect(sources.filter((s) => HEAVY.test(s))).toEqual([]);
     expect(sources.filter((s) => /^src\/(search|mcp|capture|schemas)\//.test(s))).toEqual([]);
+  });
+
+  it('loads for `baton search` only the search, the store and its own command', () => {
+    const sources = sourcesLoadedBy(['search', 'deploy', '--all-projects']);
+    expect(sources).toContain('src/search/search.ts');
+    expect(sources.filter((s) => HEAVY.test(s))).toEqual([]);
+    expect(
+      sources.filter((s) =>
+        /^src\/(recover|capture|mcp|schemas|operations|doctor|sync|daemon)\//.test(s),
+      ),
+    ).toEqual([]);
+    expect(sources.filter((s) => s.startsWith('src/cli/commands/'))).toEqual([
+      'src/cli/commands/search.ts',
+    ]);
   });
 
   it('loads no command for `baton --version`', () => {

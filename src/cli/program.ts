@@ -42,6 +42,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['schema'], async () => (await import('./commands/schema.js')).registerSchema],
   [['mcp'], async () => (await import('./commands/mcp.js')).registerMcp],
   [['search'], async () => (await import('./commands/search.js')).registerSearch],
+  [['show'], async () => (await import('./commands/show.js')).registerShow],
   [
     ['backup', 'restore-backup'],
     async () => (await import('./commands/backup/index.js')).registerBackup,

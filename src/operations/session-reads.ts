@@ -87,36 +87,3 @@ export function sessionPage(world: OpsWorld, input: SessionPageInput): SessionPa
     newerAfter: last !== undefined && exists({ afterSeq: last }) ? last : null,
   };
 }
-
-export interface EventsAround {
-  session: Session;
-  anchor: BatonEvent;
-  /** Oldest first, the anchor excluded. */
-  before: BatonEvent[];
-  after: BatonEvent[];
-}
-
-/** The events of the same session just before and after one event (its id, or its seq). */
-export function eventsAround(
-  world: OpsWorld,
-  input: { event: string | number; before: number; after: number },
-): EventsAround {
-  const { store } = world;
-  const key =
-    typeof input.event === 'string' && /^\d+$/.test(input.event)
-      ? Number(input.event)
-      : input.event;
-  const anchor = store.events.get(key);
-  if (!anchor) throw new BatonError('NOT_FOUND', `no event "${input.event}"`);
-  const sessionId = anchor.sessionId;
-  const before = store.events
-    .list({ sessionId, beforeSeq: anchor.seq, order: 'desc', limit: input.before })
-    .reverse();
-  const after = store.events.list({
-    sessionId,
-    afterSeq: anchor.seq,
-    order: 'asc',
-    limit: input.after,
-  });
-  return { session: store.sessions.get(sessionId)!, anchor, before, after };
-}

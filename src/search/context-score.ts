@@ -56,13 +56,13 @@ export interface ContextWeights {
 
 /** Tuned on the LoCoMo dev set (`npm run eval:search`, docs/search.md). */
 export const CONTEXT_WEIGHTS: ContextWeights = {
-  prev: 0.15,
+  prev: 0.2,
   next: 0.3,
   session: 0.2,
   sessionTurns: 2,
   speaker: 2,
   time: 3,
-  partial: 0.4,
+  partial: 0.5,
   answer: 1,
 };
 

@@ -25,6 +25,19 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('reads letters joined by hyphens as words, and keeps hyphenated paths whole', () => {
+    expect(wantedTerms(parseQuery('transgender-specific events')).map((t) => t.text)).toEqual([
+      'transgender',
+      'specific',
+      'events',
+    ]);
+    expect(parseQuery('config/deploy-prod.yml "pre-commit" -e-mail').terms).toEqual([
+      { text: 'config/deploy-prod.yml', phrase: false, prefix: false, negated: false },
+      { text: 'pre-commit', phrase: true, prefix: false, negated: false },
+      { text: 'e-mail', phrase: false, prefix: false, negated: true },
+    ]);
+  });
+
   it('reads kind:, tool: and file: filters, negated and quoted', () => {
     const q = parseQuery('timeout KIND:Error tool:Bash -tool:Read file:"my dir/a.ts" -kind:note');
     expect(q.terms.map((t) => t.text)).toEqual(['timeout']);

@@ -36,6 +36,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 /** A possessive or contraction ending (`Caroline's`, `Melanie’s`): the name is the word. */
 const POSSESSIVE = /['’]s$/i;
+/** Words of letters joined by hyphens (`transgender-specific`), not a path or a flag. */
+const HYPHENATED = /^\p{L}+(?:-\p{L}+)+$/u;
 
 interface RawPart {
   /** The part as typed, for reading it as words when an operator reading fails. */
@@ -133,6 +135,17 @@ function toTerms(part: RawPart): QueryTerm[] {
   text = text.replace(/\*+$/, '');
   if (!part.quoted) text = text.replace(POSSESSIVE, '');
   if (!WORD_CHAR.test(text)) return [];
+  // `transgender-specific` typed in a sentence is two words, not a phrase: a turn about
+  // transgender events that never says "specific" is still what was asked for.
+  if (!part.quoted && !part.negated && HYPHENATED.test(text)) {
+    const words = text.split('-').filter((w) => WORD_CHAR.test(w));
+    return words.map((w, i) => ({
+      text: w,
+      phrase: false,
+      prefix: prefix && i === words.length - 1,
+      negated: false,
+    }));
+  }
   return [{ text, phrase: part.quoted, prefix, negated: part.negated }];
 }
 

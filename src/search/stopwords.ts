@@ -7,7 +7,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   my no nor not now of off on once only or other our ours out over own same she should so some such
   than that the their theirs them then there these they this those through to too under until up
   very was we were what when where which while who whom why will with would you your yours
-  anything something tell know remember happened happen get got us let lets please`
+  anything something tell know remember happened happen get got us let lets please
+  recently lately kind type many much considered`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -156,6 +156,8 @@ export interface Events {
   /** Streams matching events in journal order without loading them all. */
   iterate(filter: EventFilter): IterableIterator<BatonEvent>;
   get(idOrSeq: string | number): BatonEvent | null;
+  /** The session's `n`-th event (1-based, journal order), or null past its end. */
+  nthInSession(sessionId: string, n: number): BatonEvent | null;
   /** The source record kept with an event, if any. */
   raw(seq: number): string | null;
   count(filter?: { sessionId?: string; projectId?: string }): number;

@@ -145,17 +145,36 @@ describe('the recovery menu on a terminal', () => {
     await p.waitFor('[D] Diagnostics');
   });
 
-  it('searches: types a query, shows highlighted hits, goes back', async () => {
+  it('searches: types a query, shows highlighted hits, opens one in its context, goes back', async () => {
     const p = openMenu();
     await p.waitFor('[Q] Quit');
     p.send('s');
-    await p.waitFor('Search:');
+    await p.waitFor('Search this project:');
     p.type('why did the staging deploy fail');
-    await p.waitFor('Search: why did the staging deploy fail');
+    await p.waitFor('Search this project: why did the staging deploy fail');
     p.send('Enter');
-    const screen = await p.waitFor('Search: why did the staging deploy fail\n');
+    const screen = await p.waitFor('why did the staging deploy fail · 1–9 open a hit\n');
     expect(screen).toMatch(/1\. SESSION-260302-001 {2}claude-code .*assistant_message/);
     expect(screen).toContain('The staging deploy failed because DATABASE_URL was missing');
+    p.send('1');
+    const opened = await p.waitFor('in SESSION-260302-001');
+    expect(opened).toMatch(/^> .*assistant_message .*#\d+ SESSION-260302-001#\d+/m);
+    p.send('Escape');
+    await p.waitFor('1–9 open a hit');
+    p.send('Escape');
+    await p.waitFor('[S] Search');
+  });
+
+  it('widens a search to every project with Tab', async () => {
+    const p = openMenu();
+    await p.waitFor('[Q] Quit');
+    p.send('s');
+    await p.waitFor('Search this project:');
+    p.send('Tab');
+    await p.waitFor('Search all projects:');
+    p.type('staging');
+    p.send('Enter');
+    await p.waitFor('Search (all projects): staging');
     p.send('Escape');
     await p.waitFor('[S] Search');
   });

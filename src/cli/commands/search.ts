@@ -94,4 +94,6 @@ async function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): 
   const more =
     result.hits.length === flags.limit ? `  next: --offset ${flags.offset + flags.limit}` : '';
   ctx.out.line(ctx.out.dim(`\nhits ${shown}${of}${more}`));
+  const first = result.hits.find((h) => h.event !== null)?.event;
+  if (first) ctx.out.line(ctx.out.dim(`open a hit in its context: baton show ${first.seq}`));
 }

@@ -49,7 +49,7 @@ describe('main screen', () => {
     for (const from of [
       MAIN,
       { name: 'pick', cursor: 1 },
-      { name: 'input', text: 'x' },
+      { name: 'input', text: 'x', all: false },
       { name: 'output', title: '', lines: [], top: 0 },
     ] as Screen[]) {
       expect(run([key('c', { ctrl: true })], from).effects).toEqual([
@@ -82,16 +82,43 @@ describe('search line', () => {
     expect(
       run([key('s'), ...typed, key('backspace'), key('y', { sequence: 'y' }), key('return')])
         .effects,
-    ).toEqual(['{"type":"search","query":"dep loy"}']);
+    ).toEqual(['{"type":"search","query":"dep loy","all":false}']);
     expect(run([key('s'), key('return')]).screen).toEqual(MAIN);
     expect(
       run([key('s'), key('x', { sequence: 'x' }), key('u', { ctrl: true, sequence: '\u0015' })])
         .screen,
-    ).toEqual({ name: 'input', text: '' });
+    ).toEqual({ name: 'input', text: '', all: false });
     expect(run([key('s'), key('q', { sequence: 'q' })]).screen).toEqual({
       name: 'input',
       text: 'q',
+      all: false,
     });
+  });
+
+  it('widens to every project with Tab, and back with Tab again', () => {
+    const x = key('x', { sequence: 'x' });
+    expect(run([key('s'), key('tab'), x, key('return')]).effects).toEqual([
+      '{"type":"search","query":"x","all":true}',
+    ]);
+    expect(run([key('s'), key('tab'), key('tab'), x, key('return')]).effects).toEqual([
+      '{"type":"search","query":"x","all":false}',
+    ]);
+  });
+});
+
+describe('search results', () => {
+  const results: Screen = { name: 'output', title: 'r', lines: ['a', 'b'], top: 0, hits: [727, 0] };
+  it('open a hit by its number, and come back to the results from it', () => {
+    const opened = run([key('1', { sequence: '1' })], results);
+    expect(opened.effects).toEqual([JSON.stringify({ type: 'show', seq: 727, from: results })]);
+    const shown: Screen = { name: 'output', title: 's', lines: [], top: 0, back: results };
+    expect(run([key('escape')], shown).screen).toEqual(results);
+    expect(run([key('escape')], results).screen).toEqual(MAIN);
+  });
+
+  it('open nothing for a record hit or a number past the list', () => {
+    expect(run([key('2', { sequence: '2' })], results).effects).toEqual([]);
+    expect(run([key('3', { sequence: '3' })], results).effects).toEqual([]);
   });
 });
 

@@ -16,8 +16,17 @@ type MenuAction = (typeof MENU_ITEMS)[number]['action'];
 export type Screen =
   | { name: 'main'; cursor: number; notice: string | null }
   | { name: 'pick'; cursor: number }
-  | { name: 'input'; text: string }
-  | { name: 'output'; title: string; lines: string[]; top: number };
+  | { name: 'input'; text: string; all: boolean }
+  | {
+      name: 'output';
+      title: string;
+      lines: string[];
+      top: number;
+      /** The events of the hits listed, in order: key 1–9 opens that hit in its context. */
+      hits?: number[] | undefined;
+      /** Where Esc goes (the search results, from a hit opened); the main screen if none. */
+      back?: Screen | undefined;
+    };
 
 /** A key as node:readline's keypress event describes it. */
 export interface Key {
@@ -33,7 +42,8 @@ export type Effect =
   | { type: 'load'; index: number }
   | { type: 'new' }
   | { type: 'view' }
-  | { type: 'search'; query: string }
+  | { type: 'search'; query: string; all: boolean }
+  | { type: 'show'; seq: number; from: Screen }
   | { type: 'doctor' };
 
 export interface Limits {
@@ -79,7 +89,7 @@ function choose(action: MenuAction, limits: Limits, cursor: number): Step {
         ? stay({ name: 'main', cursor: at, notice: 'No checkpoints in this project yet.' })
         : stay({ name: 'pick', cursor: 0 });
     case 'search':
-      return stay({ name: 'input', text: '' });
+      return stay({ name: 'input', text: '', all: false });
     case 'quit':
       return {
         screen: { name: 'main', cursor, notice: null },
@@ -123,15 +133,19 @@ function onInput(screen: Extract<Screen, { name: 'input' }>, key: Key): Step {
   if (key.name === 'escape') return stay(MAIN);
   if (key.name === 'return') {
     const query = screen.text.trim();
-    return query ? { screen: MAIN, effect: { type: 'search', query } } : stay(MAIN);
+    return query
+      ? { screen: MAIN, effect: { type: 'search', query, all: screen.all } }
+      : stay(MAIN);
   }
+  // Tab widens the search to every project, and back.
+  if (key.name === 'tab') return stay({ ...screen, all: !screen.all });
   if (key.name === 'backspace')
-    return stay({ name: 'input', text: [...screen.text].slice(0, -1).join('') });
-  if (key.ctrl && key.name === 'u') return stay({ name: 'input', text: '' });
+    return stay({ ...screen, text: [...screen.text].slice(0, -1).join('') });
+  if (key.ctrl && key.name === 'u') return stay({ ...screen, text: '' });
   const s = key.sequence ?? '';
   const printable =
     !key.ctrl && !key.meta && s.length > 0 && [...s].every((ch) => ch >= ' ' && ch !== '\u007f');
-  return printable ? stay({ name: 'input', text: screen.text + s }) : stay(screen);
+  return printable ? stay({ ...screen, text: screen.text + s }) : stay(screen);
 }
 
 function onOutput(screen: Extract<Screen, { name: 'output' }>, key: Key, limits: Limits): Step {
@@ -143,6 +157,12 @@ function onOutput(screen: Extract<Screen, { name: 'output' }>, key: Key, limits:
   if (key.name === 'pagedown' || key.name === 'space') return to(screen.top + limits.page);
   if (key.name === 'home') return to(0);
   if (key.name === 'end') return to(last);
-  if (isBack(key) || key.name === 'q' || key.name === 'return') return stay(MAIN);
+  const hit =
+    key.sequence && /^[1-9]$/.test(key.sequence)
+      ? screen.hits?.[Number(key.sequence) - 1]
+      : undefined;
+  if (hit !== undefined && hit > 0)
+    return { screen, effect: { type: 'show', seq: hit, from: screen } };
+  if (isBack(key) || key.name === 'q' || key.name === 'return') return stay(screen.back ?? MAIN);
   return stay(screen);
 }

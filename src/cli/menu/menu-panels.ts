@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import { isBatonError } from '../../core/index.js';
 import { problemsIn, runDoctor } from '../../doctor/index.js';
-import { searchMemory } from '../../operations/index.js';
+import { searchMemory, showEvent } from '../../operations/index.js';
 import type { CliContext } from '../context.js';
 import { opsWorld } from '../ops-world.js';
 import { DOCTOR_CHECKS } from '../doctor-checks.js';
@@ -12,6 +12,7 @@ import { doctorContext, printDoctor } from '../views/doctor-output.js';
 import { formatEvents, sessionHeader } from '../views/event-view.js';
 import { createOutput } from '../output.js';
 import type { Output } from '../output.js';
+import { printEventInContext } from '../views/event-context.js';
 import { printHits } from '../views/search-output.js';
 import type { MenuData } from './menu-data.js';
 
@@ -55,21 +56,45 @@ export function recentPanel(ctx: CliContext, data: MenuData, width: number): Pan
   };
 }
 
-export async function searchPanel(ctx: CliContext, data: MenuData, query: string): Promise<Panel> {
+export async function searchPanel(
+  ctx: CliContext,
+  data: MenuData,
+  query: string,
+  all: boolean,
+): Promise<Panel & { hits: number[] }> {
   const { out, lines } = capture(ctx);
+  const where = all ? 'all projects' : data.project.name;
+  let hits: number[] = [];
   try {
     const result = await searchMemory(opsWorld(ctx), {
       query,
-      projectId: data.project.id,
       limit: SEARCH_HITS,
+      ...(!all && { projectId: data.project.id }),
     });
-    if (result.hits.length === 0) out.line(`No hits for "${query}" in ${data.project.name}.`);
+    if (result.hits.length === 0) out.line(`No hits for "${query}" in ${where}.`);
     printHits(out, result.hits);
+    // A record hit (a todo, a decision) has no place in a session to open: it keeps its number
+    // in the list, and its key opens nothing.
+    hits = result.hits.map((h) => h.event?.seq ?? 0);
   } catch (error) {
     if (!isBatonError(error)) throw error;
     out.line(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
   }
-  return { title: `Search: ${query}`, lines: lines() };
+  const open = hits.some((h) => h > 0) ? ' · 1–9 open a hit' : '';
+  return { title: `Search (${where}): ${query}${open}`, lines: lines(), hits };
+}
+
+/** One event with the events of its session around it, as `baton show` prints it. */
+export function showPanel(ctx: CliContext, seq: number): Panel {
+  const { out, lines } = capture(ctx);
+  try {
+    const shown = showEvent({ store: ctx.store() }, { event: seq, before: 10, after: 10 });
+    printEventInContext(out, shown);
+    return { title: `Event #${seq} in ${shown.session.handle}`, lines: lines() };
+  } catch (error) {
+    if (!isBatonError(error)) throw error;
+    return { title: `Event #${seq}`, lines: [error.message] };
+  }
 }
 
 export async function doctorPanel(ctx: CliContext): Promise<Panel> {

@@ -134,10 +134,10 @@ export function render(out: Output, screen: Screen, data: MenuData, size: Termin
         : screen.name === 'input'
           ? [
               ...header(out, data),
-              `${out.bold('Search:')} ${screen.text}${out.accent('█')}`,
+              `${out.bold(screen.all ? 'Search all projects:' : 'Search this project:')} ${screen.text}${out.accent('█')}`,
               '',
               out.dim(
-                'words, "phrases", prefix*, -exclude, kind:/tool:/file: · Enter search · Esc back',
+                'words, "phrases", prefix*, -exclude, kind:/tool:/file: · Tab all projects / this one · Enter search · Esc back',
               ),
             ]
           : outputScreen(out, screen, size.rows);

@@ -6,7 +6,7 @@ import type { MenuActions } from './menu-actions.js';
 import type { MenuData } from './menu-data.js';
 import { MAIN, step } from './menu-model.js';
 import type { Effect, Key, Screen } from './menu-model.js';
-import { doctorPanel, recentPanel, searchPanel } from './menu-panels.js';
+import { doctorPanel, recentPanel, searchPanel, showPanel } from './menu-panels.js';
 import { outputPage, render } from './menu-render.js';
 import type { TerminalSize } from './menu-render.js';
 
@@ -106,7 +106,14 @@ class TerminalMenu {
         this.screen = { name: 'output', top: 0, ...recentPanel(ctx, data, this.size().columns) };
         return null;
       case 'search':
-        this.screen = { name: 'output', top: 0, ...(await searchPanel(ctx, data, effect.query)) };
+        this.screen = {
+          name: 'output',
+          top: 0,
+          ...(await searchPanel(ctx, data, effect.query, effect.all)),
+        };
+        return null;
+      case 'show':
+        this.screen = { name: 'output', top: 0, ...showPanel(ctx, effect.seq), back: effect.from };
         return null;
       case 'doctor':
         this.screen = { name: 'output', top: 0, ...(await doctorPanel(ctx)) };

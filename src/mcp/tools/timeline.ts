@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventsAround, withHint } from '../../operations/index.js';
+import { showEvent, withHint } from '../../operations/index.js';
 import { sessionShape } from '../../schemas/index.js';
 import { toJson } from '../../wire/index.js';
 import { eventLine, lines } from '../present.js';
@@ -24,7 +24,7 @@ export const timelineTool = defineTool({
     .object({
       event: z
         .union([z.number().int().min(1), z.string().trim().min(1)])
-        .describe('event id, or seq'),
+        .describe("event id, or seq (727, #727), or SESSION#N (the session's Nth event)"),
       before: around('before'),
       after: around('after'),
       textChars: textCharsArg,
@@ -38,20 +38,19 @@ export const timelineTool = defineTool({
   }),
   annotations: READ_ONLY,
   run(args, { ops }) {
-    const around = withHint(
-      () => eventsAround(ops, { event: args.event, before: args.before, after: args.after }),
+    const shown = withHint(
+      () => showEvent(ops, { event: args.event, before: args.before, after: args.after }),
       'NOT_FOUND',
       'use an event id from a search hit, or a seq (@number) from get_session',
     );
-    const { session, anchor, before } = around;
-    const items = [...before, anchor, ...around.after].map((e) =>
-      eventItem(e, args.textChars, args.withData),
-    );
+    const { session, anchor } = shown;
+    const earlier = shown.events.filter((e) => e.seq < anchor.seq);
+    const items = shown.events.map((e) => eventItem(e, args.textChars, args.withData));
     return {
       text: lines(
         `${session.handle} (${session.agent}), around @${anchor.seq}:`,
         items.map((e) => (e.seq === anchor.seq ? `> ${eventLine(e)}` : `  ${eventLine(e)}`)),
-        `Wider: call timeline with larger before/after, or get_session with {"session":"${session.handle}","before":${before[0]?.seq ?? anchor.seq}}.`,
+        `Wider: call timeline with larger before/after, or get_session with {"session":"${session.handle}","before":${earlier[0]?.seq ?? anchor.seq}}.`,
       ),
       data: { session: toJson.session(session), anchor: anchor.seq, events: items },
     };

@@ -326,6 +326,16 @@ export class SqliteEvents implements Events {
     return row ? toEvent(row) : null;
   }
 
+  nthInSession(sessionId: string, n: number): BatonEvent | null {
+    if (!Number.isInteger(n) || n < 1) return null;
+    const row = this.ctx.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM events e WHERE e.session_id = ? ORDER BY e.seq LIMIT 1 OFFSET ?`,
+      )
+      .get(sessionId, n - 1) as EventRow | undefined;
+    return row ? toEvent(row) : null;
+  }
+
   raw(seq: number): string | null {
     const row = this.ctx.db
       .prepare(

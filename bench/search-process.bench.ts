@@ -1,0 +1,136 @@
+// `baton search` as a process on the 1M-event store, beside `baton --version` (the CLI's start-up
+// alone) and the same searches in-process, all measured in the same run, round-robin so a burst of
+// load on a shared machine hits each alike. What search adds above --version is its own time:
+// loading the search code and the store, opening the file, and searching.
+//
+// `BATON_BENCH_TINY=1` runs it over a small store made on the spot, to check the bench works
+// without building the big store (its figures then mean nothing).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { search } from '../src/search/index.js';
+import { SqliteStore } from '../src/store/index.js';
+import { BENCH_DIR, ensureBigStore, projectName } from './fixtures.js';
+import type { Benchmark, Figure } from './harness.js';
+import { median } from './harness.js';
+
+const BIN = resolve(import.meta.dirname, '..', 'bin', 'baton.js');
+const TINY = process.env.BATON_BENCH_TINY === '1';
+const ROUNDS = TINY ? 3 : 30;
+const QUERIES = ['retryWithBackoff', 'why is the checkout payment failing', 'ECONNREFUSED'];
+
+/** A store of a few hundred events, for checking the bench runs (BATON_BENCH_TINY). */
+function tinyStore(path: string): void {
+  const store = SqliteStore.open({ path });
+  try {
+    const project = store.projects.ensure({
+      key: 'path:/bench/tiny',
+      root: '/bench/tiny',
+      remoteUrl: null,
+      name: projectName(7),
+    });
+    const session = store.sessions.start({ agent: 'cli', projectId: project.id });
+    const words = ['retryWithBackoff', 'checkout payment failing', 'ECONNREFUSED', 'deploy'];
+    store.events.append(
+      Array.from({ length: 400 }, (_, i) => ({
+        sessionId: session.id,
+        kind: 'user_message' as const,
+        text: `event ${i} ${words[i % words.length]}`,
+        source: 'cli' as const,
+      })),
+    );
+  } finally {
+    store.close();
+  }
+}
+
+async function storeFile(dir: string): Promise<string> {
+  if (!TINY) return ensureBigStore();
+  const path = join(dir, 'tiny.db');
+  tinyStore(path);
+  return path;
+}
+
+function inProcess(path: string, projectId: string): number[] {
+  const store = SqliteStore.open({ path });
+  try {
+    const times: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const query of QUERIES) {
+        const t = performance.now();
+        search(store, { query, projectId });
+        times.push(performance.now() - t);
+      }
+    }
+    return times;
+  } finally {
+    store.close();
+  }
+}
+
+const bench: Benchmark = {
+  name: 'search-process',
+  async run() {
+    mkdirSync(BENCH_DIR, { recursive: true });
+    const dir = mkdtempSync(join(TINY ? tmpdir() : BENCH_DIR, 'search-process-'));
+    try {
+      const home = join(dir, 'home');
+      mkdirSync(home, { recursive: true });
+      copyFileSync(await storeFile(dir), join(home, 'baton.db'));
+      const env = { ...process.env, BATON_HOME: home, NO_COLOR: '1' };
+      const project = projectName(7);
+      const once = (args: string[]) => {
+        const t = performance.now();
+        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`baton ${args.join(' ')}: ${r.stderr}`);
+        return performance.now() - t;
+      };
+      const searchArgs = (q: string) => ['search', '--project', project, '--limit', '10', q];
+      once(searchArgs(QUERIES[0]!)); // warm the page cache
+      const version: number[] = [];
+      const processes: number[] = [];
+      const own: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const query of QUERIES) {
+          const v = once(['--version']);
+          const s = once(searchArgs(query));
+          version.push(v);
+          processes.push(s);
+          own.push(s - v);
+        }
+      }
+      const store = SqliteStore.open({ path: join(home, 'baton.db') });
+      const projectId = store.projects.get(project)!.id;
+      store.close();
+      const inside = median(inProcess(join(home, 'baton.db'), projectId));
+      const size = TINY ? 'tiny store (a check, not a figure)' : '1M-event store';
+      const runs = `${own.length} runs`;
+      const row = (metric: string, value: number, target: string, met?: boolean): Figure => ({
+        metric,
+        value,
+        unit: 'ms median',
+        baseline: '`baton --version` as a process, same run',
+        baselineValue: median(version),
+        baselineUnit: 'ms median',
+        target,
+        ...(met !== undefined && { met }),
+      });
+      const ownMedian = median(own);
+      process.stdout.write(`same searches in-process: ${inside.toFixed(1)} ms median\n`);
+      return [
+        row(`\`baton search\` as a process, ${size} (${runs})`, median(processes), '—'),
+        row(
+          `\`baton search\` own time above \`baton --version\` (median of per-run differences; in-process search ${inside.toFixed(1)} ms)`,
+          ownMedian,
+          '≤ 20 ms median',
+          ownMedian <= 20,
+        ),
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default bench;
