@@ -6,6 +6,9 @@ import { BatonError, parseTime } from '../core/index.js';
 import type { EventSearchHit, SearchResult } from '../search/index.js';
 import type { OpsWorld } from './world.js';
 
+/** A search reads the store and the clock only. */
+export type SearchWorld = Pick<OpsWorld, 'store' | 'clock'>;
+
 export interface SearchInput {
   /** Words, "phrases", prefix*, -exclusions, kind:/tool:/file: filters. */
   query: string;
@@ -25,7 +28,7 @@ export interface SearchInput {
   withTotal?: boolean | undefined;
 }
 
-async function options(world: OpsWorld, input: SearchInput) {
+async function options(world: SearchWorld, input: SearchInput) {
   const { SEARCH_KINDS } = await import('../search/index.js');
   const kinds = input.kinds?.filter(Boolean);
   for (const k of kinds ?? []) {
@@ -51,14 +54,14 @@ async function options(world: OpsWorld, input: SearchInput) {
 }
 
 /** Events, todos, decisions and facts, best match first. */
-export async function searchMemory(world: OpsWorld, input: SearchInput): Promise<SearchResult> {
+export async function searchMemory(world: SearchWorld, input: SearchInput): Promise<SearchResult> {
   const { search } = await import('../search/index.js');
   return search(world.store, await options(world, input));
 }
 
 /** Events only, each hit an event of a session: for callers that read around a hit. */
 export async function searchEvents(
-  world: OpsWorld,
+  world: SearchWorld,
   input: SearchInput,
 ): Promise<{ hits: EventSearchHit[]; total: number | null }> {
   const { searchEvents: events } = await import('../search/index.js');

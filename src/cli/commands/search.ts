@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { BatonError } from '../../core/index.js';
-import { searchMemory } from '../../operations/index.js';
+// eslint-disable-next-line no-restricted-imports -- the search operation's own file: through the door, esbuild's code splitting would load every operation and the recovery code with it (docs/ARCHITECTURE.md, second doors)
+import { searchMemory } from '../../operations/search.js';
 import { SEARCH_KINDS } from '../../search/index.js';
 import { searchResultToJson } from '../../wire/index.js';
 import type { CliContext } from '../context.js';
-import { opsWorld } from '../ops-world.js';
 import { examples, parseIntOption, withJson } from '../options.js';
 import { printHits } from '../views/search-output.js';
 
@@ -70,18 +70,21 @@ async function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): 
     throw new BatonError('USAGE', 'use --project or --all-projects, not both');
   }
   const query = words.join(' ');
-  const result = await searchMemory(opsWorld(ctx), {
-    query,
-    limit: flags.limit,
-    offset: flags.offset,
-    projectId: flags.allProjects ? undefined : ctx.project(flags.project).id,
-    agent: flags.agent,
-    sessionRef: flags.session,
-    kinds: flags.kind,
-    since: flags.since,
-    until: flags.until,
-    withTotal: flags.total,
-  });
+  const result = await searchMemory(
+    { store: ctx.store(), clock: ctx.world.clock },
+    {
+      query,
+      limit: flags.limit,
+      offset: flags.offset,
+      projectId: flags.allProjects ? undefined : ctx.project(flags.project).id,
+      agent: flags.agent,
+      sessionRef: flags.session,
+      kinds: flags.kind,
+      since: flags.since,
+      until: flags.until,
+      withTotal: flags.total,
+    },
+  );
   if (flags.json) return ctx.out.json(searchResultToJson(query, result));
   if (result.hits.length === 0) {
     ctx.out.line('no hits');
