@@ -97,6 +97,8 @@ export interface Sessions {
   get(ref: string): Session | null;
   /** Most recent activity first. */
   list(filter?: SessionFilter): Session[];
+  /** How many sessions the filter matches, whatever its limit ("20 of 40"). */
+  count(filter?: Omit<SessionFilter, 'limit'>): number;
   // Named reads for capture.
   /** The session `agent` knows by its own id `agentSessionId`; one indexed lookup (hook hot path). */
   findByAgentId(agent: string, agentSessionId: string): Session | null;
