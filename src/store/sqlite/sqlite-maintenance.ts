@@ -2,6 +2,7 @@
 // backup copies every page in one step of SQLite's backup API, so it is one read transaction:
 // consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Database } from './driver.js';
 import { BatonError, classifyError } from '../../core/index.js';
 import type { JsonObject } from '../../core/index.js';
@@ -55,6 +56,12 @@ export class SqliteMaintenance implements Maintenance {
     if (existsSync(path)) {
       throw new BatonError('IO', `${path} already exists`, { hint: 'name a new file' });
     }
+    const folder = dirname(path);
+    if (!existsSync(folder)) {
+      throw new BatonError('IO', `cannot back up to ${path}: the folder ${folder} does not exist`, {
+        hint: `create it first (mkdir -p ${folder}), or name another path`,
+      });
+    }
     const started = performance.now();
     const partial = `${path}.partial`;
     rmSync(partial, { force: true });
@@ -64,8 +71,14 @@ export class SqliteMaintenance implements Maintenance {
       chmodSync(partial, 0o600);
       renameSync(partial, path);
     } catch (error) {
+      // Whatever failed (a full disk, a folder we may not write), only the copy is affected.
       rmSync(partial, { force: true });
-      throw classifyError(error);
+      const e = classifyError(error);
+      const why = e.code === 'IO' && /full/.test(e.message) ? 'the disk is full' : e.message;
+      throw new BatonError(e.code, `the backup to ${path} failed: ${why}`, {
+        hint: `the store is untouched and no partial copy was left${e.hint ? `; ${e.hint}` : ''}`,
+        cause: error,
+      });
     }
     return { path, bytes: sizeOf(path), ms: performance.now() - started };
   }
