@@ -54,6 +54,12 @@ export function classifyError(error: unknown): BatonError {
       cause: error,
     });
   }
+  if (code === 'SQLITE_CORRUPT_VTAB') {
+    return new BatonError('STORE_CORRUPT', `the search index is damaged: ${message}`, {
+      hint: 'rebuild it from the events, losing nothing: baton doctor --fix',
+      cause: error,
+    });
+  }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new BatonError('STORE_CORRUPT', `the store is damaged: ${message}`, {
       hint: 'restore a backup with `baton restore-backup PATH`, or move the file away to start fresh',

@@ -13,6 +13,7 @@ import {
   diskCheck,
   integrityCheck,
   permissionsCheck,
+  searchIndexCheck,
   storeFileCheck,
 } from './store-checks.js';
 import { result } from './types.js';
@@ -22,6 +23,7 @@ import type { CheckResult, DoctorCheck, DoctorContext } from './types.js';
 export const STORE_CHECKS: readonly DoctorCheck[] = [
   storeFileCheck,
   integrityCheck,
+  searchIndexCheck,
   permissionsCheck,
   diskCheck,
   contentsCheck,

@@ -67,6 +67,21 @@ export function integrityCheck(ctx: DoctorContext): CheckResult[] {
   ];
 }
 
+/** The full-text indexes, by FTS5's own check (thorough runs only: it reads the whole index). */
+export function searchIndexCheck(ctx: DoctorContext): CheckResult[] {
+  if (ctx.store === null || !ctx.thorough) return [];
+  const problems = ctx.store.maintenance.searchIndexProblems();
+  if (problems.length === 0) return [result(SEARCH_INDEX, 'search index', 'ok', 'sound')];
+  return [
+    result(SEARCH_INDEX, 'search index', 'fail', 'the search index is damaged', {
+      details: problems.slice(0, 5),
+      fix: 'baton doctor --fix (rebuilds it from the events; nothing is lost)',
+    }),
+  ];
+}
+
+export const SEARCH_INDEX = 'search-index';
+
 export function permissionsCheck(ctx: DoctorContext): CheckResult[] {
   if (!existsSync(ctx.storePath)) return [];
   const loose: string[] = [];

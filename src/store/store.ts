@@ -368,6 +368,10 @@ export interface BackupReport {
 export interface Maintenance {
   /** Problems `PRAGMA integrity_check` (or quick_check) finds; empty when the file is sound. */
   integrityCheck(quick?: boolean): string[];
+  /** Problems the full-text indexes' own check finds; empty when they are sound. */
+  searchIndexProblems(): string[];
+  /** Builds the full-text indexes again from the events and records (nothing is lost). */
+  rebuildSearchIndex(): { events: number };
   /** A consistent copy of the store as a new single file, taken while others keep writing. */
   backup(path: string): Promise<BackupReport>;
   /** Deletes what the selector picks from every table that holds it, and audits it. */

@@ -16,6 +16,7 @@ import type {
 } from '../store.js';
 import type { SqliteContext } from './context.js';
 import { forget } from './sqlite-forget.js';
+import { rebuildSearchIndex, searchIndexProblems } from './search-index-repair.js';
 
 const ALL_PAGES = 0x7fffffff;
 
@@ -100,6 +101,14 @@ export class SqliteMaintenance implements Maintenance {
       bytesAfter: after.main + after.wal,
       walTruncated: (result?.busy ?? 1) === 0 && after.wal === 0,
     };
+  }
+
+  searchIndexProblems(): string[] {
+    return searchIndexProblems(this.ctx.db);
+  }
+
+  rebuildSearchIndex(): { events: number } {
+    return rebuildSearchIndex(this.ctx.db);
   }
 
   fileSizes(): { main: number; wal: number } {
