@@ -15,6 +15,7 @@ import {
   permissionsCheck,
   searchIndexCheck,
   storeFileCheck,
+  walCutCheck,
 } from './store-checks.js';
 import { result } from './types.js';
 import type { CheckResult, DoctorCheck, DoctorContext } from './types.js';
@@ -24,6 +25,7 @@ export const STORE_CHECKS: readonly DoctorCheck[] = [
   storeFileCheck,
   integrityCheck,
   searchIndexCheck,
+  walCutCheck,
   permissionsCheck,
   diskCheck,
   contentsCheck,

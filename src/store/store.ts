@@ -368,6 +368,10 @@ export interface BackupReport {
 export interface Maintenance {
   /** Problems `PRAGMA integrity_check` (or quick_check) finds; empty when the file is sound. */
   integrityCheck(quick?: boolean): string[];
+  /** A write-ahead log found cut at open (committed frames missing): noted for doctor. */
+  noteWalCut(cut: { committed: number; present: number; keptAt: string }): void;
+  /** The last cut log noted, if any. */
+  walCut(): { at: number; committed: number; present: number; keptAt: string } | null;
   /** Problems the full-text indexes' own check finds; empty when they are sound. */
   searchIndexProblems(): string[];
   /** Builds the full-text indexes again from the events and records (nothing is lost). */

@@ -17,6 +17,7 @@ import type {
 import type { SqliteContext } from './context.js';
 import { forget } from './sqlite-forget.js';
 import { rebuildSearchIndex, searchIndexProblems } from './search-index-repair.js';
+import type { WalCut } from './wal-cut.js';
 
 const ALL_PAGES = 0x7fffffff;
 
@@ -101,6 +102,20 @@ export class SqliteMaintenance implements Maintenance {
       bytesAfter: after.main + after.wal,
       walTruncated: (result?.busy ?? 1) === 0 && after.wal === 0,
     };
+  }
+
+  noteWalCut(cut: WalCut): void {
+    const noted = { at: this.ctx.clock.now(), ...cut };
+    this.ctx.db
+      .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('wal_cut', ?)")
+      .run(JSON.stringify(noted));
+    this.audit('wal-cut', cut.keptAt, { committed: cut.committed, present: cut.present });
+  }
+
+  walCut(): (WalCut & { at: number }) | null {
+    const row = this.ctx.db.prepare("SELECT value FROM meta WHERE key = 'wal_cut'").get() as
+      { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as WalCut & { at: number }) : null;
   }
 
   searchIndexProblems(): string[] {
