@@ -73,10 +73,12 @@ async function importEventFiles(
   const problems: string[] = [];
   for (const file of files) {
     // One file that cannot be read is reported with the rest; the others are still imported.
+    // When the only file named cannot be read, that is the error itself (exit 7, not 1).
     let opened: ReturnType<typeof open>;
     try {
       opened = open(ctx, file);
     } catch (error) {
+      if (files.length === 1) throw error;
       problems.push(`${file}: ${(error as Error).message}`);
       continue;
     }
