@@ -1,6 +1,7 @@
 // cli: the `baton` command. runCli is the one top-level catch of the CLI: a BatonError
 // becomes one line on stderr and its documented exit code; anything else is an internal error.
 import { CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { BatonError, classifyError } from '../core/index.js';
 import { isInteractive } from './confirm.js';
 import { CliContext } from './context.js';
@@ -11,13 +12,19 @@ import type { World } from './world.js';
 export async function runCli(args: string[], world: World): Promise<number> {
   const ctx = new CliContext(world);
   const program = await buildProgram(ctx, args);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => void world.stdout.write(s),
-    writeErr: (s) => void world.stderr.write(s),
-    outputError: (s, write) => write(s.replace(/^error: /, 'baton: ')),
-  });
-  for (const cmd of program.commands) cmd.exitOverride();
+  // Every command at every depth (`todo add`, `session list`): commander's own default for a
+  // usage error is process.exit(1), where Baton's documented code is 2.
+  const output = {
+    writeOut: (s: string) => void world.stdout.write(s),
+    writeErr: (s: string) => void world.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(s.replace(/^error: /, 'baton: ')),
+  };
+  const override = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput(output);
+    cmd.commands.forEach(override);
+  };
+  override(program);
   try {
     if (args.length === 0) {
       // On a terminal, the recovery menu; anywhere else, help rather than waiting for input.

@@ -25,7 +25,7 @@ export function createOutput(world: World): Output {
     json: (value) => void world.stdout.write(JSON.stringify(value, null, 2) + '\n'),
     error: (text) => void world.stderr.write(text + '\n'),
     table(headers, rows) {
-      const cells = rows.map((r) => r.map((c) => (c === null ? '-' : String(c))));
+      const cells = rows.map((r) => r.map((c) => (c === null ? '-' : printable(String(c)))));
       const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
       const fmt = (r: string[]) =>
         r
@@ -51,9 +51,19 @@ export function formatTime(ms: number | null): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** One line, at most `max` characters. */
+// C0 and C1 control characters and DEL: a title or a path holding a terminal escape must not
+// drive the user's terminal when printed.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** `text` with each control character written as `\xNN`, so it prints inert. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** One line, at most `max` characters, control characters escaped. */
 export function oneLine(text: string | null, max = 80): string {
   if (!text) return '';
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = printable(text.replace(/\s+/g, ' ').trim());
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }

@@ -54,6 +54,12 @@ export function classifyError(error: unknown): BatonError {
       cause: error,
     });
   }
+  if (code === 'SQLITE_CORRUPT_VTAB') {
+    return new BatonError('STORE_CORRUPT', `the search index is damaged: ${message}`, {
+      hint: 'rebuild it from the events, losing nothing: baton doctor --fix',
+      cause: error,
+    });
+  }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new BatonError('STORE_CORRUPT', `the store is damaged: ${message}`, {
       hint: 'restore a backup with `baton restore-backup PATH`, or move the file away to start fresh',
@@ -71,7 +77,12 @@ export function classifyError(error: unknown): BatonError {
     );
   }
   if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM') {
-    return new BatonError('IO', `permission denied: ${message}`, { cause: error });
+    // The file system's own error names the call and the path; a person needs the path.
+    const path = (error as { path?: unknown }).path;
+    return new BatonError('IO', `permission denied: ${typeof path === 'string' ? path : message}`, {
+      hint: 'Baton reads and writes its home folder ($BATON_HOME) as you: check its owner and mode (ls -ld), or set BATON_HOME to a folder of yours',
+      cause: error,
+    });
   }
   if (code === 'ENOENT') return new BatonError('IO', message, { cause: error });
   if (code === 'SQLITE_CANTOPEN') {

@@ -13,7 +13,9 @@ import {
   diskCheck,
   integrityCheck,
   permissionsCheck,
+  searchIndexCheck,
   storeFileCheck,
+  walCutCheck,
 } from './store-checks.js';
 import { result } from './types.js';
 import type { CheckResult, DoctorCheck, DoctorContext } from './types.js';
@@ -22,6 +24,8 @@ import type { CheckResult, DoctorCheck, DoctorContext } from './types.js';
 export const STORE_CHECKS: readonly DoctorCheck[] = [
   storeFileCheck,
   integrityCheck,
+  searchIndexCheck,
+  walCutCheck,
   permissionsCheck,
   diskCheck,
   contentsCheck,

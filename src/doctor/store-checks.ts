@@ -67,6 +67,44 @@ export function integrityCheck(ctx: DoctorContext): CheckResult[] {
   ];
 }
 
+/** The full-text indexes, by FTS5's own check (thorough runs only: it reads the whole index). */
+export function searchIndexCheck(ctx: DoctorContext): CheckResult[] {
+  if (ctx.store === null || !ctx.thorough) return [];
+  const problems = ctx.store.maintenance.searchIndexProblems();
+  if (problems.length === 0) return [result(SEARCH_INDEX, 'search index', 'ok', 'sound')];
+  return [
+    result(SEARCH_INDEX, 'search index', 'fail', 'the search index is damaged', {
+      details: problems.slice(0, 5),
+      fix: 'baton doctor --fix (rebuilds it from the events; nothing is lost)',
+    }),
+  ];
+}
+
+export const SEARCH_INDEX = 'search-index';
+
+/** A write-ahead log that was found cut when the store was opened: committed writes are gone. */
+export function walCutCheck(ctx: DoctorContext): CheckResult[] {
+  const cut = ctx.store?.maintenance.walCut() ?? null;
+  if (cut === null) return [];
+  const [newest] = listBackups(ctx.home);
+  const lost = cut.committed - cut.present;
+  return [
+    result(
+      'wal-cut',
+      'write-ahead log',
+      'fail',
+      `the write-ahead log was found cut on ${new Date(cut.at).toISOString()}: ${lost} of ${cut.committed} committed frames were missing, and what they held is lost`,
+      {
+        details: [`the cut log was kept as ${cut.keptAt}`],
+        fix: newest
+          ? `if the newest backup holds what was lost, restore it: baton restore-backup ${newest.path}`
+          : 're-import what was lost from its source (baton import), or restore an older copy with baton restore-backup PATH',
+        data: { ...cut },
+      },
+    ),
+  ];
+}
+
 export function permissionsCheck(ctx: DoctorContext): CheckResult[] {
   if (!existsSync(ctx.storePath)) return [];
   const loose: string[] = [];

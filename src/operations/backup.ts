@@ -23,6 +23,10 @@ export async function backupStore(
   const keep = settingValue(store, 'backup.keep');
   const rotated =
     input.path === undefined && typeof keep === 'number' ? rotateBackups(input.home, keep) : [];
-  store.audit('backup', report.path, { bytes: report.bytes });
+  try {
+    store.audit('backup', report.path, { bytes: report.bytes });
+  } catch {
+    // The backup is whole and checked; a store too full to note it must not call it failed.
+  }
   return { report, rotated, keep };
 }

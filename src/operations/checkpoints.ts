@@ -6,7 +6,6 @@ import {
   createCheckpoint,
   detectCrashes,
   diffCheckpoints,
-  getCheckpoint,
   loadSnapshot,
   pruneCheckpoints as pruneInStore,
   listCheckpoints as checkpointsInStore,
@@ -15,6 +14,7 @@ import {
 import type { CheckpointDiff, RestoreResult } from '../recover/index.js';
 import type { SessionInput } from '../store/index.js';
 import { BatonError } from '../core/index.js';
+import { resolveCheckpoint } from './checkpoint-ref.js';
 import { whichSession } from './which-session.js';
 import type { OpsWorld } from './world.js';
 
@@ -84,10 +84,10 @@ export function listCheckpoints(world: OpsWorld, input: ListCheckpointsInput): C
 /** Makes a checkpoint the resume point; with rollback also returns the records to it. */
 export function restoreCheckpoint(
   world: OpsWorld,
-  input: { ref: string; rollback: boolean },
+  input: { ref: string; rollback: boolean; projectId?: string | undefined },
 ): RestoreResult {
   return restoreInStore(world.store, {
-    checkpoint: input.ref,
+    checkpoint: resolveCheckpoint(world, input).id,
     rollback: input.rollback,
     now: world.clock.now(),
     git: world.git,
@@ -104,8 +104,11 @@ export interface ShownCheckpoint {
 }
 
 /** One checkpoint with what it holds; NOT_FOUND for a handle or id the store does not know. */
-export function showCheckpoint(world: OpsWorld, input: { ref: string }): ShownCheckpoint {
-  const checkpoint = getCheckpoint(world.store, input.ref);
+export function showCheckpoint(
+  world: OpsWorld,
+  input: { ref: string; projectId?: string | undefined },
+): ShownCheckpoint {
+  const checkpoint = resolveCheckpoint(world, input);
   return {
     checkpoint,
     snapshot: loadSnapshot(world.store, checkpoint),
@@ -117,9 +120,11 @@ export function showCheckpoint(world: OpsWorld, input: { ref: string }): ShownCh
 /** What changed in the records between two checkpoints. */
 export function compareCheckpoints(
   world: OpsWorld,
-  input: { from: string; to: string },
+  input: { from: string; to: string; projectId?: string | undefined },
 ): CheckpointDiff {
-  return diffCheckpoints(world.store, input.from, input.to);
+  const from = resolveCheckpoint(world, { ref: input.from, projectId: input.projectId });
+  const to = resolveCheckpoint(world, { ref: input.to, projectId: input.projectId });
+  return diffCheckpoints(world.store, from.id, to.id);
 }
 
 export interface PruneCheckpointsInput {

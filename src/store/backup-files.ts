@@ -46,6 +46,10 @@ export function rotateBackups(home: string, keep: number): string[] {
 
 /** A damaged store's error, with the one command that brings the newest backup back. */
 export function withRestoreHint(error: BatonError, home: string): BatonError {
+  // A store Baton may not open is not damaged: its own hint (whose file, which mode) stands.
+  if (error.code !== 'STORE_CORRUPT') return error;
+  // A damaged search index is rebuilt in place (its hint says how), not restored.
+  if ((error.cause as { code?: string } | undefined)?.code === 'SQLITE_CORRUPT_VTAB') return error;
   const [newest] = listBackups(home);
   const hint = newest
     ? `restore the newest backup: baton restore-backup ${newest.path}`

@@ -97,6 +97,8 @@ export interface Sessions {
   get(ref: string): Session | null;
   /** Most recent activity first. */
   list(filter?: SessionFilter): Session[];
+  /** How many sessions the filter matches, whatever its limit ("20 of 40"). */
+  count(filter?: Omit<SessionFilter, 'limit'>): number;
   // Named reads for capture.
   /** The session `agent` knows by its own id `agentSessionId`; one indexed lookup (hook hot path). */
   findByAgentId(agent: string, agentSessionId: string): Session | null;
@@ -379,6 +381,14 @@ export interface BackupReport {
 export interface Maintenance {
   /** Problems `PRAGMA integrity_check` (or quick_check) finds; empty when the file is sound. */
   integrityCheck(quick?: boolean): string[];
+  /** A write-ahead log found cut at open (committed frames missing): noted for doctor. */
+  noteWalCut(cut: { committed: number; present: number; keptAt: string }): void;
+  /** The last cut log noted, if any. */
+  walCut(): { at: number; committed: number; present: number; keptAt: string } | null;
+  /** Problems the full-text indexes' own check finds; empty when they are sound. */
+  searchIndexProblems(): string[];
+  /** Builds the full-text indexes again from the events and records (nothing is lost). */
+  rebuildSearchIndex(): { events: number };
   /** A consistent copy of the store as a new single file, taken while others keep writing. */
   backup(path: string): Promise<BackupReport>;
   /** Deletes what the selector picks from every table that holds it, and audits it. */

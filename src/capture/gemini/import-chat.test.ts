@@ -88,3 +88,23 @@ describe('importGeminiChat', () => {
     expect(parent.title).toBe('go');
   });
 });
+
+describe('an empty Gemini chat', () => {
+  let t: TempStore;
+  beforeEach(() => (t = tempStore()));
+  afterEach(() => t.cleanup());
+
+  it.each(['session-2026-09-01T10-00-empty001.json', 'session-2026-09-01T10-00-empty002.jsonl'])(
+    '%s: nothing imported, nothing malformed, no session',
+    (name) => {
+      const chats = join(t.dir, '.gemini', 'tmp', 'api', 'chats');
+      mkdirSync(chats, { recursive: true });
+      writeFileSync(join(chats, name), '');
+      const [file] = discoverChats({ env: { HOME: t.dir }, cwd: t.dir });
+      const r = importGeminiChat(t.store, file!);
+      expect(r.malformed).toEqual([]);
+      expect(r.imported).toBe(0);
+      expect(t.store.sessions.list()).toEqual([]);
+    },
+  );
+});

@@ -83,6 +83,9 @@ function importLegacyChat(
     return result;
   }
   const text = readFileSync(path, 'utf8');
+  // Gemini CLI creates a chat's file before it writes the chat: an empty file is a chat with
+  // nothing in it yet (no cursor saved, so it is read again once written), not a broken one.
+  if (text.trim() === '') return result;
   result.lines = text.split('\n').length;
   const chat = splitLegacyChat(text);
   if (!chat.ok) {

@@ -1,46 +1,32 @@
-// Spooled payloads are the agent's raw hook input (prompts, tool output, secrets in both) and wait
-// on disk until the next drain. Redacting needs the store's key, which the hot path must not open
-// SQLite to read, so the spool is encrypted at rest instead (AES-256-GCM) with a key of its own in
-// $BATON_HOME/spool.key (0600, made on first use). A file from before this has a plain payload.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The drain's half of the spool's encryption at rest (the hot path's half, and why, is in
+// spool-seal.ts): Node's own ChaCha20 decrypts what the hook's plain-JavaScript one sealed. Files
+// spooled by earlier versions are read too: AES-256-GCM with the same key, or a plain payload.
+import { createDecipheriv } from 'node:crypto';
+import { SPOOL_CIPHER, spoolKey } from './spool-seal.js';
 
-const ALGORITHM = 'aes-256-gcm';
-export const spoolKeyPath = (home: string) => join(home, 'spool.key');
-
-function spoolKey(home: string): Buffer {
-  const path = spoolKeyPath(home);
-  try {
-    return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-  } catch {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch {
-      // Another hook made it first: read theirs.
-    }
-    return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-  }
+interface SpoolHeader {
+  agent?: string;
+  receivedAt?: number;
+  cipher?: string;
+  nonce?: string;
+  iv?: string;
+  tag?: string;
 }
 
-/** The spool file's text: a header line (agent, time, iv, tag) and the encrypted payload. */
-export function sealSpooled(
-  home: string,
-  agent: string,
-  receivedAt: number,
-  payloadText: string,
-): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv(ALGORITHM, spoolKey(home), iv);
-  const body = Buffer.concat([cipher.update(payloadText, 'utf8'), cipher.final()]);
-  const header = {
-    agent,
-    receivedAt,
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-  };
-  return `${JSON.stringify(header)}\n${body.toString('base64')}`;
+function decrypt(home: string, header: SpoolHeader, body: string): string {
+  const sealed = Buffer.from(body, 'base64');
+  if (header.cipher === SPOOL_CIPHER && header.nonce !== undefined) {
+    const iv = Buffer.concat([Buffer.alloc(4), Buffer.from(header.nonce, 'base64')]);
+    const decipher = createDecipheriv('chacha20', spoolKey(home), iv);
+    return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
+  }
+  if (header.iv !== undefined && header.tag !== undefined) {
+    const iv = Buffer.from(header.iv, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', spoolKey(home), iv);
+    decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
+    return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
+  }
+  return body;
 }
 
 /** A spool file's agent, time and parsed payload; throws when it cannot be read. */
@@ -49,21 +35,8 @@ export function openSpooled(
   text: string,
 ): { agent: string; receivedAt: number; payload: unknown } {
   const newline = text.indexOf('\n');
-  const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as {
-    agent?: string;
-    receivedAt?: number;
-    iv?: string;
-    tag?: string;
-  };
-  let payloadText = text.slice(newline + 1);
-  if (header.iv !== undefined && header.tag !== undefined) {
-    const decipher = createDecipheriv(ALGORITHM, spoolKey(home), Buffer.from(header.iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
-    payloadText = Buffer.concat([
-      decipher.update(Buffer.from(payloadText, 'base64')),
-      decipher.final(),
-    ]).toString('utf8');
-  }
+  const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as SpoolHeader;
+  const payloadText = decrypt(home, header, text.slice(newline + 1));
   let payload: unknown;
   try {
     payload = JSON.parse(payloadText);

@@ -1,11 +1,11 @@
 // The hook hot path's only write: one file per hook invocation in $BATON_HOME/spool, written
 // under a temporary name, flushed, then renamed into place, so a reader sees whole files only.
-// The payload is encrypted (spool-crypt.ts): nothing unredacted rests on disk.
+// The payload is encrypted (spool-seal.ts): nothing unredacted rests on disk.
 // It needs no SQLite (loading it costs more than the rest of the hook), and is drained into the
 // store by the next lifecycle hook, CLI command or import (spool-drain.ts).
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { sealSpooled } from './spool-crypt.js';
+import { sealSpooled, spoolKey, spoolNonce } from './spool-seal.js';
 
 export const spoolDir = (home: string) => join(home, 'spool');
 export const SPOOL_SUFFIX = '.hook';
@@ -28,7 +28,8 @@ export function spoolHook(
   const tmp = join(dir, `.${name}.tmp`);
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, sealSpooled(home, agent, receivedAt, payloadText));
+    const nonce = spoolNonce(receivedAt, pid, counter);
+    writeSync(fd, sealSpooled(spoolKey(home), nonce, agent, receivedAt, payloadText));
     fsyncSync(fd);
   } finally {
     closeSync(fd);

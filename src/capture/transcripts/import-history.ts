@@ -121,6 +121,8 @@ function importOne(
   onProgress: (p: { bytes: number; events: number }) => void,
 ): FileImportResult | string {
   try {
+    const refused = notRegular(file.path);
+    if (refused) return refused;
     return adapter.transcripts.importFile(store, file, { onProgress });
   } catch (error) {
     const e = classifyError(error);
@@ -133,6 +135,24 @@ function importOne(
       throw e;
     return e.message;
   }
+}
+
+/**
+ * Why a path is refused before it is opened: a FIFO would block the import until something
+ * writes to it, a device never ends, a folder here is one the walk could not read.
+ */
+function notRegular(path: string): string | null {
+  const st = statSync(path);
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return `cannot read the folder ${path}`;
+  const kind = st.isFIFO()
+    ? 'a FIFO (named pipe)'
+    : st.isSocket()
+      ? 'a socket'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file';
+  return `${path} is ${kind}: refused (only regular files are imported)`;
 }
 
 function add(s: AgentImportSummary, r: FileImportResult): void {

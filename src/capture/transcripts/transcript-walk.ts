@@ -1,7 +1,10 @@
 // Finds transcript files for an importer: under the agent's default folders (which may not exist)
 // or under the files and folders a user named (which must). The file test, and any folders of the
-// agent's own that hold no transcripts, are the agent's.
-import { readdirSync, statSync } from 'node:fs';
+// agent's own that hold no transcripts, are the agent's. Symbolic links are followed, each real
+// folder walked once (a link back up the tree ends there). A folder that cannot be read is listed
+// like a file, so the import reports it as one path it could not read and goes on with the rest;
+// special files (FIFOs, devices) named by the user are listed too, and refused by the import.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BatonError } from '../../core/index.js';
 
@@ -16,8 +19,9 @@ export function findTranscripts(
 ): string[] {
   const found: string[] = [];
   const skip = new Set([...SKIP_DIRS, ...agentSkipDirs]);
+  const seen = new Set<string>();
   const walk = (dir: string, mustExist: boolean) =>
-    walkDir(dir, found, mustExist, skip, isTranscript);
+    walkDir(dir, { out: found, seen, skip, isTranscript }, mustExist);
   if (paths.length === 0) {
     for (const dir of defaults) walk(dir, false);
   } else {
@@ -36,24 +40,45 @@ export function findTranscripts(
   return [...new Set(found)].sort();
 }
 
-function walkDir(
-  dir: string,
-  out: string[],
-  mustExist: boolean,
-  skip: ReadonlySet<string>,
-  isTranscript: (p: string) => boolean,
-) {
+interface Walk {
+  out: string[];
+  /** Real paths of the folders walked: a symlink loop or a second link to one adds nothing. */
+  seen: Set<string>;
+  skip: ReadonlySet<string>;
+  isTranscript: (p: string) => boolean;
+}
+
+function walkDir(dir: string, w: Walk, mustExist: boolean): void {
+  let real: string;
   let entries;
   try {
+    real = realpathSync(dir);
+    if (w.seen.has(real)) return;
+    w.seen.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if (!mustExist && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new BatonError('IO', `cannot read ${dir}: ${(error as Error).message}`);
+    w.out.push(dir);
+    return;
   }
   for (const e of entries) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!skip.has(e.name)) walkDir(path, out, true, skip, isTranscript);
-    } else if (e.isFile() && isTranscript(path)) out.push(path);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // A dangling link: nothing to import.
+      }
+    }
+    if (isDir) {
+      if (!w.skip.has(e.name)) walkDir(path, w, true);
+    } else if (w.isTranscript(path)) {
+      // A FIFO or device with a transcript's name is listed too, for the import to refuse aloud.
+      if (isFile || !e.isSymbolicLink()) w.out.push(path);
+    }
   }
 }

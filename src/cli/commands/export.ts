@@ -50,11 +50,13 @@ async function runExport(ctx: CliContext, opts: ExportOpts): Promise<void> {
   } else if (!opts.allProjects) {
     filter.projectId = ctx.project(opts.project).id;
   }
+  let lines = 0;
   const out: Writable = opts.output
     ? createWriteStream(resolve(ctx.world.cwd, opts.output), { mode: 0o600 })
     : ctx.world.stdout;
   let chunk = '';
   for (const line of exportEvents(store, filter)) {
+    lines += 1;
     chunk += line;
     if (chunk.length >= 1 << 16) {
       if (!out.write(chunk)) await once(out, 'drain');
@@ -65,5 +67,12 @@ async function runExport(ctx: CliContext, opts: ExportOpts): Promise<void> {
   if (opts.output) {
     out.end();
     await once(out, 'finish');
+  }
+  // An empty output is easy to take for a lost history: say what was looked in.
+  if (lines === 0 && filter.projectId !== undefined) {
+    const project = ctx.project(opts.project);
+    ctx.out.error(
+      `baton: nothing to export: no events in project "${project.name}" (${project.root}); --all-projects exports every project`,
+    );
   }
 }

@@ -22,7 +22,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     throw new BatonError(
       'STORE_CORRUPT',
       `the store has schema version ${current}, newer than this Baton understands`,
-      { hint: 'upgrade Baton (npm install -g baton) to read it' },
+      { hint: 'upgrade Baton (npm install -g baton-memory) to read it' },
     );
   }
   const applied: number[] = [];

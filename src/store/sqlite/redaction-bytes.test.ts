@@ -70,6 +70,13 @@ describe('redaction reaches the file bytes', () => {
       name: 'api',
       metadata: { token: SECRET_SAMPLES.slack_token! },
     });
+    // A component named by a secret: redacted, and set again it is the same component.
+    const named = { projectId: project.id, name: `db ${SECRET_SAMPLES.stripe_key!}` };
+    store.components.set({ ...named, status: 'down' });
+    store.components.set({ ...named, status: 'up' });
+    const redactedNames = store.components.list(project.id).map((c) => c.name);
+    expect(redactedNames).toEqual(['api', expect.stringMatching(/^db \[REDACTED:stripe_key:/)]);
+    expect(store.components.list(project.id)[1]!.status).toBe('up');
     store.checkpoints.insert({
       sessionId: session.id,
       projectId: project.id,

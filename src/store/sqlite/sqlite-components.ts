@@ -38,9 +38,11 @@ export class SqliteComponents implements Components {
     return write(ctx, () => {
       const now = ctx.clock.now();
       const hlc = ctx.hlc.tick();
+      // A name is redacted like any text; the mark is keyed, so the same name finds its row again.
+      const name = ctx.redactor.text(input.name);
       const existing = ctx
         .stmt('SELECT * FROM components WHERE project_id = ? AND name = ?')
-        .get(input.projectId, input.name) as ComponentRow | undefined;
+        .get(input.projectId, name) as ComponentRow | undefined;
       const changed = (['status', 'health', 'metadata'] as const).filter(
         (k) => input[k] !== undefined,
       );
@@ -51,7 +53,7 @@ export class SqliteComponents implements Components {
       const row: ComponentRow = {
         id: existing?.id ?? ctx.ids(),
         project_id: input.projectId,
-        name: input.name,
+        name,
         status: clean(ctx, input.status) ?? existing?.status ?? 'unknown',
         health: input.health === undefined ? (existing?.health ?? null) : input.health,
         last_checked: now,

@@ -2,6 +2,7 @@
 // backup copies every page in one step of SQLite's backup API, so it is one read transaction:
 // consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Database } from './driver.js';
 import { BatonError, classifyError } from '../../core/index.js';
 import type { JsonObject } from '../../core/index.js';
@@ -15,6 +16,8 @@ import type {
 } from '../store.js';
 import type { SqliteContext } from './context.js';
 import { forget } from './sqlite-forget.js';
+import { rebuildSearchIndex, searchIndexProblems } from './search-index-repair.js';
+import type { WalCut } from './wal-cut.js';
 
 const ALL_PAGES = 0x7fffffff;
 
@@ -55,6 +58,12 @@ export class SqliteMaintenance implements Maintenance {
     if (existsSync(path)) {
       throw new BatonError('IO', `${path} already exists`, { hint: 'name a new file' });
     }
+    const folder = dirname(path);
+    if (!existsSync(folder)) {
+      throw new BatonError('IO', `cannot back up to ${path}: the folder ${folder} does not exist`, {
+        hint: `create it first (mkdir -p ${folder}), or name another path`,
+      });
+    }
     const started = performance.now();
     const partial = `${path}.partial`;
     rmSync(partial, { force: true });
@@ -64,8 +73,14 @@ export class SqliteMaintenance implements Maintenance {
       chmodSync(partial, 0o600);
       renameSync(partial, path);
     } catch (error) {
+      // Whatever failed (a full disk, a folder we may not write), only the copy is affected.
       rmSync(partial, { force: true });
-      throw classifyError(error);
+      const e = classifyError(error);
+      const why = e.code === 'IO' && /full/.test(e.message) ? 'the disk is full' : e.message;
+      throw new BatonError(e.code, `the backup to ${path} failed: ${why}`, {
+        hint: `the store is untouched and no partial copy was left${e.hint ? `; ${e.hint}` : ''}`,
+        cause: error,
+      });
     }
     return { path, bytes: sizeOf(path), ms: performance.now() - started };
   }
@@ -87,6 +102,28 @@ export class SqliteMaintenance implements Maintenance {
       bytesAfter: after.main + after.wal,
       walTruncated: (result?.busy ?? 1) === 0 && after.wal === 0,
     };
+  }
+
+  noteWalCut(cut: WalCut): void {
+    const noted = { at: this.ctx.clock.now(), ...cut };
+    this.ctx.db
+      .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('wal_cut', ?)")
+      .run(JSON.stringify(noted));
+    this.audit('wal-cut', cut.keptAt, { committed: cut.committed, present: cut.present });
+  }
+
+  walCut(): (WalCut & { at: number }) | null {
+    const row = this.ctx.db.prepare("SELECT value FROM meta WHERE key = 'wal_cut'").get() as
+      { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as WalCut & { at: number }) : null;
+  }
+
+  searchIndexProblems(): string[] {
+    return searchIndexProblems(this.ctx.db);
+  }
+
+  rebuildSearchIndex(): { events: number } {
+    return rebuildSearchIndex(this.ctx.db);
   }
 
   fileSizes(): { main: number; wal: number } {

@@ -192,31 +192,31 @@ export class SqliteSessions implements Sessions {
   }
 
   list(filter: SessionFilter = {}): Session[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.projectId !== undefined) {
-      where.push('project_id = ?');
-      params.push(filter.projectId);
-    }
-    if (filter.agent !== undefined) {
-      where.push('agent = ?');
-      params.push(filter.agent);
-    }
-    if (filter.status !== undefined) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    if (filter.parentId !== undefined) {
-      where.push('parent_id = ?');
-      params.push(filter.parentId);
-    }
-    if (filter.since !== undefined) {
-      where.push('last_activity_at >= ?');
-      params.push(filter.since);
-    }
-    const sql = `SELECT * FROM sessions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY last_activity_at DESC, id DESC LIMIT ?`;
-    params.push(filter.limit ?? -1);
-    return (this.ctx.stmt(sql).all(...params) as SessionRow[]).map(toSession);
+    const { where, params } = sessionWhere(filter);
+    const sql = `SELECT * FROM sessions ${where} ORDER BY last_activity_at DESC, id DESC LIMIT ?`;
+    return (this.ctx.stmt(sql).all(...params, filter.limit ?? -1) as SessionRow[]).map(toSession);
   }
+
+  count(filter: Omit<SessionFilter, 'limit'> = {}): number {
+    const { where, params } = sessionWhere(filter);
+    const row = this.ctx.stmt(`SELECT count(*) AS n FROM sessions ${where}`).get(...params);
+    return (row as { n: number }).n;
+  }
+}
+
+/** The WHERE clause of a session filter (all but its limit), with its parameters. */
+function sessionWhere(filter: SessionFilter): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    if (value === undefined) return;
+    where.push(clause);
+    params.push(value);
+  };
+  add('project_id = ?', filter.projectId);
+  add('agent = ?', filter.agent);
+  add('status = ?', filter.status);
+  add('parent_id = ?', filter.parentId);
+  add('last_activity_at >= ?', filter.since);
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

@@ -25,6 +25,7 @@ import { SqliteDecisions } from './sqlite-decisions.js';
 import { SqliteEvents } from './sqlite-events.js';
 import { SqliteFacts } from './sqlite-facts.js';
 import { SqliteMaintenance } from './sqlite-maintenance.js';
+import { findWalCut } from './wal-cut.js';
 import { SqliteProjects } from './sqlite-projects.js';
 import { SqliteSessions } from './sqlite-sessions.js';
 import { SqliteStats } from './sqlite-stats.js';
@@ -106,6 +107,11 @@ export class SqliteStore implements Store {
       if (options.urgent && options.path !== ':memory:') {
         release = announceUrgent(options.path, process.pid);
       }
+      // Before SQLite reads the log and rebuilds its index, which would hide a cut.
+      const cut =
+        options.readonly || options.path === ':memory:'
+          ? null
+          : findWalCut(options.path, (options.clock ?? systemClock).now());
       db = new Database(options.path, {
         readonly: options.readonly ?? false,
         timeout: options.busyTimeoutMs ?? 5000,
@@ -124,6 +130,7 @@ export class SqliteStore implements Store {
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
       const store = new SqliteStore(db, options);
       store.release = release;
+      if (cut) store.maintenance.noteWalCut(cut);
       return store;
     } catch (error) {
       release();

@@ -6,7 +6,7 @@ import type { CheckpointDiff, StateDiff } from '../../../recover/index.js';
 import { toJson } from '../../../wire/index.js';
 import type { CliContext } from '../../context.js';
 import { opsWorld } from '../../ops-world.js';
-import { examples, withJson } from '../../options.js';
+import { examples, withJson, withProject } from '../../options.js';
 import { oneLine } from '../../output.js';
 import { shortSha } from './format.js';
 
@@ -76,13 +76,15 @@ export function registerCheckpointDiff(group: Command, ctx: CliContext): void {
     .command('diff')
     .description('what changed between two checkpoints: todos, decisions, facts, components, git')
     .argument('<from>', 'the earlier checkpoint')
-    .argument('<to>', 'the later checkpoint');
-  withJson(cmd);
+    .argument('<to>', 'the later checkpoint (latest: the newest)');
+  withJson(withProject(cmd));
   examples(cmd, [
     'baton checkpoint diff RECOVERY-SESSION-261123-001-174012 RECOVERY-SESSION-261123-001-180344',
+    'baton checkpoint diff 174012 latest',
   ]);
-  cmd.action((fromRef: string, toRef: string, opts: { json?: boolean }) => {
-    const diff = compareCheckpoints(opsWorld(ctx), { from: fromRef, to: toRef });
+  cmd.action((fromRef: string, toRef: string, opts: { json?: boolean; project?: string }) => {
+    const projectId = ctx.project(opts.project).id;
+    const diff = compareCheckpoints(opsWorld(ctx), { from: fromRef, to: toRef, projectId });
     if (!opts.json) return print(ctx, diff);
     ctx.out.json({
       from: toJson.checkpoint(diff.from),

@@ -5,6 +5,7 @@ import { discoverHistory, drainSpool, importHistory } from '../../../capture/ind
 import { BatonError } from '../../../core/index.js';
 import { wiredBrief } from '../../capture-wiring.js';
 import type { CliContext } from '../../context.js';
+import { printable } from '../../output.js';
 import { createProgress } from '../../views/progress.js';
 
 const MAX_LISTED = 20;
@@ -87,7 +88,7 @@ export function printAgentImport(ctx: CliContext, report: AgentImportReport, jso
   if (problems.length === 0) return;
   for (const p of problems.slice(0, MAX_LISTED)) {
     ctx.out.error(
-      `baton: skipped ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}: ${p.message}`,
+      printable(`baton: skipped ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}: ${p.message}`),
     );
   }
   if (problems.length > MAX_LISTED)

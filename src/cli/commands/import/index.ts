@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import type { EventsImportResult } from '../../../capture/index.js';
 import { BatonError } from '../../../core/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
+import { printable } from '../../output.js';
 import { createProgress } from '../../views/progress.js';
 import { importAgents, printAgentImport } from './agents.js';
 
@@ -71,7 +72,17 @@ async function importEventFiles(
   };
   const problems: string[] = [];
   for (const file of files) {
-    const { input, size, name } = open(ctx, file);
+    // One file that cannot be read is reported with the rest; the others are still imported.
+    // When the only file named cannot be read, that is the error itself (exit 7, not 1).
+    let opened: ReturnType<typeof open>;
+    try {
+      opened = open(ctx, file);
+    } catch (error) {
+      if (files.length === 1) throw error;
+      problems.push(`${file}: ${(error as Error).message}`);
+      continue;
+    }
+    const { input, size, name } = opened;
     const progress = createProgress(ctx, name, size);
     const counted = input.pipe(countBytes((n) => progress.bytes(n)));
     // Loaded on use: the line schema is zod, which no other common command needs.
@@ -116,12 +127,12 @@ function report(
     );
   }
   if (problems.length) {
-    for (const p of problems.slice(0, MAX_LISTED)) ctx.out.error(`baton: skipped ${p}`);
+    for (const p of problems.slice(0, MAX_LISTED)) ctx.out.error(`baton: skipped ${printable(p)}`);
     if (problems.length > MAX_LISTED)
       ctx.out.error(`baton: …and ${problems.length - MAX_LISTED} more malformed lines`);
     throw new BatonError(
       'PARTIAL',
-      `${problems.length} line(s) could not be imported; the rest was kept`,
+      `${problems.length} line(s) or file(s) could not be imported; the rest was kept`,
     );
   }
 }
@@ -133,17 +144,20 @@ function open(
   if (file === '-') return { input: ctx.world.stdin, size: null, name: 'stdin' };
   const path = resolve(ctx.world.cwd, file);
   let size: number;
+  let fd: number;
   try {
+    // Refused before it is opened: opening a FIFO blocks until something writes to it.
     const st = statSync(path);
-    if (!st.isFile()) throw new BatonError('USAGE', `${file} is not a file`);
+    if (!st.isFile())
+      throw new Error(`not a regular file${st.isFIFO() ? ' (a FIFO)' : ''}: refused`);
     size = st.size;
+    fd = openSync(path, 'r');
   } catch (error) {
-    if (error instanceof BatonError) throw error;
     throw new BatonError('IO', `cannot read ${file}: ${(error as Error).message}`);
   }
   // Large reads: the events import hands each chunk to its worker, and fewer, larger chunks cost
   // it less (64 KiB is Node's default).
-  return { input: createReadStream(path, { highWaterMark: 1 << 20 }), size, name: file };
+  return { input: createReadStream('', { fd, highWaterMark: 1 << 20 }), size, name: file };
 }
 
 function countBytes(onBytes: (n: number) => void): Transform {

@@ -16,7 +16,7 @@ export function registerQuickstart(program: Command, ctx: CliContext): void {
       "set up the store, import this machine's agent history and show this project's brief (a demo when there is no history)",
     );
   withJson(cmd);
-  examples(cmd, ['npx baton quickstart', 'BATON_HOME=/tmp/baton-try npx baton quickstart']);
+  examples(cmd, ['baton quickstart', 'BATON_HOME=/tmp/baton-try baton quickstart']);
   cmd.action(async (opts: { json?: boolean }) => {
     const store = ctx.store();
     const path = storePath(ctx.home);

@@ -6,7 +6,7 @@ import { listSessions } from '../../../operations/index.js';
 import type { CliContext } from '../../context.js';
 import { opsWorld } from '../../ops-world.js';
 import { choice, parseIntOption, withJson, withProject } from '../../options.js';
-import { formatTime } from '../../output.js';
+import { formatTime, oneLine } from '../../output.js';
 
 interface ListOpts {
   project?: string;
@@ -27,12 +27,13 @@ export function registerSessionList(group: Command, ctx: CliContext): void {
     .option('-n, --limit <n>', 'how many', parseIntOption('--limit', 1, 100_000), 20);
   withJson(withProject(list)).action((opts: ListOpts) => {
     const store = ctx.store();
-    const sessions = listSessions(opsWorld(ctx), {
-      projectId: opts.allProjects ? undefined : ctx.project(opts.project).id,
-      agent: opts.agent,
-      status: opts.status,
-      limit: opts.limit,
-    });
+    const projectId = opts.allProjects ? undefined : ctx.project(opts.project).id;
+    const filter = {
+      ...(projectId !== undefined && { projectId }),
+      ...(opts.agent !== undefined && { agent: opts.agent }),
+      ...(opts.status !== undefined && { status: opts.status }),
+    };
+    const sessions = listSessions(opsWorld(ctx), { ...filter, limit: opts.limit });
     if (opts.json) return ctx.out.json(sessions.map(toJson.session));
     if (sessions.length === 0) return ctx.out.line('no sessions yet');
     const names = new Map<string, string>();
@@ -42,16 +43,21 @@ export function registerSessionList(group: Command, ctx: CliContext): void {
       return names.get(id)!;
     };
     ctx.out.table(
-      ['SESSION', 'AGENT', 'PROJECT', 'STATUS', 'STARTED', 'LAST ACTIVITY', 'EVENTS'],
+      ['SESSION', 'AGENT', 'TITLE', 'PROJECT', 'STATUS', 'LAST ACTIVITY', 'EVENTS'],
       sessions.map((s) => [
         s.handle,
         s.agent,
+        oneLine(s.title, 40) || '-',
         projectName(s.projectId),
         s.status,
-        formatTime(s.startedAt),
         formatTime(s.lastActivityAt),
         s.eventCount,
       ]),
     );
+    const total = store.sessions.count(filter);
+    if (total > sessions.length)
+      ctx.out.line(
+        ctx.out.dim(`${sessions.length} of ${total} sessions (more with --limit ${total})`),
+      );
   });
 }
