@@ -8,6 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
+import { startAutoSync } from '../sync/index.js';
 import { createApp } from './app.js';
 import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
 import { watchFolders } from './folder-watch.js';
@@ -54,6 +55,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
     ...(timeout > 0 && { busyTimeoutMs: timeout }),
   });
   const recorder = createRecorder({ ...world, store });
+  const autoSync = startAutoSync({ ...world, store });
   const spool = join(world.home, 'spool');
   const watcher = watchFolders(() => void pass());
   const pass = async () => {
@@ -62,6 +64,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
       world.log(
         `recorded: ${r.spooled} spooled, ${r.imported} from transcripts, ${r.checkpoints} checkpoint(s), ${r.crashed} crashed`,
       );
+      autoSync?.nudge();
     }
     watcher.watchOnly([spool, ...r.folders]);
   };
@@ -99,6 +102,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
   await server.close();
   await pass();
   const checkpoints = await recorder.stop();
+  await autoSync?.stop();
   store.close();
   world.log(`stopped (${checkpoints} session checkpoint(s) taken)`);
 }

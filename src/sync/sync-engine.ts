@@ -24,6 +24,8 @@ export interface SyncEngineOptions {
   remoteName: string;
   batchSize?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** Audit a push or pull that moved nothing (the commands do; auto-sync's idle rounds do not). */
+  auditIdle?: boolean;
 }
 
 export interface PushReport {
@@ -51,6 +53,7 @@ const eventId = (id: string) => `event:${id}`;
 export class SyncEngine {
   private readonly batch: number;
   private readonly machine: string;
+  private keyChecked = false;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.batch = o.batchSize ?? 2000;
@@ -63,6 +66,7 @@ export class SyncEngine {
 
   /** Fails before anything moves when the key does not open this vault. */
   async checkKey(): Promise<void> {
+    if (this.keyChecked) return;
     const vault = await this.o.target.vault();
     if (!vault) {
       throw new BatonError('NOT_FOUND', `no vault ${this.o.vault} on the sync server`, {
@@ -70,6 +74,21 @@ export class SyncEngine {
       });
     }
     verifyKey(this.o.key, this.o.vault, vault.keyCheck);
+    this.keyChecked = true;
+  }
+
+  /** Whether a push has anything to look at: a changed record or an event of this machine. */
+  hasLocalChanges(): boolean {
+    const { sync } = this.o.store;
+    return (
+      sync.changedRecords(this.position('push-records', ''), 1).length > 0 ||
+      sync.ownEvents(Number(this.position('push-events', '0')), 1).length > 0
+    );
+  }
+
+  /** Whether the vault has changes this store has not pulled (one small query). */
+  async hasRemoteChanges(): Promise<boolean> {
+    return (await this.o.target.lastSeq()) > Number(this.position('pull', '0'));
   }
 
   async push(): Promise<PushReport> {
@@ -212,6 +231,8 @@ export class SyncEngine {
   }
 
   private async audit(action: string, detail: Record<string, number>): Promise<void> {
+    const moved = Object.entries(detail).some(([k, n]) => k !== 'batches' && n > 0);
+    if (!moved && this.o.auditIdle === false) return;
     this.o.store.audit(`sync-${action}`, this.o.vault, detail);
     await this.o.target.audit(this.machine, action, detail);
   }

@@ -20,7 +20,13 @@ export function pgError(error: unknown, remote: string): BatonError {
   const message = (e.message ?? String(error)).split('\n')[0];
   if (code === '57P01' || code === 'ECONNRESET' || /terminat|not queryable/i.test(message ?? '')) {
     return new BatonError('IO', `the sync server closed the connection (${message})`, {
-      hint: 'run the same command again: sync resumes where it stopped',
+      hint: 'nothing was lost: run the same command again, sync resumes where it stopped',
+      cause: error,
+    });
+  }
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', '57P03'].includes(code)) {
+    return new BatonError('IO', `cannot reach the sync server ${remote} (${message})`, {
+      hint: 'nothing was lost: run the same command again once the server is up',
       cause: error,
     });
   }
