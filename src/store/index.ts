@@ -19,6 +19,7 @@ export type {
   TodoPatch,
 } from './store.js';
 export type {
+  CheckpointEntry,
   EventEntry,
   RecordState,
   SyncConflict,
@@ -26,6 +27,7 @@ export type {
   SyncKind,
   NewSyncConflict,
   SyncSupport,
+  SyncTombstone,
 } from './sync-support.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { MIGRATIONS } from './migrations/index.js';

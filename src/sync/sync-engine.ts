@@ -1,17 +1,25 @@
 // Push and pull between a store and a vault. Each batch is sealed or opened, sent or applied, and
 // only then is the position moved past it, in the same local transaction as the apply: a push or
 // pull cut at any point and run again repeats at most one batch, which upserts make harmless.
-import { createHmac } from 'node:crypto';
 import { BatonError } from '../core/index.js';
 import type { JsonObject } from '../core/index.js';
-import type { EventEntry, Store, SyncConflict, SyncEntry } from '../store/index.js';
-import type { SealedRecord, SyncTarget } from './sync-target.js';
+import type {
+  CheckpointEntry,
+  EventEntry,
+  Store,
+  SyncConflict,
+  SyncEntry,
+  SyncTombstone,
+} from '../store/index.js';
+import type { PulledRecord, SyncTarget } from './sync-target.js';
 import { open, seal, verifyKey } from './vault-crypto.js';
 import { planPull } from './pull-plan.js';
 import type { PulledItem } from './pull-plan.js';
+import { pushStreams, remoteId } from './push-streams.js';
+import type { PushStream } from './push-streams.js';
 
 export interface SyncProgress {
-  phase: 'push-records' | 'push-events' | 'pull';
+  phase: 'push-records' | 'push-events' | 'push-checkpoints' | 'push-tombstones' | 'pull';
   done: number;
 }
 
@@ -31,12 +39,17 @@ export interface SyncEngineOptions {
 export interface PushReport {
   records: number;
   events: number;
+  checkpoints: number;
+  tombstones: number;
   batches: number;
 }
 
 export interface PullReport {
   records: number;
   events: number;
+  checkpoints: number;
+  /** Events, sessions and checkpoints removed because another machine forgot them. */
+  removed: number;
   conflicts: number;
   batches: number;
 }
@@ -47,8 +60,6 @@ export interface SyncStatus {
   remoteChanges: number;
   openConflicts: number;
 }
-
-const eventId = (id: string) => `event:${id}`;
 
 export class SyncEngine {
   private readonly batch: number;
@@ -82,7 +93,7 @@ export class SyncEngine {
     const { sync } = this.o.store;
     return (
       sync.changedRecords(this.position('push-records', ''), 1).length > 0 ||
-      sync.ownEvents(Number(this.position('push-events', '0')), 1).length > 0
+      this.streams().some((s) => s.next(this.position(s.phase, s.start), 1) !== null)
     );
   }
 
@@ -91,9 +102,14 @@ export class SyncEngine {
     return (await this.o.target.lastSeq()) > Number(this.position('pull', '0'));
   }
 
+  private streams(): PushStream[] {
+    const { store, key, vault } = this.o;
+    return pushStreams({ store, key, vault, machine: this.machine });
+  }
+
   async push(): Promise<PushReport> {
     await this.checkKey();
-    const report: PushReport = { records: 0, events: 0, batches: 0 };
+    const report: PushReport = { records: 0, events: 0, checkpoints: 0, tombstones: 0, batches: 0 };
     const { store, target } = this.o;
     for (;;) {
       const entries = store.sync.changedRecords(this.position('push-records', ''), this.batch);
@@ -105,40 +121,26 @@ export class SyncEngine {
       report.batches += 1;
       this.o.onProgress?.({ phase: 'push-records', done: report.records });
     }
-    let next = this.sealEvents(Number(this.position('push-events', '0')));
-    while (next) {
-      const current = next;
-      const sending = target.push(current.sealed);
-      // Seal the next batch while the server writes this one.
-      next = this.sealEvents(current.lastSeq);
-      await sending;
-      store.sync.setPosition(this.o.remoteName, 'push-events', String(current.lastSeq));
-      report.events += current.sealed.length;
-      report.batches += 1;
-      this.o.onProgress?.({ phase: 'push-events', done: report.events });
+    const counts = { 'push-events': 0, 'push-checkpoints': 0, 'push-tombstones': 0 };
+    for (const stream of this.streams()) {
+      let next = stream.next(this.position(stream.phase, stream.start), this.batch);
+      while (next) {
+        const current = next;
+        const sending = target.push(current.sealed);
+        // Seal the next batch while the server writes this one.
+        next = stream.next(current.last, this.batch);
+        await sending;
+        store.sync.setPosition(this.o.remoteName, stream.phase, current.last);
+        counts[stream.phase] += current.sealed.length;
+        report.batches += 1;
+        this.o.onProgress?.({ phase: stream.phase, done: counts[stream.phase] });
+      }
     }
+    report.events = counts['push-events'];
+    report.checkpoints = counts['push-checkpoints'];
+    report.tombstones = counts['push-tombstones'];
     await this.audit('push', { ...report });
     return report;
-  }
-
-  /** The next batch of this machine's events after journal position `after`, sealed. */
-  private sealEvents(after: number): { sealed: SealedRecord[]; lastSeq: number } | null {
-    const events = this.o.store.sync.ownEvents(after, this.batch);
-    if (events.length === 0) return null;
-    const { key, vault } = this.o;
-    const sealed = events.map(({ event }) => {
-      const id = eventId(event.id);
-      const ciphertext = seal(key, { vault, kind: 'event', id }, toBytes(event));
-      return {
-        id,
-        machine: this.machine,
-        kind: 'event',
-        hlc: event.hlc,
-        tombstone: false,
-        ciphertext,
-      };
-    });
-    return { sealed, lastSeq: events.at(-1)!.seq };
   }
 
   /**
@@ -150,7 +152,7 @@ export class SyncEngine {
   }
 
   private sealEntry(e: SyncEntry) {
-    const id = this.remoteId(e);
+    const id = remoteId(this.o.key, e.kind, e.id);
     return {
       id,
       machine: this.machine,
@@ -161,19 +163,17 @@ export class SyncEngine {
     };
   }
 
-  /**
-   * A record's id on the server: a keyed hash, since some ids carry names (a project's key is
-   * its repository, a fact's id its key). Every machine with the vault key computes the same.
-   */
-  private remoteId(e: { kind: string; id: string }): string {
-    const mac = createHmac('sha256', this.o.key).update(`${e.kind}\0${e.id}`);
-    return `${e.kind}:${mac.digest('base64url').slice(0, 32)}`;
-  }
-
   async pull(): Promise<PullReport> {
     await this.checkKey();
-    const report: PullReport = { records: 0, events: 0, conflicts: 0, batches: 0 };
-    const { store, target, key, vault } = this.o;
+    const report: PullReport = {
+      records: 0,
+      events: 0,
+      checkpoints: 0,
+      removed: 0,
+      conflicts: 0,
+      batches: 0,
+    };
+    const { store, target } = this.o;
     let fetching = target.pull(Number(this.position('pull', '0')), this.batch, this.machine);
     for (;;) {
       const rows = await fetching;
@@ -183,23 +183,26 @@ export class SyncEngine {
       fetching = target.pull(rows.at(-1)!.seq, this.batch, this.machine);
       fetching.catch(() => undefined);
       // Open everything before writing anything: one bad record stops the batch whole.
-      const items: PulledItem[] = rows.map((r) => {
-        const body = JSON.parse(
-          open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
-        ) as JsonObject;
-        return r.kind === 'event'
-          ? { type: 'event', event: body as unknown as EventEntry }
-          : { type: 'record', entry: body as unknown as SyncEntry };
-      });
+      const opened = this.openBatch(rows);
       store.transaction(() => {
-        const plan = planPull(items, (keys) => store.sync.states(keys), openConflicts(store));
+        const plan = planPull(
+          opened.items,
+          (keys) => store.sync.states(keys),
+          openConflicts(store),
+        );
         store.sync.applyRecords(plan.write);
         store.sync.addConflicts(plan.conflicts);
         for (const id of plan.settled) store.sync.settleConflict(id, 'superseded');
         const applied = store.sync.applyEvents(plan.events);
+        const checkpoints = store.sync.applyCheckpoints(opened.checkpoints);
+        // Last: a deletion wins over anything the same batch brought.
+        const gone = store.sync.applyTombstones(opened.tombstones);
+        if (gone.removed > 0) store.audit('sync-forget', this.o.vault, { removed: gone.removed });
         store.sync.setPosition(this.o.remoteName, 'pull', String(rows.at(-1)!.seq));
         report.records += plan.write.length;
         report.events += applied.inserted;
+        report.checkpoints += checkpoints.written;
+        report.removed += gone.removed;
         report.conflicts += plan.conflicts.length;
       });
       report.batches += 1;
@@ -207,6 +210,25 @@ export class SyncEngine {
     }
     await this.audit('pull', { ...report });
     return report;
+  }
+
+  private openBatch(rows: readonly PulledRecord[]) {
+    const { key, vault } = this.o;
+    const items: PulledItem[] = [];
+    const checkpoints: CheckpointEntry[] = [];
+    const tombstones: SyncTombstone[] = [];
+    for (const r of rows) {
+      const body = JSON.parse(
+        open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
+      ) as JsonObject;
+      if (r.tombstone && body.tombstone)
+        tombstones.push(body.tombstone as unknown as SyncTombstone);
+      else if (r.kind === 'event')
+        items.push({ type: 'event', event: body as unknown as EventEntry });
+      else if (r.kind === 'checkpoint') checkpoints.push(body as unknown as CheckpointEntry);
+      else items.push({ type: 'record', entry: body as unknown as SyncEntry });
+    }
+    return { items, checkpoints, tombstones };
   }
 
   /** The records the next push sends. */
@@ -238,9 +260,7 @@ export class SyncEngine {
   }
 }
 
-function toBytes(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value), 'utf8');
-}
+const toBytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
 function openConflicts(store: Store): (recordId: string) => SyncConflict[] {
   return (recordId) => store.sync.conflicts({ open: true, recordId });
