@@ -41,6 +41,8 @@ const EVERY_MS = 250;
 /** The vault is asked every other look. */
 const PULL_EVERY = 2;
 const NUDGE_MS = 20;
+/** Chosen files are read and compared every this many looks (reading them is not free). */
+const FILES_EVERY = 20;
 const MAX_BACKOFF_MS = 30_000;
 
 /** Auto-sync for this store, or null when sync is not set up (or BATON_SYNC_AUTO=0). */
@@ -76,6 +78,7 @@ export function startAutoSync(world: AutoSyncWorld): AutoSync | null {
       vault: config.vault,
       remoteName: remoteName(config.remote, config.vault),
       auditIdle: false,
+      ...(world.env.HOME && { userHome: world.env.HOME }),
     });
     return engine;
   };
@@ -86,11 +89,11 @@ export function startAutoSync(world: AutoSyncWorld): AutoSync | null {
     await t?.close();
   };
 
-  const once = async (pullToo: boolean): Promise<AutoSyncRound> => {
+  const once = async (pullToo: boolean, files = false): Promise<AutoSyncRound> => {
     const out: AutoSyncRound = { pushed: null, pulled: null, error: null };
     try {
       const e = await open();
-      if (e.hasLocalChanges()) out.pushed = await e.push();
+      if (e.hasLocalChanges(files)) out.pushed = await e.push();
       if (pullToo && (await e.hasRemoteChanges())) out.pulled = await e.pull();
       if (lastError) world.log('auto-sync: the sync server answers again');
       lastError = null;
@@ -116,15 +119,15 @@ export function startAutoSync(world: AutoSyncWorld): AutoSync | null {
       timer = null;
       looks += 1;
       const pullToo = backoff > 0 || (looks - 1) % PULL_EVERY === 0;
-      void run(pullToo).then(() => schedule(backoff || every));
+      void run(pullToo, (looks - 1) % FILES_EVERY === 0).then(() => schedule(backoff || every));
     }, ms);
     timer.unref?.();
   };
 
-  const run = async (pullToo: boolean): Promise<AutoSyncRound> => {
+  const run = async (pullToo: boolean, files = false): Promise<AutoSyncRound> => {
     while (inFlight) await inFlight;
     if (stopped) return { pushed: null, pulled: null, error: null };
-    inFlight = once(pullToo);
+    inFlight = once(pullToo, files);
     try {
       return await inFlight;
     } finally {
@@ -137,13 +140,13 @@ export function startAutoSync(world: AutoSyncWorld): AutoSync | null {
     nudge: () => {
       if (backoff === 0) schedule(NUDGE_MS);
     },
-    round: () => run(true),
+    round: () => run(true, true),
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
       while (inFlight) await inFlight;
-      if (!lastError) await once(false);
+      if (!lastError) await once(false, true);
       await drop();
     },
   };

@@ -25,6 +25,15 @@ export {
   readKeyFile,
   writeKeyFile,
 } from './vault-key.js';
+export {
+  CONFLICT_MARK,
+  fileStates,
+  remoteFiles,
+  setTrackedPaths,
+  trackedPaths,
+} from './files/file-sync.js';
+export type { FileVersion, RemoteFiles } from './files/file-sync.js';
+export { isTracked, portablePath, trackedFiles } from './files/file-paths.js';
 export { startAutoSync } from './auto-sync.js';
 export type { AutoSync, AutoSyncRound, AutoSyncWorld } from './auto-sync.js';
 export { SYNC_SETTING, readSyncConfig, remoteName, syncKeyPath } from './sync-config.js';

@@ -2,21 +2,16 @@
 // only then is the position moved past it, in the same local transaction as the apply: a push or
 // pull cut at any point and run again repeats at most one batch, which upserts make harmless.
 import { BatonError } from '../core/index.js';
-import type { JsonObject } from '../core/index.js';
-import type {
-  CheckpointEntry,
-  EventEntry,
-  Store,
-  SyncConflict,
-  SyncEntry,
-  SyncTombstone,
-} from '../store/index.js';
-import type { PulledRecord, SyncTarget } from './sync-target.js';
-import { open, seal, verifyKey } from './vault-crypto.js';
+import type { Store, SyncConflict, SyncEntry } from '../store/index.js';
+import type { SyncTarget } from './sync-target.js';
+import { seal, verifyKey } from './vault-crypto.js';
 import { planPull } from './pull-plan.js';
-import type { PulledItem } from './pull-plan.js';
+import { openBatch } from './pull-batch.js';
 import { pushStreams, remoteId } from './push-streams.js';
 import type { PushStream } from './push-streams.js';
+import { notePulledFiles, pushFiles, trackedPaths } from './files/file-sync.js';
+import type { FilesWorld } from './files/file-sync.js';
+import { reconcileFiles } from './files/file-reconcile.js';
 
 export interface SyncProgress {
   phase: 'push-records' | 'push-events' | 'push-checkpoints' | 'push-tombstones' | 'pull';
@@ -32,6 +27,8 @@ export interface SyncEngineOptions {
   remoteName: string;
   batchSize?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** The user's home folder, where chosen files are read and written; without it they stay out. */
+  userHome?: string;
   /** Audit a push or pull that moved nothing (the commands do; auto-sync's idle rounds do not). */
   auditIdle?: boolean;
 }
@@ -41,6 +38,7 @@ export interface PushReport {
   events: number;
   checkpoints: number;
   tombstones: number;
+  files: number;
   batches: number;
 }
 
@@ -51,6 +49,9 @@ export interface PullReport {
   /** Events, sessions and checkpoints removed because another machine forgot them. */
   removed: number;
   conflicts: number;
+  files: number;
+  /** Chosen files changed on two machines at once: the other version, kept beside. */
+  keptBeside: string[];
   batches: number;
 }
 
@@ -88,9 +89,13 @@ export class SyncEngine {
     this.keyChecked = true;
   }
 
-  /** Whether a push has anything to look at: a changed record or an event of this machine. */
-  hasLocalChanges(): boolean {
+  /**
+   * Whether a push has anything to look at: a changed record, an event, checkpoint or deletion of
+   * this machine — or, with `files`, chosen files to compare (which means reading them).
+   */
+  hasLocalChanges(files = false): boolean {
     const { sync } = this.o.store;
+    if (files && this.o.userHome && trackedPaths(this.o.store).length > 0) return true;
     return (
       sync.changedRecords(this.position('push-records', ''), 1).length > 0 ||
       this.streams().some((s) => s.next(this.position(s.phase, s.start), 1) !== null)
@@ -109,7 +114,14 @@ export class SyncEngine {
 
   async push(): Promise<PushReport> {
     await this.checkKey();
-    const report: PushReport = { records: 0, events: 0, checkpoints: 0, tombstones: 0, batches: 0 };
+    const report: PushReport = {
+      records: 0,
+      events: 0,
+      checkpoints: 0,
+      tombstones: 0,
+      files: 0,
+      batches: 0,
+    };
     const { store, target } = this.o;
     for (;;) {
       const entries = store.sync.changedRecords(this.position('push-records', ''), this.batch);
@@ -139,6 +151,7 @@ export class SyncEngine {
     report.events = counts['push-events'];
     report.checkpoints = counts['push-checkpoints'];
     report.tombstones = counts['push-tombstones'];
+    if (this.o.userHome) report.files = await pushFiles(this.filesWorld(this.o.userHome));
     await this.audit('push', { ...report });
     return report;
   }
@@ -171,6 +184,8 @@ export class SyncEngine {
       checkpoints: 0,
       removed: 0,
       conflicts: 0,
+      files: 0,
+      keptBeside: [],
       batches: 0,
     };
     const { store, target } = this.o;
@@ -183,7 +198,7 @@ export class SyncEngine {
       fetching = target.pull(rows.at(-1)!.seq, this.batch, this.machine);
       fetching.catch(() => undefined);
       // Open everything before writing anything: one bad record stops the batch whole.
-      const opened = this.openBatch(rows);
+      const opened = openBatch(this.o.key, this.o.vault, rows);
       store.transaction(() => {
         const plan = planPull(
           opened.items,
@@ -198,6 +213,7 @@ export class SyncEngine {
         // Last: a deletion wins over anything the same batch brought.
         const gone = store.sync.applyTombstones(opened.tombstones);
         if (gone.removed > 0) store.audit('sync-forget', this.o.vault, { removed: gone.removed });
+        notePulledFiles(store, this.o.key, this.o.vault, opened.files);
         store.sync.setPosition(this.o.remoteName, 'pull', String(rows.at(-1)!.seq));
         report.records += plan.write.length;
         report.events += applied.inserted;
@@ -208,27 +224,17 @@ export class SyncEngine {
       report.batches += 1;
       this.o.onProgress?.({ phase: 'pull', done: report.records + report.events });
     }
-    await this.audit('pull', { ...report });
+    const files = this.o.userHome ? await reconcileFiles(this.filesWorld(this.o.userHome)) : null;
+    report.files = files?.written ?? 0;
+    report.keptBeside = files?.keptBeside ?? [];
+    const { keptBeside, ...counts } = report;
+    await this.audit('pull', { ...counts, keptBeside: keptBeside.length });
     return report;
   }
 
-  private openBatch(rows: readonly PulledRecord[]) {
-    const { key, vault } = this.o;
-    const items: PulledItem[] = [];
-    const checkpoints: CheckpointEntry[] = [];
-    const tombstones: SyncTombstone[] = [];
-    for (const r of rows) {
-      const body = JSON.parse(
-        open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
-      ) as JsonObject;
-      if (r.tombstone && body.tombstone)
-        tombstones.push(body.tombstone as unknown as SyncTombstone);
-      else if (r.kind === 'event')
-        items.push({ type: 'event', event: body as unknown as EventEntry });
-      else if (r.kind === 'checkpoint') checkpoints.push(body as unknown as CheckpointEntry);
-      else items.push({ type: 'record', entry: body as unknown as SyncEntry });
-    }
-    return { items, checkpoints, tombstones };
+  private filesWorld(home: string): FilesWorld {
+    const { store, target, key, vault } = this.o;
+    return { store, target, key, vault, machine: this.machine, home };
   }
 
   /** The records the next push sends. */

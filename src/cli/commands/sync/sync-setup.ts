@@ -57,6 +57,7 @@ export async function withEngine<T>(
       vault: config.vault,
       remoteName: remoteName(config.remote, config.vault),
       ...(batch > 0 && { batchSize: batch }),
+      ...(ctx.world.env.HOME && { userHome: ctx.world.env.HOME }),
       ...(onProgress && { onProgress }),
     });
     return await fn({ engine, target, config });
