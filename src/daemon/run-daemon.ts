@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
 import { startAutoSync } from '../sync/index.js';
+import { refreshMirrors } from '../operations/index.js';
 import { createApp } from './app.js';
 import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
 import { watchFolders } from './folder-watch.js';
@@ -65,6 +66,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
         `recorded: ${r.spooled} spooled, ${r.imported} from transcripts, ${r.checkpoints} checkpoint(s), ${r.crashed} crashed`,
       );
       autoSync?.nudge();
+      refreshMirrors(store, world.clock.now());
     }
     watcher.watchOnly([spool, ...r.folders]);
   };

@@ -20,6 +20,14 @@ export type { BackupResult } from './backup.js';
 export { withHint } from './face-hints.js';
 export { logEvent } from './events.js';
 export { getFact, listFacts, setFact, unsetFact } from './facts.js';
+export {
+  MIRROR_FILE,
+  disableMirror,
+  enableMirror,
+  mirrorEnabled,
+  refreshMirrors,
+  renderMirror,
+} from './mirror.js';
 export { pruneByRetention } from './retention.js';
 export type { PruneResult } from './retention.js';
 export { endSession, startSession } from './sessions.js';
