@@ -27,7 +27,7 @@ import {
 } from './sqlite-sync-records.js';
 import { applyCheckpoints, ownCheckpoints } from './sqlite-sync-checkpoints.js';
 import { applyTombstones } from './sync-forget.js';
-import { isTombstoned, ownTombstones } from './sync-tombstones.js';
+import { hasTombstones, isTombstoned, ownTombstones } from './sync-tombstones.js';
 
 const EVENT_COLUMNS = 'id, session_id, ts, kind, role, tool, text, data, source, ref, hlc';
 /** Where the machine id starts in an HLC stamp (9 base36 ms, '-', 4 base36 counter, '-'). */
@@ -154,11 +154,14 @@ export class SqliteSync implements SyncSupport {
       );
       const known = ctx.stmt('SELECT 1 FROM sessions WHERE id = ?');
       let inserted = 0;
+      // Most stores never forgot anything: then no event needs looking up.
+      const checkGone = hasTombstones(ctx);
       for (const e of events) {
         const b = e.body as JsonObject & { session_id: string; ts: number; kind: string };
-        if (isTombstoned(ctx, 'event', e.id) || isTombstoned(ctx, 'session', b.session_id)) {
-          continue;
-        }
+        const gone =
+          checkGone &&
+          (isTombstoned(ctx, 'event', e.id) || isTombstoned(ctx, 'session', b.session_id));
+        if (gone) continue;
         // A session's record may come after its events (its newest version is pushed later).
         if (!known.get(b.session_id)) placeholderSession(ctx, b.session_id, b.ts);
         const data = b.data === null || b.data === undefined ? null : JSON.stringify(b.data);

@@ -23,6 +23,10 @@ export function noteTombstones(
     .run(kind, stamp, ctx.machineId, ...params);
 }
 
+export function hasTombstones(ctx: SqliteContext): boolean {
+  return ctx.stmt('SELECT 1 FROM sync_tombstones LIMIT 1').get() !== undefined;
+}
+
 export function isTombstoned(ctx: SqliteContext, kind: Kind, id: string): boolean {
   return (
     ctx.stmt('SELECT 1 FROM sync_tombstones WHERE kind = ? AND id = ?').get(kind, id) !== undefined
