@@ -62,6 +62,22 @@ export class CliContext {
     return store.projects.ensure(identifyProject(this.world.cwd));
   }
 
+  /**
+   * After a command: projects with the mirror on get their `.baton/STATE.md` rewritten if what
+   * it shows changed. A failure here is reported and never undoes the command.
+   */
+  async refreshMirrors(): Promise<void> {
+    const store = this.opened;
+    const on = store?.getSetting('mirror.projects');
+    if (!store || !Array.isArray(on) || on.length === 0) return;
+    try {
+      const { refreshMirrors } = await import('../operations/index.js');
+      refreshMirrors(store, this.now);
+    } catch (error) {
+      this.out.error(`baton: the mirror was not updated: ${(error as Error).message}`);
+    }
+  }
+
   close(): void {
     this.opened?.close();
     this.opened = undefined;

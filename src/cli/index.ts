@@ -38,6 +38,7 @@ export async function runCli(args: string[], world: World): Promise<number> {
   } catch (error) {
     return report(ctx, error, world);
   } finally {
+    await ctx.refreshMirrors();
     ctx.close();
   }
 }

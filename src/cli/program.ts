@@ -53,6 +53,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['doctor'], async () => (await import('./commands/doctor.js')).registerDoctor],
   [['view'], async () => (await import('./commands/view.js')).registerView],
   [['sync'], async () => (await import('./commands/sync/index.js')).registerSync],
+  [['mirror'], async () => (await import('./commands/mirror/index.js')).registerMirror],
   [['daemon'], async () => (await import('./commands/daemon/index.js')).registerDaemon],
 ];
 

@@ -8,6 +8,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/index.js';
 import { SqliteStore, storePath } from '../store/index.js';
+import { startAutoSync } from '../sync/index.js';
+import { refreshMirrors } from '../operations/index.js';
 import { createApp } from './app.js';
 import type { PidFile } from './daemon-control.js';
 import { DEFAULT_PORT, daemonPaths } from './daemon-paths.js';
@@ -61,6 +63,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
     ...(timeout > 0 && { busyTimeoutMs: timeout }),
   });
   const recorder = createRecorder({ ...world, store });
+  const autoSync = startAutoSync({ ...world, store });
   // Made now if no hook has spooled yet, so the watcher sees the first spooled event at once
   // rather than at the next poll.
   const spool = join(world.home, 'spool');
@@ -72,6 +75,8 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
       world.log(
         `recorded: ${r.spooled} spooled, ${r.imported} from transcripts, ${r.checkpoints} checkpoint(s), ${r.crashed} crashed`,
       );
+      autoSync?.nudge();
+      refreshMirrors(store, world.clock.now());
     }
     watcher.watchOnly([spool, ...r.folders]);
   };
@@ -113,6 +118,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
   await server.close();
   await pass();
   const checkpoints = await recorder.stop();
+  await autoSync?.stop();
   store.close();
   world.log(`stopped (${checkpoints} session checkpoint(s) taken)`);
 }

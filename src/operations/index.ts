@@ -20,6 +20,14 @@ export { withHint } from './face-hints.js';
 export { logEvent } from './events.js';
 export { getFact, listFacts, setFact, unsetFact } from './facts.js';
 export { applyForget, forgottenCount, planForget } from './forget.js';
+export {
+  MIRROR_FILE,
+  disableMirror,
+  enableMirror,
+  mirrorEnabled,
+  refreshMirrors,
+  renderMirror,
+} from './mirror.js';
 export { pruneByRetention } from './retention.js';
 export { searchEvents, searchMemory } from './search.js';
 export { listSessions, sessionPage } from './session-reads.js';

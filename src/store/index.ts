@@ -20,6 +20,7 @@ export type {
   TodoPatch,
 } from './store.js';
 export type {
+  CheckpointEntry,
   EventEntry,
   RecordState,
   SyncConflict,
@@ -27,6 +28,7 @@ export type {
   SyncKind,
   NewSyncConflict,
   SyncSupport,
+  SyncTombstone,
 } from './sync-support.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 export { MIGRATIONS } from './migrations/index.js';

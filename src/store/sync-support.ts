@@ -32,6 +32,20 @@ export interface EventEntry {
   body: JsonObject;
 }
 
+/** A deletion that travels: what `baton forget` removed, by the id every machine knows it by. */
+export interface SyncTombstone {
+  kind: 'event' | 'session' | 'checkpoint';
+  id: string;
+  hlc: string;
+}
+
+/** A checkpoint as it travels: its columns (project as key, snapshot as text), not its handle. */
+export interface CheckpointEntry {
+  id: string;
+  hlc: string;
+  body: JsonObject;
+}
+
 export interface NewSyncConflict {
   kind: SyncKind;
   recordId: string;
@@ -67,6 +81,14 @@ export interface SyncSupport {
   addConflicts(conflicts: readonly NewSyncConflict[]): void;
   conflicts(filter?: { open?: boolean; recordId?: string }): SyncConflict[];
   settleConflict(id: string, resolution: string): void;
+  /** Deletions this machine made (by `baton forget`), after `afterSeq`, in order. */
+  ownTombstones(afterSeq: number, limit: number): { seq: number; tombstone: SyncTombstone }[];
+  /** Removes what other machines forgot (sessions with their events and checkpoints), for good. */
+  applyTombstones(tombstones: readonly SyncTombstone[]): { removed: number };
+  /** Checkpoints this machine wrote or rewrote, stamped after `afterHlc`, oldest first. */
+  ownCheckpoints(afterHlc: string, limit: number): CheckpointEntry[];
+  /** Writes checkpoints from other machines (a newer stamp replaces an older one). */
+  applyCheckpoints(checkpoints: readonly CheckpointEntry[]): { written: number };
   position(target: string, direction: string): string | null;
   setPosition(target: string, direction: string, position: string): void;
 }

@@ -25,5 +25,18 @@ export {
   readKeyFile,
   writeKeyFile,
 } from './vault-key.js';
+export {
+  CONFLICT_MARK,
+  fileStates,
+  remoteFiles,
+  setTrackedPaths,
+  trackedPaths,
+} from './files/file-sync.js';
+export type { FileVersion, RemoteFiles } from './files/file-sync.js';
+export { isTracked, portablePath, trackedFiles } from './files/file-paths.js';
+export { startAutoSync } from './auto-sync.js';
+export type { AutoSync, AutoSyncRound, AutoSyncWorld } from './auto-sync.js';
+export { SYNC_SETTING, readSyncConfig, remoteName, syncKeyPath } from './sync-config.js';
+export type { SyncConfig } from './sync-config.js';
 export { PostgresSyncTarget, pgError, redactUrl } from './postgres/postgres-sync-target.js';
 export { VAULT_NAME_RE, memberRole } from './postgres/vault-schema.js';

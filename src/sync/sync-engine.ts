@@ -1,17 +1,20 @@
 // Push and pull between a store and a vault. Each batch is sealed or opened, sent or applied, and
 // only then is the position moved past it, in the same local transaction as the apply: a push or
 // pull cut at any point and run again repeats at most one batch, which upserts make harmless.
-import { createHmac } from 'node:crypto';
 import { BatonError } from '../core/index.js';
-import type { JsonObject } from '../core/index.js';
-import type { EventEntry, Store, SyncConflict, SyncEntry } from '../store/index.js';
-import type { SealedRecord, SyncTarget } from './sync-target.js';
-import { open, seal, verifyKey } from './vault-crypto.js';
+import type { Store, SyncConflict, SyncEntry } from '../store/index.js';
+import type { SyncTarget } from './sync-target.js';
+import { seal, verifyKey } from './vault-crypto.js';
 import { planPull } from './pull-plan.js';
-import type { PulledItem } from './pull-plan.js';
+import { openBatch } from './pull-batch.js';
+import { pushStreams, remoteId } from './push-streams.js';
+import type { PushStream } from './push-streams.js';
+import { notePulledFiles, pushFiles, trackedPaths } from './files/file-sync.js';
+import type { FilesWorld } from './files/file-sync.js';
+import { reconcileFiles } from './files/file-reconcile.js';
 
 export interface SyncProgress {
-  phase: 'push-records' | 'push-events' | 'pull';
+  phase: 'push-records' | 'push-events' | 'push-checkpoints' | 'push-tombstones' | 'pull';
   done: number;
 }
 
@@ -24,18 +27,31 @@ export interface SyncEngineOptions {
   remoteName: string;
   batchSize?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** The user's home folder, where chosen files are read and written; without it they stay out. */
+  userHome?: string;
+  /** Audit a push or pull that moved nothing (the commands do; auto-sync's idle rounds do not). */
+  auditIdle?: boolean;
 }
 
 export interface PushReport {
   records: number;
   events: number;
+  checkpoints: number;
+  tombstones: number;
+  files: number;
   batches: number;
 }
 
 export interface PullReport {
   records: number;
   events: number;
+  checkpoints: number;
+  /** Events, sessions and checkpoints removed because another machine forgot them. */
+  removed: number;
   conflicts: number;
+  files: number;
+  /** Chosen files changed on two machines at once: the other version, kept beside. */
+  keptBeside: string[];
   batches: number;
 }
 
@@ -46,11 +62,10 @@ export interface SyncStatus {
   openConflicts: number;
 }
 
-const eventId = (id: string) => `event:${id}`;
-
 export class SyncEngine {
   private readonly batch: number;
   private readonly machine: string;
+  private keyChecked = false;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.batch = o.batchSize ?? 2000;
@@ -63,6 +78,7 @@ export class SyncEngine {
 
   /** Fails before anything moves when the key does not open this vault. */
   async checkKey(): Promise<void> {
+    if (this.keyChecked) return;
     const vault = await this.o.target.vault();
     if (!vault) {
       throw new BatonError('NOT_FOUND', `no vault ${this.o.vault} on the sync server`, {
@@ -70,11 +86,42 @@ export class SyncEngine {
       });
     }
     verifyKey(this.o.key, this.o.vault, vault.keyCheck);
+    this.keyChecked = true;
+  }
+
+  /**
+   * Whether a push has anything to look at: a changed record, an event, checkpoint or deletion of
+   * this machine — or, with `files`, chosen files to compare (which means reading them).
+   */
+  hasLocalChanges(files = false): boolean {
+    const { sync } = this.o.store;
+    if (files && this.o.userHome && trackedPaths(this.o.store).length > 0) return true;
+    return (
+      sync.changedRecords(this.position('push-records', ''), 1).length > 0 ||
+      this.streams().some((s) => s.next(this.position(s.phase, s.start), 1) !== null)
+    );
+  }
+
+  /** Whether the vault has changes this store has not pulled (one small query). */
+  async hasRemoteChanges(): Promise<boolean> {
+    return (await this.o.target.lastSeq()) > Number(this.position('pull', '0'));
+  }
+
+  private streams(): PushStream[] {
+    const { store, key, vault } = this.o;
+    return pushStreams({ store, key, vault, machine: this.machine });
   }
 
   async push(): Promise<PushReport> {
     await this.checkKey();
-    const report: PushReport = { records: 0, events: 0, batches: 0 };
+    const report: PushReport = {
+      records: 0,
+      events: 0,
+      checkpoints: 0,
+      tombstones: 0,
+      files: 0,
+      batches: 0,
+    };
     const { store, target } = this.o;
     for (;;) {
       const entries = store.sync.changedRecords(this.position('push-records', ''), this.batch);
@@ -86,40 +133,27 @@ export class SyncEngine {
       report.batches += 1;
       this.o.onProgress?.({ phase: 'push-records', done: report.records });
     }
-    let next = this.sealEvents(Number(this.position('push-events', '0')));
-    while (next) {
-      const current = next;
-      const sending = target.push(current.sealed);
-      // Seal the next batch while the server writes this one.
-      next = this.sealEvents(current.lastSeq);
-      await sending;
-      store.sync.setPosition(this.o.remoteName, 'push-events', String(current.lastSeq));
-      report.events += current.sealed.length;
-      report.batches += 1;
-      this.o.onProgress?.({ phase: 'push-events', done: report.events });
+    const counts = { 'push-events': 0, 'push-checkpoints': 0, 'push-tombstones': 0 };
+    for (const stream of this.streams()) {
+      let next = stream.next(this.position(stream.phase, stream.start), this.batch);
+      while (next) {
+        const current = next;
+        const sending = target.push(current.sealed);
+        // Seal the next batch while the server writes this one.
+        next = stream.next(current.last, this.batch);
+        await sending;
+        store.sync.setPosition(this.o.remoteName, stream.phase, current.last);
+        counts[stream.phase] += current.sealed.length;
+        report.batches += 1;
+        this.o.onProgress?.({ phase: stream.phase, done: counts[stream.phase] });
+      }
     }
+    report.events = counts['push-events'];
+    report.checkpoints = counts['push-checkpoints'];
+    report.tombstones = counts['push-tombstones'];
+    if (this.o.userHome) report.files = await pushFiles(this.filesWorld(this.o.userHome));
     await this.audit('push', { ...report });
     return report;
-  }
-
-  /** The next batch of this machine's events after journal position `after`, sealed. */
-  private sealEvents(after: number): { sealed: SealedRecord[]; lastSeq: number } | null {
-    const events = this.o.store.sync.ownEvents(after, this.batch);
-    if (events.length === 0) return null;
-    const { key, vault } = this.o;
-    const sealed = events.map(({ event }) => {
-      const id = eventId(event.id);
-      const ciphertext = seal(key, { vault, kind: 'event', id }, toBytes(event));
-      return {
-        id,
-        machine: this.machine,
-        kind: 'event',
-        hlc: event.hlc,
-        tombstone: false,
-        ciphertext,
-      };
-    });
-    return { sealed, lastSeq: events.at(-1)!.seq };
   }
 
   /**
@@ -131,7 +165,7 @@ export class SyncEngine {
   }
 
   private sealEntry(e: SyncEntry) {
-    const id = this.remoteId(e);
+    const id = remoteId(this.o.key, e.kind, e.id);
     return {
       id,
       machine: this.machine,
@@ -142,19 +176,19 @@ export class SyncEngine {
     };
   }
 
-  /**
-   * A record's id on the server: a keyed hash, since some ids carry names (a project's key is
-   * its repository, a fact's id its key). Every machine with the vault key computes the same.
-   */
-  private remoteId(e: { kind: string; id: string }): string {
-    const mac = createHmac('sha256', this.o.key).update(`${e.kind}\0${e.id}`);
-    return `${e.kind}:${mac.digest('base64url').slice(0, 32)}`;
-  }
-
   async pull(): Promise<PullReport> {
     await this.checkKey();
-    const report: PullReport = { records: 0, events: 0, conflicts: 0, batches: 0 };
-    const { store, target, key, vault } = this.o;
+    const report: PullReport = {
+      records: 0,
+      events: 0,
+      checkpoints: 0,
+      removed: 0,
+      conflicts: 0,
+      files: 0,
+      keptBeside: [],
+      batches: 0,
+    };
+    const { store, target } = this.o;
     let fetching = target.pull(Number(this.position('pull', '0')), this.batch, this.machine);
     for (;;) {
       const rows = await fetching;
@@ -164,30 +198,43 @@ export class SyncEngine {
       fetching = target.pull(rows.at(-1)!.seq, this.batch, this.machine);
       fetching.catch(() => undefined);
       // Open everything before writing anything: one bad record stops the batch whole.
-      const items: PulledItem[] = rows.map((r) => {
-        const body = JSON.parse(
-          open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
-        ) as JsonObject;
-        return r.kind === 'event'
-          ? { type: 'event', event: body as unknown as EventEntry }
-          : { type: 'record', entry: body as unknown as SyncEntry };
-      });
+      const opened = openBatch(this.o.key, this.o.vault, rows);
       store.transaction(() => {
-        const plan = planPull(items, (keys) => store.sync.states(keys), openConflicts(store));
+        const plan = planPull(
+          opened.items,
+          (keys) => store.sync.states(keys),
+          openConflicts(store),
+        );
         store.sync.applyRecords(plan.write);
         store.sync.addConflicts(plan.conflicts);
         for (const id of plan.settled) store.sync.settleConflict(id, 'superseded');
         const applied = store.sync.applyEvents(plan.events);
+        const checkpoints = store.sync.applyCheckpoints(opened.checkpoints);
+        // Last: a deletion wins over anything the same batch brought.
+        const gone = store.sync.applyTombstones(opened.tombstones);
+        if (gone.removed > 0) store.audit('sync-forget', this.o.vault, { removed: gone.removed });
+        notePulledFiles(store, this.o.key, this.o.vault, opened.files);
         store.sync.setPosition(this.o.remoteName, 'pull', String(rows.at(-1)!.seq));
         report.records += plan.write.length;
         report.events += applied.inserted;
+        report.checkpoints += checkpoints.written;
+        report.removed += gone.removed;
         report.conflicts += plan.conflicts.length;
       });
       report.batches += 1;
       this.o.onProgress?.({ phase: 'pull', done: report.records + report.events });
     }
-    await this.audit('pull', { ...report });
+    const files = this.o.userHome ? await reconcileFiles(this.filesWorld(this.o.userHome)) : null;
+    report.files = files?.written ?? 0;
+    report.keptBeside = files?.keptBeside ?? [];
+    const { keptBeside, ...counts } = report;
+    await this.audit('pull', { ...counts, keptBeside: keptBeside.length });
     return report;
+  }
+
+  private filesWorld(home: string): FilesWorld {
+    const { store, target, key, vault } = this.o;
+    return { store, target, key, vault, machine: this.machine, home };
   }
 
   /** The records the next push sends. */
@@ -212,14 +259,14 @@ export class SyncEngine {
   }
 
   private async audit(action: string, detail: Record<string, number>): Promise<void> {
+    const moved = Object.entries(detail).some(([k, n]) => k !== 'batches' && n > 0);
+    if (!moved && this.o.auditIdle === false) return;
     this.o.store.audit(`sync-${action}`, this.o.vault, detail);
     await this.o.target.audit(this.machine, action, detail);
   }
 }
 
-function toBytes(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value), 'utf8');
-}
+const toBytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
 function openConflicts(store: Store): (recordId: string) => SyncConflict[] {
   return (recordId) => store.sync.conflicts({ open: true, recordId });

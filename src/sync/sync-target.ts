@@ -41,8 +41,13 @@ export interface SyncTarget {
   createVault(info: VaultInfo): Promise<void>;
   /** Upserts a batch atomically; a version older than the stored one for its id is ignored. */
   push(records: readonly SealedRecord[]): Promise<{ written: number }>;
-  /** Changes after `afterSeq` in sequence order, leaving out the versions `exceptMachine` wrote. */
+  /**
+   * Changes after `afterSeq` in sequence order, leaving out the versions `exceptMachine` wrote and
+   * blobs (fetched by id when needed).
+   */
   pull(afterSeq: number, limit: number, exceptMachine: string): Promise<PulledRecord[]>;
+  /** Sealed blobs (chosen files' contents) by id; ids the target does not hold are left out. */
+  blobs(ids: readonly string[]): Promise<Map<string, Buffer>>;
   /** The last change sequence number handed out. */
   lastSeq(): Promise<number>;
   audit(machine: string, action: string, detail: Record<string, unknown>): Promise<void>;

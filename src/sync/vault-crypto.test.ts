@@ -89,4 +89,19 @@ describe('vault keys', () => {
     expect(k1.equals(k3)).toBe(false);
     await expect(deriveKey('short', salt, params)).rejects.toThrow(/at least 8/);
   });
+
+  it('never gives two records the same nonce, across refills of the nonce pool', () => {
+    const key = generateKey();
+    const nonces = new Set<string>();
+    for (let i = 0; i < 10_000; i += 1) {
+      const sealed = seal(key, { vault: 'v', kind: 'event', id: String(i) }, Buffer.from('x'));
+      nonces.add(sealed.subarray(1, 13).toString('hex'));
+      if (i % 997 === 0) {
+        expect(open(key, { vault: 'v', kind: 'event', id: String(i) }, sealed).toString()).toBe(
+          'x',
+        );
+      }
+    }
+    expect(nonces.size).toBe(10_000);
+  });
 });

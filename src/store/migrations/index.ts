@@ -7,6 +7,7 @@ import { searchFiles } from './005-search-files.js';
 import { indexHash } from './006-index-hash.js';
 import { syncTables } from './007-sync.js';
 import { cjkIndex } from './008-cjk-bigrams.js';
+import { syncTombstones } from './009-sync-tombstones.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   indexHash,
   syncTables,
   cjkIndex,
+  syncTombstones,
 ];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';

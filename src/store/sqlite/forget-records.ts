@@ -6,6 +6,7 @@ import type { SqliteContext } from './context.js';
 import { contains, cut, cutJson } from './forget-text.js';
 import { pushIds } from './forget-report.js';
 import { compressSnapshot, decompressSnapshot } from './sqlite-checkpoints.js';
+import { noteTombstones } from './sync-tombstones.js';
 
 function scopeWhere(selector: ForgetSelector, sessionColumn: string, timeColumn: string) {
   const where = ['1 = 1'];
@@ -26,6 +27,7 @@ export function forgetCheckpoints(
   ctx: SqliteContext,
   selector: ForgetSelector,
   report: ForgetReport,
+  stamp: string | null = null,
 ): void {
   const { db } = ctx;
   const { sql, params } = scopeWhere(selector, 'session_id', 'created_at');
@@ -34,6 +36,8 @@ export function forgetCheckpoints(
       .prepare(`SELECT id FROM checkpoints WHERE ${sql}`)
       .pluck()
       .all(...params) as string[];
+    if (stamp)
+      noteTombstones(ctx, 'checkpoint', stamp, `SELECT id FROM checkpoints WHERE ${sql}`, params);
     const drop = db.prepare('DELETE FROM checkpoints WHERE id = ?');
     for (const id of ids) report.checkpointsDeleted += drop.run(id).changes;
     pushIds(report.ids.checkpoints, ids);

@@ -17,6 +17,7 @@ import {
   selectRawMatches,
 } from './forget-raw.js';
 import { registerMatchers } from './forget-text.js';
+import { noteTombstones } from './sync-tombstones.js';
 
 class DryRun extends Error {
   constructor(readonly report: ForgetReport) {
@@ -35,9 +36,11 @@ export function forget(
   try {
     return write(ctx, () => {
       const report = emptyReport();
-      forgetEvents(ctx, selector, report);
-      forgetCheckpoints(ctx, selector, report);
-      forgetSessions(ctx, selector, report);
+      // A forget travels to the other machines as tombstones; a retention prune stays local.
+      const stamp = (options.action ?? 'forget') === 'forget' ? ctx.hlc.tick() : null;
+      forgetEvents(ctx, selector, report, stamp);
+      forgetCheckpoints(ctx, selector, report, stamp);
+      forgetSessions(ctx, selector, report, stamp);
       if (selector.match !== undefined) {
         forgetRecords(ctx, selector, report);
         scrubSessions(ctx, selector.match, report);
@@ -94,9 +97,19 @@ export function eventWhere(selector: ForgetSelector): { sql: string; params: unk
   return { sql: where.join(' AND '), params };
 }
 
-function forgetEvents(ctx: SqliteContext, selector: ForgetSelector, report: ForgetReport): void {
+/**
+ * Removes the events the selector (or `where`, when given) selects, with their index rows and raw
+ * records; with a `stamp`, their ids become tombstones that sync carries to the other machines.
+ */
+export function forgetEvents(
+  ctx: SqliteContext,
+  selector: ForgetSelector,
+  report: ForgetReport,
+  stamp: string | null,
+  where = eventWhere(selector),
+): void {
   const { db } = ctx;
-  const { sql, params } = eventWhere(selector);
+  const { sql, params } = where;
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS forget_events (seq INTEGER PRIMARY KEY, session_id TEXT NOT NULL)',
   );
@@ -111,6 +124,10 @@ function forgetEvents(ctx: SqliteContext, selector: ForgetSelector, report: Forg
     .pluck()
     .all(MAX_IDS) as string[];
   pushIds(report.ids.events, ids);
+  if (stamp) {
+    const forgotten = 'SELECT e.id FROM events e JOIN temp.forget_events f ON f.seq = e.seq';
+    noteTombstones(ctx, 'event', stamp, forgotten);
+  }
   const perSession = db
     .prepare('SELECT session_id, count(*) AS n FROM temp.forget_events GROUP BY session_id')
     .all() as { session_id: string; n: number }[];
@@ -127,7 +144,12 @@ function forgetEvents(ctx: SqliteContext, selector: ForgetSelector, report: Forg
 }
 
 /** Sessions the selector names, or that `before` leaves empty and idle, go with what they held. */
-function forgetSessions(ctx: SqliteContext, selector: ForgetSelector, report: ForgetReport): void {
+export function forgetSessions(
+  ctx: SqliteContext,
+  selector: ForgetSelector,
+  report: ForgetReport,
+  stamp: string | null,
+): void {
   if (selector.match !== undefined) return;
   const { db } = ctx;
   const where = ['NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id)'];
@@ -153,6 +175,12 @@ function forgetSessions(ctx: SqliteContext, selector: ForgetSelector, report: Fo
   const dropCheckpoints = db.prepare('DELETE FROM checkpoints WHERE session_id = ?');
   const drop = db.prepare('DELETE FROM sessions WHERE id = ?');
   for (const id of ids) {
+    if (stamp) {
+      noteTombstones(ctx, 'session', stamp, 'SELECT ? AS id', [id]);
+      noteTombstones(ctx, 'checkpoint', stamp, 'SELECT id FROM checkpoints WHERE session_id = ?', [
+        id,
+      ]);
+    }
     for (const u of unlink) u.run(id);
     report.checkpointsDeleted += dropCheckpoints.run(id).changes;
     dropSessionBlocks(ctx, id);

@@ -4,6 +4,7 @@ import { BatonError } from '../../core/index.js';
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { ftsBody, ftsFiles } from '../fts-text.js';
 import type {
+  CheckpointEntry,
   EventEntry,
   NewSyncConflict,
   RecordState,
@@ -11,6 +12,7 @@ import type {
   SyncEntry,
   SyncKind,
   SyncSupport,
+  SyncTombstone,
 } from '../sync-support.js';
 import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
@@ -23,6 +25,9 @@ import {
   syncId,
   writeState,
 } from './sqlite-sync-records.js';
+import { applyCheckpoints, ownCheckpoints } from './sqlite-sync-checkpoints.js';
+import { applyTombstones } from './sync-forget.js';
+import { hasTombstones, isTombstoned, ownTombstones } from './sync-tombstones.js';
 
 const EVENT_COLUMNS = 'id, session_id, ts, kind, role, tool, text, data, source, ref, hlc';
 /** Where the machine id starts in an HLC stamp (9 base36 ms, '-', 4 base36 counter, '-'). */
@@ -126,6 +131,8 @@ export class SqliteSync implements SyncSupport {
       // Projects first: other records name them.
       const order = (k: SyncKind) => (k === 'project' ? 0 : k === 'session' ? 1 : 2);
       for (const e of [...entries].sort((a, b) => order(a.kind) - order(b.kind))) {
+        // A session forgotten anywhere stays forgotten, whoever edits it later.
+        if (e.kind === 'session' && isTombstoned(this.ctx, 'session', e.id)) continue;
         writeState(this.ctx, specOf(e.kind), e.id, e.state);
         this.ctx.hlc.observe(e.state.hlc);
       }
@@ -147,8 +154,14 @@ export class SqliteSync implements SyncSupport {
       );
       const known = ctx.stmt('SELECT 1 FROM sessions WHERE id = ?');
       let inserted = 0;
+      // Most stores never forgot anything: then no event needs looking up.
+      const checkGone = hasTombstones(ctx);
       for (const e of events) {
         const b = e.body as JsonObject & { session_id: string; ts: number; kind: string };
+        const gone =
+          checkGone &&
+          (isTombstoned(ctx, 'event', e.id) || isTombstoned(ctx, 'session', b.session_id));
+        if (gone) continue;
         // A session's record may come after its events (its newest version is pushed later).
         if (!known.get(b.session_id)) placeholderSession(ctx, b.session_id, b.ts);
         const data = b.data === null || b.data === undefined ? null : JSON.stringify(b.data);
@@ -243,6 +256,22 @@ export class SqliteSync implements SyncSupport {
     this.ctx
       .stmt('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?')
       .run(this.ctx.clock.now(), resolution, id);
+  }
+
+  ownTombstones(afterSeq: number, limit: number): { seq: number; tombstone: SyncTombstone }[] {
+    return ownTombstones(this.ctx, afterSeq, limit);
+  }
+
+  applyTombstones(tombstones: readonly SyncTombstone[]): { removed: number } {
+    return applyTombstones(this.ctx, tombstones);
+  }
+
+  ownCheckpoints(afterHlc: string, limit: number): CheckpointEntry[] {
+    return ownCheckpoints(this.ctx, afterHlc, limit);
+  }
+
+  applyCheckpoints(checkpoints: readonly CheckpointEntry[]): { written: number } {
+    return applyCheckpoints(this.ctx, checkpoints);
   }
 
   position(target: string, direction: string): string | null {

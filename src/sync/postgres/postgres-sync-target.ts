@@ -20,7 +20,13 @@ export function pgError(error: unknown, remote: string): BatonError {
   const message = (e.message ?? String(error)).split('\n')[0];
   if (code === '57P01' || code === 'ECONNRESET' || /terminat|not queryable/i.test(message ?? '')) {
     return new BatonError('IO', `the sync server closed the connection (${message})`, {
-      hint: 'run the same command again: sync resumes where it stopped',
+      hint: 'nothing was lost: run the same command again, sync resumes where it stopped',
+      cause: error,
+    });
+  }
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', '57P03'].includes(code)) {
+    return new BatonError('IO', `cannot reach the sync server ${remote} (${message})`, {
+      hint: 'nothing was lost: run the same command again once the server is up',
       cause: error,
     });
   }
@@ -207,10 +213,18 @@ export class PostgresSyncTarget implements SyncTarget {
       ciphertext: Buffer;
     }>(
       `SELECT id, machine, kind, hlc, tombstone, seq, ciphertext FROM baton.records
-       WHERE vault = $1 AND seq > $2 AND machine <> $3 ORDER BY seq LIMIT $4`,
+       WHERE vault = $1 AND seq > $2 AND machine <> $3 AND kind <> 'blob' ORDER BY seq LIMIT $4`,
       [this.vaultName, afterSeq, exceptMachine, limit],
     );
     return r.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  }
+
+  async blobs(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    const r = await this.run<{ id: string; ciphertext: Buffer }>(
+      `SELECT id, ciphertext FROM baton.records WHERE vault = $1 AND kind = 'blob' AND id = ANY($2)`,
+      [this.vaultName, ids],
+    );
+    return new Map(r.rows.map((row) => [row.id, row.ciphertext]));
   }
 
   async lastSeq(): Promise<number> {

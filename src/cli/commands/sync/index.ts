@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../context.js';
 import { examples } from '../../options.js';
 import { registerSyncConflicts } from './conflicts.js';
+import { registerSyncFiles } from './files.js';
 import { registerSyncInit } from './init.js';
 import { registerSyncKey } from './key.js';
 import { registerSyncStatus } from './status.js';
@@ -20,6 +21,7 @@ export function registerSync(program: Command, ctx: CliContext): void {
     'baton sync conflicts',
     'baton sync resolve 01JD3K --keep both',
     'baton sync key export',
+    'baton sync files add ~/.claude/CLAUDE.md',
   ]);
   for (const register of [
     registerSyncInit,
@@ -27,6 +29,7 @@ export function registerSync(program: Command, ctx: CliContext): void {
     registerSyncStatus,
     registerSyncConflicts,
     registerSyncKey,
+    registerSyncFiles,
   ]) {
     register(group, ctx);
   }

@@ -1,46 +1,37 @@
 // What every `baton sync` command shares: the vault this store syncs with (kept in the store's
 // settings), the key file that opens it, and an engine connected to it.
-import { join } from 'node:path';
 import { BatonError } from '../../../core/index.js';
-import type { JsonObject } from '../../../core/index.js';
-import { PostgresSyncTarget, SyncEngine, keyFilePath, readKeyFile } from '../../../sync/index.js';
-import type { SyncProgress } from '../../../sync/index.js';
+import {
+  PostgresSyncTarget,
+  SYNC_SETTING,
+  SyncEngine,
+  readKeyFile,
+  readSyncConfig,
+  remoteName,
+  syncKeyPath,
+} from '../../../sync/index.js';
+import type { SyncConfig, SyncProgress } from '../../../sync/index.js';
 import type { CliContext } from '../../context.js';
 
-export interface SyncConfig {
-  remote: string;
-  vault: string;
-}
-
-const SETTING = 'sync';
+export type { SyncConfig };
 
 export function saveConfig(ctx: CliContext, config: SyncConfig): void {
-  ctx.store().setSetting(SETTING, { ...config });
+  ctx.store().setSetting(SYNC_SETTING, { ...config });
 }
 
 /** The configured vault; BATON_SYNC_URL overrides the remote (to keep a password out of files). */
 export function loadConfig(ctx: CliContext): SyncConfig {
-  const saved = ctx.store().getSetting(SETTING) as JsonObject | undefined;
-  if (!saved || typeof saved.vault !== 'string' || typeof saved.remote !== 'string') {
+  const config = readSyncConfig(ctx.store(), ctx.world.env);
+  if (!config) {
     throw new BatonError('NOT_FOUND', 'sync is not set up for this store', {
       hint: 'run `baton sync init --remote postgres://USER@HOST/DB --vault NAME`',
     });
   }
-  return { remote: ctx.world.env.BATON_SYNC_URL || saved.remote, vault: saved.vault };
+  return config;
 }
 
 export function keyPath(ctx: CliContext, vault: string): string {
-  return keyFilePath(join(ctx.home, 'keys'), vault);
-}
-
-/** Where this store's positions for a vault are kept: the server and database, not the login. */
-export function remoteName(remote: string, vault: string): string {
-  try {
-    const u = new URL(remote);
-    return `${u.hostname}:${u.port || '5432'}${u.pathname}#${vault}`;
-  } catch {
-    return `#${vault}`;
-  }
+  return syncKeyPath(ctx.home, vault);
 }
 
 export interface Connected {
@@ -66,6 +57,7 @@ export async function withEngine<T>(
       vault: config.vault,
       remoteName: remoteName(config.remote, config.vault),
       ...(batch > 0 && { batchSize: batch }),
+      ...(ctx.world.env.HOME && { userHome: ctx.world.env.HOME }),
       ...(onProgress && { onProgress }),
     });
     return await fn({ engine, target, config });

@@ -17,7 +17,9 @@ export function registerSyncTransfer(group: Command, ctx: CliContext): void {
   push.action(async (opts: Opts) => {
     const r = await withEngine(ctx, ({ engine }) => engine.push(), progressLine(ctx));
     if (opts.json) return ctx.out.json(r);
-    ctx.out.line(`pushed ${r.records} records and ${r.events} events in ${r.batches} batches`);
+    ctx.out.line(
+      `pushed ${r.records} records, ${r.events} events, ${r.checkpoints} checkpoints and ${r.tombstones} deletions in ${r.batches} batches`,
+    );
   });
 
   const pull = group
@@ -28,7 +30,9 @@ export function registerSyncTransfer(group: Command, ctx: CliContext): void {
   pull.action(async (opts: Opts) => {
     const r = await withEngine(ctx, ({ engine }) => engine.pull(), progressLine(ctx));
     if (opts.json) return ctx.out.json(r);
-    ctx.out.line(`pulled ${r.records} records and ${r.events} events in ${r.batches} batches`);
+    ctx.out.line(
+      `pulled ${r.records} records, ${r.events} events and ${r.checkpoints} checkpoints, removed ${r.removed} forgotten, in ${r.batches} batches`,
+    );
     if (r.conflicts > 0) {
       ctx.out.line(`${r.conflicts} new conflicts: see \`baton sync conflicts\``);
     }

@@ -23,6 +23,10 @@ import { dirname, join } from 'node:path';
 export interface TestServer {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server as a crash or an operator would, keeping its data, until `resume`. */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port and data. */
+  resume(): Promise<void>;
 }
 
 interface RunAs {
@@ -114,13 +118,27 @@ export async function startEmbeddedServer(): Promise<TestServer> {
     const init = ['-D', data, '-U', 'postgres', '--auth=password', `--pwfile=${pwfile}`];
     await run(join(bin, 'initdb'), [...init, '-E', 'UTF8', '--no-locale'], as);
     const port = await freePort();
-    const child = await startServer(bin, data, port, as);
+    let child: ChildProcess | null = await startServer(bin, data, port, as);
+    const halt = async () => {
+      if (!child) return;
+      const exited = new Promise((r) => child!.once('exit', r));
+      // Immediate shutdown: every connection is cut at once, as when a server dies.
+      child.kill('SIGQUIT');
+      await exited;
+      child = null;
+    };
     return {
       url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+      halt,
+      resume: async () => {
+        child ??= await startServer(bin, data, port, as);
+      },
       stop: async () => {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGINT');
-        await exited;
+        if (child) {
+          const exited = new Promise((r) => child!.once('exit', r));
+          child.kill('SIGINT');
+          await exited;
+        }
         rmSync(root, { recursive: true, force: true });
       },
     };
