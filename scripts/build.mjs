@@ -107,3 +107,7 @@ if (heavy.length) {
   console.error(`the hook bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
   process.exit(1);
 }
+
+// The web viewer (web/, Preact) into dist/web, which the daemon serves under /ui/.
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: 'web/vite.config.mjs' });

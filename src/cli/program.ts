@@ -52,6 +52,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['view'], async () => (await import('./commands/view.js')).registerView],
   [['sync'], async () => (await import('./commands/sync/index.js')).registerSync],
   [['daemon'], async () => (await import('./commands/daemon/index.js')).registerDaemon],
+  [['ui'], async () => (await import('./commands/ui.js')).registerUi],
 ];
 
 /** The loaders `args` needs: the named command's only, or all of them (help, -V, a typo, none). */
