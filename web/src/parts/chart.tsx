@@ -93,9 +93,8 @@ export function Line({
 }) {
   const max = Math.max(1, ...values);
   const step = (W - PAD * 2) / Math.max(1, labels.length - 1);
-  const points = values
-    .map((v, i) => `${PAD + i * step},${H - PAD - (v / max) * (H - PAD * 2)}`)
-    .join(' ');
+  const xy = values.map((v, i) => [PAD + i * step, H - PAD - (v / max) * (H - PAD * 2)] as const);
+  const points = xy.map(([x, y]) => `${x},${y}`).join(' ');
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
@@ -119,6 +118,11 @@ export function Line({
           </text>
         )}
         <polyline points={points} class="line" />
+        {xy.map(([x, y], i) => (
+          <circle key={i} cx={x} cy={y} r={3} class="dot">
+            <title>{`${labels[i]}: ${values[i]?.toLocaleString()} ${unit}`}</title>
+          </circle>
+        ))}
       </svg>
       <DataTable caption={title} labels={labels} series={[{ name: unit, values }]} />
     </figure>

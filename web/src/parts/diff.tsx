@@ -37,12 +37,12 @@ export function lineDiff(a: string, b: string): DiffLine[] {
       out.push({ mark: ' ', text: x[i]! });
       i += 1;
       j += 1;
-    } else if (j < m && (i === n || lcs[i * (m + 1) + j + 1]! >= lcs[(i + 1) * (m + 1) + j]!)) {
-      out.push({ mark: '+', text: y[j]! });
-      j += 1;
-    } else {
+    } else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) {
       out.push({ mark: '-', text: x[i]! });
       i += 1;
+    } else {
+      out.push({ mark: '+', text: y[j]! });
+      j += 1;
     }
   }
   return out;

@@ -32,7 +32,8 @@ const LABELS: Record<string, string> = {
 
 export function EventRow(props: RowProps) {
   const { event: e } = props;
-  const cls = `ev ev-${e.kind}${props.current ? ' ev-current' : ''}${failed(e) ? ' ev-failed' : ''}`;
+  const bad = failed(e) || (props.result !== undefined && failed(props.result));
+  const cls = `ev ev-${e.kind}${props.current ? ' ev-current' : ''}${bad ? ' ev-failed' : ''}`;
   return (
     <article
       class={cls}
