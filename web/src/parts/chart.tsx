@@ -139,28 +139,30 @@ function DataTable({
   series: Series[];
 }) {
   return (
-    <table class="sr-only">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">day</th>
-          {series.map((s) => (
-            <th scope="col" key={s.name}>
-              {s.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {labels.map((l, i) => (
-          <tr key={l}>
-            <th scope="row">{l}</th>
+    <div class="sr-only">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">day</th>
             {series.map((s) => (
-              <td key={s.name}>{s.values[i] ?? 0}</td>
+              <th scope="col" key={s.name}>
+                {s.name}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {labels.map((l, i) => (
+            <tr key={l}>
+              <th scope="row">{l}</th>
+              {series.map((s) => (
+                <td key={s.name}>{s.values[i] ?? 0}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
