@@ -2,7 +2,7 @@
 // the first page shown at once), tool results folded into their calls, new events arriving live
 // from the daemon's stream, a replay control that steps or plays through the session, and a
 // `?seq=` that opens the list scrolled to one event (a search hit).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, url } from '../api.js';
 import { duration, time } from '../format.js';
 import { EventRow } from '../parts/event-row.js';
@@ -13,7 +13,10 @@ import type { Route } from '../route.js';
 import type { BatonEvent, Session } from '../types.js';
 import { useData } from '../use-data.js';
 
+// A small first page paints at once; the rest follows in large pages.
+const FIRST_PAGE = 300;
 const PAGE = 5000;
+const seqOf = (e: BatonEvent) => e.seq;
 
 interface Rows {
   rows: BatonEvent[];
@@ -62,7 +65,7 @@ function useSessionEvents(sessionId: string | undefined) {
         const page = await api.get<{ events: BatonEvent[]; next: number | null }>('/events', {
           session: sessionId,
           after,
-          limit: PAGE,
+          limit: after === 0 ? FIRST_PAGE : PAGE,
         });
         if (!live) return;
         setEvents((prev) => prev.concat(page.events));
@@ -100,6 +103,15 @@ export function SessionPage({ route }: { route: Route }) {
   const [jump, setJump] = useState<{ index: number; nonce: number } | null>(null);
   const targetSeq = Number(route.params.get('seq') ?? NaN);
   const jumped = useRef<number | null>(null);
+  const toggle = useCallback(
+    (seq: number) =>
+      setOpen((s) => {
+        const next = new Set(s);
+        if (!next.delete(seq)) next.add(seq);
+        return next;
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!Number.isFinite(targetSeq) || jumped.current === targetSeq) return;
@@ -120,12 +132,7 @@ export function SessionPage({ route }: { route: Route }) {
       : Number.isFinite(targetSeq)
         ? rows[rowOfSeq.get(targetSeq) ?? -1]?.seq
         : undefined;
-  const toggle = (seq: number) =>
-    setOpen((s) => {
-      const next = new Set(s);
-      if (!next.delete(seq)) next.add(seq);
-      return next;
-    });
+
   const moveTo = (i: number | null) => {
     setCursor(i);
     if (i !== null) setJump({ index: Math.max(0, i - 2), nonce: Date.now() });
@@ -152,14 +159,14 @@ export function SessionPage({ route }: { route: Route }) {
       <VirtualList
         label="events"
         items={shown}
-        keyOf={(e) => e.seq}
+        keyOf={seqOf}
         scrollTo={jump}
         render={(e) => (
           <EventRow
             event={e}
             result={results.get(e.seq)}
             open={open.has(e.seq)}
-            onToggle={() => toggle(e.seq)}
+            onToggle={toggle}
             current={e.seq === currentSeq}
           />
         )}

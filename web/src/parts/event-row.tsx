@@ -1,6 +1,7 @@
 // One event of a session, readably: prompts and answers in full (Markdown, rendered safely),
 // thinking folded, a tool call folded to one line with its input (an edit as a diff) and its
 // result one click away, errors and compactions marked.
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { clock, oneLine } from '../format.js';
@@ -13,7 +14,8 @@ export interface RowProps {
   /** The result of this tool call, when it is one and its result was recorded. */
   result?: BatonEvent | undefined;
   open: boolean;
-  onToggle: () => void;
+  /** Called with the event's seq: one stable function serves every row. */
+  onToggle: (seq: number) => void;
   current: boolean;
 }
 
@@ -30,7 +32,8 @@ const LABELS: Record<string, string> = {
   system: 'System',
 };
 
-export function EventRow(props: RowProps) {
+/** Re-rendered only when its own event, result, fold or replay mark changes. */
+export const EventRow = memo(function EventRow(props: RowProps) {
   const { event: e } = props;
   const bad = failed(e) || (props.result !== undefined && failed(props.result));
   const cls = `ev ev-${e.kind}${props.current ? ' ev-current' : ''}${bad ? ' ev-failed' : ''}`;
@@ -49,7 +52,7 @@ export function EventRow(props: RowProps) {
       <Body {...props} />
     </article>
   );
-}
+});
 
 function failed(e: BatonEvent): boolean {
   return e.kind === 'error' || e.data?.isError === true || e.data?.is_error === true;
@@ -86,7 +89,7 @@ function Folded({ event: e, result, open, onToggle }: RowProps) {
   const summary = oneLine(e.text) || e.tool || e.kind;
   return (
     <div class="ev-body">
-      <button type="button" class="fold" aria-expanded={open} onClick={onToggle}>
+      <button type="button" class="fold" aria-expanded={open} onClick={() => onToggle(e.seq)}>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> {summary}
         {result && failed(result) && <span class="badge bad">failed</span>}
       </button>

@@ -5,6 +5,7 @@
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
 import type { ComponentChildren } from 'preact';
+import { memo } from 'preact/compat';
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
@@ -13,7 +14,8 @@ export function safeHref(href: string): string | null {
   return SAFE_URL.test(trimmed) ? trimmed : null;
 }
 
-export function Markdown({ text }: { text: string }) {
+/** Lexed once per text: rows re-render as the list scrolls, their text does not change. */
+export const Markdown = memo(function Markdown({ text }: { text: string }) {
   let tokens: Token[];
   try {
     tokens = Lexer.lex(text, { gfm: true, breaks: false });
@@ -21,7 +23,7 @@ export function Markdown({ text }: { text: string }) {
     return <pre class="md-plain">{text}</pre>;
   }
   return <div class="md">{blocks(tokens)}</div>;
-}
+});
 
 function blocks(tokens: Token[]): ComponentChildren[] {
   return tokens.map((t, i) => block(t, i));
