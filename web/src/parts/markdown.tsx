@@ -107,7 +107,7 @@ function span(t: Token, key: number): ComponentChildren {
     case 'del':
       return <del key={key}>{inline((t as Tokens.Del).tokens)}</del>;
     case 'codespan':
-      return <code key={key}>{unescape((t as Tokens.Codespan).text)}</code>;
+      return <code key={key}>{(t as Tokens.Codespan).text}</code>;
     case 'br':
       return <br key={key} />;
     case 'link': {
@@ -133,21 +133,11 @@ function span(t: Token, key: number): ComponentChildren {
     }
     case 'text': {
       const tt = t as Tokens.Text;
-      return tt.tokens ? <span key={key}>{inline(tt.tokens)}</span> : unescape(tt.text);
+      return tt.tokens ? <span key={key}>{inline(tt.tokens)}</span> : tt.text;
     }
     case 'escape':
       return (t as Tokens.Escape).text;
     default:
       return t.raw;
   }
-}
-
-/** marked escapes some characters in text it hands over; Preact escapes them again itself. */
-function unescape(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 }
