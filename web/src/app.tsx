@@ -1,7 +1,7 @@
 // The viewer's frame: a skip link, the site navigation (and the project's, inside a project), a
 // light/dark theme switch remembered by the browser, and the view the hash names. A 401 from the
 // API means the login cookie is missing or expired: the page says how to get a new link.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from './api.js';
 import { BriefPage } from './pages/brief.js';
 import { CheckpointsPage } from './pages/checkpoints.js';
@@ -45,8 +45,12 @@ export function App() {
   const [theme, toggle] = useTheme();
   const health = useData(() => api.get<{ ok: boolean }>('/projects'), []);
   const loggedOut = health.error instanceof ApiError && health.error.status === 401;
+  // After a navigation (not on load: the skip link stays the first stop), focus moves to the new
+  // view, so keyboard and screen-reader users start reading it rather than the menu.
+  const loaded = useRef(false);
   useEffect(() => {
-    document.getElementById('main')?.focus({ preventScroll: true });
+    if (loaded.current) document.getElementById('main')?.focus({ preventScroll: true });
+    loaded.current = true;
   }, [route.view, route.project, route.session]);
   return (
     <>

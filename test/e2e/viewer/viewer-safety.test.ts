@@ -98,6 +98,7 @@ describe.skipIf(needChromium)('the web viewer stays safe and usable', () => {
 
   it('works from the keyboard alone: skip link, navigation, opening a session, unfolding a call', async () => {
     const page = await v.loggedIn();
+    await page.getByRole('link', { name: v.seeded.projectName, exact: true }).waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedText(page)).toBe('Skip to content');
     await tabTo(page, v.seeded.projectName);
