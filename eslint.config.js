@@ -82,7 +82,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'bin/*.js', 'scripts/*.mjs', 'bench/*.mjs'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'bin/*.js',
+            'scripts/*.mjs',
+            'bench/*.mjs',
+            'web/*.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -109,6 +116,21 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='query']",
           message:
             'no SQL outside src/store: add a named read to the Store interface (src/store/store.ts)',
+        },
+      ],
+    },
+  },
+  {
+    // The web viewer (web/src) runs in the browser and reaches the daemon only over HTTP: it
+    // never imports Baton's Node parts (they would drag Node built-ins into the bundle).
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+src/', message: 'the viewer talks to the daemon over HTTP only' },
+          ],
         },
       ],
     },

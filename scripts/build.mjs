@@ -107,3 +107,15 @@ if (heavy.length) {
   console.error(`the hook bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
   process.exit(1);
 }
+
+// The web viewer (web/, Preact) into dist/web, which the daemon serves under /ui/.
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: 'web/vite.config.mjs' });
+// Their size, raw and gzipped, so a change that bloats the page shows in every build.
+const { readdirSync, readFileSync } = await import('node:fs');
+const { gzipSync } = await import('node:zlib');
+const sizes = readdirSync('dist/web/assets').map((f) => {
+  const bytes = readFileSync(`dist/web/assets/${f}`);
+  return `${f} ${(bytes.length / 1024).toFixed(1)} KiB (gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KiB)`;
+});
+console.log(`web viewer: ${sizes.join(', ')}`);

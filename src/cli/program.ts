@@ -55,6 +55,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['sync'], async () => (await import('./commands/sync/index.js')).registerSync],
   [['mirror'], async () => (await import('./commands/mirror/index.js')).registerMirror],
   [['daemon'], async () => (await import('./commands/daemon/index.js')).registerDaemon],
+  [['ui'], async () => (await import('./commands/ui.js')).registerUi],
 ];
 
 /** The loaders `args` needs: the named command's only, or all of them (help, -V, a typo, none). */

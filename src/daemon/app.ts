@@ -13,6 +13,7 @@ import { requestGuard } from './request-guard.js';
 import { journalRoutes } from './routes-journal.js';
 import { recordRoutes } from './routes-records.js';
 import { recoveryRoutes } from './routes-recovery.js';
+import { viewerApp } from './viewer-app.js';
 
 export type RouteModule = (world: ApiWorld, log: (line: string) => void) => Hono;
 
@@ -27,6 +28,7 @@ let openApi: object | undefined;
 
 export function createApp(world: ApiWorld, log: (line: string) => void = () => {}): Hono {
   const app = new Hono();
+  app.route('/ui', viewerApp(world, log)); // before the guard: the viewer logs in by cookie
   app.use('*', requestGuard({ token: world.token, port: world.port }));
   app.get('/v1/health', (c) =>
     c.json({ ok: true, pid: process.pid, lastSeq: world.store.events.lastSeq() }),

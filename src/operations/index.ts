@@ -3,6 +3,8 @@
 // OpsWorld) and plain input, returning plain records; the rules live here — validation, which
 // session an action means, the automatic checkpoint a change calls for — so that each face (the
 // CLI, the MCP server, later the daemon's HTTP API) only parses, calls and presents.
+export { projectActivity } from './activity.js';
+export type { ActivityReport } from './activity.js';
 export type { AutoTrigger } from './checkpoint-triggers.js';
 export {
   compareCheckpoints,
@@ -20,6 +22,8 @@ export { withHint } from './face-hints.js';
 export { logEvent } from './events.js';
 export { getFact, listFacts, setFact, unsetFact } from './facts.js';
 export { applyForget, forgottenCount, planForget } from './forget.js';
+export { nextBriefs } from './next-brief.js';
+export type { NextBrief } from './next-brief.js';
 export {
   MIRROR_FILE,
   disableMirror,
@@ -29,6 +33,7 @@ export {
   renderMirror,
 } from './mirror.js';
 export { pruneByRetention } from './retention.js';
+export type { PruneResult } from './retention.js';
 export { searchEvents, searchMemory } from './search.js';
 export { listSessions, sessionPage } from './session-reads.js';
 export { endSession, startSession } from './sessions.js';

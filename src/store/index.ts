@@ -5,6 +5,7 @@
 export type {
   AppendResult,
   BackupReport,
+  DayActivity,
   DecisionPatch,
   EventExcerpt,
   EventFilter,

@@ -503,6 +503,20 @@ export interface Stats {
   crashedSince(since: number): SessionLastSeen[];
   /** Sessions still marked active whose last activity is before `before`, oldest first. */
   activeSilentSince(before: number): SessionLastSeen[];
+  /**
+   * Sessions and events per UTC day and agent, oldest day first, for one project or (null) all.
+   * A session's events count on the day it started: the count walks the session index only.
+   */
+  activityByDay(projectId: string | null): DayActivity[];
+}
+
+/** One day's work of one agent (activityByDay). */
+export interface DayActivity {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  agent: string;
+  sessions: number;
+  events: number;
 }
 
 export interface StoreInfo {

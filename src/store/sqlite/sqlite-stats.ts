@@ -1,6 +1,6 @@
 // Totals over the whole store, for `baton doctor`: counts per kind and agent, capture health and
 // sessions whose state needs a look.
-import type { CaptureSource, SessionLastSeen, Stats } from '../store.js';
+import type { CaptureSource, DayActivity, SessionLastSeen, Stats } from '../store.js';
 import type { SqliteContext } from './context.js';
 
 interface CaptureRow {
@@ -84,5 +84,16 @@ export class SqliteStats implements Stats {
       )
       .all(before) as SessionRow[];
     return rows.map(toLastSeen);
+  }
+
+  activityByDay(projectId: string | null): DayActivity[] {
+    return this.ctx
+      .stmt(
+        `SELECT date(started_at / 1000, 'unixepoch') AS day, agent, count(*) AS sessions,
+                coalesce(sum(event_count), 0) AS events
+         FROM sessions WHERE (@p IS NULL OR project_id = @p)
+         GROUP BY day, agent ORDER BY day, agent`,
+      )
+      .all({ p: projectId }) as DayActivity[];
   }
 }
