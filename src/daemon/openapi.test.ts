@@ -121,7 +121,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('is served at /v1/openapi.json and written to schemas/openapi.json as built', async () => {
-    const served = await (await call('GET', '/v1/openapi.json')).json();
+    const served: unknown = await (await call('GET', '/v1/openapi.json')).json();
     expect(served).toEqual(doc);
     const file = join(import.meta.dirname, '..', '..', 'schemas', 'openapi.json');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(doc);
