@@ -303,3 +303,28 @@ describe('changes since an imported session', () => {
     expect(r.data.changes!.commitCount).toBe(0);
   });
 });
+
+describe('a Claude Code compaction summary', () => {
+  it('puts the agent’s own summary under where things stand, the latest one only', async () => {
+    const { s } = recordSession(null);
+    const summary = (text: string) => ({
+      sessionId: s.id,
+      kind: 'compaction' as const,
+      role: 'user',
+      text,
+      data: { subtype: 'summary' },
+      source: 'transcript' as const,
+    });
+    w.store.events.append([
+      summary('Summary one: the cart was read.'),
+      { sessionId: s.id, kind: 'compaction', text: 'Conversation compacted', source: 'transcript' },
+      summary('Summary two: totals moved to integer cents; next, deploy to staging.'),
+      { sessionId: s.id, kind: 'compaction', text: 'Conversation compacted', source: 'transcript' },
+    ]);
+    const r = await brief({ git: null });
+    expect(r.text).toContain(
+      'The agent\'s summary at its last compaction, 09:00: "Summary two: totals moved to integer cents; next, deploy to staging."',
+    );
+    expect(r.text).not.toContain('Summary one');
+  });
+});
