@@ -73,6 +73,9 @@ interface Row {
   agent: Agent;
   handle: string;
   size: number;
+  /** `--mode full`: its size and the facts it holds (of the same checks). */
+  fullSize: number;
+  fullHits: number;
   hits: number;
   checks: number;
   noise: number;
@@ -92,6 +95,21 @@ function report(label: string, rows: Row[]): string {
   const sizes = rows.map((r) => r.size);
   const recall = checks ? (hits / checks).toFixed(2) : 'n/a';
   return `| ${label} | ${rows.length} | ${recall} (${hits}/${checks}) | ${noise} | ${median(sizes)} | ${Math.max(...sizes)} |`;
+}
+
+/** `--mode full` beside the default brief: the same facts, and how much more it says. */
+function fullReport(rows: Row[]): string {
+  const hits = rows.reduce((n, r) => n + r.fullHits, 0);
+  const checks = rows.reduce((n, r) => n + r.checks, 0);
+  const quick = rows.reduce((n, r) => n + r.size, 0);
+  const full = rows.reduce((n, r) => n + r.fullSize, 0);
+  const ratios = rows.map((r) => r.fullSize / r.size);
+  return [
+    '',
+    '| --mode full | fact recall | median size | max size | total full / total quick | median ratio | min ratio |',
+    '|---|---|---|---|---|---|---|',
+    `| all | ${(hits / checks).toFixed(2)} (${hits}/${checks}) | ${median(rows.map((r) => r.fullSize))} | ${Math.max(...rows.map((r) => r.fullSize))} | ${(full / quick).toFixed(2)} | ${median(ratios).toFixed(2)} | ${Math.min(...ratios).toFixed(2)} |`,
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -134,10 +152,18 @@ async function main(): Promise<void> {
       const checks = recallChecks(facts, brief);
       const noisy = noiseLines(brief, facts);
       const missed = checks.filter((c) => !c.ok).map((c) => c.fact);
+      const full = await baton(
+        ['resume', '--session', s.handle, '--no-git', '--mode', 'full'],
+        env,
+        work,
+      );
+      const fullChecks = recallChecks(facts, full);
       rows.push({
         agent: file.agent,
         handle: s.handle,
         size: brief.length,
+        fullSize: full.length,
+        fullHits: fullChecks.filter((c) => c.ok).length,
         hits: checks.length - missed.length,
         checks: checks.length,
         noise: noisy.length,
@@ -155,6 +181,7 @@ async function main(): Promise<void> {
         ),
       );
     console.log(report('all', rows));
+    console.log(fullReport(rows));
     if (show) {
       for (const r of rows) {
         if (!r.missed.length && !r.noisy.length) continue;

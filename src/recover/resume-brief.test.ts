@@ -2,6 +2,7 @@
 // after a session (commits, branch switch, edits) appears, a todo naming a changed file raises a
 // warning, crashes are detected and said first, the asking session is never the one described,
 // a restored checkpoint is the resume point, full mode has a timeline, and --todo focuses.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { TempWorld } from './__fixtures__/world.js';
 import { createCheckpoint } from './checkpoints/checkpoints.js';
 import { restoreCheckpoint } from './checkpoints/restore-checkpoint.js';
 import { resumeBrief, sessionStartBrief } from './resume-brief.js';
+import { createGitRunner } from '../git/index.js';
 
 let w: TempWorld;
 let repo: string;
@@ -239,5 +241,90 @@ describe('resumeBrief', () => {
     expect(prompt.text).toContain('# Instructions');
     await expect(brief({ sessionRef: 'SESSION-000101-001' })).rejects.toThrow(/no session/);
     await expect(brief({ checkpointRef: 'RECOVERY-X' })).rejects.toThrow(/no checkpoint/);
+  });
+});
+
+describe('changes since an imported session', () => {
+  /** A commit whose author and committer time is `at`. */
+  function commitAt(files: Record<string, string>, message: string, at: number): string {
+    const date = new Date(at).toISOString();
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+    git(repo, 'add', '-A');
+    execFileSync('git', ['commit', '-q', '-m', message], {
+      cwd: repo,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Ada',
+        GIT_AUTHOR_EMAIL: 'ada@example.com',
+        GIT_COMMITTER_NAME: 'Ada',
+        GIT_COMMITTER_EMAIL: 'ada@example.com',
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+      },
+    });
+    return git(repo, 'rev-parse', 'HEAD');
+  }
+
+  it('compares against HEAD as it was when the session ended, not at import', async () => {
+    const end = w.clock.now();
+    commitAt({ 'cart.ts': 'a\n' }, 'Start the cart', end - 7_200_000);
+    const during = commitAt({ 'cart.ts': 'b\n' }, 'Round in cents', end - 60_000);
+    // A transcript read later: no HEAD recorded at its start or end, no checkpoint.
+    const s = w.store.sessions.start({ agent: 'claude-code', projectId: w.project.id, cwd: repo });
+    w.store.events.append([
+      { sessionId: s.id, kind: 'user_message', text: 'round the cart', source: 'transcript' },
+    ]);
+    w.store.sessions.update(s.id, { status: 'ended', endedAt: end, endReason: 'imported' });
+    commitAt({ 'cart.ts': 'c\n' }, 'Add the tax line', end + 3_600_000);
+    commitAt({ 'tax.ts': 't\n' }, 'Tax rates', end + 3_700_000);
+    w.clock.set(end + 86_400_000);
+
+    const r = await brief({ sessionRef: s.handle, git: createGitRunner(), cwd: repo });
+    const changes = r.data.changes!;
+    expect(changes.base.head).toBe(during);
+    expect(changes.commits.map((c) => c.subject)).toEqual(['Tax rates', 'Add the tax line']);
+    expect(changes.commitCount).toBe(2);
+    expect(r.text).toContain(`2 new commits since ${during.slice(0, 7)}`);
+  });
+
+  it('says nothing changed when every commit came before the session ended', async () => {
+    const end = w.clock.now();
+    const last = commitAt({ 'cart.ts': 'a\n' }, 'Start the cart', end - 60_000);
+    const s = w.store.sessions.start({ agent: 'codex', projectId: w.project.id, cwd: repo });
+    w.store.events.append([
+      { sessionId: s.id, kind: 'user_message', text: 'look at the cart', source: 'transcript' },
+    ]);
+    w.store.sessions.update(s.id, { status: 'ended', endedAt: end, endReason: 'imported' });
+    w.clock.set(end + 86_400_000);
+    const r = await brief({ sessionRef: s.handle, git: createGitRunner(), cwd: repo });
+    expect(r.data.changes!.base.head).toBe(last);
+    expect(r.data.changes!.commitCount).toBe(0);
+  });
+});
+
+describe('a Claude Code compaction summary', () => {
+  it('puts the agent’s own summary under where things stand, the latest one only', async () => {
+    const { s } = recordSession(null);
+    const summary = (text: string) => ({
+      sessionId: s.id,
+      kind: 'compaction' as const,
+      role: 'user',
+      text,
+      data: { subtype: 'summary' },
+      source: 'transcript' as const,
+    });
+    w.store.events.append([
+      summary('Summary one: the cart was read.'),
+      { sessionId: s.id, kind: 'compaction', text: 'Conversation compacted', source: 'transcript' },
+      summary('Summary two: totals moved to integer cents; next, deploy to staging.'),
+      { sessionId: s.id, kind: 'compaction', text: 'Conversation compacted', source: 'transcript' },
+    ]);
+    const r = await brief({ git: null });
+    expect(r.text).toContain(
+      'The agent\'s summary at its last compaction, 09:00: "Summary two: totals moved to integer cents; next, deploy to staging."',
+    );
+    expect(r.text).not.toContain('Summary one');
   });
 });

@@ -79,10 +79,13 @@ export const briefShape = z
         push: z.string(),
         test: z.object({ command: z.string(), failed: z.boolean(), ts: time }),
         unanswered: z.boolean(),
+        summary: said.describe("the agent's own summary at its last compaction"),
       })
       .partial()
       .nullable()
-      .describe('where the session stands: commits, push, last test run, an unanswered request'),
+      .describe(
+        'where the session stands: commits, push, last test run, an unanswered request, the agent’s compaction summary',
+      ),
     actions: z.object({
       prompts: z.array(said),
       assistant: said.nullable(),

@@ -1,9 +1,11 @@
 // Pins the Gemini importer against every real chat in BATON_REAL_FIXTURES (JSONL stream and legacy
 // JSON): per file, counts derived here from the raw JSON — messages folded by id, later wins —
 // match the store (prompts, replies, tool calls, results, errors); every message and tool call is
-// kept; re-import adds nothing; a truncated last JSONL line is read once, on the next run.
+// kept; re-import adds nothing; a truncated last JSONL line is read once, on the next run; a
+// chat under a legacy hash-named folder gets the project its absolute paths hash to.
+import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store.js';
 import type { TempStore } from '../testing/temp-store.js';
@@ -89,6 +91,29 @@ describe.skipIf(!FIXTURES)('Gemini CLI conformance over real chats', () => {
   it('finds both chat formats under tmp/<project>/chats', () => {
     expect(files.some((f) => f.endsWith('.json'))).toBe(true);
     expect(files.some((f) => f.endsWith('.jsonl'))).toBe(true);
+  });
+
+  it('gives hash-named chats the folder their absolute paths hash to', () => {
+    let recovered = 0;
+    for (const path of files) {
+      const id = basename(dirname(dirname(path)));
+      if (!/^[0-9a-f]{64}$/.test(id)) continue;
+      // Independently of the importer: every quoted absolute path's ancestors, hashed.
+      const quoted = readFileSync(path, 'utf8').match(/"\/[^"\\]+"/g) ?? [];
+      const dirs = quoted.flatMap((q) => {
+        const parts = q.slice(1, -1).split('/');
+        return parts.map((_, i) => parts.slice(0, i + 1).join('/')).filter((d) => d.length > 1);
+      });
+      const expected = dirs.find((d) => createHash('sha256').update(d).digest('hex') === id);
+      importGeminiChat(t.store, { path, role: 'session' });
+      const session = t.store.sessions
+        .list()
+        .find((s) => path.includes(s.agentSessionId?.slice(0, 8) ?? '-'));
+      const root = session?.projectId ? t.store.projects.get(session.projectId)?.root : undefined;
+      expect(root, basename(path)).toBe(expected);
+      if (expected) recovered++;
+    }
+    expect(recovered).toBeGreaterThan(0);
   });
 
   for (const path of files) {

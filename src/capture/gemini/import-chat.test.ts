@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store.js';
 import type { TempStore } from '../testing/temp-store.js';
 import { discoverChats, importGeminiChat } from './import-chat.js';
+import { projectHashOf } from './project-map.js';
 
 const PARENT = 'aaaaaaaa-1111-4222-8333-444455556666';
 const CHILD = 'bbbbbbbb-1111-4222-8333-444455556666';
@@ -16,6 +17,45 @@ describe('importGeminiChat', () => {
   let t: TempStore;
   beforeEach(() => (t = tempStore()));
   afterEach(() => t.cleanup());
+
+  it('gives a legacy hash-named chat the project its tool calls name', () => {
+    const root = join(t.dir, 'work', 'shop');
+    const chats = join(t.dir, '.gemini', 'tmp', projectHashOf(root), 'chats');
+    mkdirSync(chats, { recursive: true });
+    const ts = '2025-10-05T07:11:00.000Z';
+    writeFileSync(
+      join(chats, 'session-2025-10-05T07-11-cccccccc.json'),
+      JSON.stringify({
+        sessionId: 'cccccccc-1111-4222-8333-444455556666',
+        projectHash: projectHashOf(root),
+        startTime: ts,
+        lastUpdated: ts,
+        messages: [
+          { id: 'u1', timestamp: ts, type: 'user', content: 'fix the cart total' },
+          {
+            id: 'g1',
+            timestamp: ts,
+            type: 'gemini',
+            content: '',
+            toolCalls: [
+              {
+                id: 'read-1',
+                name: 'read_file',
+                args: { absolute_path: join(root, 'src', 'cart.ts') },
+                status: 'success',
+                timestamp: ts,
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const [file] = discoverChats({ env: { HOME: t.dir }, cwd: t.dir });
+    importGeminiChat(t.store, file!);
+    const session = t.store.sessions.get('cccccccc-1111-4222-8333-444455556666')!;
+    expect(session.projectId).not.toBeNull();
+    expect(t.store.projects.get(session.projectId!)!.root).toBe(root);
+  });
 
   it('links a subagent chat to its parent and both to the project of .project_root', () => {
     const projectDir = join(t.dir, '.gemini', 'tmp', 'api');

@@ -1,7 +1,7 @@
 // Gemini CLI chats → the store: discovery under ~/.gemini/tmp, the incremental import of a JSONL
 // chat, and the whole-file import of a legacy JSON chat (rewritten in place on every update, so it
 // is read again when its size or time changes; the message ids make that add only what is new).
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Store } from '../../store/index.js';
 import type {
@@ -23,7 +23,7 @@ import { GeminiChatParser } from './chat-parser.js';
 import type { ChatContext, GeminiParserState } from './chat-parser.js';
 import { splitLegacyChat } from './legacy-chat.js';
 import { describeChatPath, geminiTmpDir, isChatFile } from './paths.js';
-import { resolveProjectRoot } from './project-map.js';
+import { resolveProjectRoot, rootFromChatText } from './project-map.js';
 import { AGENT } from './refs.js';
 
 /** Main chats before subagents' chats, so a parent is usually read before its children. */
@@ -61,11 +61,29 @@ export function importGeminiChat(
 function chatContext(store: Store, path: string): ChatContext {
   const described = describeChatPath(path);
   const roots = store.projects.list().map((p) => p.root);
+  const dir = described.projectDir;
   return {
     fallbackKey: described.fallbackKey,
     parentKey: described.parentKey,
-    projectRoot: described.projectDir ? resolveProjectRoot(described.projectDir, roots) : null,
+    projectRoot: dir
+      ? (resolveProjectRoot(dir, roots) ?? rootFromChatText(dir, readHead(path)))
+      : null,
   };
+}
+
+/** The start of a chat, where its first tool calls are (the whole of most chats). */
+function readHead(path: string, bytes = 4 * 1024 * 1024): string {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(Math.min(bytes, fstatSync(fd).size));
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 function importLegacyChat(

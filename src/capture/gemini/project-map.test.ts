@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectHashOf, resolveProjectRoot } from './project-map.js';
+import { projectHashOf, resolveProjectRoot, rootFromChatText } from './project-map.js';
 
 describe('resolveProjectRoot', () => {
   let home: string;
@@ -33,5 +33,26 @@ describe('resolveProjectRoot', () => {
     expect(
       resolveProjectRoot(join(home, 'tmp', projectHashOf('/nowhere')), ['/srv/known']),
     ).toBeNull();
+  });
+});
+
+describe('rootFromChatText', () => {
+  const dir = (root: string) => join('/home/me/.gemini/tmp', projectHashOf(root));
+
+  it('finds the folder among the ancestors of the absolute paths the chat names', () => {
+    const chat = JSON.stringify({
+      messages: [
+        { toolCalls: [{ name: 'list_directory', args: { dir_path: '/usr/lib' } }] },
+        { toolCalls: [{ name: 'read_file', args: { absolute_path: '/srv/code/shop/src/a.ts' } }] },
+      ],
+    });
+    expect(rootFromChatText(dir('/srv/code/shop'), chat)).toBe('/srv/code/shop');
+    expect(rootFromChatText(dir('/srv/code'), chat)).toBe('/srv/code');
+  });
+
+  it('gives null when no path hashes to the id, or the id is not a hash', () => {
+    const chat = '{"args":{"file_path":"src/relative.ts","path":"/tmp/elsewhere/x"}}';
+    expect(rootFromChatText(dir('/srv/code/shop'), chat)).toBeNull();
+    expect(rootFromChatText('/home/me/.gemini/tmp/shop', '"/srv/code/shop/a"')).toBeNull();
   });
 });

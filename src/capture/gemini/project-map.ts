@@ -59,3 +59,37 @@ export function resolveProjectRoot(
   }
   return null;
 }
+
+/** How much of a chat is searched for paths: enough for the first tool calls of any chat. */
+const SCANNED_CHARS = 4 * 1024 * 1024;
+/** An absolute POSIX path as it appears in a chat's JSON text (up to a quote or a space). */
+const ABSOLUTE_PATH = /(?<![\w.~-])\/(?:[^\s"'`\\<>|*?:;,()[\]{}]+\/?)+/g;
+
+function* ancestors(path: string): Generator<string> {
+  let dir = path.replace(/\/+$/, '');
+  while (dir.length > 1) {
+    yield dir;
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+/**
+ * The folder of a legacy hash id recovered from the chat itself: the agent's tool calls name
+ * absolute paths inside the project (`/home/me/app/src/x.ts`), and one of their ancestors hashes
+ * to the id. Null when no path in the chat does (a chat that only used relative paths).
+ */
+export function rootFromChatText(projectDir: string, text: string): string | null {
+  const id = basename(projectDir);
+  if (!/^[0-9a-f]{64}$/.test(id)) return null;
+  const tried = new Set<string>();
+  for (const [path] of text.slice(0, SCANNED_CHARS).matchAll(ABSOLUTE_PATH)) {
+    for (const dir of ancestors(path)) {
+      if (tried.has(dir)) break;
+      tried.add(dir);
+      if (projectHashOf(dir) === id) return dir;
+    }
+  }
+  return null;
+}

@@ -44,6 +44,8 @@ export interface RecentActivity {
   errors: ActionEvent[];
   prompts: ActionEvent[];
   assistant: ActionEvent | null;
+  /** The agent's own summary of the conversation at its last compaction (Claude Code keeps one). */
+  summary?: ActionEvent | null;
   /** Events of the session at the time; more than `actions` holds. */
   eventCount: number;
 }

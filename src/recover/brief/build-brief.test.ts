@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   NOW,
+  action,
   sampleBriefData,
   sampleFocusData,
   sampleFullData,
@@ -150,5 +151,88 @@ describe('buildBrief', () => {
     expect(brief.text).toContain('restored 1 min ago');
     expect(brief.text).toContain('## Changed since the checkpoint');
     expect(brief.text).toMatch(/2 todo\(s\), 1 fact\(s\) changed in the 1h since/);
+  });
+});
+
+describe('full mode against quick', () => {
+  /** The lines of one section (its heading up to the next heading). */
+  const section = (text: string, heading: string) =>
+    text
+      .split('\n## ')
+      .find((s) => s.startsWith(heading))
+      ?.split('\n')
+      .slice(1)
+      .filter(Boolean) ?? [];
+
+  function richData(): BriefData {
+    const data = sampleFullData();
+    data.todos.push(
+      {
+        ...data.todos[0]!,
+        id: 'cancelled',
+        number: 90,
+        content: 'Try floats',
+        status: 'cancelled',
+      },
+      ...[1, 2, 3, 4].map((i) => ({
+        ...data.todos[0]!,
+        id: `old-${i}`,
+        number: 90 + i,
+        content: `Earlier finished task ${i}`,
+        completedAt: NOW - 40 * 24 * 3_600_000 - i,
+      })),
+    );
+    data.recent.prompts = [
+      action('user_message', { text: 'First, read the cart code and explain the totals' }),
+      action('user_message', { text: 'Now write a failing test for the rounding' }),
+      ...data.recent.prompts,
+    ];
+    return data;
+  }
+
+  it('holds every todo, decision, fact and component line of quick, and more', () => {
+    const data = richData();
+    const quick = buildBrief(data, { mode: 'quick' }).text;
+    const full = buildBrief(data, { mode: 'full' }).text;
+    for (const heading of ['Todos', 'Decisions in force', 'Context facts', 'Component health'])
+      for (const line of section(quick, heading)) expect(full, heading).toContain(line);
+    // Every todo, the cancelled and long-finished ones too, and the earlier requests.
+    expect(section(full, 'Todos').join('\n')).toMatch(/Earlier finished task 4[\s\S]*Try floats/);
+    expect(section(quick, 'Todos').join('\n')).not.toMatch(/Try floats|Earlier finished task 4/);
+    expect(section(full, 'Earlier requests').join('\n')).toMatch(
+      /read the cart code[\s\S]*failing test for the rounding/,
+    );
+    expect(quick).not.toContain('read the cart code');
+    expect(full.length).toBeGreaterThan(quick.length * 1.25);
+  });
+
+  it('never suggests --mode full in a full brief, with or without a todo focus', () => {
+    expect(buildBrief(richData(), { mode: 'full' }).text).not.toContain('--mode full');
+    expect(buildBrief(sampleFocusData(), { mode: 'full' }).text).not.toContain('--mode full');
+    expect(buildBrief(richData(), { mode: 'quick' }).text).toContain('--mode full');
+  });
+});
+
+describe('the agent’s compaction summary', () => {
+  const SUMMARY =
+    'Primary request: fix cart rounding. Done: totals in integer cents, tests pass. Pending: deploy to staging once credentials arrive.';
+
+  it('is shown under where things stand, longer in full mode', () => {
+    const data = sampleBriefData();
+    data.recent.summary = action('compaction', { text: `${SUMMARY} ${'Detail. '.repeat(200)}` });
+    const quick = buildBrief(data, { mode: 'quick' });
+    const stands = quick.text.split('## ')[1]!;
+    expect(stands).toMatch(/^Where things stand/);
+    expect(stands).toContain(`The agent's summary at its last compaction`);
+    expect(stands).toContain(SUMMARY);
+    const full = buildBrief({ ...data, timeline: sampleFullData().timeline }, { mode: 'full' });
+    const said = (t: string) => /The agent's summary[^\n]*/.exec(t)![0].length;
+    expect(said(full.text)).toBeGreaterThan(said(quick.text) + 1000);
+    const outcome = quick.json.outcome as { summary?: { text: string } } | null;
+    expect(outcome?.summary?.text).toContain(SUMMARY);
+  });
+
+  it('is absent when the session kept none', () => {
+    expect(buildBrief(sampleBriefData(), { mode: 'quick' }).text).not.toContain('compaction');
   });
 });

@@ -16,7 +16,7 @@ import {
   factsSection,
   timelineSection,
 } from './sections-state.js';
-import { openSection, outcomeSection } from './sections-outcome.js';
+import { openSection, outcomeSection, requestsSection } from './sections-outcome.js';
 import { actionsSection, todosSection } from './sections-work.js';
 import { computeWarnings } from './warnings.js';
 
@@ -50,27 +50,31 @@ export function sectionsFor(data: BriefData, mode: BriefMode): BriefSection[] {
   const next = nextSection(recommendNextStep(data, warnings));
   const since = progressSince(data, mode);
   const head = [titleSection(data, mode), identitySection(data)];
-  const tail = [changesSection(data), warningsSection(warnings), next, moreSection(data)];
+  const tail = [changesSection(data), warningsSection(warnings), next, moreSection(data, mode)];
   if (data.focus) return [...head, focusSection(data.focus, data.now), ...tail];
   if (mode === 'emergency') {
     return [
       ...head,
-      todosSection(data, since, true),
+      todosSection(data, since, 'open'),
       factsSection(data, true),
       warningsSection(warnings),
       next,
     ];
   }
   const state = [decisionsSection(data), factsSection(data), componentsSection(data)];
-  const history = mode === 'full' ? [timelineSection(data)] : [];
+  const full = mode === 'full';
+  // Full mode: the project across its recent sessions — what each achieved, every request, every
+  // todo and more of the actions; quick keeps to the last session.
+  const history = full ? [timelineSection(data)] : [];
   return [
     ...head,
-    outcomeSection(data),
+    outcomeSection(data, mode),
     openSection(data),
-    taskSection(data, since, mode === 'full' ? 'in these sessions' : 'since the session started'),
-    todosSection(data, since),
+    taskSection(data, since, full ? 'in these sessions' : 'since the session started'),
+    todosSection(data, since, full ? 'all' : 'recent'),
+    ...(full ? [requestsSection(data)] : []),
     next,
-    actionsSection(data),
+    actionsSection(data, full),
     ...history,
     ...state,
     changesSection(data),

@@ -2,7 +2,7 @@
 // comes from the session's own record — the last request and the agent's last answer, commits,
 // pushes and the last test run — and the open part lists only failures no later run fixed, each
 // with the command that failed.
-import type { ActionEvent, BriefData } from './brief-types.js';
+import type { ActionEvent, BriefData, BriefMode } from './brief-types.js';
 import { code, hhmm, iso, quote, stamp } from './brief-text.js';
 import type { BriefItem, BriefSection } from './fit-budget.js';
 import { actionValue } from './sections-work.js';
@@ -20,7 +20,8 @@ function commitText(command: string): string {
   return m ? quote(m[2]!, 100) : code(command);
 }
 
-function outcomeItems(data: BriefData): BriefItem[] {
+/** `chars`: how much of the last request and answer to quote (full mode: most of them). */
+function outcomeItems(data: BriefData, chars: number): BriefItem[] {
   const now = data.now;
   const r = data.recent;
   const items: BriefItem[] = [];
@@ -53,14 +54,14 @@ function outcomeItems(data: BriefData): BriefItem[] {
   const prompt = r.prompts[r.prompts.length - 1];
   if (prompt)
     add(
-      `- Last request, ${stamp(prompt.ts, now)}: ${quote(prompt.text, 400)}`,
+      `- Last request, ${stamp(prompt.ts, now)}: ${quote(prompt.text, chars)}`,
       1,
       'actions.prompts[]',
       { ts: iso(prompt.ts), text: prompt.text },
     );
   if (r.assistant && (!prompt || r.assistant.ts >= prompt.ts))
     add(
-      `- Agent's last message, ${stamp(r.assistant.ts, now)}: ${quote(r.assistant.text, 400)}`,
+      `- Agent's last message, ${stamp(r.assistant.ts, now)}: ${quote(r.assistant.text, chars)}`,
       2,
       'actions.assistant',
       { ts: iso(r.assistant.ts), text: r.assistant.text },
@@ -70,8 +71,40 @@ function outcomeItems(data: BriefData): BriefItem[] {
   return items;
 }
 
-export function outcomeSection(data: BriefData): BriefSection {
-  return { id: 'outcome', heading: 'Where things stand', rank: 2, items: outcomeItems(data) };
+/** The agent's own account of the work (what was asked, done, planned), kept at a compaction. */
+function summaryItem(data: BriefData, mode: BriefMode): BriefItem[] {
+  const s = data.recent.summary;
+  if (!s?.text) return [];
+  const chars = mode === 'full' ? 2000 : 600;
+  return [
+    {
+      md: `- The agent's summary at its last compaction, ${stamp(s.ts, data.now)}: ${quote(s.text, chars)}`,
+      tier: 2,
+      unit: 'outcome line',
+      slot: 'outcome.summary',
+      value: { ts: iso(s.ts), text: s.text },
+    },
+  ];
+}
+
+export function outcomeSection(data: BriefData, mode: BriefMode = 'quick'): BriefSection {
+  const chars = mode === 'full' ? 1500 : 400;
+  const items = [...outcomeItems(data, chars), ...summaryItem(data, mode)];
+  return { id: 'outcome', heading: 'Where things stand', rank: 2, items };
+}
+
+/** Full mode: every request of the recent sessions before the last, which the outcome shows. */
+export function requestsSection(data: BriefData): BriefSection {
+  const earlier = data.recent.prompts.slice(0, -1);
+  const items = earlier.map((p, i): BriefItem => ({
+    md: `- ${stamp(p.ts, data.now)}: ${quote(p.text, 240)}`,
+    tier: 3,
+    unit: 'request',
+    slot: 'actions.prompts[]',
+    value: { ts: iso(p.ts), text: p.text },
+    weight: i,
+  }));
+  return { id: 'requests', heading: 'Earlier requests', rank: 4, items };
 }
 
 /** Failures no later run fixed, one per command, newest first. */

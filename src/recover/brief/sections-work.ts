@@ -42,20 +42,23 @@ function todoLine(t: Todo, now: number): string {
   return `- #${t.number} [${label}] ${collapse(t.content, TODO_TEXT)}${blocked}${tail}`;
 }
 
-/** Completed todos to show: those done since `since`, else the last few. */
-function recentlyDone(todos: Todo[], since: number | null): Todo[] {
+/** Completed todos to show: those done since `since`, else the last few; or every one. */
+function recentlyDone(todos: Todo[], since: number | null, all: boolean): Todo[] {
   const done = todos
     .filter((t) => t.status === 'completed' && t.completedAt !== null)
     .sort((a, b) => b.completedAt! - a.completedAt! || b.number - a.number);
+  if (all) return done;
   const inScope = since === null ? [] : done.filter((t) => t.completedAt! >= since);
   return (inScope.length ? inScope : done.slice(0, 3)).slice(0, 10);
 }
 
+/** `list`: the open work only (emergency), the open and recent work, or every todo (full). */
 export function todosSection(
   data: BriefData,
   since: number | null,
-  emergency = false,
+  list: 'open' | 'recent' | 'all' = 'recent',
 ): BriefSection {
+  const emergency = list === 'open';
   const now = data.now;
   const item = (t: Todo, tier: 1 | 2 | 3, unit: string): BriefItem => ({
     md: todoLine(t, now),
@@ -72,9 +75,12 @@ export function todosSection(
   ];
   if (!emergency) {
     items.push(
-      ...recentlyDone(data.todos, since).map((t, i) => item(t, i < 3 ? 2 : 3, 'completed todo')),
+      ...recentlyDone(data.todos, since, list === 'all').map((t, i) =>
+        item(t, i < 3 ? 2 : 3, 'completed todo'),
+      ),
     );
   }
+  if (list === 'all') items.push(...byNumber('cancelled').map((t) => item(t, 3, 'cancelled todo')));
   return { id: 'todos', heading: emergency ? 'Open work' : 'Todos', rank: 3, items };
 }
 
@@ -142,13 +148,14 @@ function runLine(r: ActionRun, now: number): string {
   return `- ${stamp(a.ts, now)} ${who}${what ? ` ${what}` : ''}${times}${verdict}`;
 }
 
-export function actionsSection(data: BriefData): BriefSection {
+export function actionsSection(data: BriefData, full = false): BriefSection {
   const actions = data.recent.actions;
+  const shownMax = full ? 30 : 12;
   const items: BriefItem[] = [];
   const files = filesTouched(actions);
   if (files.length) {
     const shown = files
-      .slice(0, 12)
+      .slice(0, shownMax)
       .map((f) => `${code(f.path)}${f.times > 1 ? ` ×${f.times}` : ''}`);
     items.push({
       md: `- Files touched: ${listWithMore(shown, files.length)}`,
@@ -162,7 +169,7 @@ export function actionsSection(data: BriefData): BriefSection {
   const runs = mergeRuns(actions).filter(
     (r) => r.last.kind !== 'tool_result' && !TODO_TOOLS.test(r.last.tool ?? ''),
   );
-  runs.slice(-12).forEach((r, i) =>
+  runs.slice(-shownMax).forEach((r, i) =>
     items.push({
       md: runLine(r, data.now),
       tier: 3,

@@ -84,5 +84,7 @@ export function lastKnownGit(store: Store, s: Session) {
     head: s.gitHeadEnd ?? alive?.gitHead ?? s.gitHeadStart,
     branch: alive?.gitBranch ?? s.gitBranch,
     dirty: alive?.gitDirty,
+    /** Whether `head` is the session's state at its end (recorded then, or by a checkpoint). */
+    atEnd: s.gitHeadEnd !== null || (alive?.gitHead ?? null) !== null,
   };
 }

@@ -16,6 +16,22 @@ export interface ChangeBase {
   at: number;
   /** Files known to be dirty at that time (a checkpoint records them). */
   dirty?: string[];
+  /**
+   * `head` is not the state at `at` (unknown, or the session's start): compare against the commit
+   * that was HEAD at `at` instead, when the repository has one.
+   */
+  headAtTime?: boolean;
+}
+
+/** The commit HEAD's history had at `at` (committer time), or the base's own head. */
+async function headAt(base: ChangeBase, root: string, git: GitRunner): Promise<string | null> {
+  if (!base.headAtTime) return base.head;
+  const r = await git.run(
+    ['rev-list', '-1', `--before=${new Date(base.at).toISOString()}`, 'HEAD'],
+    root,
+  );
+  const sha = r.ok ? r.stdout.trim() : '';
+  return SHA.test(sha) ? sha : base.head;
 }
 
 const MAX_COMMITS = 5;
@@ -98,6 +114,7 @@ export async function detectChanges(
   const repo = findRepo(cwd);
   if (!repo) return unavailable(base, 'not a git repository');
   const current = readGitState(repo.root);
+  base = { ...base, head: await headAt(base, repo.root, git) };
   const compare =
     base.head !== null &&
     SHA.test(base.head) &&

@@ -74,6 +74,9 @@ function sessionBase(store: Store, session: Session): ChangeBase {
   const known = lastKnownGit(store, session);
   const base: ChangeBase = { head: known.head, branch: known.branch, at: session.lastActivityAt };
   if (known.dirty) base.dirty = known.dirty;
+  // Nothing recorded the HEAD it ended on (history imported from a transcript, an agent without
+  // an end hook): the commit that was HEAD when it last did something stands for it.
+  if (!known.atEnd) base.headAtTime = true;
   return base;
 }
 

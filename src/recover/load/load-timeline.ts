@@ -9,6 +9,9 @@ import { loadRecentActivity } from './recent-activity.js';
 
 const SESSIONS = 6;
 const CHECKPOINTS = 12;
+/** Full mode lists the requests of the sessions, not only the last. */
+const FULL_PROMPTS = 20;
+const FULL_ACTIONS = 100;
 
 /** The project's recent sessions, oldest first, always including `anchor`. */
 export function recentSessions(store: Store, projectId: string, anchor: Session, exclude?: string) {
@@ -31,10 +34,16 @@ function mergeActivity(parts: RecentActivity[]): RecentActivity {
   const all = (pick: (r: RecentActivity) => ActionEvent[]) => parts.flatMap(pick).sort(bySeq);
   const assistants = parts.map((r) => r.assistant).filter((a): a is ActionEvent => a !== null);
   return {
-    actions: all((r) => r.actions).slice(-40),
+    actions: all((r) => r.actions).slice(-FULL_ACTIONS),
     errors: all((r) => r.errors).slice(-5),
-    prompts: all((r) => r.prompts).slice(-3),
+    prompts: all((r) => r.prompts).slice(-FULL_PROMPTS),
     assistant: assistants.sort(bySeq).at(-1) ?? null,
+    summary:
+      parts
+        .map((r) => r.summary ?? null)
+        .filter((a): a is ActionEvent => a !== null)
+        .sort(bySeq)
+        .at(-1) ?? null,
     eventCount: parts.reduce((n, r) => n + r.eventCount, 0),
   };
 }
@@ -52,7 +61,12 @@ export function loadFullHistory(
   exclude?: string,
 ): FullHistory {
   const sessions = recentSessions(store, projectId, anchor, exclude);
-  const activity = sessions.map((s) => loadRecentActivity(store, s.id, root));
+  const activity = sessions.map((s) =>
+    loadRecentActivity(store, s.id, root, Number.MAX_SAFE_INTEGER, {
+      prompts: FULL_PROMPTS,
+      actions: FULL_ACTIONS,
+    }),
+  );
   const entries: TimelineEntry[] = sessions.map((s, i) => ({
     kind: 'session',
     ts: s.startedAt,
