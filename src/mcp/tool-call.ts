@@ -14,6 +14,15 @@ export interface ToolCall {
   newSession(): Omit<SessionInput, 'projectId'>;
 }
 
+/** The capture agent an MCP client's name (from `initialize`) belongs to, if any. */
+export function agentOfClient(name: string | undefined): string | null {
+  if (!name) return null;
+  if (/claude/i.test(name)) return 'claude-code';
+  if (/codex/i.test(name)) return 'codex';
+  if (/gemini/i.test(name)) return 'gemini';
+  return null;
+}
+
 export function createToolCall(deps: McpDeps, clientName: () => string | undefined): ToolCall {
   const now = deps.clock.now();
   const { store, project } = deps;
@@ -22,6 +31,7 @@ export function createToolCall(deps: McpDeps, clientName: () => string | undefin
     store,
     clock: deps.clock,
     envSession: deps.sessionRef,
+    callerAgent: agentOfClient(clientName()),
     git: deps.git,
     noteFailure: (message) => store.noteCapture('mcp-trigger', message),
     ...(onTrigger && {

@@ -55,6 +55,11 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
         expect(byText.get(MCP_TODO)).toBe('pending');
       });
 
+      it('attributes the todo the model added through MCP to the session it was added in', () => {
+        const todo = story.todos.find((t) => t.content === MCP_TODO);
+        expect(todo?.originSessionId).toBe(firstSession()!.id);
+      });
+
       it('opens the second session with a brief naming the open todos', () => {
         const brief = briefIn(story.secondRequests[0]!);
         expect(brief).toBeDefined();

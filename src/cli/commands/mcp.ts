@@ -25,7 +25,10 @@ export function registerMcp(program: Command, ctx: CliContext): void {
       {
         store: ctx.store(),
         project,
-        sessionRef: opts.session ?? ctx.world.env.BATON_SESSION ?? null,
+        // Claude Code names its session to the servers it starts (CLAUDE_CODE_SESSION_ID).
+        sessionRef:
+          opts.session ??
+          (ctx.world.env.BATON_SESSION || ctx.world.env.CLAUDE_CODE_SESSION_ID || null),
         clock: ctx.world.clock,
         git: createGitRunner({ env: ctx.world.env }),
         version: program.version(),
