@@ -17,7 +17,6 @@ const EMERGENCY_INSTRUCTIONS = `You are resuming work after a crash or a lost co
 3. Continue with the task in progress, or ask if it is unclear. Use the baton MCP tools (resume_brief with mode 'full', search, todo_list) for more.`;
 
 export function registerPrompts(server: McpServer, deps: McpDeps): void {
-  const { store, project } = deps;
   const optional = (what: string) => z.string().optional().describe(what);
 
   server.registerPrompt(
@@ -33,13 +32,13 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
     },
     async ({ session, checkpoint }) => {
       try {
-        const text = await deps.recoveryPrompt(store, {
-          projectId: project.id,
+        const text = await deps.recoveryPrompt(deps.store, {
+          projectId: deps.project.id,
           sessionRef: session || undefined,
           checkpointRef: checkpoint || undefined,
           now: deps.clock.now(),
         });
-        return asUserMessage(text, `Resume work on ${project.name}`);
+        return asUserMessage(text, `Resume work on ${deps.project.name}`);
       } catch (error) {
         throw protocolError(error);
       }
@@ -55,8 +54,8 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
     },
     async ({ session }) => {
       try {
-        const brief = await deps.resumeBrief(store, {
-          projectId: project.id,
+        const brief = await deps.resumeBrief(deps.store, {
+          projectId: deps.project.id,
           mode: 'emergency',
           sessionRef: session || undefined,
           format: 'md',
@@ -64,7 +63,7 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
         });
         return asUserMessage(
           `${EMERGENCY_INSTRUCTIONS}\n\n${brief.text}`,
-          `Emergency resume of ${project.name}`,
+          `Emergency resume of ${deps.project.name}`,
         );
       } catch (error) {
         throw protocolError(error);

@@ -26,21 +26,19 @@ const one = (variable: string | string[] | undefined) =>
   decodeURIComponent(Array.isArray(variable) ? (variable[0] ?? '') : (variable ?? ''));
 
 export function registerResources(server: McpServer, deps: McpDeps): void {
-  const { store, project } = deps;
-
   server.registerResource(
     'brief',
     'baton://brief',
     {
-      title: `Recovery brief — ${project.name}`,
+      title: `Recovery brief — ${deps.project.name}`,
       description:
         "This project's recovery brief: last session, open todos, decisions, facts, next step",
       mimeType: 'text/markdown',
     },
     (uri) =>
       guarded(async () => {
-        const brief = await deps.resumeBrief(store, {
-          projectId: project.id,
+        const brief = await deps.resumeBrief(deps.store, {
+          projectId: deps.project.id,
           mode: 'quick',
           format: 'md',
           now: deps.clock.now(),
@@ -51,13 +49,15 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
 
   const sessions = new ResourceTemplate('baton://session/{handle}', {
     list: () => ({
-      resources: store.sessions.list({ projectId: project.id, limit: LISTED }).map((s) => ({
-        uri: `baton://session/${s.handle}`,
-        name: s.handle,
-        title: s.title ?? `${s.agent} session ${s.handle}`,
-        description: sessionLine(s),
-        mimeType: 'text/markdown',
-      })),
+      resources: deps.store.sessions
+        .list({ projectId: deps.project.id, limit: LISTED })
+        .map((s) => ({
+          uri: `baton://session/${s.handle}`,
+          name: s.handle,
+          title: s.title ?? `${s.agent} session ${s.handle}`,
+          description: sessionLine(s),
+          mimeType: 'text/markdown',
+        })),
     }),
   });
   server.registerResource(
@@ -71,10 +71,10 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     (uri, vars) =>
       guarded(() => {
         const ref = one(vars.handle);
-        const s = store.sessions.get(ref);
+        const s = deps.store.sessions.get(ref);
         if (!s)
           throw new BatonError('NOT_FOUND', `no session "${ref}"`, { hint: 'list the resources' });
-        const events = store.events
+        const events = deps.store.events
           .list({ sessionId: s.id, order: 'desc', limit: SESSION_EVENTS })
           .reverse();
         const text = lines(
@@ -89,13 +89,15 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
 
   const checkpoints = new ResourceTemplate('baton://checkpoint/{handle}', {
     list: () => ({
-      resources: store.checkpoints.list({ projectId: project.id, limit: LISTED }).map((c) => ({
-        uri: `baton://checkpoint/${c.handle}`,
-        name: c.handle,
-        title: c.label ?? c.handle,
-        description: checkpointLine(c),
-        mimeType: 'application/json',
-      })),
+      resources: deps.store.checkpoints
+        .list({ projectId: deps.project.id, limit: LISTED })
+        .map((c) => ({
+          uri: `baton://checkpoint/${c.handle}`,
+          name: c.handle,
+          title: c.label ?? c.handle,
+          description: checkpointLine(c),
+          mimeType: 'application/json',
+        })),
     }),
   });
   server.registerResource(
@@ -109,12 +111,12 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     (uri, vars) =>
       guarded(() => {
         const ref = one(vars.handle);
-        const c = store.checkpoints.get(ref);
+        const c = deps.store.checkpoints.get(ref);
         if (!c)
           throw new BatonError('NOT_FOUND', `no checkpoint "${ref}"`, {
             hint: 'list the resources',
           });
-        const raw = store.checkpoints.snapshot(c.id);
+        const raw = deps.store.checkpoints.snapshot(c.id);
         let snapshot: JsonValue;
         try {
           snapshot = JSON.parse(raw) as JsonValue;

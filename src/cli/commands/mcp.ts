@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Project } from '../../core/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withProject } from '../options.js';
 
@@ -20,11 +21,20 @@ export function registerMcp(program: Command, ctx: CliContext): void {
     const { recoverMemory, serveStdio } = await import('../../mcp/index.js');
     const { createGitRunner } = await import('../../recover/index.js');
     // Claude Code starts servers with CLAUDE_PROJECT_DIR set; prefer it to a cwd that may differ.
-    const project = ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
+    // A --project typed at the shell is checked now; the agent's own project when first needed.
+    let project: Project | undefined =
+      opts.project === undefined ? undefined : ctx.project(opts.project);
     await serveStdio(
       {
-        store: ctx.store(),
-        project,
+        // Opened at the first request that reads or writes: an agent starts this server with
+        // every session and waits for its answer to `initialize`, which needs no store.
+        get store() {
+          return ctx.store();
+        },
+        get project() {
+          project ??= ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
+          return project;
+        },
         // Claude Code names its session to the servers it starts (CLAUDE_CODE_SESSION_ID).
         sessionRef:
           opts.session ??
