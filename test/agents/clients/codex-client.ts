@@ -140,9 +140,14 @@ export async function codexHooksList(
   child.stdin.write(`${JSON.stringify(lines[0])}\n`);
   await new Promise((r) => child.stdout.once('data', r));
   child.stdin.write(`${JSON.stringify(lines[1])}\n${JSON.stringify(lines[2])}\n`);
+  const exited = new Promise((r) => child.once('close', r));
   try {
     return await reply;
   } finally {
-    child.kill();
+    // EOF ends the app-server (and the native process behind the launcher) before the sandbox goes.
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill(), 10_000);
+    await exited;
+    clearTimeout(timer);
   }
 }
