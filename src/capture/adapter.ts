@@ -149,6 +149,8 @@ export interface InstallReport {
   scope: InstallScope;
   dryRun: boolean;
   changes: ConfigChange[];
+  /** What the user must still do before the agent runs Baton's hooks (Codex: trust them). */
+  pending?: string | undefined;
 }
 
 export interface Installer {
@@ -183,6 +185,12 @@ export interface CaptureStatus {
   recentLogLines: string[];
   /** Hot hook events waiting in the spool for the next lifecycle hook or import to store them. */
   spooled: number;
+  /**
+   * For an agent that runs only hooks the user trusted (Codex): each of Baton's handlers and
+   * whether it will run, and what the user must do when some will not (null: nothing).
+   */
+  trust?: { key: string; state: 'trusted' | 'untrusted' | 'changed' }[] | undefined;
+  trustAdvice?: string | null | undefined;
 }
 
 export interface CaptureAdapter {

@@ -19,7 +19,6 @@ const EMERGENCY_INSTRUCTIONS = `You are resuming work after a crash or a lost co
 3. Continue with the task in progress, or ask if it is unclear. Use the baton MCP tools (resume_brief with mode 'full', search, todo_list) for more.`;
 
 export function registerPrompts(server: McpServer, deps: McpDeps): void {
-  const { project } = deps;
   const optional = (what: string) => z.string().optional().describe(what);
 
   server.registerPrompt(
@@ -36,12 +35,12 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
     async ({ session, checkpoint }) => {
       try {
         const { text } = await recoveryBrief(opsWorldFor(deps, deps.clock.now()), {
-          projectId: project.id,
+          projectId: deps.project.id,
           sessionRef: session || undefined,
           checkpointRef: checkpoint || undefined,
           prompt: true,
         });
-        return asUserMessage(text, `Resume work on ${project.name}`);
+        return asUserMessage(text, `Resume work on ${deps.project.name}`);
       } catch (error) {
         throw protocolError(error);
       }
@@ -58,14 +57,14 @@ export function registerPrompts(server: McpServer, deps: McpDeps): void {
     async ({ session }) => {
       try {
         const brief = await recoveryBrief(opsWorldFor(deps, deps.clock.now()), {
-          projectId: project.id,
+          projectId: deps.project.id,
           mode: 'emergency',
           sessionRef: session || undefined,
           format: 'md',
         });
         return asUserMessage(
           `${EMERGENCY_INSTRUCTIONS}\n\n${brief.text}`,
-          `Emergency resume of ${project.name}`,
+          `Emergency resume of ${deps.project.name}`,
         );
       } catch (error) {
         throw protocolError(error);

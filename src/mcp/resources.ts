@@ -33,14 +33,13 @@ const one = (variable: string | string[] | undefined) =>
   decodeURIComponent(Array.isArray(variable) ? (variable[0] ?? '') : (variable ?? ''));
 
 export function registerResources(server: McpServer, deps: McpDeps): void {
-  const { project } = deps;
   const world = () => opsWorldFor(deps, deps.clock.now());
 
   server.registerResource(
     'brief',
     'baton://brief',
     {
-      title: `Recovery brief — ${project.name}`,
+      title: `Recovery brief — ${deps.project.name}`,
       description:
         "This project's recovery brief: last session, open todos, decisions, facts, next step",
       mimeType: 'text/markdown',
@@ -48,7 +47,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     (uri) =>
       guarded(async () => {
         const brief = await recoveryBrief(world(), {
-          projectId: project.id,
+          projectId: deps.project.id,
           mode: 'quick',
           format: 'md',
         });
@@ -58,7 +57,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
 
   const sessions = new ResourceTemplate('baton://session/{handle}', {
     list: () => ({
-      resources: listSessions(world(), { projectId: project.id, limit: LISTED }).map((s) => ({
+      resources: listSessions(world(), { projectId: deps.project.id, limit: LISTED }).map((s) => ({
         uri: `baton://session/${s.handle}`,
         name: s.handle,
         title: s.title ?? `${s.agent} session ${s.handle}`,
@@ -80,7 +79,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
         const { session: s, events } = withHint(
           () =>
             sessionPage(world(), {
-              projectId: project.id,
+              projectId: deps.project.id,
               session: one(vars.handle),
               limit: SESSION_EVENTS,
             }),
@@ -99,13 +98,15 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
 
   const checkpoints = new ResourceTemplate('baton://checkpoint/{handle}', {
     list: () => ({
-      resources: listCheckpoints(world(), { projectId: project.id, limit: LISTED }).map((c) => ({
-        uri: `baton://checkpoint/${c.handle}`,
-        name: c.handle,
-        title: c.label ?? c.handle,
-        description: checkpointLine(c),
-        mimeType: 'application/json',
-      })),
+      resources: listCheckpoints(world(), { projectId: deps.project.id, limit: LISTED }).map(
+        (c) => ({
+          uri: `baton://checkpoint/${c.handle}`,
+          name: c.handle,
+          title: c.label ?? c.handle,
+          description: checkpointLine(c),
+          mimeType: 'application/json',
+        }),
+      ),
     }),
   });
   server.registerResource(

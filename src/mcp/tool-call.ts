@@ -1,7 +1,8 @@
 // What a tool has at hand while it runs: the deps, the time of the call, and the world the
-// operations run in — this server's store and clock, the session the environment names, git for
-// checkpoints — with automatic-checkpoint failures noted in the store rather than failing the
-// write that was asked for.
+// operations run in — this server's store and clock, the session the environment names, the agent
+// calling (from the client's name), git for checkpoints — with automatic-checkpoint failures noted
+// in the store rather than failing the write that was asked for. The store and project are read
+// from the deps when a request arrives: the server opens them at the first request, not at start.
 import type { OpsWorld } from '../operations/index.js';
 import type { SessionInput } from '../store/index.js';
 import type { McpDeps } from './deps.js';
@@ -14,13 +15,23 @@ export interface ToolCall {
   newSession(): Omit<SessionInput, 'projectId'>;
 }
 
+/** The capture agent an MCP client's name (from `initialize`) belongs to, if any. */
+export function agentOfClient(name: string | undefined): string | null {
+  if (!name) return null;
+  if (/claude/i.test(name)) return 'claude-code';
+  if (/codex/i.test(name)) return 'codex';
+  if (/gemini/i.test(name)) return 'gemini';
+  return null;
+}
+
 /** The world the operations run in for one call or read, begun at `now`. */
-export function opsWorldFor(deps: McpDeps, now: number): OpsWorld {
+export function opsWorldFor(deps: McpDeps, now: number, clientName?: string): OpsWorld {
   const { store, project, onTrigger } = deps;
   return {
     store,
     clock: deps.clock,
     envSession: deps.sessionRef,
+    callerAgent: agentOfClient(clientName),
     git: deps.git,
     noteFailure: (message) => store.noteCapture('mcp-trigger', message),
     ...(onTrigger && {
@@ -35,7 +46,7 @@ export function createToolCall(deps: McpDeps, clientName: () => string | undefin
   return {
     deps,
     now,
-    ops: opsWorldFor(deps, now),
+    ops: opsWorldFor(deps, now, clientName()),
     newSession() {
       const client = clientName();
       return {

@@ -1,6 +1,7 @@
 // "Which session does this mean": one rule for every face. In order: the session the caller
-// names (an unknown name is an error), the session the environment names, the project's active
-// session, and last a new session — each step after the first is the caller's choice.
+// names (an unknown name is an error), the session the environment names, the calling agent's
+// live session in the project (an MCP server started by an agent), the project's active session,
+// and last a new session — each step after the first is the caller's choice.
 import { BatonError } from '../core/index.js';
 import type { Session } from '../core/index.js';
 import { lastSessionOf } from '../recover/index.js';
@@ -43,7 +44,10 @@ export function whichSession(world: OpsWorld, opts: WhichSessionOptions): Sessio
     const fromEnv = world.store.sessions.get(world.envSession);
     if (fromEnv) return fromEnv;
   }
-  if (opts.fallback === 'none' || opts.projectId === null) return null;
+  if (opts.projectId === null) return null;
+  const callers = callerSession(world, opts.projectId);
+  if (callers) return callers;
+  if (opts.fallback === 'none') return null;
   if (opts.fallback === 'latest') {
     return world.store.sessions.list({ projectId: opts.projectId, limit: 1 })[0] ?? null;
   }
@@ -59,6 +63,18 @@ export function whichSession(world: OpsWorld, opts: WhichSessionOptions): Sessio
     ...opts.newSession,
     projectId: opts.projectId,
   });
+}
+
+/** The most recent live session of the calling agent in the project, if the caller is known. */
+function callerSession(world: OpsWorld, projectId: string): Session | null {
+  if (!world.callerAgent) return null;
+  const [live] = world.store.sessions.list({
+    projectId,
+    agent: world.callerAgent,
+    status: 'active',
+    limit: 1,
+  });
+  return live ?? null;
 }
 
 /** The session a write goes to: as whichSession, starting `newSession` when nothing else fits. */

@@ -11,6 +11,12 @@ export interface OpsWorld {
   readonly clock: Clock;
   /** The session the caller's environment names ($BATON_SESSION for a shell or an agent), or null. */
   readonly envSession: string | null;
+  /**
+   * The agent whose process is calling (an MCP client names itself), when it is known. A write
+   * that names no session, and whose environment names none Baton knows, then belongs to that
+   * agent's live session in the project: the agent that started this server is working there.
+   */
+  readonly callerAgent?: string | null | undefined;
   /** Runs git while a checkpoint is taken; null skips `git status` (branch and HEAD are still read). */
   readonly git: GitRunner | null;
   /** Hears an automatic checkpoint that failed: the write it followed still stands. */

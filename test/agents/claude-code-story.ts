@@ -26,6 +26,7 @@ export const SUBAGENT_PROMPT = 'Check that greeting.txt greets the world';
 export const OPEN_TASK = 'Ship the greeter';
 export const DONE_TASK = 'Write the greeting file';
 export const MCP_TODO = 'Document the greeter';
+export const FORK_PROMPT = 'Try another wording in a fork';
 
 export interface ClaudeStory {
   box: AgentSandbox;
@@ -38,6 +39,9 @@ export interface ClaudeStory {
   sessionsAfterMcpList: StoredSession[];
   second: ProcessResult;
   secondRequests: LoggedRequest[];
+  /** `claude -p --resume <first session> --fork-session`, after the second session. */
+  fork: ProcessResult;
+  forkRequests: LoggedRequest[];
   sessions: StoredSession[];
   events: StoredEvent[];
   todos: StoredTodo[];
@@ -123,6 +127,17 @@ export async function tellClaudeStory(
   if (second.code !== 0) throw new Error(`claude -p (second session): ${describeRun(second)}`);
   const secondRequests = fake.mainRequests(mark);
 
+  const parent = sessionsAfterFirst.find((x) => x.parentId === null)?.agentSessionId;
+  fake.scripted([{ text: 'Forked.' }]);
+  mark = fake.requests.length;
+  const fork = await claudePrint(client, box, fake, FORK_PROMPT, [
+    '--resume',
+    String(parent),
+    '--fork-session',
+  ]);
+  if (fork.code !== 0) throw new Error(`claude -p --fork-session: ${describeRun(fork)}`);
+  const forkRequests = fake.mainRequests(mark);
+
   fake.scripted([{ text: 'Hello from the terminal.' }]);
   await claudeInteractive(client, box, fake, INTERACTIVE_PROMPT, 'Hello from the terminal.');
 
@@ -145,6 +160,8 @@ export async function tellClaudeStory(
     sessionsAfterMcpList,
     second,
     secondRequests,
+    fork,
+    forkRequests,
     sessions,
     events,
     todos,

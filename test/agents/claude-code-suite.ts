@@ -5,6 +5,7 @@ import {
   briefIn,
   DONE_TASK,
   FIRST_PROMPT,
+  FORK_PROMPT,
   MCP_TODO,
   OPEN_TASK,
   tellClaudeStory,
@@ -25,7 +26,7 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
       beforeAll(async () => {
         if ('missing' in client) return;
         story = await tellClaudeStory(client, options.toolSearch);
-      }, 240_000);
+      }, 420_000);
       afterAll(async () => {
         await story?.fake.close();
         keepOrDispose(story?.box);
@@ -53,6 +54,11 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
         expect(byText.get(DONE_TASK)).toBe('completed');
         expect(byText.get(OPEN_TASK)).toBe('pending');
         expect(byText.get(MCP_TODO)).toBe('pending');
+      });
+
+      it('attributes the todo the model added through MCP to the session it was added in', () => {
+        const todo = story.todos.find((t) => t.content === MCP_TODO);
+        expect(todo?.originSessionId).toBe(firstSession()!.id);
       });
 
       it('opens the second session with a brief naming the open todos', () => {
@@ -90,9 +96,31 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
       });
 
       it('links the subagent to the first session and ends it', () => {
-        const sub = story.sessions.filter((s) => s.parentId === firstSession()!.id);
+        const sub = story.sessions.filter(
+          (s) => s.parentId === firstSession()!.id && s.parentKind === 'subagent',
+        );
         expect(sub).toHaveLength(1);
         expect(sub[0]!.status).not.toBe('active');
+      });
+
+      it('links the session forked with --fork-session to its parent, without its copied history', () => {
+        expect(story.fork.code).toBe(0);
+        const fork = story.sessions.find((s) =>
+          story.events.some(
+            (e) =>
+              e.session === s.agentSessionId && e.kind === 'user_message' && e.text === FORK_PROMPT,
+          ),
+        )!;
+        expect(fork.parentId).toBe(firstSession()!.id);
+        expect(fork.parentKind).toBe('fork');
+        const forkEvents = story.events.filter((e) => e.session === fork.agentSessionId);
+        expect(forkEvents.filter((e) => e.kind === 'user_message').map((e) => e.text)).toEqual([
+          FORK_PROMPT,
+        ]);
+        const shown = story.box.baton(['session', 'show', fork.handle]);
+        expect(shown.stdout).toMatch(
+          new RegExp(`Parent +${firstSession()!.handle} \\(forked from it\\)`),
+        );
       });
 
       it('records no session for `claude mcp list`', () => {

@@ -75,6 +75,11 @@ export function describeCodex(version: string): void {
         expect(story.todos.map((t) => t.content)).toContain(MCP_TODO);
       });
 
+      it('attributes the todo the model added through MCP to the session it was added in', () => {
+        const todo = story.todos.find((t) => t.content === MCP_TODO);
+        expect(todo?.originSessionId).toBe(firstSession()!.id);
+      });
+
       it('ends each session with a reason when codex exec exits', () => {
         const first = story.sessionsAfterFirst.find(
           (s) => s.agentSessionId === firstSession()!.agentSessionId,

@@ -81,6 +81,11 @@ export function describeGemini(version: string): void {
         expect(story.todos.map((t) => t.content)).toContain(MCP_TODO);
       });
 
+      it('attributes the todo the model added through MCP to the session it was added in', () => {
+        const todo = story.todos.find((t) => t.content === MCP_TODO);
+        expect(todo?.originSessionId).toBe(firstSession()!.id);
+      });
+
       it('ends each session with a reason when gemini -p exits', () => {
         expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended']);
       });

@@ -278,3 +278,33 @@ describe('importClaudeTranscript', () => {
     ]);
   });
 });
+
+describe('importClaudeTranscript: a session forked with --fork-session', () => {
+  const FORK = '99999999-2222-3333-4444-555555555555';
+
+  it("links the fork to its parent and leaves out the parent's records it copied", () => {
+    const parentRecords = [prompt('plan the greeter'), assistant('msg_1', [text('planned')])];
+    importPath(home.write(`-p/${SESSION}.jsonl`, jsonl(parentRecords)));
+    const copied = parentRecords.map((r) => ({ ...r, sessionId: FORK }));
+    const own = [
+      prompt('try another wording', { sessionId: FORK }),
+      assistant('msg_2', [text('forked')], { sessionId: FORK }),
+    ];
+    const r = importPath(home.write(`-p/${FORK}.jsonl`, jsonl([...copied, ...own])));
+    expect(r.imported).toBe(2);
+    const parent = store.sessions.get(SESSION)!;
+    const fork = store.sessions.get(FORK)!;
+    expect(fork).toMatchObject({ parentId: parent.id, parentKind: 'fork' });
+    const prompts = store.events
+      .list({ sessionId: fork.id })
+      .filter((e) => e.kind === 'user_message')
+      .map((e) => e.text);
+    expect(prompts).toEqual(['try another wording']);
+  });
+
+  it('links nothing when a session only repeats a prompt typed in another one', () => {
+    importPath(home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('hello')])));
+    importPath(home.write(`-p/${FORK}.jsonl`, jsonl([prompt('hello', { sessionId: FORK })])));
+    expect(store.sessions.get(FORK)).toMatchObject({ parentId: null });
+  });
+});

@@ -12,6 +12,7 @@ import { isRec } from '../json-fields.js';
 import { importJsonlTail } from '../transcripts/jsonl-tail-import.js';
 import type { TailImporter } from '../transcripts/jsonl-tail-import.js';
 import { appendDrafts } from '../transcripts/draft-append.js';
+import { ForkCopies } from '../transcripts/fork-copies.js';
 import type { AppendRules } from '../transcripts/draft-append.js';
 import { SessionLinker } from '../transcripts/session-linker.js';
 import type { LinkRules } from '../transcripts/session-linker.js';
@@ -52,11 +53,19 @@ function claudeImporter(
   const state = saved ? (saved as ParserState) : emptyParserState();
   const parser = new TranscriptParser(fileContext(path), state, firstLine);
   const linker = new SessionLinker(store, LINK_RULES, fallbackTs);
+  const forks = new ForkCopies(store, AGENT);
+  const rules = appendRules(parser, linker);
   return {
     line: (text, offset, bytes) => parser.line(text, offset, bytes),
     finish: () => parser.finish(),
     appendPending: () =>
-      appendDrafts(store, parser.take(), fallbackTs, appendRules(parser, linker), options),
+      appendDrafts(
+        store,
+        forks.keep(parser.take(), (d) => rules.sessionOf(d)),
+        fallbackTs,
+        rules,
+        options,
+      ),
     settle: () => linker.settle(parser.sessions.values()),
     get lines() {
       return parser.lines;

@@ -7,7 +7,8 @@ import type { Store } from '../../store/index.js';
 import { anyCodexHookSet } from './hook-entries.js';
 import { handleCodexHook } from './hook-handler.js';
 import { discoverRollouts, importCodexRollout } from './import-rollout.js';
-import { codexFilesFor, codexInstaller } from './installer.js';
+import { codexFilesFor, codexInstaller, codexTrustOf } from './installer.js';
+import { trustAdvice } from './hook-trust.js';
 import { codexHome } from './paths.js';
 import { AGENT } from './refs.js';
 
@@ -15,7 +16,12 @@ function codexStatus(env: AgentEnv, store: Store | null, batonHome: string): Cap
   const scopes = (['user', 'project'] as const).map((s) =>
     hookScopeStatus(s, codexFilesFor(env, s).hooksJson, anyCodexHookSet),
   );
-  return agentStatus(AGENT, env, store, batonHome, scopes, anyCodexHookSet);
+  const trust = codexTrustOf(env);
+  return {
+    ...agentStatus(AGENT, env, store, batonHome, scopes, anyCodexHookSet),
+    trust: trust.map(({ key, state }) => ({ key, state })),
+    trustAdvice: trustAdvice(trust),
+  };
 }
 
 /** Codex is on this machine when its home folder exists. */

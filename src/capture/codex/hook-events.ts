@@ -42,7 +42,8 @@ export const CODEX_HOOK_TABLE: HookTable = [
     event: 'SessionEnd',
     path: 'lifecycle',
     mapsTo: 'rollout sweep, session ended with its reason, session_end checkpoint',
-    install: { timeout: 10 },
+    // Codex gives a SessionEnd handler 3 s at most, whatever the file says (0.171).
+    install: { timeout: 3 },
   },
   { event: 'PermissionRequest', path: 'spooled', mapsTo: 'system' },
 ];

@@ -241,6 +241,21 @@ describe('baton hook codex', () => {
     expect(session!.cwd).toBe(project);
   });
 
+  it("notify for a thread with no rollout and no hook of its own records nothing (the TUI's title thread)", async () => {
+    await handleCodexHook(
+      {
+        type: 'agent-turn-complete',
+        'thread-id': '0199aaaa-0000-7000-8000-000000000001',
+        'turn-id': 't1',
+        cwd: project,
+        'input-messages': ['Generate a short title for this conversation'],
+        'last-assistant-message': 'Health check',
+      },
+      hookContext(store, env),
+    );
+    expect(store.sessions.list({ agent: 'codex' })).toEqual([]);
+  });
+
   it('rejects a payload with no session id (the runtime logs it and exits 0)', async () => {
     await expect(
       handleCodexHook({ hook_event_name: 'Stop' }, hookContext(store, env)),

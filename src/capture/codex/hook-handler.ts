@@ -9,6 +9,7 @@ import type { JsonObject, Session } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext, HookHandler, HookReply } from '../adapter.js';
 import {
+  findAgentSession,
   hookPromptRef,
   preCompaction,
   recordHookEvent,
@@ -165,6 +166,9 @@ function notify(p: Rec, ctx: HookContext): Promise<HookReply> {
   const now = ctx.clock.now();
   const rollout = findRollout(ctx.env, key);
   if (rollout) sweepTranscript(store, importCodexRollout, rollout);
+  // A thread with no rollout that no hook has announced is not a session: the TUI's internal
+  // thread that only writes a session's title ends each turn with `notify` too.
+  else if (!findAgentSession(store, AGENT, key)) return Promise.resolve({});
   const last = str(p, 'last-assistant-message');
   recordHookEvent(store, AGENT, key, p, now, {
     kind: 'system',

@@ -1,8 +1,8 @@
 // `baton install|uninstall codex`: Baton's hooks in Codex's hooks.json and its `notify` program
 // in config.toml (for Codex builds older than hooks), both beside whatever is there. Reads, plans
 // each file's new text purely, then writes with a backup; installing twice changes nothing and
-// uninstalling removes exactly what was added. Codex asks the user to trust new hooks once, in
-// its `/hooks` view; the report says so.
+// uninstalling removes exactly what was added. Codex runs only hooks the user trusted (in its
+// `/hooks` view); the report says which of Baton's are not, and what to do (hook-trust.ts).
 import { join } from 'node:path';
 import type {
   AgentEnv,
@@ -28,6 +28,8 @@ import {
 import { identityForCwd } from '../project-for-cwd.js';
 import { planNotifyInstall, planNotifyRemoval } from './config-toml-plan.js';
 import { anyCodexHookSet, codexHookSet, notifyArgv } from './hook-entries.js';
+import { codexHookTrust, trustAdvice } from './hook-trust.js';
+import type { HookTrust } from './hook-trust.js';
 import { codexConfigDir } from './paths.js';
 import { AGENT } from './refs.js';
 
@@ -40,6 +42,20 @@ export function codexFilesFor(env: AgentEnv, scope: InstallOptions['scope']): Co
   const root = scope === 'project' ? identityForCwd(env.cwd).root : env.cwd;
   const dir = codexConfigDir(env.env, scope, root);
   return { hooksJson: join(dir, 'hooks.json'), configToml: join(dir, 'config.toml') };
+}
+
+/**
+ * Whether Codex trusts each of Baton's hooks, in both scopes' hooks.json (`planned`: a file's
+ * text as a dry run would have written it). Trust lives in the user's config.toml whatever the
+ * scope of the hooks.
+ */
+export function codexTrustOf(env: AgentEnv, planned?: { file: string; text: string }): HookTrust[] {
+  const configToml = readConfigText(codexFilesFor(env, 'user').configToml);
+  return (['user', 'project'] as const).flatMap((scope) => {
+    const file = codexFilesFor(env, scope).hooksJson;
+    const text = planned?.file === file ? planned.text : readConfigText(file);
+    return codexHookTrust(file, text, configToml, anyCodexHookSet);
+  });
 }
 
 /**
@@ -79,10 +95,6 @@ export const codexInstaller = (
       { file: files.hooksJson, before: hooksBefore, after: hooks.text, details: hooks.details },
       o,
     );
-    if (hooks.details.length)
-      hooksChange.details.push(
-        "Codex asks once to trust new hooks: open /hooks in Codex and approve Baton's.",
-      );
     changes.push(hooksChange);
     const tomlBefore = readConfigText(files.configToml);
     let toml = planNotifyInstall(
@@ -101,7 +113,12 @@ export const codexInstaller = (
       details: toml.details,
     };
     changes.push(writeInstall(edit, o));
-    return { agent: AGENT, scope: options.scope, dryRun: options.dryRun, changes };
+    const trust = codexTrustOf(
+      env,
+      options.dryRun ? { file: files.hooksJson, text: hooks.text } : undefined,
+    );
+    const pending = trustAdvice(trust) ?? undefined;
+    return { agent: AGENT, scope: options.scope, dryRun: options.dryRun, changes, pending };
   },
 
   uninstall(env: AgentEnv, options: Omit<InstallOptions, 'batonCommand'>): InstallReport {

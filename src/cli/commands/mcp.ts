@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Project } from '../../core/index.js';
 import type { CliContext } from '../context.js';
 import { examples, withProject } from '../options.js';
 
@@ -20,12 +21,24 @@ export function registerMcp(program: Command, ctx: CliContext): void {
     const { serveStdio } = await import('../../mcp/index.js');
     const { createGitRunner } = await import('../../recover/index.js');
     // Claude Code starts servers with CLAUDE_PROJECT_DIR set; prefer it to a cwd that may differ.
-    const project = ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
+    // A --project typed at the shell is checked now; the agent's own project when first needed.
+    let project: Project | undefined =
+      opts.project === undefined ? undefined : ctx.project(opts.project);
     await serveStdio(
       {
-        store: ctx.store(),
-        project,
-        sessionRef: opts.session ?? ctx.world.env.BATON_SESSION ?? null,
+        // Opened at the first request that reads or writes: an agent starts this server with
+        // every session and waits for its answer to `initialize`, which needs no store.
+        get store() {
+          return ctx.store();
+        },
+        get project() {
+          project ??= ctx.project(opts.project ?? ctx.world.env.CLAUDE_PROJECT_DIR);
+          return project;
+        },
+        // Claude Code names its session to the servers it starts (CLAUDE_CODE_SESSION_ID).
+        sessionRef:
+          opts.session ??
+          (ctx.world.env.BATON_SESSION || ctx.world.env.CLAUDE_CODE_SESSION_ID || null),
         clock: ctx.world.clock,
         git: createGitRunner({ env: ctx.world.env }),
         version: program.version(),

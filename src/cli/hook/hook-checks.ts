@@ -26,8 +26,20 @@ function hookResult(adapter: CaptureAdapter, status: CaptureStatus, present: boo
     present,
     spooled: status.spooled,
   };
+  if (status.installed && status.trustAdvice) {
+    const waiting = status.trust?.filter((t) => t.state !== 'trusted') ?? [];
+    const message = `installed, but ${adapter.title} will not run them until trusted`;
+    return result(id, title, 'warn', message, {
+      details: [...details, ...waiting.map((t) => `${t.state}: ${t.key}`)],
+      data: { ...data, trust: status.trust ?? [] },
+      fix: status.trustAdvice,
+    });
+  }
   if (status.installed) {
-    return result(id, title, 'ok', 'installed', { details, data });
+    return result(id, title, 'ok', 'installed', {
+      details,
+      data: status.trust ? { ...data, trust: status.trust } : data,
+    });
   }
   const partly = status.scopes.some((s) => s.events.length > 0);
   if (!present && !partly) {

@@ -131,7 +131,8 @@ export class AgentSandbox {
   }
 
   dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    // An agent's MCP server or hook may still be finishing a write as the client exits.
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 

@@ -68,7 +68,8 @@ export function print(
       for (const d of c.details) o.line(`  ${d}`);
       if (c.backup) o.line(o.dim(`  previous file saved as ${c.backup}`));
     }
-    if (
+    if (verb === 'install' && r.pending) o.line(o.bold(r.pending));
+    else if (
       !r.dryRun &&
       verb === 'install' &&
       r.changes.some((c) => c.action !== 'unchanged' || c.details.length === 0)

@@ -35,7 +35,8 @@ export function registerSessionShow(group: Command, ctx: CliContext): void {
         events: events.map(toJson.event),
       });
     }
-    printSession(ctx, s, project);
+    const parent = s.parentId ? store.sessions.get(s.parentId) : null;
+    printSession(ctx, s, project, parent?.handle ?? s.parentId);
     if (events.length) ctx.out.line();
     for (const e of events) {
       const what = e.tool ? `${e.kind} ${e.tool}` : e.kind;
@@ -44,7 +45,12 @@ export function registerSessionShow(group: Command, ctx: CliContext): void {
   });
 }
 
-function printSession(ctx: CliContext, s: Session, project: Project | null): void {
+function printSession(
+  ctx: CliContext,
+  s: Session,
+  project: Project | null,
+  parent: string | null,
+): void {
   const rows: [string, string | number | null][] = [
     ['Session', `${s.handle}  (${s.id})`],
     ['Agent', s.agentSessionId ? `${s.agent}  (${s.agentSessionId})` : s.agent],
@@ -56,7 +62,12 @@ function printSession(ctx: CliContext, s: Session, project: Project | null): voi
     ['Last activity', formatTime(s.lastActivityAt)],
     ['Ended', s.endedAt === null ? null : formatTime(s.endedAt)],
     ['Events', s.eventCount],
-    ['Parent', s.parentId ? `${s.parentId} (${s.parentKind ?? 'parent'})` : null],
+    [
+      'Parent',
+      parent
+        ? `${parent} (${s.parentKind === 'fork' ? 'forked from it' : (s.parentKind ?? 'parent')})`
+        : null,
+    ],
   ];
   for (const [k, v] of rows) if (v !== null) ctx.out.line(`${ctx.out.bold(k.padEnd(14))}${v}`);
 }
