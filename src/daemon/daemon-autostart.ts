@@ -3,7 +3,6 @@
 // detached, its output to the daemon log, and the hook returns at once. When a daemon already
 // holds the lock this costs one small file read. Kept free of the API's imports so the hook
 // bundle stays small.
-import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { daemonPaths } from './daemon-paths.js';
@@ -20,6 +19,9 @@ export function autostartDaemon(
   mkdirSync(dirname(paths.log), { recursive: true, mode: 0o700 });
   const out = openSync(paths.log, 'a', 0o600);
   try {
+    // Loaded here, not at the top: the hook bundle imports this module on every lifecycle hook,
+    // and child_process (with net and stream behind it) is only needed when a daemon must start.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(launch.command, [...launch.args, 'daemon', 'run'], {
       detached: true,
       stdio: ['ignore', out, out],
