@@ -61,7 +61,11 @@ describe.skipIf(needChromium)('the web viewer stays safe and usable', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     await page.goto(`${v.base}/ui/#/s/${v.seeded.hostile.id}`);
-    await page.getByText('<script>window.__pwned=2;alert(2)</script>').first().waitFor();
+    await page
+      .getByText('<script>window.__pwned=2;alert(2)</script>')
+      .filter({ visible: true })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: /<img src=x/ }).click();
     await page.getByText('<iframe src="javascript:alert(7)"></iframe>').last().waitFor();
     for (const link of await page.getByText('click me').all()) await link.click();
