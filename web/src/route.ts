@@ -35,6 +35,9 @@ export function useRoute(): Route {
   useEffect(() => {
     const on = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', on);
+    // The hash may have changed between the first render and this effect (a link followed while
+    // the page was still loading): without this the page would stay on the old route.
+    on();
     return () => removeEventListener('hashchange', on);
   }, []);
   return route;
