@@ -193,7 +193,11 @@ export class SqliteSessions implements Sessions {
 
   list(filter: SessionFilter = {}): Session[] {
     const { where, params } = sessionWhere(filter);
-    const sql = `SELECT * FROM sessions ${where} ORDER BY last_activity_at DESC, id DESC LIMIT ?`;
+    // Active sessions are few and have their own partial index; the planner only takes it when the
+    // status is a literal, and otherwise walks a whole project's sessions (10 ms on a big store,
+    // on the SessionStart path through crash detection).
+    const from = filter.status === 'active' ? 'sessions INDEXED BY sessions_active' : 'sessions';
+    const sql = `SELECT * FROM ${from} ${where} ORDER BY last_activity_at DESC, id DESC LIMIT ?`;
     return (this.ctx.stmt(sql).all(...params, filter.limit ?? -1) as SessionRow[]).map(toSession);
   }
 
@@ -215,7 +219,8 @@ function sessionWhere(filter: SessionFilter): { where: string; params: unknown[]
   };
   add('project_id = ?', filter.projectId);
   add('agent = ?', filter.agent);
-  add('status = ?', filter.status);
+  if (filter.status === 'active') where.push("status = 'active'");
+  else add('status = ?', filter.status);
   add('parent_id = ?', filter.parentId);
   add('last_activity_at >= ?', filter.since);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
