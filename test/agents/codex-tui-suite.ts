@@ -5,6 +5,9 @@
 // managed app-server daemon that outlives the TUI: the session's SessionEnd comes when that daemon
 // stops (`codex app-server daemon stop`), which the story does last, as Codex's own way to end it.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   codexEnv,
@@ -36,6 +39,10 @@ interface TuiStory {
   stop: { code: number | null; stderr: string };
 }
 
+/**
+ * `codex app-server daemon stop`, then the daemon's updater loop, which `stop` leaves running: the
+ * test started both, and neither may outlive it. Each is ended by the pid Codex wrote down.
+ */
 function stopDaemon(client: CodexClient, box: AgentSandbox) {
   const r = spawnSync(process.execPath, [client.launcher, 'app-server', 'daemon', 'stop'], {
     cwd: box.project,
@@ -43,6 +50,15 @@ function stopDaemon(client: CodexClient, box: AgentSandbox) {
     encoding: 'utf8',
     timeout: 60_000,
   });
+  const dir = join(codexHomeOf(box), 'app-server-daemon');
+  for (const file of ['daemon.pid', 'daemon-updater.pid']) {
+    try {
+      const { pid } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { pid?: unknown };
+      if (typeof pid === 'number') process.kill(pid, 'SIGTERM');
+    } catch {
+      // Not started, or already gone.
+    }
+  }
   return { code: r.status, stderr: r.stderr };
 }
 
@@ -61,14 +77,16 @@ async function tellTuiStory(client: CodexClient, box: AgentSandbox): Promise<Tui
   let exitCode: number | null;
   try {
     await tui.waitFor('Trust all and continue', 60_000);
-    tui.press('\x1b[B'); // "2. Trust all and continue"
-    await tui.waitFor('Trust all and continue', 1_000);
+    // Keys pressed as a person would, with pauses: the dialog takes them once it has settled.
+    await sleep(1_500);
+    tui.press('\x1b[B'); // to "2. Trust all and continue"
+    await sleep(500);
     tui.press('\r');
-    let mark = tui.screen().length;
-    await tui.waitFor('Ask Codex', 30_000, mark);
+    await sleep(1_500);
+    // The composer draws each typed key on its own (no whole prompt to wait for): a pause.
     await tui.type(PROMPT);
-    await tui.waitFor(PROMPT, 5_000, mark);
-    mark = tui.screen().length;
+    await sleep(500);
+    const mark = tui.screen().length;
     tui.press('\r');
     await tui.waitFor(ANSWER, 60_000, mark);
     await tui.waitFor(/Worked for/, 30_000, mark);
