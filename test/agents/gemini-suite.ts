@@ -27,7 +27,7 @@ export function describeGemini(version: string): void {
       beforeAll(async () => {
         if ('missing' in client) return;
         story = await tellGeminiStory(client);
-      }, 300_000);
+      }, 420_000);
       afterAll(async () => {
         await story?.fake.close();
         keepOrDispose(story?.box);
