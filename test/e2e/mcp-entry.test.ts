@@ -11,7 +11,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listingDeps, rawReplies } from '../../src/cli/mcp-entry/listing.js';
+import { LISTED_REQUESTS, listingDeps, rawReplies } from '../../src/cli/mcp-entry/listing.js';
 import { storePath } from '../../src/store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -56,19 +56,21 @@ describe('the MCP entry as built', () => {
     home = join(root, 'home-listing');
   });
 
-  it('answers initialize (every protocol version) and tools/list exactly as the real server', async () => {
+  it('answers initialize (every protocol version) and the listed requests exactly as the real server', async () => {
     const versions = [...SUPPORTED_PROTOCOL_VERSIONS, '1999-01-01'];
     for (const version of versions) {
       const messages = [
+        // Claude Code probes with server/discover (a newer protocol's) before initialize.
+        { jsonrpc: '2.0', id: 'probe', method: 'server/discover', params: { _meta: {} } },
         initialize(1, version),
         initialized,
-        { jsonrpc: '2.0', id: 2, method: 'tools/list' },
-        { jsonrpc: '2.0', id: 3, method: 'ping' },
+        ...LISTED_REQUESTS.map((method, i) => ({ jsonrpc: '2.0', id: i + 2, method })),
       ];
       const built = converse(messages.map((m) => JSON.stringify(m)));
       expect(built.code).toBe(0);
       const real = await rawReplies(listingDeps(), messages as never);
-      expect(built.replies, version).toEqual([real.get(1), real.get(2), real.get(3)]);
+      const ids = messages.flatMap((m) => ('id' in m ? [m.id] : []));
+      expect(built.replies, version).toEqual(ids.map((id) => real.get(id)));
     }
   });
 
@@ -82,15 +84,17 @@ describe('the MCP entry as built', () => {
     );
     const r = converse(
       [
+        '{"jsonrpc":"2.0","id":"p","method":"server/discover","params":{"_meta":{}}}',
         JSON.stringify(initialize(1, '2025-06-18')),
         JSON.stringify(initialized),
         '{"jsonrpc":"2.0","id":2,"method":"tools/list"}',
+        '{"jsonrpc":"2.0","id":3,"method":"prompts/list"}',
       ],
       [],
       preload,
     );
     expect(r.code).toBe(0);
-    expect(r.replies.map((m) => m.id)).toEqual([1, 2]);
+    expect(r.replies.map((m) => m.id)).toEqual(['p', 1, 2, 3]);
     const loaded = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
     expect(loaded.files.filter((f) => f !== preload)).toEqual([BIN, join(ROOT, 'dist', 'mcp.cjs')]);
     const bare = JSON.parse(

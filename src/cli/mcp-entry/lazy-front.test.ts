@@ -10,7 +10,11 @@ import type { McpListing } from './listing.js';
 
 const LISTING: McpListing = {
   initialize: { capabilities: { tools: {} }, serverInfo: { name: 'baton', version: '9' } },
-  tools: { tools: [{ name: 'search', inputSchema: { type: 'object' } }] },
+  replies: {
+    'tools/list': { result: { tools: [{ name: 'search', inputSchema: { type: 'object' } }] } },
+    ping: { result: {} },
+    'server/discover': { error: { code: -32601, message: 'Method not found' } },
+  },
   protocolVersions: ['2025-06-18', '2024-11-05'],
   latest: '2025-06-18',
 };
@@ -80,17 +84,24 @@ function harness() {
 }
 
 describe('the lazy MCP front', () => {
-  it('answers initialize, tools/list and ping itself, and ends with stdin without the server', async () => {
+  it('answers initialize and the listed requests itself, and ends with stdin without the server', async () => {
     const h = harness();
     h.front.take(
-      Buffer.from(init(1) + initialized + list(2) + '{"jsonrpc":"2.0","id":3,"method":"ping"}\n'),
+      Buffer.from(
+        '{"jsonrpc":"2.0","id":"probe","method":"server/discover","params":{"_meta":{"a":1}}}\n' +
+          init(1) +
+          initialized +
+          list(2) +
+          '{"jsonrpc":"2.0","id":3,"method":"ping"}\n',
+      ),
     );
     h.front.end();
     expect(await h.front.done).toBe(0);
     expect(h.starts()).toBe(0);
     expect(h.replies()).toEqual([
+      { jsonrpc: '2.0', id: 'probe', error: { code: -32601, message: 'Method not found' } },
       { jsonrpc: '2.0', id: 1, result: { protocolVersion: '2024-11-05', ...LISTING.initialize } },
-      { jsonrpc: '2.0', id: 2, result: LISTING.tools },
+      { jsonrpc: '2.0', id: 2, result: LISTING.replies['tools/list']!.result },
       { jsonrpc: '2.0', id: 3, result: {} },
     ]);
   });

@@ -1,6 +1,7 @@
 // The front of `baton mcp` (dist/mcp.cjs): an agent starts the MCP server with each session and
 // waits for its answers to `initialize` and `tools/list` before it goes on, so this answers those
-// two (and `ping`) from the listing the build took from the real server (listing.ts), without
+// (and the other requests in LISTED_REQUESTS) from the listing the build took from the real
+// server (listing.ts), without
 // loading the MCP SDK, zod, the store or the operations. The first message it does not answer
 // itself — a tool call, a resource, a prompt, anything unusual, bad JSON, an oversized line —
 // loads the full server and hands it the conversation: the `initialize` seen so far is replayed to
@@ -168,12 +169,11 @@ export class LazyMcpFront {
       this.replay.push(text.endsWith('\n') ? text : `${text}\n`);
       return true;
     }
-    if (m.method === 'tools/list' && m.id !== undefined && noParams) {
-      reply(this.listing.tools);
-      return true;
-    }
-    if (m.method === 'ping' && m.id !== undefined && noParams) {
-      reply({});
+    const listed = Object.hasOwn(this.listing.replies, m.method)
+      ? this.listing.replies[m.method]
+      : undefined;
+    if (listed && m.id !== undefined && noParams) {
+      this.write(`${JSON.stringify({ jsonrpc: '2.0', id: m.id, ...listed })}\n`);
       return true;
     }
     return false;

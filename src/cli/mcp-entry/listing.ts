@@ -19,12 +19,22 @@ type McpDeps = Parameters<typeof createMcpServer>[0];
 export interface McpListing {
   /** `initialize`'s result but its protocolVersion, which depends on the client's. */
   initialize: Record<string, unknown>;
-  /** `tools/list`'s result. */
-  tools: Record<string, unknown>;
+  /**
+   * The real server's reply (its `result` or `error`) to each of these requests sent without
+   * parameters, once initialized: what a client asks as it connects.
+   */
+  replies: Record<string, { result?: unknown; error?: unknown }>;
   /** The protocol versions the server accepts as asked; any other gets `latest`. */
   protocolVersions: string[];
   latest: string;
 }
+
+/**
+ * The requests answered from the listing. Claude Code asks `server/discover` (a newer protocol's
+ * probe, which this server does not know) before `initialize`, and lists prompts as it connects.
+ * `resources/list` is not here: it lists the project's sessions from the store.
+ */
+export const LISTED_REQUESTS = ['tools/list', 'prompts/list', 'ping', 'server/discover'] as const;
 
 const unused = (what: string) => () => {
   throw new Error(`listing the MCP server needs no ${what}`);
@@ -74,7 +84,7 @@ export async function mcpListing(): Promise<McpListing> {
   const replies = await rawReplies(listingDeps(), [
     {
       jsonrpc: '2.0',
-      id: 1,
+      id: 0,
       method: 'initialize',
       params: {
         protocolVersion: LATEST_PROTOCOL_VERSION,
@@ -83,15 +93,20 @@ export async function mcpListing(): Promise<McpListing> {
       },
     },
     { jsonrpc: '2.0', method: 'notifications/initialized' },
-    { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+    ...LISTED_REQUESTS.map((method, i) => ({ jsonrpc: '2.0' as const, id: i + 1, method })),
   ]);
-  const init = replies.get(1)?.result as Record<string, unknown> | undefined;
-  const tools = replies.get(2)?.result as Record<string, unknown> | undefined;
-  if (!init || !tools) throw new Error('the MCP server did not answer initialize and tools/list');
+  const init = replies.get(0)?.result as Record<string, unknown> | undefined;
+  if (!init) throw new Error('the MCP server did not answer initialize');
   const { protocolVersion: _negotiated, ...initialize } = init;
+  const listed: McpListing['replies'] = {};
+  LISTED_REQUESTS.forEach((method, i) => {
+    const reply = replies.get(i + 1);
+    if (!reply) throw new Error(`the MCP server did not answer ${method}`);
+    listed[method] = 'error' in reply ? { error: reply.error } : { result: reply.result };
+  });
   return {
     initialize,
-    tools,
+    replies: listed,
     protocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS],
     latest: LATEST_PROTOCOL_VERSION,
   };
