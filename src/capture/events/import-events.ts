@@ -45,6 +45,12 @@ export interface EventsImportOptions {
    */
   thread?: 'worker' | 'main';
   workerUrl?: URL;
+  /**
+   * The transactions' sizer, kept by a caller that imports many small inputs (the daemon's
+   * `POST /v1/events`): what it learned about the store's pace carries over, instead of each
+   * request starting again with small transactions and paying a durable commit for each.
+   */
+  slicer?: TimeSlicer;
 }
 
 export async function importEvents(
@@ -62,7 +68,7 @@ export async function importEvents(
   const sessions = new EventSessions(store);
   // Few transactions, sessions included: a commit (an fsync) per session would be the import's
   // bottleneck; but none longer than about TARGET_MS, so hooks get the write lock in between.
-  const slicer = new TimeSlicer();
+  const slicer = options.slicer ?? new TimeSlicer();
   const write = (append: () => AppendResult) => {
     const r = store.transaction(append);
     result.imported += r.inserted;
@@ -71,17 +77,17 @@ export async function importEvents(
     options.onProgress?.(result);
   };
   if (options.thread === 'main') {
-    await importHere(input, options, result, (lines) =>
-      slicer.each(lines, (slice) =>
-        write(() =>
-          store.events.append(
-            slice.map((p) =>
-              eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts)),
-            ),
-          ),
+    // Prepared here, then inserted through the bulk path, as the worker's batches are: the events
+    // are redacted once, and rows go in many to a statement.
+    const prepare = createEventPreparer(store.events.preparation());
+    await importHere(input, options, result, (lines) => {
+      const events = store.transaction(() =>
+        lines.map((p) =>
+          prepare(eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts))),
         ),
-      ),
-    );
+      );
+      slicer.each(events, (slice) => write(() => store.events.appendPrepared(slice)));
+    });
   } else {
     const prepare = createEventPreparer(store.events.preparation());
     const sessionIds: string[] = [];
