@@ -94,6 +94,8 @@ export interface FileImportResult {
   malformed: TranscriptLineProblem[];
   /** Record types this importer does not know, kept as `system` events, by type. */
   unknownTypes: Record<string, number>;
+  /** The run stopped at `maxBytes` with more of the file to read. */
+  more?: boolean;
 }
 
 export interface ImportProgress {
@@ -105,6 +107,12 @@ export interface TranscriptImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Checkpoint triggers are for live capture; imports of history leave them off. */
   onTrigger?: TriggerCallback;
+  /**
+   * About how many bytes of a file one run reads at most (JSONL transcripts): the rest waits for
+   * the next run, which starts where this one stopped (`FileImportResult.more`). The daemon uses
+   * it so that one large append does not hold its memory and its thread for the whole file.
+   */
+  maxBytes?: number;
 }
 
 export interface TranscriptImporter {
