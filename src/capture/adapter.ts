@@ -201,6 +201,20 @@ export interface CaptureStatus {
   trustAdvice?: string | null | undefined;
 }
 
+/** How long an agent keeps its own transcripts before deleting them, as its settings say. */
+export interface AgentRetention {
+  /** Days after which the agent deletes a transcript; null when it keeps them. */
+  days: number | null;
+  /** A further limit on how many it keeps (Gemini CLI's maxCount), when set. */
+  maxCount: number | null;
+  /** The setting that decides it, as the agent names it. */
+  setting: string;
+  /** The file the setting was read from (or would be). */
+  file: string;
+  /** Why that file could not be read, when it exists but could not (the default is assumed). */
+  problem: string | null;
+}
+
 export interface CaptureAdapter {
   /** The name users type: `baton import claude-code`, `baton install claude-code`. */
   readonly agent: string;
@@ -214,4 +228,9 @@ export interface CaptureAdapter {
    * `import` with no agent touch only the agents present. Absent means always present.
    */
   present?(env: AgentEnv): boolean;
+  /**
+   * The agent's own transcript retention (Claude Code's cleanupPeriodDays…). Absent for an agent
+   * that has no such setting.
+   */
+  retention?(env: AgentEnv): AgentRetention;
 }

@@ -5,6 +5,7 @@
 // linker and the one append path) and install/ (edits of the agents' own config files). events/
 // is Baton's portable JSONL format. This door lists exactly what the rest of Baton uses.
 export type {
+  AgentRetention,
   BriefProvider,
   CaptureAdapter,
   CaptureStatus,

@@ -5,7 +5,7 @@
 // ran is kept in the store, so a restarted daemon neither repeats nor forgets one. A job's first
 // run comes one interval after the daemon first saw it enabled. Adding a job: write it (its own
 // file when it is more than a few lines) and add it to PERIODIC_JOBS.
-import { backupStore, settingValue } from '../operations/index.js';
+import { backupStore, lastRunSetting, settingValue } from '../operations/index.js';
 import type { Store } from '../store/index.js';
 import type { RecorderWorld } from './recorder.js';
 
@@ -37,7 +37,7 @@ export const backupJob: PeriodicJob = {
 
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [backupJob];
 
-const lastRunKey = (job: PeriodicJob) => `recorder.lastRun.${job.name}`;
+const lastRunKey = (job: PeriodicJob) => lastRunSetting(job.name);
 
 /** Runs each job that is due at `now`; returns the names of those that ran. */
 export async function runDueJobs(

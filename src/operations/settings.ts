@@ -81,6 +81,9 @@ export function settingSpec(key: string): SettingSpec {
   return spec;
 }
 
+/** Where the daemon keeps when its periodic job `job` ("backup") last ran. */
+export const lastRunSetting = (job: string): string => `recorder.lastRun.${job}`;
+
 /** The stored value, else the default (null: not set). */
 export function settingValue(store: Store, key: string): JsonValue {
   const spec = settingSpec(key);
