@@ -27,7 +27,12 @@ export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecor
     const body = JSON.parse(
       open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
     ) as JsonObject;
-    if (r.tombstone && body.tombstone) tombstones.push(body.tombstone as unknown as SyncTombstone);
+    if (r.kind === 'events') {
+      for (const event of (body as unknown as { events: EventEntry[] }).events) {
+        items.push({ type: 'event', event });
+      }
+    } else if (r.tombstone && body.tombstone)
+      tombstones.push(body.tombstone as unknown as SyncTombstone);
     else if (r.kind === 'event')
       items.push({ type: 'event', event: body as unknown as EventEntry });
     else if (r.kind === 'checkpoint') checkpoints.push(body as unknown as CheckpointEntry);

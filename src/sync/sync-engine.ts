@@ -3,11 +3,11 @@
 // pull cut at any point and run again repeats at most one batch, which upserts make harmless.
 import { BatonError } from '../core/index.js';
 import type { Store, SyncConflict, SyncEntry } from '../store/index.js';
-import type { SyncTarget } from './sync-target.js';
+import type { SealedRecord, SyncTarget } from './sync-target.js';
 import { seal, verifyKey } from './vault-crypto.js';
 import { planPull } from './pull-plan.js';
 import { openBatch } from './pull-batch.js';
-import { pushStreams, remoteId } from './push-streams.js';
+import { pushStreams, remoteId, resealPack } from './push-streams.js';
 import type { PushStream } from './push-streams.js';
 import { notePulledFiles, pushFiles, trackedPaths } from './files/file-sync.js';
 import type { FilesWorld } from './files/file-sync.js';
@@ -142,8 +142,10 @@ export class SyncEngine {
         // Seal the next batch while the server writes this one.
         next = stream.next(current.last, this.batch);
         await sending;
+        // A forgotten event leaves the packs that hold it before the position moves past it.
+        if (stream.phase === 'push-tombstones') await this.scrubPacks(current.sealed);
         store.sync.setPosition(this.o.remoteName, stream.phase, current.last);
-        counts[stream.phase] += current.sealed.length;
+        counts[stream.phase] += current.count;
         report.batches += 1;
         this.o.onProgress?.({ phase: stream.phase, done: counts[stream.phase] });
       }
@@ -154,6 +156,26 @@ export class SyncEngine {
     if (this.o.userHome) report.files = await pushFiles(this.filesWorld(this.o.userHome));
     await this.audit('push', { ...report });
     return report;
+  }
+
+  /**
+   * Seals again, without them, every pack (whichever machine sent it) that holds one of the events
+   * these tombstones forget, so the server keeps no copy of their content.
+   */
+  private async scrubPacks(tombstones: readonly SealedRecord[]): Promise<void> {
+    const events = tombstones.filter((t) => t.kind === 'event');
+    if (events.length === 0) return;
+    const gone = new Set(events.map((t) => t.id));
+    let newest = '';
+    for (const t of events) if (t.hlc > newest) newest = t.hlc;
+    const packs = await this.o.target.packsHolding([...gone]);
+    if (packs.length === 0) return;
+    const { store, key, vault } = this.o;
+    const sealer = { store, key, vault, machine: this.machine };
+    await this.o.target.push(
+      // The rewrite must be newer than the pack it replaces, or the server keeps the old one.
+      packs.map((p) => resealPack(sealer, p, gone, newest > p.hlc ? newest : `${p.hlc}+`)),
+    );
   }
 
   /**
@@ -189,13 +211,14 @@ export class SyncEngine {
       batches: 0,
     };
     const { store, target } = this.o;
-    let fetching = target.pull(Number(this.position('pull', '0')), this.batch, this.machine);
+    const pullFrom = (seq: number) => target.pull(seq, this.batch, this.machine, PULL_BYTES);
+    let fetching = pullFrom(Number(this.position('pull', '0')));
     for (;;) {
       const rows = await fetching;
       if (rows.length === 0) break;
       // Fetch the next batch while this one is opened and applied; if applying fails, the
       // fetched batch is dropped and its error (if any) is not the one to report.
-      fetching = target.pull(rows.at(-1)!.seq, this.batch, this.machine);
+      fetching = pullFrom(rows.at(-1)!.seq);
       fetching.catch(() => undefined);
       // Open everything before writing anything: one bad record stops the batch whole.
       const opened = openBatch(this.o.key, this.o.vault, rows);
@@ -265,6 +288,9 @@ export class SyncEngine {
     await this.o.target.audit(this.machine, action, detail);
   }
 }
+
+/** Ciphertext fetched per pull batch: a batch of packs holds many events each. */
+const PULL_BYTES = 8 * 1024 * 1024;
 
 const toBytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 

@@ -69,7 +69,7 @@ describe.skipIf(!server)('baton sync as a process', () => {
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
     const n = await c.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM baton.records WHERE vault = $1 AND kind = 'event'",
+      "SELECT count(*)::int AS n FROM baton.records, unnest(ids) WHERE vault = $1 AND kind = 'events'",
       [vault],
     );
     await c.end();
