@@ -12,6 +12,9 @@ import type { PushStream } from './push-streams.js';
 import { notePulledFiles, pushFiles, trackedPaths } from './files/file-sync.js';
 import type { FilesWorld } from './files/file-sync.js';
 import { reconcileFiles } from './files/file-reconcile.js';
+import { notePulledMcp, pushMcp, reconcileMcp } from './mcp/mcp-sync.js';
+import type { McpConfigs, McpReport, McpWorld } from './mcp/mcp-sync.js';
+import { pathMap } from './mcp/mcp-paths.js';
 
 export interface SyncProgress {
   phase: 'push-records' | 'push-events' | 'push-checkpoints' | 'push-tombstones' | 'pull';
@@ -29,6 +32,11 @@ export interface SyncEngineOptions {
   onProgress?: (p: SyncProgress) => void;
   /** The user's home folder, where chosen files are read and written; without it they stay out. */
   userHome?: string;
+  /**
+   * The agents' own MCP config files, for the MCP server entries chosen with `baton sync mcp add`
+   * (needs `userHome`); without it those entries stay out.
+   */
+  mcpConfigs?: McpConfigs;
   /** Audit a push or pull that moved nothing (the commands do; auto-sync's idle rounds do not). */
   auditIdle?: boolean;
 }
@@ -39,6 +47,8 @@ export interface PushReport {
   checkpoints: number;
   tombstones: number;
   files: number;
+  /** MCP server entries sent (added, changed or removed here). */
+  mcp: number;
   batches: number;
 }
 
@@ -52,6 +62,8 @@ export interface PullReport {
   files: number;
   /** Chosen files changed on two machines at once: the other version, kept beside. */
   keptBeside: string[];
+  /** MCP server entries written, removed, held as conflicts, or waiting for a project. */
+  mcp: McpReport;
   batches: number;
 }
 
@@ -120,6 +132,7 @@ export class SyncEngine {
       checkpoints: 0,
       tombstones: 0,
       files: 0,
+      mcp: 0,
       batches: 0,
     };
     const { store, target } = this.o;
@@ -154,6 +167,8 @@ export class SyncEngine {
     report.checkpoints = counts['push-checkpoints'];
     report.tombstones = counts['push-tombstones'];
     if (this.o.userHome) report.files = await pushFiles(this.filesWorld(this.o.userHome));
+    const mcp = this.mcpWorld();
+    if (mcp) report.mcp = await pushMcp(mcp);
     await this.audit('push', { ...report });
     return report;
   }
@@ -208,6 +223,7 @@ export class SyncEngine {
       conflicts: 0,
       files: 0,
       keptBeside: [],
+      mcp: { written: 0, removed: 0, conflicts: 0, waiting: [] },
       batches: 0,
     };
     const { store, target } = this.o;
@@ -237,6 +253,7 @@ export class SyncEngine {
         const gone = store.sync.applyTombstones(opened.tombstones);
         if (gone.removed > 0) store.audit('sync-forget', this.o.vault, { removed: gone.removed });
         notePulledFiles(store, this.o.key, this.o.vault, opened.files);
+        notePulledMcp(store, this.o.key, this.o.vault, opened.mcp);
         store.sync.setPosition(this.o.remoteName, 'pull', String(rows.at(-1)!.seq));
         report.records += plan.write.length;
         report.events += applied.inserted;
@@ -250,14 +267,36 @@ export class SyncEngine {
     const files = this.o.userHome ? await reconcileFiles(this.filesWorld(this.o.userHome)) : null;
     report.files = files?.written ?? 0;
     report.keptBeside = files?.keptBeside ?? [];
-    const { keptBeside, ...counts } = report;
-    await this.audit('pull', { ...counts, keptBeside: keptBeside.length });
+    const mcp = this.mcpWorld();
+    if (mcp) report.mcp = reconcileMcp(mcp);
+    const { keptBeside, mcp: entries, ...counts } = report;
+    await this.audit('pull', {
+      ...counts,
+      keptBeside: keptBeside.length,
+      mcpWritten: entries.written + entries.removed,
+      mcpConflicts: entries.conflicts,
+    });
     return report;
   }
 
   private filesWorld(home: string): FilesWorld {
     const { store, target, key, vault } = this.o;
     return { store, target, key, vault, machine: this.machine, home };
+  }
+
+  /** The world of MCP entry sync, when the caller gave the agents' config files and a home. */
+  private mcpWorld(): McpWorld | null {
+    const { store, target, key, vault, mcpConfigs, userHome } = this.o;
+    if (!mcpConfigs || !userHome) return null;
+    return {
+      store,
+      target,
+      key,
+      vault,
+      machine: this.machine,
+      configs: mcpConfigs,
+      paths: pathMap(userHome, store.projects.folders()),
+    };
   }
 
   /** The records the next push sends. */
