@@ -94,7 +94,7 @@ const bench: Benchmark = {
         met: value >= TARGET,
       });
       return [
-        figure(`sync push, ${n} events, sealed, batches of 5,000`, push),
+        figure(`sync push, ${n} events, sealed 500 a row, batches of 5,000`, push),
         figure(`sync pull, ${n} events, opened and applied`, pull),
       ];
     } finally {

@@ -43,6 +43,11 @@ export interface Projects {
   /** By id, key, known root folder or name. */
   get(ref: string): Project | null;
   list(): Project[];
+  /**
+   * Every folder this machine knows each project by (a project pulled from another machine has
+   * none until it is seen here), the project's own root first.
+   */
+  folders(): { key: string; root: string }[];
   /** The projects with the most sessions, most first (ties by name); those with none left out. */
   busiest(limit: number): ProjectActivity[];
 }

@@ -12,6 +12,8 @@ export interface OpenedBatch {
   tombstones: SyncTombstone[];
   /** File versions, still sealed: they are opened where they are noted. */
   files: PulledRecord[];
+  /** MCP server entry versions, still sealed, likewise. */
+  mcp: PulledRecord[];
 }
 
 export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecord[]): OpenedBatch {
@@ -19,19 +21,25 @@ export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecor
   const checkpoints: CheckpointEntry[] = [];
   const tombstones: SyncTombstone[] = [];
   const files: PulledRecord[] = [];
+  const mcp: PulledRecord[] = [];
   for (const r of rows) {
-    if (r.kind === 'file') {
-      files.push(r);
+    if (r.kind === 'file' || r.kind === 'mcp') {
+      (r.kind === 'file' ? files : mcp).push(r);
       continue;
     }
     const body = JSON.parse(
       open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
     ) as JsonObject;
-    if (r.tombstone && body.tombstone) tombstones.push(body.tombstone as unknown as SyncTombstone);
+    if (r.kind === 'events') {
+      for (const event of (body as unknown as { events: EventEntry[] }).events) {
+        items.push({ type: 'event', event });
+      }
+    } else if (r.tombstone && body.tombstone)
+      tombstones.push(body.tombstone as unknown as SyncTombstone);
     else if (r.kind === 'event')
       items.push({ type: 'event', event: body as unknown as EventEntry });
     else if (r.kind === 'checkpoint') checkpoints.push(body as unknown as CheckpointEntry);
     else items.push({ type: 'record', entry: body as unknown as SyncEntry });
   }
-  return { items, checkpoints, tombstones, files };
+  return { items, checkpoints, tombstones, files, mcp };
 }

@@ -17,12 +17,20 @@ import type { Sandbox } from './cli-process.js';
 const server = testServerUrl();
 const EVENTS = 3000;
 
-/** Runs `baton args` and kills it with SIGKILL once it has reported `batches` batches. */
-function killAfter(box: Sandbox, args: string[], batches: number): Promise<string | null> {
+/**
+ * Runs `baton args` and kills it with SIGKILL once it has reported `batches` batches. A batch is
+ * `batch` rows: 50 events a batch on push, which pushes them as one row each, so a pull takes few.
+ */
+function killAfter(
+  box: Sandbox,
+  args: string[],
+  batches: number,
+  batch = '50',
+): Promise<string | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: box.project,
-      env: { ...process.env, BATON_HOME: box.home, HOME: box.home, BATON_SYNC_BATCH: '50' },
+      env: { ...process.env, BATON_HOME: box.home, HOME: box.home, BATON_SYNC_BATCH: batch },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let seen = 0;
@@ -69,13 +77,13 @@ describe.skipIf(!server)('baton sync as a process', () => {
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
     const n = await c.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM baton.records WHERE vault = $1 AND kind = 'event'",
+      "SELECT count(*)::int AS n FROM baton.records, unnest(ids) WHERE vault = $1 AND kind = 'events'",
       [vault],
     );
     await c.end();
     expect(n.rows[0]?.n).toBe(EVENTS);
 
-    expect(await killAfter(b, ['sync', 'pull'], 3)).toBe('SIGKILL');
+    expect(await killAfter(b, ['sync', 'pull'], 3, '2')).toBe('SIGKILL');
     const pull = baton(b, ['sync', 'pull', '--json']);
     expect(pull.code).toBe(0);
     const bs = SqliteStore.open({ path: storePath(b.home), readonly: true });

@@ -55,6 +55,21 @@ export function redactUrl(url: string): string {
   }
 }
 
+const ROW_COLUMNS = 'id, machine, kind, hlc, tombstone, seq, ciphertext, ids';
+
+interface RecordRow {
+  id: string;
+  machine: string;
+  kind: string;
+  hlc: string;
+  tombstone: boolean;
+  seq: string;
+  ciphertext: Buffer;
+  ids: string[] | null;
+}
+
+const pulledRow = (row: RecordRow): PulledRecord => ({ ...row, seq: Number(row.seq) });
+
 export class PostgresSyncTarget implements SyncTarget {
   /** Why the server closed the connection, when it did (reported by the next query). */
   private lost: unknown;
@@ -169,14 +184,19 @@ export class PostgresSyncTarget implements SyncTarget {
       if (last === undefined)
         throw new BatonError('NOT_FOUND', `no vault ${this.vaultName} on the server`);
       const first = Number(last) - records.length + 1;
+      // Event packs' id lists travel as one text array, Postgres' own literal of a text[][]
+      // being unable to hold lists of different lengths.
       const written = await this.run(
-        `INSERT INTO baton.records (vault, id, machine, kind, hlc, size, tombstone, seq, ciphertext)
-         SELECT $1, r.id, r.machine, r.kind, r.hlc, octet_length(r.ct), r.tomb, $2 + r.n - 1, r.ct
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::bytea[])
-           WITH ORDINALITY AS r(id, machine, kind, hlc, tomb, ct, n)
+        `INSERT INTO baton.records
+           (vault, id, machine, kind, hlc, size, tombstone, seq, ciphertext, ids)
+         SELECT $1, r.id, r.machine, r.kind, r.hlc, octet_length(r.ct), r.tomb, $2 + r.n - 1, r.ct,
+           CASE WHEN r.ids IS NULL THEN NULL
+                WHEN r.ids = '' THEN '{}'::text[] ELSE string_to_array(r.ids, ' ') END
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::bytea[],
+           $9::text[]) WITH ORDINALITY AS r(id, machine, kind, hlc, tomb, ct, ids, n)
          ON CONFLICT (vault, id, machine) DO UPDATE SET kind = excluded.kind, hlc = excluded.hlc,
            size = excluded.size, tombstone = excluded.tombstone, seq = excluded.seq,
-           ciphertext = excluded.ciphertext
+           ciphertext = excluded.ciphertext, ids = excluded.ids
          WHERE baton.records.hlc < excluded.hlc`,
         [
           this.vaultName,
@@ -187,6 +207,7 @@ export class PostgresSyncTarget implements SyncTarget {
           records.map((r) => r.hlc),
           records.map((r) => r.tombstone),
           records.map((r) => r.ciphertext),
+          records.map((r) => (r.ids ? r.ids.join(' ') : null)),
         ],
       );
       const gone = records.filter((r) => r.tombstone);
@@ -202,21 +223,35 @@ export class PostgresSyncTarget implements SyncTarget {
     });
   }
 
-  async pull(afterSeq: number, limit: number, exceptMachine: string): Promise<PulledRecord[]> {
-    const r = await this.run<{
-      id: string;
-      machine: string;
-      kind: string;
-      hlc: string;
-      tombstone: boolean;
-      seq: string;
-      ciphertext: Buffer;
-    }>(
-      `SELECT id, machine, kind, hlc, tombstone, seq, ciphertext FROM baton.records
-       WHERE vault = $1 AND seq > $2 AND machine <> $3 AND kind <> 'blob' ORDER BY seq LIMIT $4`,
-      [this.vaultName, afterSeq, exceptMachine, limit],
+  async pull(
+    afterSeq: number,
+    limit: number,
+    exceptMachine: string,
+    maxBytes = 8 * 1024 * 1024,
+  ): Promise<PulledRecord[]> {
+    // The rows to send are chosen first on their sizes alone (a running sum over at most `limit`
+    // rows), then fetched with their ciphertext.
+    const r = await this.run<RecordRow>(
+      `SELECT ${ROW_COLUMNS} FROM baton.records
+       WHERE vault = $1 AND seq > $2 AND machine <> $3 AND kind <> 'blob' AND seq <= (
+         SELECT max(seq) FROM (
+           SELECT seq, sum(size) OVER (ORDER BY seq) - size AS before FROM baton.records
+           WHERE vault = $1 AND seq > $2 AND machine <> $3 AND kind <> 'blob'
+           ORDER BY seq LIMIT $4) w
+         WHERE before < $5)
+       ORDER BY seq`,
+      [this.vaultName, afterSeq, exceptMachine, limit, maxBytes],
     );
-    return r.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+    return r.rows.map(pulledRow);
+  }
+
+  async packsHolding(eventIds: readonly string[]): Promise<PulledRecord[]> {
+    const r = await this.run<RecordRow>(
+      `SELECT ${ROW_COLUMNS} FROM baton.records
+       WHERE vault = $1 AND kind = 'events' AND ids && $2::text[]`,
+      [this.vaultName, eventIds],
+    );
+    return r.rows.map(pulledRow);
   }
 
   async blobs(ids: readonly string[]): Promise<Map<string, Buffer>> {
