@@ -5,3 +5,5 @@ export { importEvents } from './import-events.js';
 export type { EventsImportResult } from './import-events.js';
 export { exportEvents } from './export-events.js';
 export type { EventsExportFilter } from './export-events.js';
+export { exportRecords, RECORD_VERSIONS } from './record-lines.js';
+export type { RecordType } from './record-lines.js';
