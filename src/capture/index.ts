@@ -18,7 +18,7 @@ export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
 export { claudeCode } from './claude-code/index.js';
 export { codex } from './codex/index.js';
 export { gemini } from './gemini/index.js';
-export { TimeSlicer, exportEvents, importEvents } from './events/index.js';
+export { TimeSlicer, exportEvents, exportRecords, importEvents } from './events/index.js';
 export type { EventsExportFilter, EventsImportResult } from './events/index.js';
 export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './hooks/hook-session.js';
 export { hookHandlerFor } from './hooks/hook-handlers.js';

@@ -6,3 +6,5 @@ export { TimeSlicer } from './time-slices.js';
 export type { EventsImportResult } from './import-events.js';
 export { exportEvents } from './export-events.js';
 export type { EventsExportFilter } from './export-events.js';
+export { exportRecords, RECORD_VERSIONS } from './record-lines.js';
+export type { RecordType } from './record-lines.js';
