@@ -3,7 +3,12 @@
 // MCP server; a second session that must open with a brief of the first; `baton import`
 // afterwards; uninstall.
 import { join } from 'node:path';
-import { codexExec, codexUserConfig, prepareCodexHome } from './clients/codex-client.js';
+import {
+  codexExec,
+  codexExecFork,
+  codexUserConfig,
+  prepareCodexHome,
+} from './clients/codex-client.js';
 import type { CodexClient } from './clients/codex-client.js';
 import { openaiDialect } from './fake-model/openai-dialect.js';
 import { FakeModelServer } from './fake-model/server.js';
@@ -18,6 +23,7 @@ export const SECOND_PROMPT = 'What was I doing? Carry on';
 export const OPEN_STEP = 'Ship the greeter';
 export const DONE_STEP = 'Write the greeting file';
 export const MCP_TODO = 'Document the greeter';
+export const FORK_PROMPT = 'Try a louder greeting on a branch of this work';
 
 export interface CodexStory {
   box: AgentSandbox;
@@ -27,6 +33,9 @@ export interface CodexStory {
   sessionsAfterFirst: StoredSession[];
   second: ProcessResult;
   secondRequests: LoggedRequest[];
+  /** `codex exec fork` of the first session, after the second. */
+  fork: ProcessResult;
+  forkRequests: LoggedRequest[];
   sessions: StoredSession[];
   events: StoredEvent[];
   todos: StoredTodo[];
@@ -80,6 +89,14 @@ export async function tellCodexStory(client: CodexClient): Promise<CodexStory> {
   if (second.code !== 0) throw new Error(`codex exec (second session): ${describeRun(second)}`);
   const secondRequests = fake.mainRequests(mark);
 
+  const parent = sessionsAfterFirst.find((s) => s.agentSessionId !== null)?.agentSessionId;
+  if (!parent) throw new Error('the first Codex session was not recorded');
+  fake.scripted([{ text: 'A louder greeting, on a branch.' }]);
+  const forkMark = fake.requests.length;
+  const fork = await codexExecFork(client, box, parent, FORK_PROMPT);
+  if (fork.code !== 0) throw new Error(`codex exec fork: ${describeRun(fork)}`);
+  const forkRequests = fake.mainRequests(forkMark);
+
   const sessions = box.sessions();
   const events = box.events();
   box.keepNote('events-before-import.json', events);
@@ -96,6 +113,8 @@ export async function tellCodexStory(client: CodexClient): Promise<CodexStory> {
     sessionsAfterFirst,
     second,
     secondRequests,
+    fork,
+    forkRequests,
     sessions,
     events,
     todos,

@@ -4,6 +4,7 @@ import { findCodex } from './clients/codex-client.js';
 import {
   DONE_STEP,
   FIRST_PROMPT,
+  FORK_PROMPT,
   MCP_TODO,
   OPEN_STEP,
   SECOND_PROMPT,
@@ -85,7 +86,7 @@ export function describeCodex(version: string): void {
           (s) => s.agentSessionId === firstSession()!.agentSessionId,
         );
         expect(first?.status).toBe('ended');
-        expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended']);
+        expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended', 'ended']);
       });
 
       it('titles the first session with its prompt', () => {
@@ -104,6 +105,32 @@ export function describeCodex(version: string): void {
         const brief = text.slice(text.indexOf('# Baton recovery brief'));
         expect(brief).toContain(FIRST_PROMPT);
         expect(brief).toContain(OPEN_STEP);
+      });
+
+      it('links the session made by `codex exec fork` to its parent, without its copied history', () => {
+        expect(story.fork.code).toBe(0);
+        // Codex did fork: the model was sent the parent's history with the new prompt.
+        const sent = openaiRequestText(story.forkRequests[0]!);
+        expect(sent).toContain(FIRST_PROMPT);
+        expect(sent).toContain(FORK_PROMPT);
+        const fork = story.sessions.find((s) =>
+          story.events.some(
+            (e) =>
+              e.session === s.agentSessionId && e.kind === 'user_message' && e.text === FORK_PROMPT,
+          ),
+        )!;
+        expect(fork.parentId).toBe(firstSession()!.id);
+        expect(fork.parentKind).toBe('fork');
+        const own = story.events.filter((e) => e.session === fork.agentSessionId);
+        expect(own.filter((e) => e.kind === 'user_message').map((e) => e.text)).toEqual([
+          FORK_PROMPT,
+        ]);
+        expect(own.filter((e) => e.kind === 'tool_call')).toEqual([]);
+        expect(fork.title).toBe(FORK_PROMPT);
+        const shown = story.box.baton(['session', 'show', fork.handle]);
+        expect(shown.stdout).toMatch(
+          new RegExp(`Parent +${firstSession()!.handle} \\(forked from it\\)`),
+        );
       });
 
       it('adds nothing when the rollouts are imported afterwards', () => {

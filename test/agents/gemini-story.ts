@@ -3,7 +3,8 @@
 // calls Baton's MCP server; a second session that must open with a brief of the first; `baton
 // import` afterwards; uninstall.
 import { join } from 'node:path';
-import { geminiPrompt, prepareGeminiHome } from './clients/gemini-client.js';
+import { geminiChats, geminiPrompt, prepareGeminiHome } from './clients/gemini-client.js';
+import { readFileSync } from 'node:fs';
 import type { GeminiClient } from './clients/gemini-client.js';
 import { geminiDialect } from './fake-model/gemini-dialect.js';
 import { FakeModelServer } from './fake-model/server.js';
@@ -18,6 +19,7 @@ export const SECOND_PROMPT = 'What was I doing? Carry on';
 export const OPEN_STEP = 'Ship the greeter';
 export const DONE_STEP = 'Write the greeting file';
 export const MCP_TODO = 'Document the greeter';
+export const FORK_PROMPT = 'Try a louder greeting on a branch of this work';
 
 export interface GeminiStory {
   box: AgentSandbox;
@@ -28,6 +30,9 @@ export interface GeminiStory {
   sessionsAfterFirst: StoredSession[];
   second: ProcessResult;
   secondRequests: LoggedRequest[];
+  /** `gemini --session-file <first chat>`: a new session from a copy of the first one. */
+  fork: ProcessResult;
+  forkRequests: LoggedRequest[];
   sessions: StoredSession[];
   events: StoredEvent[];
   todos: StoredTodo[];
@@ -95,6 +100,15 @@ export async function tellGeminiStory(client: GeminiClient): Promise<GeminiStory
   if (second.code !== 0) throw new Error(`gemini -p (second session): ${describeRun(second)}`);
   const secondRequests = fake.mainRequests(mark);
 
+  const parentChat = geminiChats(box).find((f) => readFileSync(f, 'utf8').includes(FIRST_PROMPT));
+  if (!parentChat) throw new Error('Gemini wrote no chat file for the first session');
+  fake.scripted([{ text: 'A louder greeting, on a branch.' }]);
+  mark = fake.requests.length;
+  const fork = await geminiPrompt(client, box, fake, FORK_PROMPT, ['--session-file', parentChat]);
+  if (fork.code !== 0) throw new Error(`gemini --session-file: ${describeRun(fork)}`);
+  const forkRequests = fake.mainRequests(mark);
+  box.keepNote('fork-requests.json', forkRequests);
+
   const sessions = box.sessions();
   const events = box.events();
   box.keepNote('events-before-import.json', events);
@@ -112,6 +126,8 @@ export async function tellGeminiStory(client: GeminiClient): Promise<GeminiStory
     sessionsAfterFirst,
     second,
     secondRequests,
+    fork,
+    forkRequests,
     sessions,
     events,
     todos,

@@ -5,6 +5,7 @@ import { geminiUserTexts } from './fake-model/gemini-dialect.js';
 import {
   DONE_STEP,
   FIRST_PROMPT,
+  FORK_PROMPT,
   MCP_TODO,
   OPEN_STEP,
   SECOND_PROMPT,
@@ -55,7 +56,7 @@ export function describeGemini(version: string): void {
 
       it('titles each session with its prompt', () => {
         expect(story.sessions.map((s) => s.title).sort()).toEqual(
-          [FIRST_PROMPT, SECOND_PROMPT].sort(),
+          [FIRST_PROMPT, SECOND_PROMPT, FORK_PROMPT].sort(),
         );
       });
 
@@ -87,7 +88,7 @@ export function describeGemini(version: string): void {
       });
 
       it('ends each session with a reason when gemini -p exits', () => {
-        expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended']);
+        expect(story.sessions.map((s) => s.status)).toEqual(['ended', 'ended', 'ended']);
       });
 
       it('logs no compaction and takes no checkpoint for PreCompress that compressed nothing', () => {
@@ -109,6 +110,32 @@ export function describeGemini(version: string): void {
         expect(brief).toContain(FIRST_PROMPT);
         expect(brief).toContain(OPEN_STEP);
         expect(brief.split('# Baton recovery brief')).toHaveLength(2);
+      });
+
+      it('links the session started from the first chat with --session-file to it, without its copied messages', () => {
+        expect(story.fork.code).toBe(0);
+        // Gemini did carry the history over: the model was sent the first session's command
+        // output with the new prompt.
+        const sent = JSON.stringify(story.forkRequests[0]!.body);
+        expect(sent).toContain('hello-from-shell');
+        expect(sent).toContain(FORK_PROMPT);
+        const fork = story.sessions.find((s) =>
+          story.events.some(
+            (e) =>
+              e.session === s.agentSessionId && e.kind === 'user_message' && e.text === FORK_PROMPT,
+          ),
+        )!;
+        expect(fork.parentId).toBe(firstSession()!.id);
+        expect(fork.parentKind).toBe('fork');
+        const own = story.events.filter((e) => e.session === fork.agentSessionId);
+        expect(own.filter((e) => e.kind === 'user_message').map((e) => e.text)).toEqual([
+          FORK_PROMPT,
+        ]);
+        expect(own.filter((e) => e.kind === 'tool_call')).toEqual([]);
+        const shown = story.box.baton(['session', 'show', fork.handle]);
+        expect(shown.stdout).toMatch(
+          new RegExp(`Parent +${firstSession()!.handle} \\(forked from it\\)`),
+        );
       });
 
       it('adds nothing when the chats are imported afterwards', () => {

@@ -38,12 +38,15 @@ export const handleClaudeHook: HookHandler = async (payload, ctx) => {
   const outcome = store.transaction(() => {
     const { session } = sessionForHook(store, ids, payload, now);
     const input = eventFor(store, event, payload, session.id, now);
-    const appended = store.events.append([input]);
+    const appended = store.events.append([
+      ...callAhead(store, event, payload, session.id, now),
+      input,
+    ]);
     if (event === 'UserPromptSubmit' && session.status !== 'active') {
       store.sessions.update(session.id, { status: 'active', endedAt: null, endReason: null });
     }
     store.noteCapture(SOURCE);
-    return { sessionId: session.id, inserted: appended.inserted === 1 };
+    return { sessionId: session.id, inserted: appended.seqs.at(-1) !== null };
   });
   await afterward(event, payload, ids, outcome, ctx);
   return {} satisfies HookReply;
@@ -123,6 +126,26 @@ function eventFor(store: Store, event: string, p: Rec, sessionId: string, now: n
         ref: null,
       };
   }
+}
+
+/**
+ * A result's call, built from the result's own payload (it carries the tool's input), to append
+ * just before the result: stored only when the call is not there yet (append skips a stored ref).
+ * The call's hook runs in a process of its own that may spool after a drain replayed the result,
+ * or be claimed by another drainer; without this the result would come first in the journal and
+ * the call after it, from the late hook or the transcript sweep.
+ */
+function callAhead(
+  store: Store,
+  event: string,
+  p: Rec,
+  sessionId: string,
+  now: number,
+): EventInput[] {
+  if (event !== 'PostToolUse' && event !== 'PostToolUseFailure') return [];
+  if (str(p, 'tool_use_id') === undefined) return [];
+  const took = typeof p.duration_ms === 'number' && p.duration_ms >= 0 ? p.duration_ms : 0;
+  return [eventFor(store, 'PreToolUse', p, sessionId, now - took)];
 }
 
 /** What a new tool event sets off: plan tools update todos; failures are checkpoint moments. */

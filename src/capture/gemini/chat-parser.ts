@@ -12,7 +12,7 @@ import { RawBytes } from '../transcripts/raw-bytes.js';
 import { countUnknown, emptyCounts, newSighting, seenAt } from '../transcripts/transcript-draft.js';
 import type { EventDraft, ParseCounts, SessionSighting } from '../transcripts/transcript-draft.js';
 import { recordDraft, rewindDraft } from './chat-records.js';
-import { isKnownMessageType, messageDrafts } from './message-record.js';
+import { isKnownMessageType, messageDrafts, partsText } from './message-record.js';
 import { lineRef, revisionRef, updateRef } from './refs.js';
 
 /** Message versions remembered across batches (re-appends come soon after the first). */
@@ -27,6 +27,8 @@ export interface ChatContext {
   parentKey: string | null;
   /** The project folder the chat belongs to, when it could be resolved. */
   projectRoot: string | null;
+  /** The session id of the chat file at `path`, or null (read by the importer: I/O). */
+  sessionOfChat?: (path: string) => string | null;
 }
 
 interface Version extends JsonObject {
@@ -44,6 +46,14 @@ export interface GeminiParserState extends JsonObject {
   /** Ids of the messages in the conversation now, oldest first. */
   order: string[];
   sighting: JsonObject | null;
+  /**
+   * Set while the file's first messages are copies of another chat (`gemini --session-file`
+   * writes them, ids kept, after an `import-` info message), until the history Gemini resumes
+   * from is written (`$set.messages`). With the chat they came from known, they are its messages,
+   * not this session's: they are not drafted (the parent's file holds them).
+   */
+  copying?: boolean;
+  copiedFrom?: string | null;
 }
 
 function emptyGeminiState(): GeminiParserState {
@@ -178,6 +188,14 @@ export class GeminiChatParser {
     const id = record.id as string;
     const type = str(record, 'type') ?? '';
     if (!isKnownMessageType(type)) countUnknown(this.counts, `message:${type}`);
+    if (this.state.order.length === 0 && type === 'info' && id.startsWith('import-'))
+      this.startCopy(record);
+    else if (this.state.copying && this.state.copiedFrom) {
+      // The parent's message (its time too): remembered, so a rewind or a re-append knows it.
+      if (!(id in this.state.recent)) this.state.order.push(id);
+      this.remember(id, { c: hash([type, record.content, record.thoughts]), f: hash(record) });
+      return;
+    }
     const ts = time(record);
     seenAt(this.sighting, ts);
     const s = this.sighting;
@@ -191,7 +209,8 @@ export class GeminiChatParser {
       nextPromptOccurrence: (h) => this.nextPromptOccurrence(h),
     });
     if (before === undefined) {
-      if (type === 'user' && drafted.message.kind === 'user_message' && s.title === null)
+      const own = !this.state.copying;
+      if (own && type === 'user' && drafted.message.kind === 'user_message' && s.title === null)
         s.title = (drafted.message.text ?? '').trim().split('\n', 1)[0]?.slice(0, 120) ?? null;
       this.state.order.push(id);
       if (this.state.order.length > ORDER_LIMIT) this.state.order.shift();
@@ -229,6 +248,20 @@ export class GeminiChatParser {
     out.push(...drafted.tools);
   }
 
+  /**
+   * `Imported session from <path>`: this session is a fork of that chat's session (linked when its
+   * file names one), and the messages up to the next history are its copies.
+   */
+  private startCopy(record: JsonObject): void {
+    this.state.copying = true;
+    const from = /^Imported session from (.+)$/.exec(partsText(record.content).trim())?.[1];
+    const parent = from ? (this.ctx.sessionOfChat?.(from) ?? null) : null;
+    const s = this.sighting;
+    if (parent === null || parent === s.key) return;
+    this.state.copiedFrom = parent;
+    if (s.parentKey === null) [s.parentKey, s.parentKind] = [parent, 'fork'];
+  }
+
   private remember(id: string, version: Version): void {
     if (!(id in this.state.recent)) this.state.recentOrder.push(id);
     this.state.recent[id] = version;
@@ -255,6 +288,12 @@ export class GeminiChatParser {
       return;
     }
     if (isRec(record.$set) && !Array.isArray(record.$set.messages)) this.counts.patches += 1;
-    out.push(recordDraft(record, this.state.order, base));
+    // The history a fork resumes from starts it, as a file's first history does.
+    const starts = this.state.order.length === 0 || this.state.copying === true;
+    if (isRec(record.$set) && Array.isArray(record.$set.messages)) {
+      this.state.copying = false;
+      this.state.copiedFrom = null;
+    }
+    out.push(recordDraft(record, this.state.order, base, starts));
   }
 }

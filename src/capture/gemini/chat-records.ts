@@ -36,7 +36,12 @@ export function rewindDraft(
   };
 }
 
-export function recordDraft(record: JsonObject, order: readonly string[], base: Base): EventDraft {
+export function recordDraft(
+  record: JsonObject,
+  order: readonly string[],
+  base: Base,
+  startsHistory = order.length === 0,
+): EventDraft {
   const patch = rec(record, '$set');
   if (patch && Array.isArray(patch.messages)) {
     const known = new Set(order);
@@ -48,8 +53,8 @@ export function recordDraft(record: JsonObject, order: readonly string[], base: 
       .filter(Boolean)
       .join('\n\n');
     // The first history a chat file gets is where it starts (Gemini's session context, or the
-    // conversation a resume carries over), not a compression of anything.
-    const first = order.length === 0;
+    // conversation a resume or an imported session carries over), not a compression of anything.
+    const first = startsHistory;
     return {
       ...base,
       kind: first ? 'system' : 'compaction',

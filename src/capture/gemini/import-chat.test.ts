@@ -129,6 +129,102 @@ describe('importGeminiChat', () => {
   });
 });
 
+describe('a chat started with gemini --session-file', () => {
+  const FORK = 'ffffffff-1111-4222-8333-444455556666';
+  const ts = (s: number) => `2026-09-01T10:00:${String(s).padStart(2, '0')}Z`;
+  const context = { id: 'ctx', type: 'user', content: [{ text: '<session_context>\nGemini CLI' }] };
+  const parentMessages = [
+    { id: 'u1', timestamp: ts(1), type: 'user', content: [{ text: 'fix the cart total' }] },
+    {
+      id: 'g1',
+      timestamp: ts(2),
+      type: 'gemini',
+      content: '',
+      toolCalls: [
+        { id: 'read-1', name: 'read_file', args: { path: 'cart.ts' }, status: 'success' },
+      ],
+    },
+    { id: 'g2', timestamp: ts(3), type: 'gemini', content: 'fixed' },
+  ];
+  let t: TempStore;
+  let chats: string;
+  beforeEach(() => {
+    t = tempStore();
+    chats = join(t.dir, '.gemini', 'tmp', 'shop', 'chats');
+    mkdirSync(chats, { recursive: true });
+  });
+  afterEach(() => t.cleanup());
+
+  /** The parent's chat, and the fork's as Gemini 0.61 writes it: copies (ids kept), then its own. */
+  function write(parentOnDisk: boolean): { parent: string; fork: string } {
+    const parent = join(chats, `session-2026-09-01T10-00-${PARENT.slice(0, 8)}.jsonl`);
+    const meta = { projectHash: 'h', startTime: ts(0), lastUpdated: ts(0), kind: 'main' };
+    if (parentOnDisk)
+      writeFileSync(
+        parent,
+        jsonl({ sessionId: PARENT, ...meta }, { $set: { messages: [context] } }, ...parentMessages),
+      );
+    const fork = join(chats, `session-1788256810000-${FORK.slice(0, 8)}.jsonl`);
+    writeFileSync(
+      fork,
+      jsonl(
+        { sessionId: FORK, ...meta, startTime: ts(10), lastUpdated: ts(10), messageCount: 4 },
+        {
+          id: 'import-1',
+          timestamp: ts(10),
+          type: 'info',
+          content: `Imported session from ${parent}`,
+        },
+        context,
+        ...parentMessages,
+        { $set: { sessionId: FORK } },
+        { $set: { messages: [context, ...parentMessages] } },
+        { id: 'u2', timestamp: ts(11), type: 'user', content: [{ text: 'make it louder' }] },
+        { id: 'g3', timestamp: ts(12), type: 'gemini', content: 'louder' },
+      ),
+    );
+    return { parent, fork };
+  }
+
+  const kinds = (sessionId: string) =>
+    t.store.events.list({ sessionId }).map((e) => `${e.kind}:${e.text?.slice(0, 20) ?? ''}`);
+
+  it('is linked to the session it was made from, its copied messages left to that session', () => {
+    const { parent, fork } = write(true);
+    importGeminiChat(t.store, { path: parent, role: 'session' });
+    importGeminiChat(t.store, { path: fork, role: 'session' });
+    const p = t.store.sessions.get(PARENT)!;
+    const f = t.store.sessions.get(FORK)!;
+    expect(f).toMatchObject({ parentId: p.id, parentKind: 'fork', title: 'make it louder' });
+    expect(f.startedAt).toBe(Date.parse(ts(10)));
+    expect(kinds(f.id)).toEqual([
+      'system:',
+      expect.stringMatching(/^system:Imported session/),
+      'system:',
+      'system:',
+      'user_message:make it louder',
+      'assistant_message:louder',
+    ]);
+    expect(t.store.events.list({ sessionId: f.id, kinds: ['compaction'] })).toEqual([]);
+    expect(importGeminiChat(t.store, { path: fork, role: 'session' }).unchanged).toBe(true);
+  });
+
+  it('keeps the copies as its own when the chat it was made from is gone', () => {
+    const { fork } = write(false);
+    importGeminiChat(t.store, { path: fork, role: 'session' });
+    const f = t.store.sessions.get(FORK)!;
+    expect(f.parentId).toBeNull();
+    expect(f.title).toBe('make it louder');
+    const prompts = t.store.events.list({ sessionId: f.id, kinds: ['user_message'] });
+    expect(prompts.map((e) => e.text)).toEqual([
+      '<session_context>\nGemini CLI',
+      'fix the cart total',
+      'make it louder',
+    ]);
+    expect(t.store.events.list({ sessionId: f.id, kinds: ['tool_call'] })).toHaveLength(1);
+  });
+});
+
 describe('an empty Gemini chat', () => {
   let t: TempStore;
   beforeEach(() => (t = tempStore()));

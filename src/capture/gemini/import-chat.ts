@@ -68,7 +68,23 @@ function chatContext(store: Store, path: string): ChatContext {
     projectRoot: dir
       ? (resolveProjectRoot(dir, roots) ?? rootFromChatText(dir, readHead(path)))
       : null,
+    sessionOfChat,
   };
+}
+
+/** The session id a chat file's metadata names (its first line, or a legacy chat's object). */
+function sessionOfChat(path: string): string | null {
+  const head = readHead(path, 64 * 1024);
+  const first = head.slice(0, head.indexOf('\n') < 0 ? head.length : head.indexOf('\n'));
+  for (const text of [first, head]) {
+    try {
+      const meta = JSON.parse(text) as { sessionId?: unknown };
+      if (typeof meta.sessionId === 'string') return meta.sessionId;
+    } catch {
+      // Not this shape: try the next, then give up (the fork keeps its copies).
+    }
+  }
+  return null;
 }
 
 /** The start of a chat, where its first tool calls are (the whole of most chats). */

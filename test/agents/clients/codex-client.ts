@@ -93,6 +93,30 @@ export function codexExec(
   });
 }
 
+/** `codex exec fork SESSION PROMPT`: a new session that starts from a copy of SESSION's history. */
+export function codexExecFork(
+  client: CodexClient,
+  box: AgentSandbox,
+  session: string,
+  prompt: string,
+): Promise<ProcessResult> {
+  const args = [
+    client.launcher,
+    'exec',
+    'fork',
+    '--dangerously-bypass-hook-trust',
+    '--dangerously-bypass-approvals-and-sandbox',
+    '--skip-git-repo-check',
+    session,
+    prompt,
+  ];
+  return runProcess(process.execPath, args, {
+    cwd: box.project,
+    env: codexEnv(box),
+    timeoutMs: 90_000,
+  });
+}
+
 /** One hook as `codex app-server` lists it (`hooks/list`): Codex's own view of its trust. */
 export interface CodexListedHook {
   key: string;

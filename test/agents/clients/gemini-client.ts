@@ -1,6 +1,6 @@
 // The genuine Gemini CLI (`@google/gemini-cli`, a bundled Node program), pointed at a fake Gemini
 // API through GOOGLE_GEMINI_BASE_URL.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FakeModelServer } from '../fake-model/server.js';
 import type { AgentSandbox } from '../harness/agent-sandbox.js';
@@ -53,16 +53,34 @@ export function geminiEnv(box: AgentSandbox, fake: FakeModelServer): NodeJS.Proc
   };
 }
 
-/** `gemini -p PROMPT --yolo` (headless mode offers only read-only tools without --yolo). */
+/**
+ * `gemini --yolo [EXTRA] -p PROMPT` (headless mode offers only read-only tools without --yolo).
+ * `--session-file CHAT` as EXTRA starts a new session from a copy of that chat's messages.
+ */
 export function geminiPrompt(
   client: GeminiClient,
   box: AgentSandbox,
   fake: FakeModelServer,
   prompt: string,
+  extra: string[] = [],
 ): Promise<ProcessResult> {
-  return runProcess(process.execPath, [client.entry, '--yolo', '-p', prompt], {
+  return runProcess(process.execPath, [client.entry, '--yolo', ...extra, '-p', prompt], {
     cwd: box.project,
     env: geminiEnv(box, fake),
     timeoutMs: 120_000,
+  });
+}
+
+/** The chat files Gemini wrote for the sandbox's projects (`~/.gemini/tmp/<project>/chats/`). */
+export function geminiChats(box: AgentSandbox): string[] {
+  const tmp = join(box.home, '.gemini', 'tmp');
+  if (!existsSync(tmp)) return [];
+  return readdirSync(tmp).flatMap((project) => {
+    const chats = join(tmp, project, 'chats');
+    return existsSync(chats)
+      ? readdirSync(chats)
+          .filter((f) => f.startsWith('session-'))
+          .map((f) => join(chats, f))
+      : [];
   });
 }
