@@ -110,6 +110,10 @@ async function main(): Promise<void> {
       else if (o.rejected === null)
         misses.push(`[${q.category}] ${q.question} want ${q.evidence.join(',')}`);
       if (sessionHit(o.refs, q.evidence)) ours.session += 1;
+      else if (o.rejected === null)
+        misses.push(
+          `SESSION [${q.category}] ${q.question} want ${q.evidence.join(',')} got ${o.refs.join(',')}`,
+        );
       const b = baselineSearch(base.get(q.project)!, q.question, LIMIT);
       if (turnHit(b, q.evidence)) plain.turn += 1;
       if (sessionHit(b, q.evidence)) plain.session += 1;

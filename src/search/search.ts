@@ -27,7 +27,9 @@ const QUESTION =
 const MAX_LIMIT = 500;
 /**
  * A query of this many words or fewer is keywords, each of which the person means: hits holding
- * them all come first. A longer one is a description, of which the answer holds only some.
+ * them all come first. A longer one is a description, of which the answer holds only some — and
+ * so is a question, however short: "why did staging fail?" is answered by a turn that explains
+ * the failure without saying "staging" again.
  */
 const KEYWORD_QUERY = 3;
 
@@ -66,8 +68,9 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   const terms = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
   // A question is answered by prose — an assistant's reply or a decision — more than by the tool
   // calls that share its words.
-  const boost = QUESTION.test(options.query) ? CONTEXT_WEIGHTS.answer : 1;
-  const allFirst = terms.length <= KEYWORD_QUERY;
+  const question = QUESTION.test(options.query);
+  const boost = question ? CONTEXT_WEIGHTS.answer : 1;
+  const allFirst = terms.length <= KEYWORD_QUERY && !question;
   const candidates = eventCandidates(
     store,
     events,
