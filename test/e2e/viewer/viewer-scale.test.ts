@@ -4,6 +4,8 @@
 // daemon, retention and backup rows with the state the checks find (and change when the home
 // changes); the long session must keep only a window of its rows in the page and reach its last
 // event by scrolling; the projects page must draw activity per agent and the store's growth.
+// Beside those: thinking folded and unfolded from the raw record, search narrowed by the CLI's
+// filters, a todo edited in place and a component set from the page.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ const LAST_TEXT = `the last of ${LONG.toLocaleString('en')} events`;
 let v: Viewer;
 let page: Page;
 let longSession = '';
+const THOUGHT = 'First check whether the rounding happens before the sum';
 
 describe.skipIf(needChromium)('the web viewer at scale and its diagnostics, in Chromium', () => {
   beforeAll(async () => {
@@ -36,6 +39,7 @@ describe.skipIf(needChromium)('the web viewer at scale and its diagnostics, in C
           JSON.stringify({ general: { sessionRetention: { enabled: false } } }),
         );
         longSession = seedLongSession(box);
+        seedThinking(box);
       },
     });
     page = await v.loggedIn();
@@ -140,6 +144,66 @@ describe.skipIf(needChromium)('the web viewer at scale and its diagnostics, in C
     expect(last).toBe(LONG - 1);
     await v.shot(page, '17-long-session-end');
   });
+  it('folds thinking to one line and unfolds it from the raw record the store kept', async () => {
+    await page.goto(`${v.base}/ui/#/search?q=${encodeURIComponent('"answer after thinking"')}`);
+    await page.locator('.hit-link').first().click();
+    const fold = page.getByRole('button', { name: `thinking · ${THOUGHT.length} characters` });
+    await fold.waitFor();
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByText(THOUGHT).count()).toBe(0);
+    await fold.click();
+    await page.getByText(THOUGHT).waitFor();
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it("narrows search by the CLI's filters: kind and agent", async () => {
+    await page.goto(`${v.base}/ui/#/search`);
+    await page.getByRole('searchbox', { name: 'Query' }).fill('cart');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('.hit').first().waitFor();
+    const kinds = () =>
+      page.locator('.hit .muted').evaluateAll((ps) => ps.map((p) => p.textContent.split(' · ')[0]));
+    expect(new Set(await kinds()).size).toBeGreaterThan(1);
+    expect(await kinds()).toContain('tool_call');
+    await page.getByLabel('Kind').selectOption('tool_call');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(async () => new Set(await kinds())).toEqual(new Set(['tool_call']));
+    expect(page.url()).toContain('kind=tool_call');
+    await page.getByLabel('Agent').fill('codex');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('status').getByText('0 hits').waitFor();
+  });
+
+  it('edits a todo in place and sets a component, through the same operations as the CLI', async () => {
+    await page.goto(`${v.base}/ui/#/p/${v.seeded.projectId}/todos`);
+    await page.getByRole('button', { name: 'edit todo 1' }).click();
+    await page
+      .getByRole('textbox', { name: 'text of todo 1' })
+      .fill('Write the property test for cents');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.todo', { hasText: 'Write the property test for cents' }).waitFor();
+    const todos = (await (
+      await v.api(`/v1/todos?project=${v.seeded.projectId}&status=all`)
+    ).json()) as { todos: { number: number; content: string }[] };
+    expect(todos.todos.find((t) => t.number === 1)?.content).toBe(
+      'Write the property test for cents',
+    );
+
+    await page.goto(`${v.base}/ui/#/p/${v.seeded.projectId}/components`);
+    const form = page.getByRole('form', { name: 'set a component' });
+    await form.getByLabel('Name').fill('search-index');
+    await form.getByLabel('Status').fill('healthy');
+    await form.getByLabel('Health (0–100)').fill('95');
+    await form.getByRole('button', { name: 'Set' }).click();
+    await page.getByRole('meter', { name: 'health of search-index' }).waitFor();
+    const c = (await (await v.api(`/v1/components?project=${v.seeded.projectId}`)).json()) as {
+      components: { name: string; status: string; health: number | null }[];
+    };
+    expect(c.components.find((x) => x.name === 'search-index')).toMatchObject({
+      status: 'healthy',
+      health: 95,
+    });
+  });
 });
 
 /** A session of 100,000 short messages in the seeded project, written before the daemon starts. */
@@ -168,6 +232,42 @@ function seedLongSession(box: Viewer['box']): string {
       store.events.append(batch);
     }
     return s.id;
+  } finally {
+    store.close();
+  }
+}
+
+/** A short session whose answer came after thinking: the text only in the raw record. */
+function seedThinking(box: Viewer['box']): void {
+  const { store, project } = openStore(box, Date.now());
+  try {
+    const s = store.sessions.start({
+      agent: 'claude-code',
+      projectId: project.id,
+      title: 'Thought through',
+    });
+    const raw = {
+      type: 'assistant',
+      message: {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', thinking: THOUGHT },
+          { type: 'text', text: 'The answer after thinking: round at the end.' },
+        ],
+      },
+    };
+    store.events.append([
+      {
+        sessionId: s.id,
+        source: 'transcript',
+        ts: Date.now(),
+        kind: 'assistant_message',
+        role: 'assistant',
+        text: 'The answer after thinking: round at the end.',
+        data: { thinkingChars: THOUGHT.length },
+        raw,
+      },
+    ]);
   } finally {
     store.close();
   }
