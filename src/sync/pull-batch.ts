@@ -5,6 +5,7 @@ import type { CheckpointEntry, EventEntry, SyncEntry, SyncTombstone } from '../s
 import type { PulledItem } from './pull-plan.js';
 import type { PulledRecord } from './sync-target.js';
 import { open } from './vault-crypto.js';
+import { openPack } from './push-streams.js';
 
 export interface OpenedBatch {
   items: PulledItem[];
@@ -27,15 +28,14 @@ export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecor
       (r.kind === 'file' ? files : mcp).push(r);
       continue;
     }
+    if (r.kind === 'events') {
+      for (const event of openPack(key, vault, r)) items.push({ type: 'event', event });
+      continue;
+    }
     const body = JSON.parse(
       open(key, { vault, kind: r.kind, id: r.id }, r.ciphertext).toString('utf8'),
     ) as JsonObject;
-    if (r.kind === 'events') {
-      for (const event of (body as unknown as { events: EventEntry[] }).events) {
-        items.push({ type: 'event', event });
-      }
-    } else if (r.tombstone && body.tombstone)
-      tombstones.push(body.tombstone as unknown as SyncTombstone);
+    if (r.tombstone && body.tombstone) tombstones.push(body.tombstone as unknown as SyncTombstone);
     else if (r.kind === 'event')
       items.push({ type: 'event', event: body as unknown as EventEntry });
     else if (r.kind === 'checkpoint') checkpoints.push(body as unknown as CheckpointEntry);

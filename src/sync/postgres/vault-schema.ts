@@ -69,6 +69,8 @@ INSERT INTO baton.schema_version VALUES (1);
     version: 2,
     sql: `
 ALTER TABLE baton.records ADD COLUMN ids text[];
+-- Ciphertext does not compress: stored out of line as it is, without a compression attempt.
+ALTER TABLE baton.records ALTER COLUMN ciphertext SET STORAGE EXTERNAL;
 DO $$ DECLARE v record; BEGIN
   FOR v IN SELECT member_role FROM baton.vaults LOOP
     EXECUTE format('GRANT UPDATE (ids) ON baton.records TO %I', v.member_role);
