@@ -104,6 +104,8 @@ if (!quick && sections.size > 0) {
         : `${doc.trimEnd()}\n\n${block}\n`;
   }
   writeFileSync(path, doc);
+  // The lines wrapped the way the rest of the file is (npm run format:check stays clean).
+  spawnSync('npx', ['prettier', '--write', 'RELIABILITY.md'], { cwd: root, stdio: 'ignore' });
   process.stdout.write(`\nRELIABILITY.md updated (${sections.size} soak(s)).\n`);
 }
 process.exit(failed ? 1 : 0);
