@@ -30,7 +30,7 @@ const SOAKS: Record<string, Soak> = {
   },
   'first-open': {
     file: 'test/reliability/first-open.test.ts',
-    long: { BATON_SOAK_PROCESSES: '200' },
+    long: { BATON_SOAK_PROCESSES: '100' },
     quick: { BATON_SOAK_PROCESSES: '12' },
   },
 };
