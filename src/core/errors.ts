@@ -68,7 +68,7 @@ export function classifyError(error: unknown): BatonError {
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new BatonError('STORE_CORRUPT', `the store is damaged: ${message}`, {
-      hint: 'restore a backup with `baton restore-backup PATH`, or move the file away to start fresh',
+      hint: 'copy what it still holds into a new store with `baton doctor --salvage`, or restore a backup with `baton restore-backup PATH`',
       cause: error,
     });
   }

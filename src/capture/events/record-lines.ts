@@ -78,7 +78,8 @@ export function* exportRecords(store: Store, projectId: string | null): Generato
     return s ? { session: s.agentSessionId ?? s.id, agent: s.agent } : {};
   };
   for (const p of projects) {
-    const project = p.root;
+    // A project known so far by key alone (synced before its own record) has no folder yet.
+    const project = p.root || p.name;
     for (const t of store.todos.list({ projectId: p.id })) {
       yield line('todo', { ...todoFields(t), project, ...sessionOf(t.originSessionId) });
     }
