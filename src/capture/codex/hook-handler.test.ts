@@ -256,6 +256,22 @@ describe('baton hook codex', () => {
     expect(store.sessions.list({ agent: 'codex' })).toEqual([]);
   });
 
+  it('stores a call before its result when the result is replayed first (two drainers raced)', async () => {
+    const ctx = hookContext(store, env);
+    const tool = { tool_name: 'Bash', tool_use_id: 'call_9', tool_input: { command: 'ls' } };
+    await handleCodexHook(
+      { ...base(), hook_event_name: 'PostToolUse', ...tool, tool_response: 'a\nb' },
+      ctx,
+    );
+    await handleCodexHook({ ...base(), hook_event_name: 'PreToolUse', ...tool }, ctx);
+    const events = store.events.list({}).filter((e) => e.ref?.endsWith('call_9'));
+    expect(events.map((e) => [e.kind, e.ref])).toEqual([
+      ['tool_call', 'call:call_9'],
+      ['tool_result', 'result:call_9'],
+    ]);
+    expect(events[0]!.data).toMatchObject({ input: { command: 'ls' } });
+  });
+
   it('rejects a payload with no session id (the runtime logs it and exits 0)', async () => {
     await expect(
       handleCodexHook({ hook_event_name: 'Stop' }, hookContext(store, env)),

@@ -68,6 +68,9 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
       return {};
     }
     case 'PostToolUse':
+      // The call first when it is not stored yet (a drainer that claimed its PreToolUse may not
+      // have replayed it): the result's payload names the call's input too; a stored call is kept.
+      if (str(payload, 'tool_use_id')) record(toolCall(payload));
       record(toolResult(payload));
       return {};
     case 'PreCompact':

@@ -2,7 +2,9 @@
 // stamped them, but an agent runs a tool's Pre and Post hooks as separate processes that race
 // (Claude Code's async hooks): the result's process may write first. Replaying in that order
 // would store a tool's result before its call, so a result whose call is in the same batch waits
-// for it.
+// for it. A result whose call is in no batch yet (its hook process has not spooled, or another
+// drainer holds it) stores the call first from its own payload: the agent's hook handler does
+// that (claude-code/hook-handler.ts, codex/hook-handler.ts), and the late call is a duplicate.
 
 export interface SpooledText {
   text: string;
