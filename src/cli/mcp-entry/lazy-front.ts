@@ -6,8 +6,8 @@
 // loads the full server and hands it the conversation: the `initialize` seen so far is replayed to
 // it (so it knows the client, as it would have) and its reply to that is dropped; every later byte
 // goes to the full server as the client sent it.
-import { PassThrough, Writable } from 'node:stream';
-import type { Readable } from 'node:stream';
+import type * as NodeStream from 'node:stream';
+import type { PassThrough, Readable, Writable } from 'node:stream';
 import type { McpListing } from './listing.js';
 
 /** A line longer than this is not looked at here: the full server applies the real limit. */
@@ -17,6 +17,9 @@ type Id = string | number;
 
 /** Starts the full server on these streams; settles with its exit code when it ends. */
 export type StartFull = (stdin: Readable, stdout: Writable) => Promise<number>;
+
+/** Node's stream module, asked for only at the hand-over (it is not free to load). */
+export type Streams = Pick<typeof NodeStream, 'PassThrough' | 'Writable'>;
 
 interface Request {
   jsonrpc: '2.0';
@@ -73,7 +76,8 @@ export class LazyMcpFront {
     private readonly listing: McpListing,
     private readonly write: (text: string) => void,
     private readonly startFull: StartFull,
-    private readonly stdout: Writable,
+    /** The real stdout and the stream module, made only at the hand-over. */
+    private readonly handOverWith: () => { stdout: Writable; streams: Streams },
   ) {
     this.done = new Promise((resolve) => (this.finish = resolve));
   }
@@ -177,11 +181,12 @@ export class LazyMcpFront {
 
   /** Starts the full server, replays what it must know, then passes it `first` and all after. */
   private handOver(first: Buffer): void {
-    const input = new PassThrough();
+    const { stdout, streams } = this.handOverWith();
+    const input = new streams.PassThrough();
     this.full = input;
     for (const line of this.replay) input.write(line);
     input.write(first);
-    this.startFull(input, replyFilter(this.initializeId, this.stdout)).then(
+    this.startFull(input, replyFilter(this.initializeId, stdout, streams)).then(
       (code) => this.finish(code),
       (error: unknown) => {
         process.stderr.write(`baton mcp: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -195,10 +200,14 @@ export class LazyMcpFront {
  * The full server's stdout: its reply to the replayed `initialize` (the client has had it) is
  * dropped, everything else passes on line by line.
  */
-export function replyFilter(initializeId: Id | undefined, out: Writable): Writable {
+export function replyFilter(
+  initializeId: Id | undefined,
+  out: Writable,
+  streams: Streams,
+): Writable {
   let dropping = initializeId !== undefined;
   let pending = '';
-  return new Writable({
+  return new streams.Writable({
     write(chunk: Buffer | string, _enc, done) {
       if (!dropping) {
         out.write(chunk, () => done());

@@ -2,7 +2,7 @@
 // is built with every tool and driven over the SDK's in-memory transport with raw JSON-RPC, so the
 // answers are the very messages a client would read. The build writes them into the small MCP
 // entry (dist/mcp.cjs, lazy-front.ts), which answers these two requests without loading the
-// server; `src/cli/mcp-entry/mcp-entry.test.ts` fails if the two ever differ.
+// server; `test/e2e/mcp-entry.test.ts` fails if the two ever differ.
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import {

@@ -5,10 +5,12 @@
 // It reads fd 0 and writes fd 1 directly until then: process.stdin/stdout load Node's net and tty
 // machinery. Arguments other than --project/--session (e.g. --help) go straight to the full CLI.
 import { read, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { LazyMcpFront } from './lazy-front.js';
+import type { Streams } from './lazy-front.js';
 import type { McpListing } from './listing.js';
 import type * as McpFull from './mcp-full.js';
 
@@ -65,7 +67,10 @@ function serveLazily(): void {
     __BATON_MCP_LISTING__,
     writeOut,
     async (stdin: Readable, stdout: Writable) => (await loadFull()).serveMcp(args, stdin, stdout),
-    process.stdout,
+    () => ({
+      stdout: process.stdout,
+      streams: createRequire(__filename)('node:stream') as Streams,
+    }),
   );
   void front.done.then((code) => {
     process.exitCode = code;
