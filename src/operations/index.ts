@@ -44,6 +44,8 @@ export {
 export { pruneByRetention } from './retention.js';
 export type { PruneResult } from './retention.js';
 export { searchEvents, searchMemory } from './search.js';
+export { embeddingsStatus, indexEmbeddings } from './embeddings.js';
+export type { EmbeddingsStatus } from './embeddings.js';
 export { listSessions, sessionPage } from './session-reads.js';
 export { endSession, startSession } from './sessions.js';
 export { SHOW_AROUND, findEvent, showEvent } from './show-event.js';

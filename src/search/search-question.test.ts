@@ -32,7 +32,7 @@ function session(agentSessionId: string, texts: string[]): string[] {
       text,
     })),
   );
-  return seqs.map((seq) => store.events.get(seq)!.id);
+  return seqs.map((seq) => store.events.get(seq!)!.id);
 }
 
 beforeAll(() => {
@@ -44,8 +44,8 @@ beforeAll(() => {
     Array.from({ length: 30 }, (_, i) => `the pipeline ran step ${i} of the nightly build`),
   );
   const filler = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
-  [whole] = session('whole', [`${filler} canary rollback pipeline ${filler}`]);
-  [strong] = session('strong', ['canary rollback: the canary failed, so rollback the canary']);
+  whole = session('whole', [`${filler} canary rollback pipeline ${filler}`])[0]!;
+  strong = session('strong', ['canary rollback: the canary failed, so rollback the canary'])[0]!;
 });
 afterAll(() => {
   store.close();

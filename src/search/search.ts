@@ -17,6 +17,7 @@ import type { RankedRecord, RecordRow } from './search-records.js';
 import { resolveScope } from './search-scope.js';
 import type { SearchScope } from './search-scope.js';
 import { buildSnippet } from './snippet.js';
+import { fuseByRank, nearestEvents } from './vector-rank.js';
 import type { SnippetTerm } from './snippet.js';
 import type { EventSearchHit, SearchHit, SearchOptions, SearchResult } from './types.js';
 
@@ -86,7 +87,16 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   candidates.push(...recordCandidates(records.strict, 'all', scale, boost));
   candidates.push(...recordCandidates(records.relaxed, 'some', scale, boost));
   candidates.sort((a, b) => byRank(a, b, allFirst));
-  const page = candidates.slice(offset, offset + limit);
+  const ranked =
+    options.semantic && events.words
+      ? fuseByRank(
+          candidates,
+          nearestEvents(store, scope, options.semantic, need),
+          (c) => (c.side === 'event' ? c.seq : null),
+          (e): Candidate => ({ side: 'event', match: 'some', score: 0, ts: e.ts, seq: e.seq }),
+        )
+      : candidates;
+  const page = ranked.slice(offset, offset + limit);
   const hits = toHits(store, page, terms);
   const total = options.withTotal
     ? countEvents(store, events, scope) + records.strict.length + records.relaxed.length

@@ -7,6 +7,7 @@ export type {
   BackupReport,
   DayActivity,
   DecisionPatch,
+  Embeddings,
   EventExcerpt,
   EventFilter,
   EventInput,

@@ -488,6 +488,26 @@ export interface SessionLastSeen {
   lastActivityAt: number;
 }
 
+/** Vectors of events for the optional semantic search (search/semantic.ts). */
+export interface Embeddings {
+  /**
+   * The oldest conversation turns (user and assistant messages with text) that have no vector from
+   * `model`, after `afterSeq`, their text cut to `maxChars`.
+   */
+  pending(
+    model: string,
+    afterSeq: number,
+    limit: number,
+    maxChars: number,
+  ): { seq: number; text: string }[];
+  /** Stores vectors (float32) from `model`, replacing any older one of the same events. */
+  put(model: string, vectors: { seq: number; vector: Float32Array }[]): void;
+  /** Turns that could have a vector, and how many have one from `model`. */
+  counts(model: string): { turns: number; embedded: number; otherModels: number };
+  /** Loads a SQLite extension (sqlite-vec) into this connection. */
+  loadExtension(path: string): void;
+}
+
 /** Totals over the whole store, for diagnostics. */
 export interface Stats {
   /** Events per kind, most frequent first. */
@@ -543,6 +563,8 @@ export interface Store {
   readonly maintenance: Maintenance;
   readonly activity: Activity;
   readonly stats: Stats;
+  /** Vectors for semantic search (optional; empty unless configured). */
+  readonly embeddings: Embeddings;
   /** What sync reads and writes (see sync-support.ts). */
   readonly sync: SyncSupport;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */
