@@ -255,6 +255,8 @@ export interface FactInput {
   priority?: FactPriority;
   expiresAt?: number | null;
   sessionId?: string | null;
+  /** When it was first set, if not now (a fact brought back from an export); kept once set. */
+  createdAt?: number;
 }
 
 export interface ContextFacts {

@@ -99,7 +99,7 @@ function records(store: Store) {
     );
   }
   for (const f of facts.sort((x, y) => x.key.localeCompare(y.key))) {
-    const { id: _id, createdAt: _c, updatedAt: _u, hlc: _h, machineId: _m, ...rest } = f;
+    const { id: _id, updatedAt: _u, hlc: _h, machineId: _m, ...rest } = f;
     out.push({ ...rest, projectId: project(f.projectId), sessionId: session(f.sessionId) });
   }
   return out;

@@ -9,7 +9,14 @@ import {
   TODO_PRIORITIES,
   TODO_STATUSES,
 } from '../../core/index.js';
-import type { Decision, JsonObject, JsonValue, Session, Todo } from '../../core/index.js';
+import type {
+  ContextFact,
+  Decision,
+  JsonObject,
+  JsonValue,
+  Session,
+  Todo,
+} from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { EventSessions } from './event-sessions.js';
 
@@ -49,7 +56,17 @@ const FIELDS: Record<RecordType, readonly string[]> = {
     'files',
     'createdAt',
   ],
-  fact: ['project', 'session', 'agent', 'key', 'value', 'category', 'priority', 'expiresAt'],
+  fact: [
+    'project',
+    'session',
+    'agent',
+    'key',
+    'value',
+    'category',
+    'priority',
+    'expiresAt',
+    'createdAt',
+  ],
   component: ['project', 'name', 'status', 'health', 'metadata'],
 };
 
@@ -88,14 +105,14 @@ export function* exportRecords(store: Store, projectId: string | null): Generato
     }
     for (const f of store.facts.list({ projectId: p.id, includeExpired: true, now: 0 })) {
       if (f.projectId === null) continue;
-      yield line('fact', { ...f, project, expiresAt: iso(f.expiresAt), ...sessionOf(f.sessionId) });
+      yield line('fact', { ...factFields(f), project, ...sessionOf(f.sessionId) });
     }
     for (const c of store.components.list(p.id)) yield line('component', { ...c, project });
   }
   if (projectId !== null) return;
   for (const f of store.facts.list({ projectId: null, includeExpired: true, now: 0 })) {
     if (f.projectId !== null) continue;
-    yield line('fact', { ...f, expiresAt: iso(f.expiresAt), ...sessionOf(f.sessionId) });
+    yield line('fact', { ...factFields(f), ...sessionOf(f.sessionId) });
   }
 }
 
@@ -106,6 +123,10 @@ function todoFields(t: Todo): Record<string, unknown> {
     startedAt: iso(t.startedAt),
     completedAt: iso(t.completedAt),
   };
+}
+
+function factFields(f: ContextFact): Record<string, unknown> {
+  return { ...f, expiresAt: iso(f.expiresAt), createdAt: iso(f.createdAt) };
 }
 
 function decisionFields(d: Decision): Record<string, unknown> {
@@ -282,6 +303,7 @@ function writeRecord(
       priority: f.oneOf('priority', FACT_PRIORITIES, 'normal'),
       expiresAt: f.time('expiresAt'),
       sessionId: sessionOf(f),
+      createdAt: f.time('createdAt') ?? now,
     });
   } else {
     store.components.set({
