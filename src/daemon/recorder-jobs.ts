@@ -8,6 +8,7 @@
 import { backupStore, lastRunSetting, settingValue } from '../operations/index.js';
 import type { Store } from '../store/index.js';
 import type { RecorderWorld } from './recorder.js';
+import { embeddingsJob } from './embeddings-job.js';
 
 export interface PeriodicJob {
   /** Names the job in the daemon log and in the setting that keeps its last run. */
@@ -35,7 +36,7 @@ export const backupJob: PeriodicJob = {
   },
 };
 
-export const PERIODIC_JOBS: readonly PeriodicJob[] = [backupJob];
+export const PERIODIC_JOBS: readonly PeriodicJob[] = [backupJob, embeddingsJob];
 
 const lastRunKey = (job: PeriodicJob) => lastRunSetting(job.name);
 

@@ -127,7 +127,7 @@ describe('semantic search', () => {
     const { indexEmbeddings: run } = await import('../search/semantic.js');
     const cfg = { endpoint: fake.url, model: 'fake-bow', apiKeyEnv: null };
     const done = await run(store, cfg, {}, (p) => progress.push(p.embedded), 2);
-    expect(done).toEqual({ embedded: 5, turns: 5 });
+    expect(done).toEqual({ embedded: 5, turns: 5, added: 5 });
     expect(fake.batches).toEqual([2, 2, 1]);
     expect(progress).toEqual([2, 4, 5]);
     await indexEmbeddings({ store, env: {} });

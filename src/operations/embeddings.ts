@@ -39,7 +39,7 @@ export function embeddingsStatus(world: Pick<OpsWorld, 'store'>): EmbeddingsStat
 export async function indexEmbeddings(
   world: EmbeddingsWorld,
   onProgress: (p: { embedded: number; turns: number }) => void = () => {},
-): Promise<EmbeddingsStatus> {
+): Promise<EmbeddingsStatus & { added: number }> {
   const config = embeddingsConfig(world.store);
   if (config === null) {
     throw new BatonError('USAGE', 'semantic search is off: no embeddings endpoint and model set', {
@@ -47,6 +47,6 @@ export async function indexEmbeddings(
     });
   }
   const { indexEmbeddings: run } = await import('../search/semantic.js');
-  await run(world.store, config, world.env, onProgress);
-  return embeddingsStatus(world);
+  const { added } = await run(world.store, config, world.env, onProgress);
+  return { ...embeddingsStatus(world), added };
 }

@@ -123,11 +123,14 @@ export async function queryVector(
 export interface IndexProgress {
   embedded: number;
   turns: number;
+  /** Turns embedded by this run. */
+  added: number;
 }
 
 /**
  * Embeds every turn that has no vector from the configured model yet, in batches, oldest first;
- * `onProgress` after each batch. Stops at the first failed request, keeping what was stored.
+ * `onProgress` after each batch. Stops at the first failed request, keeping what was stored. The
+ * store is counted once, at the start: a count per batch would scan the journal each time.
  */
 export async function indexEmbeddings(
   store: Store,
@@ -137,7 +140,8 @@ export async function indexEmbeddings(
   batch = EMBED_BATCH,
 ): Promise<IndexProgress> {
   let after = 0;
-  const { turns } = store.embeddings.counts(config.model);
+  const { turns, embedded } = store.embeddings.counts(config.model);
+  const progress = { turns, embedded, added: 0 };
   for (;;) {
     const rows = store.embeddings.pending(config.model, after, batch, EMBED_CHARS);
     if (rows.length === 0) break;
@@ -151,8 +155,9 @@ export async function indexEmbeddings(
       rows.map((r, i) => ({ seq: r.seq, vector: vectors[i]! })),
     );
     after = rows[rows.length - 1]!.seq;
-    onProgress({ embedded: store.embeddings.counts(config.model).embedded, turns });
+    progress.added += rows.length;
+    progress.embedded = Math.min(turns, embedded + progress.added);
+    onProgress({ ...progress });
   }
-  const done = store.embeddings.counts(config.model);
-  return { embedded: done.embedded, turns: done.turns };
+  return progress;
 }
