@@ -175,7 +175,7 @@ describe('diagnostics: backups', () => {
     store.setSetting(lastRunSetting('backup'), Date.now() - 3 * 3_600_000);
     const fresh = byId(backupScheduleCheck(ctx(Date.now())), 'backup:schedule')!;
     expect(fresh).toMatchObject({ status: 'ok', data: { backups: 1, keep: 10 } });
-    expect(fresh.details).toEqual(['last scheduled run 3 h ago']);
+    expect(fresh.details).toEqual(['next scheduled backup due in 21 h']);
     expect(
       byId(backupScheduleCheck(ctx(Date.now() + 3 * 86_400_000)), 'backup:schedule'),
     ).toMatchObject({

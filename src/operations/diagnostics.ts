@@ -336,8 +336,10 @@ export function backupScheduleCheck(ctx: DoctorContext): CheckResult[] {
     newestAgeHours: newestAge === null ? null : Math.floor(newestAge / HOUR),
   };
   const kept = `${backups.length} in the default folder${keep !== null ? `, keeping ${keep}` : ''}`;
-  const details =
-    typeof lastRun === 'number' ? [`last scheduled run ${ago(ctx.now - lastRun)}`] : [];
+  // The daemon notes the time of each run, and when it first saw the schedule on (the first run
+  // comes one interval later): either way the next is due one interval after it.
+  const due = typeof lastRun === 'number' && interval > 0 ? lastRun + interval * HOUR : null;
+  const details = due === null ? [] : [`next scheduled backup due ${when(due - ctx.now)}`];
   if (interval <= 0) {
     return [
       result(
@@ -363,13 +365,25 @@ export function backupScheduleCheck(ctx: DoctorContext): CheckResult[] {
       'Backup schedule',
       'info',
       `${every}; ${newestAge === null ? 'none made yet' : `the newest is ${ago(newestAge)}`}`,
-      { data, details, fix: 'baton daemon start (it makes them), or run `baton backup` now' },
+      {
+        data,
+        details,
+        fix: 'keep the daemon running (`baton daemon start`) for scheduled ones; `baton backup` makes one now',
+      },
     ),
   ];
 }
 
+function when(ms: number): string {
+  return ms <= 0 ? "now (at the daemon's next pass)" : `in ${span(ms)}`;
+}
+
 function ago(ms: number): string {
-  if (ms < HOUR) return `${Math.max(0, Math.round(ms / 60_000))} min ago`;
-  if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} h ago`;
-  return `${Math.round(ms / DAY)} days ago`;
+  return `${span(ms)} ago`;
+}
+
+function span(ms: number): string {
+  if (ms < HOUR) return `${Math.max(0, Math.round(ms / 60_000))} min`;
+  if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} h`;
+  return `${Math.round(ms / DAY)} days`;
 }
