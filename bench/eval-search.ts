@@ -1,6 +1,6 @@
 // `npm run eval:search`: how often search finds the turn that answers a question a person would
 // ask of a long multi-session history. Imports the LoCoMo dev set (Events JSONL v1, read from
-// $BATON_EVAL_LOCOMO, default ../shared/eval/locomo-dev beside the repository) into a temporary
+// $BATON_EVAL_LOCOMO, by default the folder CI keeps beside the checkout) into a temporary
 // store with the events import the CLI uses, runs every question through `search()` exactly as
 // `baton search --json --limit 10 --project <project> "<question>"` calls it, and prints turn
 // recall@10, session recall@5 and rejected queries beside a plain BM25 over turns (eval-baseline.ts)
