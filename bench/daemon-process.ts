@@ -4,7 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { daemonArgs } from '../src/daemon/daemon-paths.js';
+import { DAEMON_ENV, daemonArgs } from '../src/daemon/daemon-paths.js';
 
 export const BIN = resolve('bin/baton.js');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -18,9 +18,9 @@ export interface BenchDaemon {
 
 export async function startDaemon(env: NodeJS.ProcessEnv): Promise<BenchDaemon> {
   const home = env.BATON_HOME!;
-  // As `baton daemon start` runs it: with the daemon's node flags.
+  // As `baton daemon start` runs it: with the daemon's node flags and environment.
   const child = spawn(process.execPath, daemonArgs({ command: process.execPath, args: [BIN] }), {
-    env,
+    env: { ...DAEMON_ENV, ...env },
     stdio: 'ignore',
   });
   const pidFile = join(home, 'daemon.pid');

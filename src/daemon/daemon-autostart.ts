@@ -5,7 +5,7 @@
 // bundle stays small.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { daemonArgs, daemonPaths } from './daemon-paths.js';
+import { DAEMON_ENV, daemonArgs, daemonPaths } from './daemon-paths.js';
 import { lockOwner } from './instance-lock.js';
 
 /** Spawns `baton daemon run` detached when no daemon runs; returns whether it did. */
@@ -25,7 +25,7 @@ export function autostartDaemon(
     const child = spawn(launch.command, daemonArgs(launch), {
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...env, BATON_HOME: home },
+      env: { ...DAEMON_ENV, ...env, BATON_HOME: home },
     });
     child.unref();
   } finally {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BatonError } from '../core/index.js';
-import { daemonArgs, daemonPaths } from './daemon-paths.js';
+import { DAEMON_ENV, daemonArgs, daemonPaths } from './daemon-paths.js';
 import { lockOwner, processAlive } from './instance-lock.js';
 
 export interface DaemonStatus {
@@ -77,7 +77,7 @@ export async function startDaemon(
   const child = spawn(launch.command, daemonArgs(launch), {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...env, BATON_HOME: home },
+    env: { ...DAEMON_ENV, ...env, BATON_HOME: home },
   });
   closeSync(out);
   let exited = false;

@@ -12,6 +12,14 @@ export const DAEMON_NODE_FLAGS: readonly string[] = [
   '--optimize-for-size',
 ];
 
+/**
+ * Environment the daemon starts with, under what the user set: on glibc, threads (the import's
+ * workers, SQLite's, zlib's) each get a malloc arena by default, and memory freed in one stays
+ * resident; two arenas keep the daemon's memory near what it uses (about 25 MB less after a long
+ * tail). Other C libraries ignore it.
+ */
+export const DAEMON_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
 /** The daemon's command line after its program: node's flags when the program is node. */
 export function daemonArgs(launch: { command: string; args: string[] }): string[] {
   const node = /^node(\.exe)?$/i.test(basename(launch.command));

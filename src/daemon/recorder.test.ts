@@ -82,6 +82,10 @@ describe('the recorder', () => {
     expect(passes).toBeGreaterThan(1);
     expect(texts()).toEqual(lines.map((_, i) => `line ${i} ${'x'.repeat(400)}`));
     expect(await r.tick()).toMatchObject({ imported: 0, more: false });
+    // An import asked for (`POST /v1/import`) reads everything in one call.
+    const later = Array.from({ length: 3000 }, (_, i) => prompt(`later ${i} ${'y'.repeat(400)}`));
+    appendFileSync(join(home.projects, '-p', `${SESSION}.jsonl`), jsonl(later));
+    expect(await r.tickAll()).toMatchObject({ imported: later.length, more: false });
   });
 
   it('keeps a transcript whole after the agent deletes it', async () => {

@@ -49,6 +49,8 @@ export interface TickReport {
 export interface Recorder {
   /** Runs a pass (or joins the one asked for next) and resolves when it is committed. */
   tick(): Promise<TickReport>;
+  /** Passes until nothing is left part-read; their counts summed (an import asked for by a user). */
+  tickAll(): Promise<TickReport>;
   /** Waits for the pass in flight, then checkpoints every active session with new events. */
   stop(): Promise<number>;
 }
@@ -80,6 +82,19 @@ export function createRecorder(world: RecorderWorld): Recorder {
   };
   return {
     tick,
+    async tickAll() {
+      const sum = await tick();
+      for (let last = sum; last.more;) {
+        last = await tick();
+        sum.spooled += last.spooled;
+        sum.imported += last.imported;
+        sum.checkpoints += last.checkpoints;
+        sum.crashed += last.crashed;
+        sum.jobs.push(...last.jobs);
+        sum.more = last.more;
+      }
+      return sum;
+    },
     async stop() {
       await (next ?? current);
       stopped = true;

@@ -95,7 +95,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
         token,
         port,
         ...(world.version && { version: world.version }),
-        importNow: () => recorder.tick(),
+        importNow: () => recorder.tickAll(),
         closing: closing.signal,
         mcp: mcpEndpoint(store, world.clock, world.env),
       },

@@ -59,6 +59,7 @@ describe('the service files', () => {
       'ExecStart="/usr/bin/node" "--max-semi-space-size=2" "--optimize-for-size" "/opt/baton/bin/baton.js" "daemon" "run"\n',
     );
     expect(text).toContain(`Environment="BATON_HOME=${join(home, 'baton data')}"\n`);
+    expect(text).toContain('Environment="MALLOC_ARENA_MAX=2"\n');
     expect(text).toContain('WantedBy=default.target\n');
     expect(installed.file.enable).toBe(
       'systemctl --user daemon-reload && systemctl --user enable --now baton-daemon.service',

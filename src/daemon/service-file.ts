@@ -15,7 +15,7 @@ import {
 import { dirname, join, resolve, sep } from 'node:path';
 import { BatonError } from '../core/index.js';
 import type { Launch } from './daemon-control.js';
-import { daemonArgs } from './daemon-paths.js';
+import { DAEMON_ENV, daemonArgs } from './daemon-paths.js';
 
 export interface ServiceFile {
   path: string;
@@ -49,6 +49,7 @@ export function serviceFile(w: ServiceWorld): ServiceFile {
       '[Service]',
       `ExecStart=${quoted}`,
       `Environment="BATON_HOME=${w.batonHome}"`,
+      ...Object.entries(DAEMON_ENV).map(([k, v]) => `Environment="${k}=${v}"`),
       'Restart=on-failure',
       '',
       '[Install]',
