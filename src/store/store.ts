@@ -177,6 +177,8 @@ export interface Events {
   ): { tool: string | null; data: JsonObject | null } | null;
   /** How many of the session's events have a ref in [`from`, `to`). */
   countRefsInRange(sessionId: string, from: string, to: string): number;
+  /** The journal position of the session's event stored under `ref`, or null. */
+  seqOfRef(sessionId: string, ref: string): number | null;
 }
 
 export interface TodoInput {
@@ -289,6 +291,8 @@ export interface Components {
 }
 
 export interface CheckpointInput {
+  /** Its id, when it keeps the one it had elsewhere (an import); default: a new one. */
+  id?: string;
   sessionId: string;
   projectId: string | null;
   label?: string | null;

@@ -18,14 +18,21 @@ import type {
   Todo,
 } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
+import { BadCheckpoint, exportCheckpoints, importCheckpoint } from './checkpoint-lines.js';
 import type { EventSessions } from './event-sessions.js';
 
 /** The record types this Baton reads and writes, each with the version it writes. */
-export const RECORD_VERSIONS = { todo: 1, decision: 1, fact: 1, component: 1 } as const;
+export const RECORD_VERSIONS = {
+  todo: 1,
+  decision: 1,
+  fact: 1,
+  component: 1,
+  checkpoint: 1,
+} as const;
 export type RecordType = keyof typeof RECORD_VERSIONS;
 
 /** The field order of each record line (after `record` and `v`), so exports are byte-stable. */
-const FIELDS: Record<RecordType, readonly string[]> = {
+const FIELDS: Record<Exclude<RecordType, 'checkpoint'>, readonly string[]> = {
   todo: [
     'project',
     'session',
@@ -72,7 +79,7 @@ const FIELDS: Record<RecordType, readonly string[]> = {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function line(type: RecordType, fields: Record<string, unknown>): string {
+function line(type: Exclude<RecordType, 'checkpoint'>, fields: Record<string, unknown>): string {
   const out: Record<string, unknown> = { record: type, v: RECORD_VERSIONS[type] };
   for (const f of FIELDS[type]) {
     const v = fields[f];
@@ -109,11 +116,14 @@ export function* exportRecords(store: Store, projectId: string | null): Generato
     }
     for (const c of store.components.list(p.id)) yield line('component', { ...c, project });
   }
-  if (projectId !== null) return;
-  for (const f of store.facts.list({ projectId: null, includeExpired: true, now: 0 })) {
-    if (f.projectId !== null) continue;
-    yield line('fact', { ...factFields(f), ...sessionOf(f.sessionId) });
+  if (projectId === null) {
+    for (const f of store.facts.list({ projectId: null, includeExpired: true, now: 0 })) {
+      if (f.projectId !== null) continue;
+      yield line('fact', { ...factFields(f), ...sessionOf(f.sessionId) });
+    }
   }
+  // Last: a checkpoint's snapshot names the records above, and an import maps it onto them.
+  yield* exportCheckpoints(store, projectId);
 }
 
 function todoFields(t: Todo): Record<string, unknown> {
@@ -146,6 +156,8 @@ export interface RecordsImportResult {
   unknown: Record<string, number>;
   /** Record lines of a known type that are not valid, by line number. */
   malformed: { line: number; reason: 'schema'; message: string }[];
+  /** Checkpoint lines the store already held (an import of the same file again). */
+  duplicates: number;
 }
 
 class Invalid extends Error {}
@@ -214,7 +226,7 @@ export function importRecords(
   lines: RecordLine[],
   now: number,
 ): RecordsImportResult {
-  const result: RecordsImportResult = { imported: {}, unknown: {}, malformed: [] };
+  const result: RecordsImportResult = { imported: {}, unknown: {}, malformed: [], duplicates: 0 };
   const sessionOf = (f: Fields): string | null => {
     const id = f.optStr('session');
     if (id === null) return null;
@@ -230,6 +242,8 @@ export function importRecords(
     return id;
   };
   store.transaction(() => {
+    // Checkpoints after every other record: their snapshots are mapped onto them.
+    const checkpoints: RecordLine[] = [];
     for (const { line: number, value } of lines) {
       const type = value.record;
       const known = typeof type === 'string' && Object.hasOwn(RECORD_VERSIONS, type);
@@ -238,12 +252,26 @@ export function importRecords(
         result.unknown[name] = (result.unknown[name] ?? 0) + 1;
         continue;
       }
+      if (type === 'checkpoint') {
+        checkpoints.push({ line: number, value });
+        continue;
+      }
       const f = new Fields(value);
       try {
-        writeRecord(store, type as RecordType, f, projectOf, sessionOf, now);
+        writeRecord(store, type as Exclude<RecordType, 'checkpoint'>, f, projectOf, sessionOf, now);
         result.imported[type as RecordType] = (result.imported[type as RecordType] ?? 0) + 1;
       } catch (error) {
         if (!(error instanceof Invalid)) throw error;
+        result.malformed.push({ line: number, reason: 'schema', message: error.message });
+      }
+    }
+    for (const { line: number, value } of checkpoints) {
+      try {
+        if (importCheckpoint(store, sessions, value)) {
+          result.imported.checkpoint = (result.imported.checkpoint ?? 0) + 1;
+        } else result.duplicates += 1;
+      } catch (error) {
+        if (!(error instanceof BadCheckpoint)) throw error;
         result.malformed.push({ line: number, reason: 'schema', message: error.message });
       }
     }
@@ -253,7 +281,7 @@ export function importRecords(
 
 function writeRecord(
   store: Store,
-  type: RecordType,
+  type: Exclude<RecordType, 'checkpoint'>,
   f: Fields,
   projectOf: (f: Fields) => string,
   sessionOf: (f: Fields) => string | null,
