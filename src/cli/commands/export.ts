@@ -13,7 +13,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('export')
     .description(
-      'write history out as Events JSONL v1: events, then todos, decisions, facts and components (import gives them back)',
+      'write history out as Events JSONL v1: events, then todos, decisions, facts, components and checkpoints (import gives them back)',
     )
     .requiredOption('-f, --format <format>', 'output format: events')
     .option('-s, --session <session>', 'only this session (id or handle)')
