@@ -116,7 +116,8 @@ async function measure(client: Client): Promise<Figure> {
     }
     const added = median(a) - median(b);
     process.stdout.write(
-      `  ${client.label}: ${Math.round(median(a))} ms vs ${Math.round(median(b))} ms\n`,
+      `  ${client.label}: ${Math.round(median(a))} ms with Baton vs ${Math.round(median(b))} ms ` +
+        `without (${added >= 0 ? '+' : ''}${Math.round(added)} ms; target +${TARGET_MS})\n`,
     );
     return {
       metric: `${client.label}, one prompt, Baton installed, added wall time (median of ${RUNS})`,

@@ -104,6 +104,28 @@ function sqliteFloor(source: string, target: string): { rows: number; secs: numb
   return { rows: events.length, secs };
 }
 
+/** Where the store's bytes are, by part (SQLite's dbstat): what a smaller store must shrink. */
+function storeParts(store: SqliteStore): { part: string; bytes: number }[] {
+  const rows = store.database
+    .prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name')
+    .all() as { name: string; bytes: number }[];
+  const part = (name: string) =>
+    name === 'events'
+      ? 'the events table (text, data, ids, refs)'
+      : name === 'raw_blocks'
+        ? 'raw records (compressed blocks)'
+        : name.startsWith('events_fts')
+          ? 'the events full-text index'
+          : name === 'events_ref' ||
+              name === 'events_session' ||
+              name === 'sqlite_autoindex_events_1'
+            ? "the events table's indexes (ref, session, id)"
+            : 'everything else (sessions, todos, cursors, …)';
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(part(r.name), (sums.get(part(r.name)) ?? 0) + r.bytes);
+  return [...sums].map(([p, bytes]) => ({ part: p, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 const bench: Benchmark = {
   name: 'claude-import',
   run() {
@@ -123,6 +145,7 @@ const bench: Benchmark = {
     const summary = importHistory(store, claudeCode, files);
     const secs = (performance.now() - started) / 1000;
     store.database.pragma('wal_checkpoint(TRUNCATE)');
+    const parts = storeParts(store);
     store.close();
     const dbBytes = statSync(dbPath).size;
     const floor = sqliteFloor(dbPath, join(BENCH_DIR, 'claude-floor.db'));
@@ -160,6 +183,15 @@ const bench: Benchmark = {
         target: '≤ 0.6× the transcript bytes',
         met: dbBytes <= 0.6 * corpus.bytes,
       },
+      ...parts.map((p) => ({
+        metric: `of the store: ${p.part}`,
+        value: p.bytes / 1e6,
+        unit: 'MB',
+        baseline: 'the transcripts it holds',
+        baselineValue: corpus.bytes / 1e6,
+        baselineUnit: 'MB',
+        target: '—',
+      })),
       {
         metric: `SQLite's share alone: the same ${floor.rows.toLocaleString('en-US')} stored rows (events, compressed raw blocks, index text) inserted into a fresh store, 5,000 a transaction`,
         value: floor.rows / floor.secs,

@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DAEMON_ENV, daemonArgs } from '../src/daemon/daemon-paths.js';
 
 export const BIN = resolve('bin/baton.js');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -17,7 +18,11 @@ export interface BenchDaemon {
 
 export async function startDaemon(env: NodeJS.ProcessEnv): Promise<BenchDaemon> {
   const home = env.BATON_HOME!;
-  const child = spawn(process.execPath, [BIN, 'daemon', 'run'], { env, stdio: 'ignore' });
+  // As `baton daemon start` runs it: with the daemon's node flags and environment.
+  const child = spawn(process.execPath, daemonArgs({ command: process.execPath, args: [BIN] }), {
+    env: { ...DAEMON_ENV, ...env },
+    stdio: 'ignore',
+  });
   const pidFile = join(home, 'daemon.pid');
   for (let i = 0; i < 1000; i++) {
     if (existsSync(pidFile)) {

@@ -5,8 +5,12 @@
 //   (a spooled PostToolUse), beside an event POSTed to the API;
 // - resident memory at rest, under the POST load, and after tailing a large Claude Code
 //   transcript, beside a bare `node` process.
+// - a soak after the tailing: a session keeps writing to its transcript (a prompt and a tool call
+//   with its result every so often) while the daemon tails it, and resident memory is sampled
+//   throughout: it must stay flat (the end beside the start of the soak).
 // Sizes: BATON_BENCH_DAEMON_EVENTS (POSTed, default 200,000), BATON_BENCH_DAEMON_TAIL (transcript
-// records tailed, default 1,000,000), BATON_BENCH_DAEMON_SAMPLES (latency samples, default 20).
+// records tailed, default 1,000,000), BATON_BENCH_DAEMON_SAMPLES (latency samples, default 20),
+// BATON_BENCH_DAEMON_SOAK_S (soak seconds, default 30; 3600 for the hour the target names).
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +35,7 @@ import { median, percentile } from './harness.js';
 const EVENTS = Number(process.env.BATON_BENCH_DAEMON_EVENTS ?? 200_000);
 const TAIL = Number(process.env.BATON_BENCH_DAEMON_TAIL ?? 1_000_000);
 const SAMPLES = Number(process.env.BATON_BENCH_DAEMON_SAMPLES ?? 20);
+const SOAK_S = Number(process.env.BATON_BENCH_DAEMON_SOAK_S ?? 30);
 const BATCH = 5_000;
 const words = 'the daemon keeps every session while agents come and go'.split(' ');
 
@@ -48,6 +53,18 @@ function eventLines(n: number, tag: string): string[] {
   );
 }
 
+/**
+ * POSTs lines, asking again once when the connection is dropped under it (a kept-alive socket the
+ * server closed as it was reused): lines carry refs, so a second delivery adds nothing.
+ */
+async function post(d: BenchDaemon, body: string): Promise<Response> {
+  try {
+    return await fetch(`${d.url}/v1/events`, { method: 'POST', headers: d.headers, body });
+  } catch {
+    return fetch(`${d.url}/v1/events`, { method: 'POST', headers: d.headers, body });
+  }
+}
+
 async function postAll(d: BenchDaemon, lines: string[]): Promise<number> {
   const started = performance.now();
   const batches: string[] = [];
@@ -56,7 +73,7 @@ async function postAll(d: BenchDaemon, lines: string[]): Promise<number> {
   const client = async () => {
     while (next < batches.length) {
       const body = batches[next++]!;
-      const r = await fetch(`${d.url}/v1/events`, { method: 'POST', headers: d.headers, body });
+      const r = await post(d, body);
       if (r.status !== 200) throw new Error(`POST /v1/events: ${r.status} ${await r.text()}`);
     }
   };
@@ -108,7 +125,7 @@ async function latencies(d: BenchDaemon, env: NodeJS.ProcessEnv, cwd: string) {
     const line = eventLines(1, `api-marker-${i}`)[0]!;
     const seen = stream.waitFor(`api-marker-${i}-0`);
     const sent = performance.now();
-    await fetch(`${d.url}/v1/events`, { method: 'POST', headers: d.headers, body: line });
+    await post(d, line);
     viaApi.push((await seen) - sent);
     await sleep(50);
   }
@@ -142,12 +159,60 @@ async function tail(d: BenchDaemon, home: string): Promise<number> {
     appendFileSync(file, jsonl(transcriptRecords(i, Math.min(10_000, TAIL - i))));
   }
   appendFileSync(file, jsonl([prompt('taildonemarker')]));
-  const done = async () => {
-    const r = await fetch(`${d.url}/v1/search?q=taildonemarker`, { headers: d.headers });
-    return ((await r.json()) as { hits: unknown[] }).hits.length > 0;
-  };
-  while (!(await done())) await sleep(200);
+  await searchable(d, 'taildonemarker');
   return (performance.now() - started) / 1000;
+}
+
+/**
+ * Waits until a search finds `marker`. A request the daemon's busy thread let time out on a kept-
+ * alive socket is asked again; a daemon that exited fails the run.
+ */
+async function searchable(d: BenchDaemon, marker: string): Promise<void> {
+  for (;;) {
+    if (d.child.exitCode !== null) throw new Error(`the daemon exited (${d.child.exitCode})`);
+    try {
+      const r = await fetch(`${d.url}/v1/search?q=${marker}`, { headers: d.headers });
+      if (((await r.json()) as { hits: unknown[] }).hits.length > 0) return;
+    } catch {
+      // Asked again below.
+    }
+    await sleep(200);
+  }
+}
+
+interface Soak {
+  records: number;
+  /** RSS at the soak's start, its highest, and at its end. */
+  start: number;
+  peak: number;
+  end: number;
+}
+
+/**
+ * Keeps a session writing to a transcript of its own for SOAK_S seconds, about 50 records a
+ * second in bursts, the daemon tailing it; RSS sampled every second. Resolves once the daemon has
+ * read the last record.
+ */
+async function soak(d: BenchDaemon, home: string): Promise<Soak> {
+  const dir = join(home, '.claude', 'projects', '-bench-soak');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, '99999999-6666-7777-8888-999999999999.jsonl');
+  const pid = d.child.pid!;
+  const start = rssMb(pid);
+  let peak = start;
+  let records = 0;
+  const until = performance.now() + SOAK_S * 1000;
+  while (performance.now() < until) {
+    appendFileSync(file, jsonl(transcriptRecords(TAIL + records, 50)));
+    records += 50;
+    await sleep(1000);
+    peak = Math.max(peak, rssMb(pid));
+  }
+  appendFileSync(file, jsonl([prompt('soakdonemarker')]));
+  await searchable(d, 'soakdonemarker');
+  await sleep(2000);
+  const end = rssMb(pid);
+  return { records, start, peak: Math.max(peak, end), end };
 }
 
 function bareNodeRss(): Promise<number> {
@@ -179,6 +244,7 @@ const bench: Benchmark = {
       const [tailSecs, tailPeak] = await peakRss(d.child.pid!, () => tail(d, home));
       await sleep(2000);
       const afterTail = rssMb(d.child.pid!);
+      const soaked = await soak(d, home);
       return figures({
         node,
         atRest,
@@ -189,6 +255,7 @@ const bench: Benchmark = {
         tailSecs,
         tailPeak,
         afterTail,
+        soaked,
       });
     } finally {
       await d.stop();
@@ -207,6 +274,7 @@ function figures(m: {
   tailSecs: number;
   tailPeak: number;
   afterTail: number;
+  soaked: Soak;
 }): Figure[] {
   const rate = EVENTS / m.postSecs;
   const hook = median(m.lat.viaHook);
@@ -248,6 +316,20 @@ function figures(m: {
       m.tailPeak,
     ),
     mem('daemon at rest after the tailing', m.afterTail),
+    mem(
+      `daemon at the end of a ${SOAK_S}-second soak (a session writing ${m.soaked.records.toLocaleString('en-US')} records meanwhile; RSS ${m.soaked.start.toFixed(0)} MB at its start, ${m.soaked.peak.toFixed(0)} MB at its highest)`,
+      m.soaked.end,
+    ),
+    {
+      metric: 'daemon RSS growth over the soak (end − start)',
+      value: m.soaked.end - m.soaked.start,
+      unit: 'MB',
+      baseline: 'RSS at the soak’s start',
+      baselineValue: m.soaked.start,
+      baselineUnit: 'MB RSS',
+      target: 'flat (≤ 5 MB)',
+      met: m.soaked.end - m.soaked.start <= 5,
+    },
   ];
 }
 

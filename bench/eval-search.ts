@@ -1,10 +1,13 @@
 // `npm run eval:search`: how often search finds the turn that answers a question a person would
 // ask of a long multi-session history. Imports the LoCoMo dev set (Events JSONL v1, read from
-// $BATON_EVAL_LOCOMO, default ../shared/eval/locomo-dev beside the repository) into a temporary
+// $BATON_EVAL_LOCOMO, by default the folder CI keeps beside the checkout) into a temporary
 // store with the events import the CLI uses, runs every question through `search()` exactly as
 // `baton search --json --limit 10 --project <project> "<question>"` calls it, and prints turn
 // recall@10, session recall@5 and rejected queries beside a plain BM25 over turns (eval-baseline.ts)
 // computed in the same run. `--misses` also lists the questions whose answer was not found.
+// With BATON_EVAL_EMBEDDINGS_ENDPOINT and BATON_EVAL_EMBEDDINGS_MODEL set (an OpenAI-compatible
+// embeddings API; key from the variable BATON_EVAL_EMBEDDINGS_KEY_ENV names, if any), the turns are
+// embedded first and every question also runs with semantic search fused in, as a third row.
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +16,7 @@ import { importEvents } from '../src/capture/index.js';
 import { BatonError } from '../src/core/index.js';
 import { eventLineV1 } from '../src/schemas/index.js';
 import { search } from '../src/search/index.js';
+import type { QueryVector } from '../src/search/index.js';
 import { SqliteStore } from '../src/store/index.js';
 import { baselineIndex, baselineSearch } from './eval-baseline.js';
 import type { BaselineIndex } from './eval-baseline.js';
@@ -52,11 +56,16 @@ function sessionHit(refs: string[], evidence: string[]): boolean {
   return evidence.some((e) => sessions.includes(sessionOf(e)));
 }
 
-function batonOutcome(store: SqliteStore, q: Question): Outcome {
+function batonOutcome(store: SqliteStore, q: Question, semantic?: QueryVector): Outcome {
   const project = store.projects.get(q.project);
   if (!project) throw new Error(`the dev set names an unknown project ${q.project}`);
   try {
-    const { hits } = search(store, { query: q.question, projectId: project.id, limit: LIMIT });
+    const { hits } = search(store, {
+      query: q.question,
+      projectId: project.id,
+      limit: LIMIT,
+      semantic,
+    });
     return { refs: hits.map((h) => h.event?.ref ?? ''), rejected: null };
   } catch (error) {
     if (error instanceof BatonError) return { refs: [], rejected: error.message };
@@ -110,11 +119,16 @@ async function main(): Promise<void> {
       else if (o.rejected === null)
         misses.push(`[${q.category}] ${q.question} want ${q.evidence.join(',')}`);
       if (sessionHit(o.refs, q.evidence)) ours.session += 1;
+      else if (o.rejected === null)
+        misses.push(
+          `SESSION [${q.category}] ${q.question} want ${q.evidence.join(',')} got ${o.refs.join(',')}`,
+        );
       const b = baselineSearch(base.get(q.project)!, q.question, LIMIT);
       if (turnHit(b, q.evidence)) plain.turn += 1;
       if (sessionHit(b, q.evidence)) plain.session += 1;
     }
     const ms = (performance.now() - started) / questions.length;
+    const fused = await semanticTally(store, questions);
     const n = questions.length;
     const lines = [
       `LoCoMo dev set: ${imported.imported} events, ${n} questions (${dataDir})`,
@@ -122,6 +136,7 @@ async function main(): Promise<void> {
       '| ranker | turn recall@10 | session recall@5 | queries rejected |',
       '|---|---|---|---|',
       report('baton search', ours, n),
+      ...(fused ? [report('baton search + semantic (RRF)', fused, n)] : []),
       report('plain BM25 over turns (same run)', plain, n),
       '',
       `mean time per question, both rankers: ${ms.toFixed(1)} ms`,
@@ -132,6 +147,24 @@ async function main(): Promise<void> {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The questions again with semantic search fused in, when an endpoint is configured. */
+async function semanticTally(store: SqliteStore, questions: Question[]): Promise<Tally | null> {
+  const endpoint = process.env.BATON_EVAL_EMBEDDINGS_ENDPOINT;
+  const model = process.env.BATON_EVAL_EMBEDDINGS_MODEL;
+  if (!endpoint || !model) return null;
+  const { indexEmbeddings, queryVector } = await import('../src/search/semantic.js');
+  const config = { endpoint, model, apiKeyEnv: process.env.BATON_EVAL_EMBEDDINGS_KEY_ENV ?? null };
+  await indexEmbeddings(store, config, process.env);
+  const t: Tally = { turn: 0, session: 0, rejected: 0 };
+  for (const q of questions) {
+    const o = batonOutcome(store, q, await queryVector(store, config, q.question, process.env));
+    if (o.rejected !== null) t.rejected += 1;
+    if (turnHit(o.refs, q.evidence)) t.turn += 1;
+    if (sessionHit(o.refs, q.evidence)) t.session += 1;
+  }
+  return t;
 }
 
 await main();

@@ -1,8 +1,8 @@
 // The web viewer on the 1M-event store, in Debian's Chromium: how long each page takes to show its
 // content (first contentful paint, and until the page's own data is on screen), and how smoothly a
 // session of 100,000 events scrolls — beside a static HTML page served by a bare Node server,
-// painted and scrolled in the same browser run. BATON_BENCH_UI_TINY=1 runs it on a small store
-// (a check that it works, not a figure).
+// painted and scrolled in the same browser run. BATON_BENCH_UI_TINY=1 (or BATON_BENCH_TINY=1) runs it
+// on a small store with a 5,000-event session — a check that it works, not a figure; its metrics say so.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,7 +21,8 @@ import { median, percentile } from './harness.js';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', 'bin', 'baton.js');
-const tiny = process.env.BATON_BENCH_UI_TINY === '1';
+const tiny = process.env.BATON_BENCH_UI_TINY === '1' || process.env.BATON_BENCH_TINY === '1';
+const SIZE = tiny ? 'tiny check, not a figure' : '1M-event store';
 const LONG = tiny ? 5_000 : 100_000;
 const ROUNDS = tiny ? 1 : 5;
 const SCROLL_FRAMES = tiny ? 60 : 300;
@@ -149,9 +150,11 @@ const bench: Benchmark = {
       const pages: [string, string, string][] = [
         ['projects', '#/projects', '.card a'],
         ['sessions of a project', `#/p/${busiest}/sessions`, '.tl-title'],
-        ['session of 100,000 events', `#/s/${longSession}`, '.ev'],
+        [`session of ${LONG.toLocaleString('en')} events`, `#/s/${longSession}`, '.ev'],
         ['search', '#/search?q=totals', '.hit'],
         ['todo board', `#/p/${busiest}/todos`, '.todo, .column'],
+        ['next brief', `#/p/${busiest}/brief`, '[data-brief-size]'],
+        ['diagnostics', '#/doctor', '.check'],
       ];
       const figures: Figure[] = [];
       const baseline = Array.from({ length: ROUNDS }, () => 0);
@@ -164,7 +167,7 @@ const bench: Benchmark = {
           ready.push((await paint(page, `${base}/ui/${hash}`, selector)).ready);
         const ms = median(ready);
         figures.push({
-          metric: `first paint with content: ${name}`,
+          metric: `first paint with content: ${name} (${SIZE})`,
           value: ms,
           unit: 'ms',
           baseline: 'static HTML page, same browser',
@@ -179,7 +182,7 @@ const bench: Benchmark = {
       await paint(page, plain.url, '.row');
       const staticP95 = await scroll(page, '#list', SCROLL_FRAMES);
       figures.push({
-        metric: `scroll of a 100,000-event session, p95 frame interval (${SCROLL_FRAMES} frames)`,
+        metric: `scroll of a ${LONG.toLocaleString('en')}-event session, p95 frame interval (${SCROLL_FRAMES} frames; ${SIZE})`,
         value: p95,
         unit: 'ms',
         baseline: 'static HTML list of 5,000 rows',

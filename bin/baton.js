@@ -3,7 +3,8 @@
 // agent, and an ES module entry alone would cost it a few ms of Node's ESM loader. The hook starts
 // in its own small bundle (dist/hook.cjs, no commander, no zod), which loads the rest only when
 // an event needs it — and even a broken install must not fail the agent's hook. Everything else
-// turns on Node's compile cache where it exists (Node ≥ 22.1) and loads the CLI.
+// turns on Node's compile cache where it exists (Node ≥ 22.1) and loads the CLI. `baton mcp`, started
+// by an agent with every session, starts in a small bundle of its own too (dist/mcp.cjs).
 'use strict';
 
 if (process.argv[2] === 'hook') {
@@ -13,10 +14,23 @@ if (process.argv[2] === 'hook') {
     process.stderr.write(`baton hook: cannot load dist/hook.cjs: ${error?.message ?? error}\n`);
     process.exitCode = 0;
   }
+} else if (process.argv[2] === 'mcp' && loadsMcpEntry()) {
+  // `baton mcp`: dist/mcp.cjs answers the agent's first requests and loads the server after.
 } else {
   require('node:module').enableCompileCache?.();
   import('../dist/cli.js').catch((error) => {
     process.stderr.write(`baton: cannot load dist/cli.js: ${error?.stack ?? error}\n`);
     process.exitCode = 1;
   });
+}
+
+/** Starts the small MCP entry; false when it is missing, so the full CLI serves instead. */
+function loadsMcpEntry() {
+  try {
+    require('../dist/mcp.cjs');
+    return true;
+  } catch (error) {
+    if (error?.code !== 'MODULE_NOT_FOUND') throw error;
+    return false;
+  }
 }

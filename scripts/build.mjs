@@ -46,7 +46,12 @@ await build({
   ...common,
   plugins: [builtinsByRequire],
   // The events import's worker is an entry of its own: it is started by file (dist/events-worker.js).
-  entryPoints: { cli: 'src/cli/main.ts', 'events-worker': 'src/capture/events/events-worker.ts' },
+  // mcp-full is `baton mcp` for the small MCP entry below (src/cli/mcp-entry/).
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    'events-worker': 'src/capture/events/events-worker.ts',
+    'mcp-full': 'src/cli/mcp-entry/mcp-full.ts',
+  },
   splitting: true,
 });
 // The full hook (lifecycle events, SessionStart's brief) is one CommonJS file too, without code
@@ -95,16 +100,34 @@ const hot = await build({
   metafile: true,
 });
 
+// `baton mcp`'s small entry (dist/mcp.cjs): it answers `initialize` and `tools/list` with what the
+// real server answers — taken here from the server just built — and loads dist/mcp-full.js only at
+// the first message it cannot answer itself. CommonJS and alone, like the hook's hot entry.
+const { mcpListing } = await import(new URL('../dist/mcp-full.js', import.meta.url).href);
+const mcp = await build({
+  ...common,
+  banner: {},
+  sourcemap: 'external',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  entryPoints: { mcp: 'src/cli/mcp-entry/mcp-entry.ts' },
+  define: { __BATON_MCP_LISTING__: JSON.stringify(await mcpListing()) },
+  minify: true,
+  metafile: true,
+});
+
 // The hook bundles must stay small: fail the build if the CLI's heavy dependencies reach them.
-const heavy = [hook, hot]
+const heavy = [hook, hot, mcp]
   .flatMap((result) => Object.values(result.metafile.outputs))
   .flatMap((output) => Object.entries(output.inputs))
   .filter(
-    ([input, v]) => v.bytesInOutput > 0 && /node_modules\/(commander|zod|@clack)\//.test(input),
+    ([input, v]) =>
+      v.bytesInOutput > 0 &&
+      /node_modules\/(commander|zod|@clack|@modelcontextprotocol)\//.test(input),
   )
   .map(([input]) => input);
 if (heavy.length) {
-  console.error(`the hook bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
+  console.error(`the hook or MCP entry bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
   process.exit(1);
 }
 

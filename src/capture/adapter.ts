@@ -94,6 +94,8 @@ export interface FileImportResult {
   malformed: TranscriptLineProblem[];
   /** Record types this importer does not know, kept as `system` events, by type. */
   unknownTypes: Record<string, number>;
+  /** The run stopped at `maxBytes` with more of the file to read. */
+  more?: boolean;
 }
 
 export interface ImportProgress {
@@ -105,6 +107,12 @@ export interface TranscriptImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Checkpoint triggers are for live capture; imports of history leave them off. */
   onTrigger?: TriggerCallback;
+  /**
+   * About how many bytes of a file one run reads at most (JSONL transcripts): the rest waits for
+   * the next run, which starts where this one stopped (`FileImportResult.more`). The daemon uses
+   * it so that one large append does not hold its memory and its thread for the whole file.
+   */
+  maxBytes?: number;
 }
 
 export interface TranscriptImporter {
@@ -193,6 +201,20 @@ export interface CaptureStatus {
   trustAdvice?: string | null | undefined;
 }
 
+/** How long an agent keeps its own transcripts before deleting them, as its settings say. */
+export interface AgentRetention {
+  /** Days after which the agent deletes a transcript; null when it keeps them. */
+  days: number | null;
+  /** A further limit on how many it keeps (Gemini CLI's maxCount), when set. */
+  maxCount: number | null;
+  /** The setting that decides it, as the agent names it. */
+  setting: string;
+  /** The file the setting was read from (or would be). */
+  file: string;
+  /** Why that file could not be read, when it exists but could not (the default is assumed). */
+  problem: string | null;
+}
+
 export interface CaptureAdapter {
   /** The name users type: `baton import claude-code`, `baton install claude-code`. */
   readonly agent: string;
@@ -206,4 +228,9 @@ export interface CaptureAdapter {
    * `import` with no agent touch only the agents present. Absent means always present.
    */
   present?(env: AgentEnv): boolean;
+  /**
+   * The agent's own transcript retention (Claude Code's cleanupPeriodDays…). Absent for an agent
+   * that has no such setting.
+   */
+  retention?(env: AgentEnv): AgentRetention;
 }

@@ -5,6 +5,7 @@
 // linker and the one append path) and install/ (edits of the agents' own config files). events/
 // is Baton's portable JSONL format. This door lists exactly what the rest of Baton uses.
 export type {
+  AgentRetention,
   BriefProvider,
   CaptureAdapter,
   CaptureStatus,
@@ -17,7 +18,7 @@ export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
 export { claudeCode } from './claude-code/index.js';
 export { codex } from './codex/index.js';
 export { gemini } from './gemini/index.js';
-export { exportEvents, importEvents } from './events/index.js';
+export { TimeSlicer, exportEvents, exportRecords, importEvents } from './events/index.js';
 export type { EventsExportFilter, EventsImportResult } from './events/index.js';
 export { AGENT_BRIEF_BUDGET as BRIEF_BUDGET } from './hooks/hook-session.js';
 export { hookHandlerFor } from './hooks/hook-handlers.js';
@@ -28,7 +29,8 @@ export { openSpooled } from './hooks/spool-crypt.js';
 export { spoolKeyPath } from './hooks/spool-seal.js';
 export { isSpooledEvent } from './hooks/spool-policy.js';
 export { spoolHook } from './hooks/spool-write.js';
-export { batonMcpEntry } from './install/mcp-config/index.js';
+export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';
+export type { AgentMcpConfigs } from './install/mcp-config/index.js';
 export type { McpServerEntry } from './install/mcp-config/index.js';
 export { discoverHistory, importHistory } from './transcripts/import-history.js';
 export type { AgentImportSummary } from './transcripts/import-history.js';

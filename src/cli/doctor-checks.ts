@@ -1,19 +1,14 @@
-// The checks `baton doctor` and the menu's Diagnostics run: the store's own, then each capture
-// adapter's hook installation status, then the daemon's (loaded only when doctor runs: the
-// daemon's module brings the HTTP server). Plug further modules' checks in here.
-import { STORE_CHECKS } from '../doctor/index.js';
+// The checks `baton doctor` and the menu's Diagnostics run: the operations' list (the store, each
+// agent's hooks, history, retention, backups — the same the daemon's API and the viewer show),
+// with the daemon's own checks (loaded only when doctor runs: the daemon's module brings the HTTP
+// server).
 import type { CheckResult, DoctorCheck, DoctorContext } from '../doctor/index.js';
-import { hookInstallationCheck, spoolCheck } from './hook/hook-checks.js';
+import { diagnosticChecks } from '../operations/index.js';
 import { VERSION } from './version.js';
 
 async function daemon(ctx: DoctorContext): Promise<CheckResult[]> {
-  const { daemonChecks, historyCheck } = await import('../daemon/index.js');
-  return [...daemonChecks(VERSION)(ctx), ...historyCheck(ctx)];
+  const { daemonChecks } = await import('../daemon/index.js');
+  return daemonChecks(VERSION)(ctx);
 }
 
-export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
-  ...STORE_CHECKS,
-  hookInstallationCheck,
-  spoolCheck,
-  daemon,
-];
+export const DOCTOR_CHECKS: readonly DoctorCheck[] = diagnosticChecks(daemon);

@@ -43,6 +43,7 @@ export const COMMANDS: ReadonlyArray<readonly [names: string[], load: () => Prom
   [['mcp'], async () => (await import('./commands/mcp.js')).registerMcp],
   [['search'], async () => (await import('./commands/search.js')).registerSearch],
   [['show'], async () => (await import('./commands/show.js')).registerShow],
+  [['embeddings'], async () => (await import('./commands/embeddings.js')).registerEmbeddings],
   [
     ['backup', 'restore-backup'],
     async () => (await import('./commands/backup/index.js')).registerBackup,

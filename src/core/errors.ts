@@ -22,6 +22,12 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * How to get a newer Baton, said the way the README installs it (from a clone: the npm name is not
+ * published yet). Every hint that asks for a newer Baton uses this line.
+ */
+export const UPDATE_BATON = 'update Baton: git pull && npm install in its clone';
+
 export class BatonError extends Error {
   override readonly name = 'BatonError';
   readonly code: ErrorCode;
@@ -62,7 +68,7 @@ export function classifyError(error: unknown): BatonError {
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new BatonError('STORE_CORRUPT', `the store is damaged: ${message}`, {
-      hint: 'restore a backup with `baton restore-backup PATH`, or move the file away to start fresh',
+      hint: 'copy what it still holds into a new store with `baton doctor --salvage`, or restore a backup with `baton restore-backup PATH`',
       cause: error,
     });
   }

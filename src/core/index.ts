@@ -29,7 +29,7 @@ export type {
   TodoPriority,
   TodoStatus,
 } from './types.js';
-export { BatonError, classifyError, isBatonError } from './errors.js';
+export { BatonError, UPDATE_BATON, classifyError, isBatonError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { createIdSource, newMachineId } from './ids.js';
 export type { IdSource } from './ids.js';

@@ -197,9 +197,12 @@ describe('the endpoints', () => {
     expect(typeof brief.text).toBe('string');
     expect(brief.text).toContain('SESSION-');
     const doctor = await json(await call('/v1/doctor'));
-    expect(doctor.checks).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: 'store' })]),
-    );
+    // The same list `baton doctor` runs (src/operations/diagnostics.ts), the daemon's own included.
+    const ids = (doctor.checks as { id: string }[]).map((c) => c.id);
+    for (const id of ['store', 'hooks:claude-code', 'spool', 'daemon', 'history', 'history:kept'])
+      expect(ids).toContain(id);
+    for (const id of ['retention:claude-code', 'retention:baton', 'backup', 'backup:schedule'])
+      expect(ids).toContain(id);
     expect(await json(await call('/v1/import', { method: 'POST' }))).toEqual({
       report: { pass: 1 },
     });

@@ -5,7 +5,7 @@
 // bundle stays small.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { daemonPaths } from './daemon-paths.js';
+import { DAEMON_ENV, daemonArgs, daemonPaths } from './daemon-paths.js';
 import { lockOwner } from './instance-lock.js';
 
 /** Spawns `baton daemon run` detached when no daemon runs; returns whether it did. */
@@ -22,10 +22,10 @@ export function autostartDaemon(
     // Loaded here, not at the top: the hook bundle imports this module on every lifecycle hook,
     // and child_process (with net and stream behind it) is only needed when a daemon must start.
     const { spawn } = process.getBuiltinModule('node:child_process');
-    const child = spawn(launch.command, [...launch.args, 'daemon', 'run'], {
+    const child = spawn(launch.command, daemonArgs(launch), {
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...env, BATON_HOME: home },
+      env: { ...DAEMON_ENV, ...env, BATON_HOME: home },
     });
     child.unref();
   } finally {

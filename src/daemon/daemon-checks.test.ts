@@ -1,23 +1,14 @@
-// Pins the doctor's daemon and history checks on a real temporary home: a transcript not yet
-// imported is reported (and no longer once read), one the agent deleted after Baton read it is
-// counted as kept only by Baton, Claude Code's cleanupPeriodDays is read from its settings, and
-// the daemon's state — not running, outdated, files left by a killed one, how it is started.
-import { rmSync, writeFileSync } from 'node:fs';
+// Pins the doctor's daemon checks on a real temporary home: the daemon's state — not running,
+// outdated, files left by a killed one, how it is started. (History and retention:
+// src/operations/diagnostics.test.ts.)
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  SESSION,
-  jsonl,
-  prompt,
-  resetIds,
-  tempClaudeHome,
-} from '../../test/helpers/claude-records.js';
-import { claudeCode, discoverHistory, importHistory } from '../capture/index.js';
+import { resetIds, tempClaudeHome } from '../../test/helpers/claude-records.js';
 import type { CheckResult, DoctorContext } from '../doctor/index.js';
 import { SqliteStore } from '../store/index.js';
 import { daemonChecks } from './daemon-checks.js';
 import { daemonPaths } from './daemon-paths.js';
-import { historyCheck, keptOnlyByBaton } from './history-checks.js';
 import { installService } from './service-file.js';
 
 let home: ReturnType<typeof tempClaudeHome>;
@@ -43,47 +34,6 @@ const ctx = (): DoctorContext => ({
   thorough: false,
 });
 const byId = (results: CheckResult[], id: string) => results.find((r) => r.id === id);
-const importAll = () =>
-  importHistory(
-    store,
-    claudeCode,
-    discoverHistory(claudeCode, { env: { HOME: home.root }, cwd: home.root }).files,
-  );
-
-describe('doctor: history', () => {
-  it('reports transcripts not held yet and the agent retention setting', () => {
-    home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('kept?')]));
-    writeFileSync(join(home.configDir, 'settings.json'), '{"cleanupPeriodDays": 7}');
-    const before = byId(historyCheck(ctx()), 'history');
-    expect(before).toMatchObject({ data: { notHeld: 1, claudeCleanupPeriodDays: 7 } });
-    expect(before!.summary).toContain('7 days');
-    importAll();
-    expect(byId(historyCheck(ctx()), 'history')).toMatchObject({
-      status: 'ok',
-      data: { notHeld: 0 },
-    });
-  });
-
-  it('counts the sessions of transcripts the agent deleted after Baton read them', () => {
-    const path = home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('keep me')]));
-    home.write('-p/22222222-2222-3333-4444-555555555555.jsonl', '');
-    importAll();
-    expect(byId(historyCheck(ctx()), 'history:kept')).toMatchObject({
-      data: { deletedTranscripts: 0, sessions: 0 },
-    });
-    rmSync(path);
-    const kept = byId(historyCheck(ctx()), 'history:kept')!;
-    expect(kept).toMatchObject({
-      status: 'ok',
-      data: { deletedTranscripts: 1, sessions: 1 },
-      details: [path],
-    });
-    expect(kept.summary).toContain('1 transcript(s) (1 session(s)) deleted by their agent');
-    expect(keptOnlyByBaton(store).sessions).toBe(1);
-    expect(store.sessions.findByAgentId('claude-code', SESSION)).not.toBeNull();
-  });
-});
-
 describe('doctor: daemon', () => {
   const check = (version = '1.2.3') => daemonChecks(version)(ctx());
 

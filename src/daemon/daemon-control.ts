@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BatonError } from '../core/index.js';
-import { daemonPaths } from './daemon-paths.js';
+import { DAEMON_ENV, daemonArgs, daemonPaths } from './daemon-paths.js';
 import { lockOwner, processAlive } from './instance-lock.js';
 
 export interface DaemonStatus {
@@ -74,10 +74,10 @@ export async function startDaemon(
   const paths = daemonPaths(home);
   mkdirSync(dirname(paths.log), { recursive: true, mode: 0o700 });
   const out = openSync(paths.log, 'a', 0o600);
-  const child = spawn(launch.command, [...launch.args, 'daemon', 'run'], {
+  const child = spawn(launch.command, daemonArgs(launch), {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...env, BATON_HOME: home },
+    env: { ...DAEMON_ENV, ...env, BATON_HOME: home },
   });
   closeSync(out);
   let exited = false;

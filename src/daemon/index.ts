@@ -23,5 +23,3 @@ export { installService, serviceFile, uninstallService } from './service-file.js
 export type { ServiceChange, ServiceFile, ServiceWorld } from './service-file.js';
 export { autostartDaemon } from './daemon-autostart.js';
 export { daemonChecks } from './daemon-checks.js';
-export { historyCheck, keptOnlyByBaton } from './history-checks.js';
-export type { KeptHistory } from './history-checks.js';

@@ -5,9 +5,10 @@
 // ran is kept in the store, so a restarted daemon neither repeats nor forgets one. A job's first
 // run comes one interval after the daemon first saw it enabled. Adding a job: write it (its own
 // file when it is more than a few lines) and add it to PERIODIC_JOBS.
-import { backupStore, settingValue } from '../operations/index.js';
+import { backupStore, lastRunSetting, settingValue } from '../operations/index.js';
 import type { Store } from '../store/index.js';
 import type { RecorderWorld } from './recorder.js';
+import { embeddingsJob } from './embeddings-job.js';
 
 export interface PeriodicJob {
   /** Names the job in the daemon log and in the setting that keeps its last run. */
@@ -35,9 +36,9 @@ export const backupJob: PeriodicJob = {
   },
 };
 
-export const PERIODIC_JOBS: readonly PeriodicJob[] = [backupJob];
+export const PERIODIC_JOBS: readonly PeriodicJob[] = [backupJob, embeddingsJob];
 
-const lastRunKey = (job: PeriodicJob) => `recorder.lastRun.${job.name}`;
+const lastRunKey = (job: PeriodicJob) => lastRunSetting(job.name);
 
 /** Runs each job that is due at `now`; returns the names of those that ran. */
 export async function runDueJobs(

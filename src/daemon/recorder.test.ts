@@ -61,6 +61,33 @@ describe('the recorder', () => {
     expect(logged).toEqual([]);
   });
 
+  it('reads a long append over several passes, saying while more is left', async () => {
+    // 1 MiB and more of prompts: a pass of 1 byte stops at the end of the first chunk read.
+    const lines = Array.from({ length: 3000 }, (_, i) => prompt(`line ${i} ${'x'.repeat(400)}`));
+    home.write(`-p/${SESSION}.jsonl`, jsonl(lines));
+    const r = createRecorder({
+      store,
+      home: home.root,
+      env: { HOME: home.root },
+      clock: systemClock,
+      log: (line) => logged.push(line),
+      adapters: [claudeCode],
+      passBytes: 1,
+    });
+    const first = await r.tick();
+    expect(first.more).toBe(true);
+    expect(first.imported).toBeLessThan(lines.length);
+    let passes = 1;
+    for (let last = first; last.more; passes++) last = await r.tick();
+    expect(passes).toBeGreaterThan(1);
+    expect(texts()).toEqual(lines.map((_, i) => `line ${i} ${'x'.repeat(400)}`));
+    expect(await r.tick()).toMatchObject({ imported: 0, more: false });
+    // An import asked for (`POST /v1/import`) reads everything in one call.
+    const later = Array.from({ length: 3000 }, (_, i) => prompt(`later ${i} ${'y'.repeat(400)}`));
+    appendFileSync(join(home.projects, '-p', `${SESSION}.jsonl`), jsonl(later));
+    expect(await r.tickAll()).toMatchObject({ imported: later.length, more: false });
+  });
+
   it('keeps a transcript whole after the agent deletes it', async () => {
     const lines = Array.from({ length: 50 }, (_, i) => prompt(`line ${i}`));
     const path = home.write(`-p/${SESSION}.jsonl`, jsonl(lines));

@@ -22,7 +22,16 @@ export interface RecorderWorld {
   adapters?: readonly CaptureAdapter[];
   /** The periodic jobs (default: PERIODIC_JOBS, see recorder-jobs.ts). */
   jobs?: readonly PeriodicJob[];
+  /** Bytes of one transcript a pass reads at most (default PASS_BYTES). */
+  passBytes?: number;
 }
+
+/**
+ * What a pass reads of one transcript at most. A session that appended a great deal (or a first
+ * pass over a long transcript) is read over several passes, one after another: the parser's
+ * per-run memory stays bounded, and requests are served between passes.
+ */
+export const PASS_BYTES = 8 * 1024 * 1024;
 
 export interface TickReport {
   spooled: number;
@@ -33,11 +42,15 @@ export interface TickReport {
   jobs: string[];
   /** The folders holding transcripts, for the watcher. */
   folders: string[];
+  /** A transcript was read only in part (PASS_BYTES): another pass should follow at once. */
+  more: boolean;
 }
 
 export interface Recorder {
   /** Runs a pass (or joins the one asked for next) and resolves when it is committed. */
   tick(): Promise<TickReport>;
+  /** Passes until nothing is left part-read; their counts summed (an import asked for by a user). */
+  tickAll(): Promise<TickReport>;
   /** Waits for the pass in flight, then checkpoints every active session with new events. */
   stop(): Promise<number>;
 }
@@ -69,6 +82,19 @@ export function createRecorder(world: RecorderWorld): Recorder {
   };
   return {
     tick,
+    async tickAll() {
+      const sum = await tick();
+      for (let last = sum; last.more;) {
+        last = await tick();
+        sum.spooled += last.spooled;
+        sum.imported += last.imported;
+        sum.checkpoints += last.checkpoints;
+        sum.crashed += last.crashed;
+        sum.jobs.push(...last.jobs);
+        sum.more = last.more;
+      }
+      return sum;
+    },
     async stop() {
       await (next ?? current);
       stopped = true;
@@ -78,7 +104,15 @@ export function createRecorder(world: RecorderWorld): Recorder {
 }
 
 function emptyReport(): TickReport {
-  return { spooled: 0, imported: 0, checkpoints: 0, crashed: 0, jobs: [], folders: [] };
+  return {
+    spooled: 0,
+    imported: 0,
+    checkpoints: 0,
+    crashed: 0,
+    jobs: [],
+    folders: [],
+    more: false,
+  };
 }
 
 async function pass(world: RecorderWorld): Promise<TickReport> {
@@ -93,8 +127,11 @@ async function pass(world: RecorderWorld): Promise<TickReport> {
     if (adapter.present && !adapter.present(agentEnv)) continue;
     const { files } = discoverHistory(adapter, agentEnv);
     for (const f of files) folders.add(dirname(f.path)).add(dirname(dirname(f.path)));
-    const summary = importHistory(store, adapter, files);
+    const summary = importHistory(store, adapter, files, undefined, {
+      maxBytes: world.passBytes ?? PASS_BYTES,
+    });
     report.imported += summary.imported;
+    if (summary.more > 0) report.more = true;
     for (const p of summary.problems.slice(0, 5))
       world.log(`${adapter.agent}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     if (summary.imported > 0) store.noteCapture(`daemon:${adapter.agent}`);

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { importEvents } from '../capture/index.js';
+import { TimeSlicer, importEvents } from '../capture/index.js';
 import { BatonError, SESSION_STATUSES } from '../core/index.js';
 import type { EventFilter } from '../store/index.js';
 import { eventLineV1 } from '../schemas/index.js';
@@ -72,6 +72,8 @@ export function journalRoutes(world: ApiWorld): Hono {
   // One ingest at a time: they would take turns at the store's write lock anyway, and one parsing
   // worker at a time keeps the daemon's memory flat under many concurrent clients.
   let ingest: Promise<unknown> = Promise.resolve();
+  // Shared by every request: each then starts with transactions sized to the store's pace.
+  const slicer = new TimeSlicer();
   app.post('/events', async (c) => {
     const body = c.req.raw.body;
     if (!body) throw new BatonError('USAGE', 'send Events JSONL v1 lines as the request body');
@@ -79,7 +81,7 @@ export function journalRoutes(world: ApiWorld): Hono {
     const small = Number.isFinite(length) && length > 0 && length < WORKER_FROM_BYTES;
     const input = Readable.fromWeb(body as NodeWebStream<Uint8Array>);
     const run = ingest.then(() =>
-      importEvents(store, input, { schema: eventLineV1, ...(small && { thread: 'main' }) }),
+      importEvents(store, input, { schema: eventLineV1, slicer, ...(small && { thread: 'main' }) }),
     );
     ingest = run.catch(() => {});
     const r = await run;

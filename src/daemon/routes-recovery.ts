@@ -1,9 +1,9 @@
 // Recovery and the tools around it: checkpoints (list, diff, create, restore) through their
-// operations, the brief, search, the doctor's checks over the store, and an import of whatever
+// operations, the brief, search, the diagnostics (the same checks as `baton doctor`), and an import of whatever
 // agents and hooks wrote since the recorder's last pass.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { STORE_CHECKS, runDoctor } from '../doctor/index.js';
+import { runDoctor } from '../doctor/index.js';
 import * as ops from '../operations/index.js';
 import { BRIEF_MODES, diffCheckpoints, resumeBrief } from '../recover/index.js';
 import { search } from '../search/index.js';
@@ -12,7 +12,6 @@ import { doctorReportToJson, searchResultToJson, toJson } from '../wire/index.js
 import { checkpointBody, restoreBody } from './api-shapes.js';
 import type { ApiWorld } from './api-world.js';
 import { daemonChecks } from './daemon-checks.js';
-import { historyCheck } from './history-checks.js';
 import { intParam, param, opsWorldOf, projectOf } from './request-scope.js';
 
 export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Hono {
@@ -98,7 +97,7 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
         cwd: world.home,
         thorough: false,
       },
-      [...STORE_CHECKS, daemonChecks(world.version ?? 'unknown'), historyCheck],
+      ops.diagnosticChecks(daemonChecks(world.version ?? 'unknown')),
     );
     return c.json(doctorReportToJson(storePath(world.home), checks));
   });

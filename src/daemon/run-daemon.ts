@@ -79,6 +79,9 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
       refreshMirrors(store, world.clock.now());
     }
     watcher.watchOnly([spool, ...r.folders]);
+    // The rest of a long append: read on at once, in a pass of its own.
+    if (r.more && !closing.signal.aborted) setImmediate(() => void pass());
+    return r;
   };
   const closing = new AbortController();
   const token = ensureToken(paths.token);
@@ -92,7 +95,7 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
         token,
         port,
         ...(world.version && { version: world.version }),
-        importNow: () => recorder.tick(),
+        importNow: () => recorder.tickAll(),
         closing: closing.signal,
         mcp: mcpEndpoint(store, world.clock, world.env),
       },
@@ -116,7 +119,8 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
   watcher.close();
   closing.abort();
   await server.close();
-  await pass();
+  // Everything written so far, however long, before stopping.
+  while ((await pass()).more);
   const checkpoints = await recorder.stop();
   await autoSync?.stop();
   store.close();

@@ -15,6 +15,7 @@ import {
 import { dirname, join, resolve, sep } from 'node:path';
 import { BatonError } from '../core/index.js';
 import type { Launch } from './daemon-control.js';
+import { DAEMON_ENV, daemonArgs } from './daemon-paths.js';
 
 export interface ServiceFile {
   path: string;
@@ -37,7 +38,7 @@ const UNIT = 'baton-daemon.service';
 const LABEL = 'dev.baton.daemon';
 
 export function serviceFile(w: ServiceWorld): ServiceFile {
-  const argv = [w.launch.command, ...w.launch.args, 'daemon', 'run'];
+  const argv = [w.launch.command, ...daemonArgs(w.launch)];
   if (w.platform === 'linux') {
     const config = w.env.XDG_CONFIG_HOME || join(w.userHome, '.config');
     const quoted = argv.map((a) => `"${a.replace(/(["\\])/g, '\\$1')}"`).join(' ');
@@ -48,6 +49,7 @@ export function serviceFile(w: ServiceWorld): ServiceFile {
       '[Service]',
       `ExecStart=${quoted}`,
       `Environment="BATON_HOME=${w.batonHome}"`,
+      ...Object.entries(DAEMON_ENV).map(([k, v]) => `Environment="${k}=${v}"`),
       'Restart=on-failure',
       '',
       '[Install]',

@@ -99,7 +99,7 @@ describe('runDoctor', () => {
     const results = await runDoctor(context(home, path, null, error), STORE_CHECKS);
     expect(byId(results, 'store')).toMatchObject({
       status: 'fail',
-      fix: `restore the newest backup: baton restore-backup ${join(home, 'backups', 'baton-20260401-100000.db')}`,
+      fix: `restore the newest backup: baton restore-backup ${join(home, 'backups', 'baton-20260401-100000.db')}; or copy what the file still holds into a new store: baton doctor --salvage`,
     });
     expect(byId(results, 'integrity')).toBeUndefined();
   });

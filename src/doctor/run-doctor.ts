@@ -18,6 +18,7 @@ import {
   walCutCheck,
 } from './store-checks.js';
 import { result } from './types.js';
+import { embeddingsCheck } from './embeddings-check.js';
 import type { CheckResult, DoctorCheck, DoctorContext } from './types.js';
 
 /** The checks Baton's own store needs; capture adapters add theirs (hook status) beside these. */
@@ -34,6 +35,7 @@ export const STORE_CHECKS: readonly DoctorCheck[] = [
   crashedSessionsCheck,
   silentSessionsCheck,
   backupCheck,
+  embeddingsCheck,
 ];
 
 export async function runDoctor(

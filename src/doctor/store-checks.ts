@@ -53,16 +53,25 @@ export function storeFileCheck(ctx: DoctorContext): CheckResult[] {
 
 export function integrityCheck(ctx: DoctorContext): CheckResult[] {
   if (ctx.store === null) return [];
-  const problems = ctx.store.maintenance.integrityCheck(!ctx.thorough);
   const kind = ctx.thorough ? 'integrity_check' : 'quick_check';
+  let problems: string[];
+  try {
+    problems = ctx.store.maintenance.integrityCheck(!ctx.thorough);
+  } catch (error) {
+    // SQLite may stop the check itself at a page it cannot read: that is damage too.
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'STORE_CORRUPT' && code !== 'SQLITE_CORRUPT') throw error;
+    problems = [(error as Error).message];
+  }
   if (problems.length === 0) return [result('integrity', 'integrity', 'ok', `${kind}: ok`)];
   const [newest] = listBackups(ctx.home);
   return [
     result('integrity', 'integrity', 'fail', `${kind} found ${problems.length} problem(s)`, {
       details: problems.slice(0, 10),
+      // A backup of a damaged file is refused (it would copy the damage): salvage reads around it.
       fix: newest
-        ? `back up what is left (baton backup), then restore the newest backup: baton restore-backup ${newest.path}`
-        : 'back up what is left (baton backup) and restore an older copy with baton restore-backup PATH',
+        ? `copy what the file still holds into a new store (baton doctor --salvage), or restore the newest backup: baton restore-backup ${newest.path}`
+        : 'copy what the file still holds into a new store: baton doctor --salvage (then put it in place with baton restore-backup NEW-FILE)',
     }),
   ];
 }

@@ -2,6 +2,7 @@
 // stdout carries only protocol messages; the promise settles when the client closes the pipe.
 import type { Readable, Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { McpDeps } from './deps.js';
 import { MAX_MESSAGE_BYTES, MessageSizeLimit, oversizedReply } from './message-limit.js';
 import { createMcpServer } from './server.js';
@@ -20,11 +21,36 @@ export async function serveStdio(deps: McpDeps, streams: StdioStreams): Promise<
     ),
   );
   const transport = new StdioServerTransport(limited, streams.stdout);
+  // The SDK does not notice a closed stdin by itself: without closing, the process never ends.
+  // Requests read before the end are answered first (closing drops replies still on their way).
+  let inFlight = 0;
+  let ended = false;
+  const closeWhenDone = () => {
+    if (ended && inFlight === 0) void server.close();
+  };
   const closed = new Promise<void>((resolve) => {
     transport.onclose = resolve;
-    // The SDK does not notice a closed stdin by itself: without this the process never ends.
-    limited.once('end', () => void server.close());
+    limited.once('end', () => {
+      ended = true;
+      closeWhenDone();
+    });
   });
   await server.connect(transport);
+  const receive = transport.onmessage;
+  transport.onmessage = (message: JSONRPCMessage) => {
+    if ('method' in message && 'id' in message) inFlight++;
+    receive?.(message);
+  };
+  const send = transport.send.bind(transport);
+  transport.send = async (message: JSONRPCMessage) => {
+    try {
+      await send(message);
+    } finally {
+      if (!('method' in message) && 'id' in message) {
+        inFlight--;
+        closeWhenDone();
+      }
+    }
+  };
   await closed;
 }

@@ -17,6 +17,15 @@ export {
 export { listComponents, setComponent } from './components.js';
 export { findDecision, listDecisions, recordDecision, updateDecision } from './decisions.js';
 export { recoveryBrief } from './brief.js';
+export {
+  diagnosticChecks,
+  historyCheck,
+  hookInstallationCheck,
+  keptOnlyByBaton,
+  retentionCheck,
+  spoolCheck,
+} from './diagnostics.js';
+export type { KeptHistory } from './diagnostics.js';
 export { backupStore } from './backup.js';
 export { withHint } from './face-hints.js';
 export { logEvent } from './events.js';
@@ -35,11 +44,14 @@ export {
 export { pruneByRetention } from './retention.js';
 export type { PruneResult } from './retention.js';
 export { searchEvents, searchMemory } from './search.js';
+export { embeddingsStatus, indexEmbeddings } from './embeddings.js';
+export { embeddingsConfig } from './search.js';
+export type { EmbeddingsStatus } from './embeddings.js';
 export { listSessions, sessionPage } from './session-reads.js';
 export { endSession, startSession } from './sessions.js';
 export { SHOW_AROUND, findEvent, showEvent } from './show-event.js';
 export type { EventInContext, ShowEventInput } from './show-event.js';
-export { SETTINGS, settingSpec, settingValue } from './settings.js';
+export { SETTINGS, lastRunSetting, settingSpec, settingValue } from './settings.js';
 export { addTodo, listTodos, removeTodo, updateTodo } from './todos.js';
 export type { UpdateTodoInput } from './todos.js';
 export { whichSession } from './which-session.js';

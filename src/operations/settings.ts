@@ -69,6 +69,44 @@ export const SETTINGS: readonly SettingSpec[] = [
       throw new BatonError('USAGE', `expected true or false, got "${text}"`);
     },
   },
+  {
+    key: 'search.embeddings.endpoint',
+    description:
+      'semantic search (off unless this and search.embeddings.model are set): an OpenAI-compatible embeddings API, e.g. http://localhost:11434/v1; then run baton embeddings index',
+    fallback: null,
+    read: (text) => {
+      if (text === '') return null;
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        throw new BatonError('USAGE', `expected an http(s) URL, got "${text}"`);
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new BatonError('USAGE', `expected an http(s) URL, got "${text}"`);
+      }
+      return text;
+    },
+  },
+  {
+    key: 'search.embeddings.model',
+    description: 'the embeddings model the endpoint should use (e.g. nomic-embed-text)',
+    fallback: null,
+    read: (text) => (text.trim() === '' ? null : text.trim()),
+  },
+  {
+    key: 'search.embeddings.apiKeyEnv',
+    description:
+      'the name of the environment variable holding the endpoint’s API key (the key itself is never stored)',
+    fallback: null,
+    read: (text) => {
+      if (text === '') return null;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) {
+        throw new BatonError('USAGE', `expected an environment variable name, got "${text}"`);
+      }
+      return text;
+    },
+  },
 ];
 
 export function settingSpec(key: string): SettingSpec {
@@ -80,6 +118,9 @@ export function settingSpec(key: string): SettingSpec {
   }
   return spec;
 }
+
+/** Where the daemon keeps when its periodic job `job` ("backup") last ran. */
+export const lastRunSetting = (job: string): string => `recorder.lastRun.${job}`;
 
 /** The stored value, else the default (null: not set). */
 export function settingValue(store: Store, key: string): JsonValue {

@@ -13,6 +13,7 @@ export { RECORD_KINDS } from './types.js';
 export type {
   EventSearchHit,
   Highlighted,
+  QueryVector,
   RecordKind,
   SearchHit,
   SearchHitEvent,

@@ -17,6 +17,7 @@ import type { RankedRecord, RecordRow } from './search-records.js';
 import { resolveScope } from './search-scope.js';
 import type { SearchScope } from './search-scope.js';
 import { buildSnippet } from './snippet.js';
+import { fuseByRank, nearestEvents } from './vector-rank.js';
 import type { SnippetTerm } from './snippet.js';
 import type { EventSearchHit, SearchHit, SearchOptions, SearchResult } from './types.js';
 
@@ -27,7 +28,9 @@ const QUESTION =
 const MAX_LIMIT = 500;
 /**
  * A query of this many words or fewer is keywords, each of which the person means: hits holding
- * them all come first. A longer one is a description, of which the answer holds only some.
+ * them all come first. A longer one is a description, of which the answer holds only some — and
+ * so is a question, however short: "why did staging fail?" is answered by a turn that explains
+ * the failure without saying "staging" again.
  */
 const KEYWORD_QUERY = 3;
 
@@ -66,8 +69,9 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   const terms = wantedTerms(parsed).map((t) => ({ text: t.text, prefix: t.prefix }));
   // A question is answered by prose — an assistant's reply or a decision — more than by the tool
   // calls that share its words.
-  const boost = QUESTION.test(options.query) ? CONTEXT_WEIGHTS.answer : 1;
-  const allFirst = terms.length <= KEYWORD_QUERY;
+  const question = QUESTION.test(options.query);
+  const boost = question ? CONTEXT_WEIGHTS.answer : 1;
+  const allFirst = terms.length <= KEYWORD_QUERY && !question;
   const candidates = eventCandidates(
     store,
     events,
@@ -83,7 +87,16 @@ export function search(store: Store, options: SearchOptions): SearchResult {
   candidates.push(...recordCandidates(records.strict, 'all', scale, boost));
   candidates.push(...recordCandidates(records.relaxed, 'some', scale, boost));
   candidates.sort((a, b) => byRank(a, b, allFirst));
-  const page = candidates.slice(offset, offset + limit);
+  const ranked =
+    options.semantic && events.words
+      ? fuseByRank(
+          candidates,
+          nearestEvents(store, scope, options.semantic, need),
+          (c) => (c.side === 'event' ? c.seq : null),
+          (e): Candidate => ({ side: 'event', match: 'some', score: 0, ts: e.ts, seq: e.seq }),
+        )
+      : candidates;
+  const page = ranked.slice(offset, offset + limit);
   const hits = toHits(store, page, terms);
   const total = options.withTotal
     ? countEvents(store, events, scope) + records.strict.length + records.relaxed.length

@@ -28,6 +28,18 @@ export interface SearchOptions {
   offset?: number | undefined;
   /** Also count every match (costs a second pass over the index). */
   withTotal?: boolean | undefined;
+  /**
+   * The query's embedding (optional semantic search, semantic.ts): events whose vectors from
+   * the same model are nearest are fused with the word ranking by reciprocal rank fusion.
+   */
+  semantic?: QueryVector | undefined;
+}
+
+export interface QueryVector {
+  vector: Float32Array;
+  model: string;
+  /** Whether sqlite-vec is loaded on the store's connection (else distances are computed here). */
+  sqliteVec: boolean;
 }
 
 export interface SearchHitSession {

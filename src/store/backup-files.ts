@@ -45,6 +45,9 @@ export function rotateBackups(home: string, keep: number): string[] {
 }
 
 /** A damaged store's error, with the one command that brings the newest backup back. */
+/** The remedy that keeps what a damaged file still holds (salvage.ts). */
+export const SALVAGE = 'baton doctor --salvage';
+
 export function withRestoreHint(error: BatonError, home: string): BatonError {
   // A store Baton may not open is not damaged: its own hint (whose file, which mode) stands.
   if (error.code !== 'STORE_CORRUPT') return error;
@@ -52,7 +55,7 @@ export function withRestoreHint(error: BatonError, home: string): BatonError {
   if ((error.cause as { code?: string } | undefined)?.code === 'SQLITE_CORRUPT_VTAB') return error;
   const [newest] = listBackups(home);
   const hint = newest
-    ? `restore the newest backup: baton restore-backup ${newest.path}`
-    : `no backups in ${backupDir(home)}; restore one you have with \`baton restore-backup PATH\`, or move the damaged file away to start fresh`;
+    ? `restore the newest backup: baton restore-backup ${newest.path}; or copy what the file still holds into a new store: ${SALVAGE}`
+    : `no backups in ${backupDir(home)}; copy what the damaged file still holds into a new store: ${SALVAGE} (or restore a backup you have: baton restore-backup PATH)`;
   return new BatonError(error.code, error.message, { hint, cause: error.cause ?? error });
 }

@@ -7,6 +7,7 @@ export type {
   BackupReport,
   DayActivity,
   DecisionPatch,
+  Embeddings,
   EventExcerpt,
   EventFilter,
   EventInput,
@@ -46,6 +47,8 @@ export { createEventPreparer } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { resolveHome, storePath } from './paths.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
+export { salvageStore } from './salvage.js';
+export type { SalvageReport, TableSalvage } from './salvage.js';
 export { defaultBackupPath, listBackups, rotateBackups, withRestoreHint } from './backup-files.js';
 /** The SQLite driver this process loads (see sqlite/driver.ts), for maintenance code and tests. */
 export { Database } from './sqlite/driver.js';

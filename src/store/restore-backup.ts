@@ -4,7 +4,7 @@
 // aside rather than deleted, so a restore can itself be undone by hand.
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { Database } from './sqlite/driver.js';
-import { BatonError } from '../core/index.js';
+import { BatonError, UPDATE_BATON } from '../core/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface BackupFacts {
@@ -31,7 +31,7 @@ export function verifyBackup(path: string): BackupFacts {
         'INVALID_INPUT',
         `${path} has schema version ${schemaVersion}, newer than this Baton reads`,
         {
-          hint: 'upgrade Baton, then restore',
+          hint: `${UPDATE_BATON}, then restore`,
         },
       );
     }

@@ -43,6 +43,11 @@ export interface Projects {
   /** By id, key, known root folder or name. */
   get(ref: string): Project | null;
   list(): Project[];
+  /**
+   * Every folder this machine knows each project by (a project pulled from another machine has
+   * none until it is seen here), the project's own root first.
+   */
+  folders(): { key: string; root: string }[];
   /** The projects with the most sessions, most first (ties by name); those with none left out. */
   busiest(limit: number): ProjectActivity[];
 }
@@ -172,6 +177,8 @@ export interface Events {
   ): { tool: string | null; data: JsonObject | null } | null;
   /** How many of the session's events have a ref in [`from`, `to`). */
   countRefsInRange(sessionId: string, from: string, to: string): number;
+  /** The journal position of the session's event stored under `ref`, or null. */
+  seqOfRef(sessionId: string, ref: string): number | null;
 }
 
 export interface TodoInput {
@@ -250,6 +257,8 @@ export interface FactInput {
   priority?: FactPriority;
   expiresAt?: number | null;
   sessionId?: string | null;
+  /** When it was first set, if not now (a fact brought back from an export); kept once set. */
+  createdAt?: number;
 }
 
 export interface ContextFacts {
@@ -282,6 +291,8 @@ export interface Components {
 }
 
 export interface CheckpointInput {
+  /** Its id, when it keeps the one it had elsewhere (an import); default: a new one. */
+  id?: string;
   sessionId: string;
   projectId: string | null;
   label?: string | null;
@@ -483,6 +494,26 @@ export interface SessionLastSeen {
   lastActivityAt: number;
 }
 
+/** Vectors of events for the optional semantic search (search/semantic.ts). */
+export interface Embeddings {
+  /**
+   * The oldest conversation turns (user and assistant messages with text) that have no vector from
+   * `model`, after `afterSeq`, their text cut to `maxChars`.
+   */
+  pending(
+    model: string,
+    afterSeq: number,
+    limit: number,
+    maxChars: number,
+  ): { seq: number; text: string }[];
+  /** Stores vectors (float32) from `model`, replacing any older one of the same events. */
+  put(model: string, vectors: { seq: number; vector: Float32Array }[]): void;
+  /** Turns that could have a vector, and how many have one from `model`. */
+  counts(model: string): { turns: number; embedded: number; otherModels: number };
+  /** Loads a SQLite extension (sqlite-vec) into this connection. */
+  loadExtension(path: string): void;
+}
+
 /** Totals over the whole store, for diagnostics. */
 export interface Stats {
   /** Events per kind, most frequent first. */
@@ -538,6 +569,8 @@ export interface Store {
   readonly maintenance: Maintenance;
   readonly activity: Activity;
   readonly stats: Stats;
+  /** Vectors for semantic search (optional; empty unless configured). */
+  readonly embeddings: Embeddings;
   /** What sync reads and writes (see sync-support.ts). */
   readonly sync: SyncSupport;
   /** Runs `fn` in one write transaction; calls on the store inside it join that transaction. */

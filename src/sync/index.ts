@@ -34,6 +34,17 @@ export {
 } from './files/file-sync.js';
 export type { FileVersion, RemoteFiles } from './files/file-sync.js';
 export { isTracked, portablePath, trackedFiles } from './files/file-paths.js';
+export {
+  BATON_SERVER,
+  listMcp,
+  mcpConflicts,
+  removeMcp,
+  resolveMcp,
+  trackMcp,
+} from './mcp/mcp-sync.js';
+export type { McpConfigs, McpConflict, McpReport } from './mcp/mcp-sync.js';
+export { localEntry, pathMap, portableEntry } from './mcp/mcp-paths.js';
+export type { PathMap } from './mcp/mcp-paths.js';
 export { startAutoSync } from './auto-sync.js';
 export type { AutoSync, AutoSyncRound, AutoSyncWorld } from './auto-sync.js';
 export { SYNC_SETTING, readSyncConfig, remoteName, syncKeyPath } from './sync-config.js';

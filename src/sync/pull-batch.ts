@@ -5,6 +5,7 @@ import type { CheckpointEntry, EventEntry, SyncEntry, SyncTombstone } from '../s
 import type { PulledItem } from './pull-plan.js';
 import type { PulledRecord } from './sync-target.js';
 import { open } from './vault-crypto.js';
+import { openPack } from './push-streams.js';
 
 export interface OpenedBatch {
   items: PulledItem[];
@@ -12,6 +13,8 @@ export interface OpenedBatch {
   tombstones: SyncTombstone[];
   /** File versions, still sealed: they are opened where they are noted. */
   files: PulledRecord[];
+  /** MCP server entry versions, still sealed, likewise. */
+  mcp: PulledRecord[];
 }
 
 export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecord[]): OpenedBatch {
@@ -19,9 +22,14 @@ export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecor
   const checkpoints: CheckpointEntry[] = [];
   const tombstones: SyncTombstone[] = [];
   const files: PulledRecord[] = [];
+  const mcp: PulledRecord[] = [];
   for (const r of rows) {
-    if (r.kind === 'file') {
-      files.push(r);
+    if (r.kind === 'file' || r.kind === 'mcp') {
+      (r.kind === 'file' ? files : mcp).push(r);
+      continue;
+    }
+    if (r.kind === 'events') {
+      for (const event of openPack(key, vault, r)) items.push({ type: 'event', event });
       continue;
     }
     const body = JSON.parse(
@@ -33,5 +41,5 @@ export function openBatch(key: Buffer, vault: string, rows: readonly PulledRecor
     else if (r.kind === 'checkpoint') checkpoints.push(body as unknown as CheckpointEntry);
     else items.push({ type: 'record', entry: body as unknown as SyncEntry });
   }
-  return { items, checkpoints, tombstones, files };
+  return { items, checkpoints, tombstones, files, mcp };
 }

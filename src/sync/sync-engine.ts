@@ -3,15 +3,18 @@
 // pull cut at any point and run again repeats at most one batch, which upserts make harmless.
 import { BatonError } from '../core/index.js';
 import type { Store, SyncConflict, SyncEntry } from '../store/index.js';
-import type { SyncTarget } from './sync-target.js';
+import type { SealedRecord, SyncTarget } from './sync-target.js';
 import { seal, verifyKey } from './vault-crypto.js';
 import { planPull } from './pull-plan.js';
 import { openBatch } from './pull-batch.js';
-import { pushStreams, remoteId } from './push-streams.js';
+import { pushStreams, remoteId, resealPack } from './push-streams.js';
 import type { PushStream } from './push-streams.js';
 import { notePulledFiles, pushFiles, trackedPaths } from './files/file-sync.js';
 import type { FilesWorld } from './files/file-sync.js';
 import { reconcileFiles } from './files/file-reconcile.js';
+import { notePulledMcp, pushMcp, reconcileMcp } from './mcp/mcp-sync.js';
+import type { McpConfigs, McpReport, McpWorld } from './mcp/mcp-sync.js';
+import { pathMap } from './mcp/mcp-paths.js';
 
 export interface SyncProgress {
   phase: 'push-records' | 'push-events' | 'push-checkpoints' | 'push-tombstones' | 'pull';
@@ -29,6 +32,11 @@ export interface SyncEngineOptions {
   onProgress?: (p: SyncProgress) => void;
   /** The user's home folder, where chosen files are read and written; without it they stay out. */
   userHome?: string;
+  /**
+   * The agents' own MCP config files, for the MCP server entries chosen with `baton sync mcp add`
+   * (needs `userHome`); without it those entries stay out.
+   */
+  mcpConfigs?: McpConfigs;
   /** Audit a push or pull that moved nothing (the commands do; auto-sync's idle rounds do not). */
   auditIdle?: boolean;
 }
@@ -39,6 +47,8 @@ export interface PushReport {
   checkpoints: number;
   tombstones: number;
   files: number;
+  /** MCP server entries sent (added, changed or removed here). */
+  mcp: number;
   batches: number;
 }
 
@@ -52,6 +62,8 @@ export interface PullReport {
   files: number;
   /** Chosen files changed on two machines at once: the other version, kept beside. */
   keptBeside: string[];
+  /** MCP server entries written, removed, held as conflicts, or waiting for a project. */
+  mcp: McpReport;
   batches: number;
 }
 
@@ -120,6 +132,7 @@ export class SyncEngine {
       checkpoints: 0,
       tombstones: 0,
       files: 0,
+      mcp: 0,
       batches: 0,
     };
     const { store, target } = this.o;
@@ -142,8 +155,10 @@ export class SyncEngine {
         // Seal the next batch while the server writes this one.
         next = stream.next(current.last, this.batch);
         await sending;
+        // A forgotten event leaves the packs that hold it before the position moves past it.
+        if (stream.phase === 'push-tombstones') await this.scrubPacks(current.sealed);
         store.sync.setPosition(this.o.remoteName, stream.phase, current.last);
-        counts[stream.phase] += current.sealed.length;
+        counts[stream.phase] += current.count;
         report.batches += 1;
         this.o.onProgress?.({ phase: stream.phase, done: counts[stream.phase] });
       }
@@ -152,8 +167,30 @@ export class SyncEngine {
     report.checkpoints = counts['push-checkpoints'];
     report.tombstones = counts['push-tombstones'];
     if (this.o.userHome) report.files = await pushFiles(this.filesWorld(this.o.userHome));
+    const mcp = this.mcpWorld();
+    if (mcp) report.mcp = await pushMcp(mcp);
     await this.audit('push', { ...report });
     return report;
+  }
+
+  /**
+   * Seals again, without them, every pack (whichever machine sent it) that holds one of the events
+   * these tombstones forget, so the server keeps no copy of their content.
+   */
+  private async scrubPacks(tombstones: readonly SealedRecord[]): Promise<void> {
+    const events = tombstones.filter((t) => t.kind === 'event');
+    if (events.length === 0) return;
+    const gone = new Set(events.map((t) => t.id));
+    let newest = '';
+    for (const t of events) if (t.hlc > newest) newest = t.hlc;
+    const packs = await this.o.target.packsHolding([...gone]);
+    if (packs.length === 0) return;
+    const { store, key, vault } = this.o;
+    const sealer = { store, key, vault, machine: this.machine };
+    await this.o.target.push(
+      // The rewrite must be newer than the pack it replaces, or the server keeps the old one.
+      packs.map((p) => resealPack(sealer, p, gone, newest > p.hlc ? newest : `${p.hlc}+`)),
+    );
   }
 
   /**
@@ -186,16 +223,18 @@ export class SyncEngine {
       conflicts: 0,
       files: 0,
       keptBeside: [],
+      mcp: { written: 0, removed: 0, conflicts: 0, waiting: [] },
       batches: 0,
     };
     const { store, target } = this.o;
-    let fetching = target.pull(Number(this.position('pull', '0')), this.batch, this.machine);
+    const pullFrom = (seq: number) => target.pull(seq, this.batch, this.machine, PULL_BYTES);
+    let fetching = pullFrom(Number(this.position('pull', '0')));
     for (;;) {
       const rows = await fetching;
       if (rows.length === 0) break;
       // Fetch the next batch while this one is opened and applied; if applying fails, the
       // fetched batch is dropped and its error (if any) is not the one to report.
-      fetching = target.pull(rows.at(-1)!.seq, this.batch, this.machine);
+      fetching = pullFrom(rows.at(-1)!.seq);
       fetching.catch(() => undefined);
       // Open everything before writing anything: one bad record stops the batch whole.
       const opened = openBatch(this.o.key, this.o.vault, rows);
@@ -214,6 +253,7 @@ export class SyncEngine {
         const gone = store.sync.applyTombstones(opened.tombstones);
         if (gone.removed > 0) store.audit('sync-forget', this.o.vault, { removed: gone.removed });
         notePulledFiles(store, this.o.key, this.o.vault, opened.files);
+        notePulledMcp(store, this.o.key, this.o.vault, opened.mcp);
         store.sync.setPosition(this.o.remoteName, 'pull', String(rows.at(-1)!.seq));
         report.records += plan.write.length;
         report.events += applied.inserted;
@@ -227,14 +267,36 @@ export class SyncEngine {
     const files = this.o.userHome ? await reconcileFiles(this.filesWorld(this.o.userHome)) : null;
     report.files = files?.written ?? 0;
     report.keptBeside = files?.keptBeside ?? [];
-    const { keptBeside, ...counts } = report;
-    await this.audit('pull', { ...counts, keptBeside: keptBeside.length });
+    const mcp = this.mcpWorld();
+    if (mcp) report.mcp = reconcileMcp(mcp);
+    const { keptBeside, mcp: entries, ...counts } = report;
+    await this.audit('pull', {
+      ...counts,
+      keptBeside: keptBeside.length,
+      mcpWritten: entries.written + entries.removed,
+      mcpConflicts: entries.conflicts,
+    });
     return report;
   }
 
   private filesWorld(home: string): FilesWorld {
     const { store, target, key, vault } = this.o;
     return { store, target, key, vault, machine: this.machine, home };
+  }
+
+  /** The world of MCP entry sync, when the caller gave the agents' config files and a home. */
+  private mcpWorld(): McpWorld | null {
+    const { store, target, key, vault, mcpConfigs, userHome } = this.o;
+    if (!mcpConfigs || !userHome) return null;
+    return {
+      store,
+      target,
+      key,
+      vault,
+      machine: this.machine,
+      configs: mcpConfigs,
+      paths: pathMap(userHome, store.projects.folders()),
+    };
   }
 
   /** The records the next push sends. */
@@ -265,6 +327,9 @@ export class SyncEngine {
     await this.o.target.audit(this.machine, action, detail);
   }
 }
+
+/** Ciphertext fetched per pull batch: a batch of packs holds many events each. */
+const PULL_BYTES = 8 * 1024 * 1024;
 
 const toBytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 

@@ -11,6 +11,11 @@ export interface SealedRecord {
   /** The record was forgotten: the target drops every other machine's version of it. */
   tombstone: boolean;
   ciphertext: Buffer;
+  /**
+   * A pack of events (kind 'events') lists the server ids of the events sealed in it, so that a
+   * forgotten event's pack can be found and sealed again without it. Event ids are random.
+   */
+  ids?: string[] | null;
 }
 
 export interface PulledRecord extends SealedRecord {
@@ -43,9 +48,17 @@ export interface SyncTarget {
   push(records: readonly SealedRecord[]): Promise<{ written: number }>;
   /**
    * Changes after `afterSeq` in sequence order, leaving out the versions `exceptMachine` wrote and
-   * blobs (fetched by id when needed).
+   * blobs (fetched by id when needed): at most `limit` rows, and no more rows once about
+   * `maxBytes` of ciphertext is reached (always at least one).
    */
-  pull(afterSeq: number, limit: number, exceptMachine: string): Promise<PulledRecord[]>;
+  pull(
+    afterSeq: number,
+    limit: number,
+    exceptMachine: string,
+    maxBytes?: number,
+  ): Promise<PulledRecord[]>;
+  /** The event packs (any machine's) that list one of these event ids. */
+  packsHolding(eventIds: readonly string[]): Promise<PulledRecord[]>;
   /** Sealed blobs (chosen files' contents) by id; ids the target does not hold are left out. */
   blobs(ids: readonly string[]): Promise<Map<string, Buffer>>;
   /** The last change sequence number handed out. */

@@ -148,7 +148,12 @@ describe('baton CLI', () => {
   it('exports and re-imports losslessly, and reports malformed lines with exit code 1', () => {
     const exported = baton(['export', '--format', 'events']);
     expect(exported.code).toBe(0);
-    expect(exported.stdout.trim().split('\n')).toHaveLength(2);
+    const lines = exported.stdout.trim().split('\n');
+    // The events, then the project's records: the todo, the decision, facts and the component.
+    const isRecord = (l: string) => l.startsWith('{"record":');
+    expect(lines.filter((l) => !isRecord(l))).toHaveLength(2);
+    const types = lines.filter(isRecord).map((l) => (JSON.parse(l) as { record: string }).record);
+    expect(new Set(types)).toEqual(new Set(['todo', 'decision', 'fact', 'component']));
     const again = baton(['import', '--format', 'events', '-', '--json'], exported.stdout);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, duplicates: 2, malformed: 0 });
 

@@ -50,13 +50,22 @@ async function daemonChild(): Promise<{
   const pidFile = join(box.home, 'daemon.pid');
   for (let i = 0; i < 1500; i += 1) {
     if (existsSync(pidFile)) {
-      const info = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number; port: number };
-      if (info.pid === child.pid) return { child, port: info.port, exit };
+      // The daemon may be writing it right now: an empty or half-written file is read again.
+      const info = readPidFile(pidFile);
+      if (info && info.pid === child.pid) return { child, port: info.port, exit };
     }
     if (child.exitCode !== null) break;
     await sleep(20);
   }
   throw new Error('the daemon did not start');
+}
+
+function readPidFile(path: string): { pid: number; port: number } | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as { pid: number; port: number };
+  } catch {
+    return null;
+  }
 }
 
 const transcript = () => {

@@ -106,7 +106,7 @@ describe('backup and restore-backup', () => {
     const r = baton(box, ['session', 'list']);
     expect(r.code).toBe(6);
     expect(r.stderr).toBe(
-      `baton: the store is damaged: file is not a database (restore the newest backup: baton restore-backup ${path})\n`,
+      `baton: the store is damaged: file is not a database (restore the newest backup: baton restore-backup ${path}; or copy what the file still holds into a new store: baton doctor --salvage)\n`,
     );
     const doctor = baton(box, ['doctor']);
     expect(doctor.code).toBe(1);

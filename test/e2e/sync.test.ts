@@ -2,6 +2,8 @@
 // and a push and a pull killed with SIGKILL part-way, then run again, ending with every event on
 // both sides exactly once.
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore, storePath } from '../../src/store/index.js';
@@ -17,12 +19,20 @@ import type { Sandbox } from './cli-process.js';
 const server = testServerUrl();
 const EVENTS = 3000;
 
-/** Runs `baton args` and kills it with SIGKILL once it has reported `batches` batches. */
-function killAfter(box: Sandbox, args: string[], batches: number): Promise<string | null> {
+/**
+ * Runs `baton args` and kills it with SIGKILL once it has reported `batches` batches. A batch is
+ * `batch` rows: 50 events a batch on push, which pushes them as one row each, so a pull takes few.
+ */
+function killAfter(
+  box: Sandbox,
+  args: string[],
+  batches: number,
+  batch = '50',
+): Promise<string | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: box.project,
-      env: { ...process.env, BATON_HOME: box.home, HOME: box.home, BATON_SYNC_BATCH: '50' },
+      env: { ...process.env, BATON_HOME: box.home, HOME: box.home, BATON_SYNC_BATCH: batch },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let seen = 0;
@@ -69,13 +79,13 @@ describe.skipIf(!server)('baton sync as a process', () => {
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
     const n = await c.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM baton.records WHERE vault = $1 AND kind = 'event'",
+      "SELECT count(*)::int AS n FROM baton.records, unnest(ids) WHERE vault = $1 AND kind = 'events'",
       [vault],
     );
     await c.end();
     expect(n.rows[0]?.n).toBe(EVENTS);
 
-    expect(await killAfter(b, ['sync', 'pull'], 3)).toBe('SIGKILL');
+    expect(await killAfter(b, ['sync', 'pull'], 3, '2')).toBe('SIGKILL');
     const pull = baton(b, ['sync', 'pull', '--json']);
     expect(pull.code).toBe(0);
     const bs = SqliteStore.open({ path: storePath(b.home), readonly: true });
@@ -122,6 +132,36 @@ describe.skipIf(!server)('baton sync as a process', () => {
     const content = s.todos.get(pa.id, todo.id)?.content;
     s.close();
     expect([both, alt]).toContain(content);
+  });
+
+  it('carries an MCP server entry from the command line, with the other home folder', () => {
+    const claude = (box: Sandbox) => join(box.home, '.claude.json');
+    writeFileSync(
+      claude(a),
+      JSON.stringify({ mcpServers: { docs: { command: `${a.home}/bin/docs`, args: [] } } }),
+    );
+    const bText = '{\n  "theme": "dark"\n}\n';
+    writeFileSync(claude(b), bText);
+    expect(baton(a, ['sync', 'mcp', 'add', 'claude-code', 'baton']).code).toBe(2);
+    expect(baton(a, ['sync', 'mcp', 'add', 'claude-code', 'docs']).code).toBe(0);
+    expect(baton(a, ['sync', 'push']).code).toBe(0);
+    const pulled = baton(b, ['sync', 'pull']);
+    expect(pulled.stdout).toMatch(/MCP servers: 1 written/);
+    expect(JSON.parse(readFileSync(claude(b), 'utf8'))).toEqual({
+      theme: 'dark',
+      mcpServers: { docs: { command: `${b.home}/bin/docs`, args: [] } },
+    });
+    const listed = JSON.parse(baton(b, ['sync', 'mcp', 'list', '--json']).stdout) as {
+      entries: unknown[];
+    };
+    expect(listed.entries).toEqual([
+      { agent: 'claude-code', name: 'docs', removed: false, synced: true },
+    ]);
+    expect(baton(b, ['sync', 'mcp', 'remove', 'claude-code', 'docs']).code).toBe(0);
+    expect(readFileSync(claude(b), 'utf8')).toBe(bText);
+    expect(baton(b, ['sync', 'push']).code).toBe(0);
+    expect(baton(a, ['sync', 'pull']).code).toBe(0);
+    expect(JSON.parse(readFileSync(claude(a), 'utf8'))).toEqual({});
   });
 
   it('makes and opens a vault from a passphrase, and refuses a wrong one', () => {

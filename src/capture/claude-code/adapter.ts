@@ -6,6 +6,7 @@ import { handleClaudeHook } from './hook-handler.js';
 import { importClaudeTranscript } from './import-transcript.js';
 import { claudeInstaller } from './installer.js';
 import { AGENT } from './refs.js';
+import { claudeRetention } from './retention.js';
 import { claudeCodeStatus } from './status.js';
 
 export const claudeCode: CaptureAdapter = {
@@ -15,4 +16,5 @@ export const claudeCode: CaptureAdapter = {
   installer: claudeInstaller(),
   hook: handleClaudeHook,
   status: claudeCodeStatus,
+  retention: claudeRetention,
 };

@@ -308,3 +308,51 @@ describe('importClaudeTranscript: a session forked with --fork-session', () => {
     expect(store.sessions.get(FORK)).toMatchObject({ parentId: null });
   });
 });
+
+describe('a long append read over several bounded runs (maxBytes, as the daemon does)', () => {
+  it('stores what one run stores, each line once, and says when more is left', () => {
+    // About 3 MiB: runs of 1 byte stop at the end of each chunk read (1 MiB).
+    const records: unknown[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const id = `toolu_long_${i}`;
+      if (i % 50 === 0) records.push(prompt(`step ${i}`));
+      records.push(
+        assistant(`msg_long_${i}`, [
+          text(`run ${i}`),
+          toolUse(id, 'Bash', { command: `echo ${i}` }),
+        ]),
+      );
+      records.push(toolResult(id, `output ${i} `.repeat(120)));
+    }
+    const path = home.write(`-p/${SESSION}.jsonl`, jsonl(records));
+    const runs: boolean[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = importClaudeTranscript(store, { path, role: 'session' }, { maxBytes: 1 });
+      expect(r.duplicates).toBe(0);
+      runs.push(r.more === true);
+      if (!r.more) break;
+    }
+    expect(runs.length).toBeGreaterThan(2);
+    expect(runs.slice(0, -1).every(Boolean)).toBe(true);
+    expect(runs.at(-1)).toBe(false);
+
+    const whole = SqliteStore.open({ path: join(home.root, 'whole.db') });
+    try {
+      const r = importClaudeTranscript(whole, { path, role: 'session' });
+      expect(r.more).toBeUndefined();
+      const stored = (s: SqliteStore) =>
+        s.events
+          .list({})
+          .map((e) => [e.kind, e.role, e.tool, e.text, e.data, e.ref, e.ts, s.events.raw(e.seq)]);
+      const bounded = stored(store);
+      expect(bounded.length).toBe(r.imported);
+      expect(bounded).toEqual(stored(whole));
+      expect(store.sessions.get(SESSION)).toMatchObject({
+        eventCount: r.imported,
+        title: whole.sessions.get(SESSION)!.title,
+      });
+    } finally {
+      whole.close();
+    }
+  });
+});

@@ -85,6 +85,11 @@ export class EventSessions {
     return session.id;
   }
 
+  /** The store id of the project a line names by folder or name (created when new). */
+  project(project: string): string | null {
+    return this.projectFor(project);
+  }
+
   private projectFor(project: string | undefined): string | null {
     const { store } = this;
     if (project === undefined) return null;

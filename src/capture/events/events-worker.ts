@@ -47,6 +47,7 @@ function emptyBatch(): PreparedBatch {
     sessionOf: [],
     unsure: [],
     malformed: [],
+    records: [],
     last: false,
   };
 }
@@ -85,6 +86,8 @@ function take(text: string): void {
     batch.unsure.push({ at: batch.events.length, line: lines, text });
     batch.events.push(null);
     batch.sessionOf.push(-1);
+  } else if (parsed.reason === 'record') {
+    batch.records.push({ line: lines, value: parsed.value });
   } else if (parsed.reason !== 'blank') {
     batch.malformed.push({ line: lines, reason: parsed.reason, message: parsed.message });
   }

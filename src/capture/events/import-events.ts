@@ -10,6 +10,8 @@ import { readJsonLines } from '../transcripts/jsonl-lines.js';
 import { EventSessions, eventOfLine } from './event-sessions.js';
 import { defaultWorkerUrl, runEventsWorker } from './events-pipeline.js';
 import { parseEventLine } from './parse-event-line.js';
+import { importRecords } from './record-lines.js';
+import type { RecordLine, RecordsImportResult } from './record-lines.js';
 import { TimeSlicer } from './time-slices.js';
 import type { EventLineSchema } from './parse-event-line.js';
 import type { LineProblem, PreparedBatch } from './worker-protocol.js';
@@ -22,6 +24,9 @@ export interface EventsImportResult {
   duplicates: number;
   malformed: LineProblem[];
   sessions: number;
+  /** Records written (todos, decisions, facts, components), and record lines skipped. */
+  records: RecordsImportResult['imported'];
+  unknownRecords: RecordsImportResult['unknown'];
 }
 
 /**
@@ -45,6 +50,12 @@ export interface EventsImportOptions {
    */
   thread?: 'worker' | 'main';
   workerUrl?: URL;
+  /**
+   * The transactions' sizer, kept by a caller that imports many small inputs (the daemon's
+   * `POST /v1/events`): what it learned about the store's pace carries over, instead of each
+   * request starting again with small transactions and paying a durable commit for each.
+   */
+  slicer?: TimeSlicer;
 }
 
 export async function importEvents(
@@ -58,11 +69,14 @@ export async function importEvents(
     duplicates: 0,
     malformed: [],
     sessions: 0,
+    records: {},
+    unknownRecords: {},
   };
+  const records: RecordLine[] = [];
   const sessions = new EventSessions(store);
   // Few transactions, sessions included: a commit (an fsync) per session would be the import's
   // bottleneck; but none longer than about TARGET_MS, so hooks get the write lock in between.
-  const slicer = new TimeSlicer();
+  const slicer = options.slicer ?? new TimeSlicer();
   const write = (append: () => AppendResult) => {
     const r = store.transaction(append);
     result.imported += r.inserted;
@@ -71,17 +85,17 @@ export async function importEvents(
     options.onProgress?.(result);
   };
   if (options.thread === 'main') {
-    await importHere(input, options, result, (lines) =>
-      slicer.each(lines, (slice) =>
-        write(() =>
-          store.events.append(
-            slice.map((p) =>
-              eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts)),
-            ),
-          ),
+    // Prepared here, then inserted through the bulk path, as the worker's batches are: the events
+    // are redacted once, and rows go in many to a statement.
+    const prepare = createEventPreparer(store.events.preparation());
+    await importHere(input, options, result, records, (lines) => {
+      const events = store.transaction(() =>
+        lines.map((p) =>
+          prepare(eventOfLine(p.line, p.ref, p.ts, sessions.resolve(p.agent, p.line, p.ts))),
         ),
-      ),
-    );
+      );
+      slicer.each(events, (slice) => write(() => store.events.appendPrepared(slice)));
+    });
   } else {
     const prepare = createEventPreparer(store.events.preparation());
     const sessionIds: string[] = [];
@@ -98,6 +112,7 @@ export async function importEvents(
         input,
         (batch) => {
           result.lines = batch.lines;
+          records.push(...batch.records);
           const problems = [...batch.malformed];
           // The batch's sessions first, then its events in short transactions (time-slices.ts).
           const events = store.transaction(() => {
@@ -115,6 +130,12 @@ export async function importEvents(
     }
   }
   sessions.finish();
+  if (records.length > 0) {
+    const r = importRecords(store, sessions, records, Date.now());
+    result.records = r.imported;
+    result.unknownRecords = r.unknown;
+    result.malformed.push(...r.malformed);
+  }
   return result;
 }
 
@@ -139,7 +160,7 @@ function batchEvents(
     const { line: number, text } = batch.unsure[unsure++]!;
     const parsed = parseEventLine(text, schema);
     if (!parsed.ok) {
-      if (parsed.reason !== 'blank') {
+      if (parsed.reason !== 'blank' && parsed.reason !== 'record') {
         problems.push({ line: number, reason: parsed.reason, message: parsed.message });
       }
       continue;
@@ -164,6 +185,7 @@ async function importHere(
   input: Readable,
   options: EventsImportOptions,
   result: EventsImportResult,
+  records: RecordLine[],
   flush: (lines: PendingLine[]) => void,
 ): Promise<void> {
   const batchSize = options.batchSize ?? BATCH;
@@ -172,7 +194,8 @@ async function importHere(
     result.lines += 1;
     const parsed = parseEventLine(text, options.schema);
     if (!parsed.ok) {
-      if (parsed.reason !== 'blank') {
+      if (parsed.reason === 'record') records.push({ line: result.lines, value: parsed.value });
+      else if (parsed.reason !== 'blank') {
         result.malformed.push({
           line: result.lines,
           reason: parsed.reason,

@@ -11,7 +11,11 @@ export type EventLineSchema = typeof eventLineV1;
 export type LineResult =
   | { ok: true; line: EventLineV1; ref: string }
   | { ok: false; reason: 'json' | 'schema'; message: string }
-  | { ok: false; reason: 'blank'; message: '' };
+  | { ok: false; reason: 'blank'; message: '' }
+  | RecordResult;
+
+/** A record line (`{"record":"todo",…}`, record-lines.ts): not an event, judged by its own rules. */
+export type RecordResult = { ok: false; reason: 'record'; value: Record<string, unknown> };
 
 /** A line the hand-written check could not vouch for: the schema must judge it. */
 export type PlainLineResult = LineResult | { ok: false; reason: 'unsure'; value: unknown };
@@ -29,6 +33,9 @@ export function parsePlainEventLine(text: string): PlainLineResult {
     return { ok: false, reason: 'json', message: `not JSON: ${(error as Error).message}` };
   }
   if (isPlainValidLine(value)) return { ok: true, line: value, ref: value.ref ?? contentRef(text) };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'record' in value) {
+    return { ok: false, reason: 'record', value: value };
+  }
   return { ok: false, reason: 'unsure', value };
 }
 

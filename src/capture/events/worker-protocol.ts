@@ -53,6 +53,8 @@ export interface PreparedBatch {
   /** Lines the hand-written check could not vouch for, with their place in `events`. */
   unsure: { at: number; line: number; text: string }[];
   malformed: LineProblem[];
+  /** Record lines (record-lines.ts), written by the store's thread after the events. */
+  records: { line: number; value: Record<string, unknown> }[];
   /** The input has ended and this is the worker's last batch. */
   last: boolean;
 }

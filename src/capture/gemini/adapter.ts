@@ -10,6 +10,7 @@ import { discoverChats, importGeminiChat } from './import-chat.js';
 import { geminiInstaller, geminiSettingsFor } from './installer.js';
 import { geminiHome } from './paths.js';
 import { AGENT } from './refs.js';
+import { geminiRetention } from './retention.js';
 
 function geminiStatus(env: AgentEnv, store: Store | null, batonHome: string): CaptureStatus {
   const scopes = (['user', 'project'] as const).map((s) =>
@@ -29,4 +30,5 @@ export const gemini: CaptureAdapter = {
   hook: handleGeminiHook,
   status: geminiStatus,
   present: geminiPresent,
+  retention: geminiRetention,
 };

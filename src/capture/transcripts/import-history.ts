@@ -11,6 +11,7 @@ import type {
   FileImportResult,
   MalformedReason,
   TranscriptFile,
+  TranscriptImportOptions,
 } from '../adapter.js';
 
 const GROUP_BYTES = 16 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface AgentImportSummary {
   malformed: Partial<Record<HistoryProblem['reason'], number>>;
   problems: HistoryProblem[];
   unknownTypes: Record<string, number>;
+  /** Files read only in part (`maxBytes`): the next run goes on from where this one stopped. */
+  more: number;
 }
 
 export interface HistoryProgress {
@@ -63,6 +66,7 @@ export function importHistory(
   adapter: CaptureAdapter,
   files: TranscriptFile[],
   onProgress?: (p: HistoryProgress) => void,
+  limits: Pick<TranscriptImportOptions, 'maxBytes'> = {},
 ): AgentImportSummary {
   const summary: AgentImportSummary = {
     agent: adapter.agent,
@@ -76,6 +80,7 @@ export function importHistory(
     malformed: {},
     problems: [],
     unknownTypes: {},
+    more: 0,
   };
   let i = 0;
   while (i < files.length) {
@@ -84,7 +89,7 @@ export function importHistory(
       while (i < files.length && groupBytes < GROUP_BYTES) {
         const file = files[i]!;
         const before = { bytes: summary.bytes, events: summary.imported + summary.duplicates };
-        const r = importOne(store, adapter, file, (p) =>
+        const r = importOne(store, adapter, file, limits, (p) =>
           onProgress?.({
             agent: adapter.agent,
             file: i + 1,
@@ -118,12 +123,13 @@ function importOne(
   store: Store,
   adapter: CaptureAdapter,
   file: TranscriptFile,
+  limits: Pick<TranscriptImportOptions, 'maxBytes'>,
   onProgress: (p: { bytes: number; events: number }) => void,
 ): FileImportResult | string {
   try {
     const refused = notRegular(file.path);
     if (refused) return refused;
-    return adapter.transcripts.importFile(store, file, { onProgress });
+    return adapter.transcripts.importFile(store, file, { onProgress, ...limits });
   } catch (error) {
     const e = classifyError(error);
     // A locked or full store is not one file's problem: stop the run.
@@ -158,6 +164,7 @@ function notRegular(path: string): string | null {
 function add(s: AgentImportSummary, r: FileImportResult): void {
   s.files += 1;
   if (r.unchanged) s.unchanged += 1;
+  if (r.more) s.more += 1;
   s.bytes += r.bytes;
   s.lines += r.lines;
   s.newSessions += r.newSessions;

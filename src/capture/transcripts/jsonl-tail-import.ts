@@ -97,20 +97,28 @@ export function importJsonlTail(
       options.onProgress?.({ bytes: result.bytes, events: result.imported + result.duplicates });
     };
 
+    const stopAt = options.maxBytes === undefined ? undefined : tail.offset + options.maxBytes;
     let pending = 0;
-    const end = readLines(fd, tail.offset, stat.size, {
-      line: (text, offset, bytes) => {
-        importer.line(text, offset, bytes);
-        pending += 1;
+    const end = readLines(
+      fd,
+      tail.offset,
+      stat.size,
+      {
+        line: (text, offset, bytes) => {
+          importer.line(text, offset, bytes);
+          pending += 1;
+        },
+        chunkEnd: (offset) => {
+          if (pending >= BATCH) {
+            flush(offset);
+            pending = 0;
+          }
+        },
+        acceptUnterminated: isCompleteRecord,
+        stopped: () => (result.more = true),
       },
-      chunkEnd: (offset) => {
-        if (pending >= BATCH) {
-          flush(offset);
-          pending = 0;
-        }
-      },
-      acceptUnterminated: isCompleteRecord,
-    });
+      stopAt,
+    );
     importer.finish?.();
     flush(end);
     store.transaction(() => importer.settle());

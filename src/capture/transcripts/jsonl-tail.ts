@@ -7,7 +7,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { ImportCursor } from '../../store/index.js';
 
 const FINGERPRINT_BYTES = 1024;
-const CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes read at a time. An importer writes a batch only at a chunk's end, so a chunk's lines, their
+ * drafts and the copies of their records are all alive together: 1 MiB keeps that to a few batches'
+ * worth (the daemon tails for days; 8 MiB chunks held over 100 MB at once), at no cost in speed.
+ */
+const CHUNK_BYTES = 1024 * 1024;
 
 export interface TailStart {
   /** Byte offset to read from. */
@@ -53,10 +58,22 @@ export interface TailReader {
   chunkEnd(offset: number): void;
   /** Whether an unterminated last line is complete as it stands. */
   acceptUnterminated(text: string): boolean;
+  /** Called when the read stops at `stopAfter` with more of the file left. */
+  stopped?(): void;
 }
 
-/** Reads complete lines from `start` to `size`; returns the offset just past the last one read. */
-export function readLines(fd: number, start: number, size: number, reader: TailReader): number {
+/**
+ * Reads complete lines from `start` to `size`; returns the offset just past the last one read.
+ * With `stopAfter`, stops at the end of the first chunk that reaches it and has handed over a line
+ * (the rest is for a later run: a line cut there is held back, never accepted as unterminated).
+ */
+export function readLines(
+  fd: number,
+  start: number,
+  size: number,
+  reader: TailReader,
+  stopAfter?: number,
+): number {
   let pos = start;
   let carry: Buffer | null = null;
   let carryOffset = start;
@@ -83,6 +100,10 @@ export function readLines(fd: number, start: number, size: number, reader: TailR
     carry = lineStart < buf.length ? buf.subarray(lineStart) : null;
     carryOffset = base + lineStart;
     reader.chunkEnd(carryOffset);
+    if (stopAfter !== undefined && pos >= stopAfter && pos < size && carryOffset > start) {
+      reader.stopped?.();
+      return carryOffset;
+    }
   }
   if (carry !== null) {
     const text = carry.toString('utf8');

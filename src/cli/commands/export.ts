@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { exportEvents } from '../../capture/index.js';
+import { exportEvents, exportRecords } from '../../capture/index.js';
 import type { EventsExportFilter } from '../../capture/index.js';
 import { BatonError } from '../../core/index.js';
 import type { CliContext } from '../context.js';
@@ -12,7 +12,9 @@ import { examples, withProject } from '../options.js';
 export function registerExport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('export')
-    .description('write history out as Events JSONL v1 (lossless: import gives it back)')
+    .description(
+      'write history out as Events JSONL v1: events, then todos, decisions, facts, components and checkpoints (import gives them back)',
+    )
     .requiredOption('-f, --format <format>', 'output format: events')
     .option('-s, --session <session>', 'only this session (id or handle)')
     .option('-A, --all-projects', 'every project, not just this one')
@@ -32,6 +34,18 @@ interface ExportOpts {
   allProjects?: boolean;
   output?: string;
   project?: string;
+}
+
+/**
+ * The events, then the records of the project (or of every project, global facts included); a
+ * session's export holds its events only, records being the project's.
+ */
+function* exportLines(
+  store: ReturnType<CliContext['store']>,
+  filter: EventsExportFilter,
+): Generator<string> {
+  yield* exportEvents(store, filter);
+  if (filter.sessionId === undefined) yield* exportRecords(store, filter.projectId ?? null);
 }
 
 /** Streams the chosen events as JSONL to the file or standard output, in 64 KiB writes. */
@@ -55,7 +69,7 @@ async function runExport(ctx: CliContext, opts: ExportOpts): Promise<void> {
     ? createWriteStream(resolve(ctx.world.cwd, opts.output), { mode: 0o600 })
     : ctx.world.stdout;
   let chunk = '';
-  for (const line of exportEvents(store, filter)) {
+  for (const line of exportLines(store, filter)) {
     lines += 1;
     chunk += line;
     if (chunk.length >= 1 << 16) {

@@ -71,7 +71,7 @@ async function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): 
   }
   const query = words.join(' ');
   const result = await searchMemory(
-    { store: ctx.store(), clock: ctx.world.clock },
+    { store: ctx.store(), clock: ctx.world.clock, env: ctx.world.env },
     {
       query,
       limit: flags.limit,
@@ -85,6 +85,7 @@ async function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): 
       withTotal: flags.total,
     },
   );
+  if (result.notice) ctx.out.error(ctx.out.warn(result.notice));
   if (flags.json) return ctx.out.json(searchResultToJson(query, result));
   if (result.hits.length === 0) {
     ctx.out.line('no hits');

@@ -77,6 +77,7 @@ export const searchTool = defineTool({
             )
           : `No match for "${args.query}". Try fewer or other words, a prefix (deploy*), or allProjects.`,
         hits.length ? 'Read around a hit with timeline {"event": "<id>"}.' : '',
+        result.notice ?? '',
         pageSentence('search', page, filters),
       ),
       data: { hits, page },

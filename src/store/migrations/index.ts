@@ -8,6 +8,7 @@ import { indexHash } from './006-index-hash.js';
 import { syncTables } from './007-sync.js';
 import { cjkIndex } from './008-cjk-bigrams.js';
 import { syncTombstones } from './009-sync-tombstones.js';
+import { eventEmbeddings } from './010-event-embeddings.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   syncTables,
   cjkIndex,
   syncTombstones,
+  eventEmbeddings,
 ];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';

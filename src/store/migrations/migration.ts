@@ -3,7 +3,7 @@
 // Several processes may open a new store at once: each migration runs under the write lock
 // (BEGIN IMMEDIATE) and re-reads the version inside it, so only the first one applies it.
 import type Database from 'better-sqlite3';
-import { BatonError } from '../../core/index.js';
+import { BatonError, UPDATE_BATON } from '../../core/index.js';
 
 export interface Migration {
   version: number;
@@ -22,7 +22,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     throw new BatonError(
       'STORE_CORRUPT',
       `the store has schema version ${current}, newer than this Baton understands`,
-      { hint: 'upgrade Baton (npm install -g baton-memory) to read it' },
+      { hint: `${UPDATE_BATON}, then run the command again` },
     );
   }
   const applied: number[] = [];

@@ -74,7 +74,7 @@ export class SqliteCheckpoints implements Checkpoints {
         handle = `${base}-${i}`;
       }
       const row: CheckpointRow & { snapshot: Buffer } = {
-        id: ctx.ids(),
+        id: input.id ?? ctx.ids(),
         handle,
         session_id: input.sessionId,
         project_id: input.projectId,

@@ -393,6 +393,13 @@ export class SqliteEvents implements Events {
     return row.n;
   }
 
+  seqOfRef(sessionId: string, ref: string): number | null {
+    const row = this.ctx
+      .stmt('SELECT seq FROM events WHERE session_id = ? AND ref = ?')
+      .get(sessionId, ref) as { seq: number } | undefined;
+    return row?.seq ?? null;
+  }
+
   lastSeq(): number {
     return (
       this.ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }

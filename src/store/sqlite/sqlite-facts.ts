@@ -56,7 +56,7 @@ export class SqliteFacts implements ContextFacts {
         expires_at:
           input.expiresAt === undefined ? (existing?.expires_at ?? null) : input.expiresAt,
         session_id: input.sessionId ?? existing?.session_id ?? null,
-        created_at: existing?.created_at ?? now,
+        created_at: existing?.created_at ?? input.createdAt ?? now,
         updated_at: now,
         machine_id: ctx.machineId,
         hlc,

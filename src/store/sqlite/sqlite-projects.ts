@@ -92,6 +92,15 @@ export class SqliteProjects implements Projects {
     );
   }
 
+  folders(): { key: string; root: string }[] {
+    return this.ctx
+      .stmt(
+        `SELECT p.key, r.root FROM project_roots r JOIN projects p ON p.id = r.project_id
+         WHERE r.root <> '' ORDER BY p.key, r.root = p.root DESC, r.root`,
+      )
+      .all() as { key: string; root: string }[];
+  }
+
   busiest(limit: number): ProjectActivity[] {
     return this.ctx
       .stmt(

@@ -29,6 +29,7 @@ import { findWalCut } from './wal-cut.js';
 import { SqliteProjects } from './sqlite-projects.js';
 import { SqliteSessions } from './sqlite-sessions.js';
 import { SqliteStats } from './sqlite-stats.js';
+import { SqliteEmbeddings } from './sqlite-embeddings.js';
 import { SqliteSync } from './sqlite-sync.js';
 import { SqliteTodos } from './sqlite-todos.js';
 import { announceUrgent, yieldToUrgent } from './writer-turns.js';
@@ -90,6 +91,7 @@ export class SqliteStore implements Store {
   readonly maintenance: SqliteMaintenance;
   readonly activity: SqliteActivity;
   readonly stats: SqliteStats;
+  readonly embeddings: SqliteEmbeddings;
   readonly sync: SqliteSync;
   private readonly ctx: SqliteContext;
   private release: () => void = () => {};
@@ -186,6 +188,7 @@ export class SqliteStore implements Store {
     );
     this.activity = new SqliteActivity(this.ctx);
     this.stats = new SqliteStats(this.ctx);
+    this.embeddings = new SqliteEmbeddings(this.ctx);
   }
 
   /** The connection itself, for maintenance code in this module (backup, integrity, vacuum). */

@@ -149,11 +149,15 @@ export class SqliteSync implements SyncSupport {
          VALUES (@id, @session_id, @ts, @kind, @role, @tool, @text, @data, @source, @ref, @hlc)`,
       );
       const touch = ctx.stmt(
-        `UPDATE sessions SET event_count = event_count + 1,
+        `UPDATE sessions SET event_count = event_count + ?,
            last_activity_at = max(last_activity_at, ?) WHERE id = ?`,
       );
       const known = ctx.stmt('SELECT 1 FROM sessions WHERE id = ?');
+      const seen = new Set<string>();
+      // Each session's count and latest time, written once per batch.
+      const touched = new Map<string, { n: number; ts: number }>();
       let inserted = 0;
+      let newest = '';
       // Most stores never forgot anything: then no event needs looking up.
       const checkGone = hasTombstones(ctx);
       for (const e of events) {
@@ -163,7 +167,10 @@ export class SqliteSync implements SyncSupport {
           (isTombstoned(ctx, 'event', e.id) || isTombstoned(ctx, 'session', b.session_id));
         if (gone) continue;
         // A session's record may come after its events (its newest version is pushed later).
-        if (!known.get(b.session_id)) placeholderSession(ctx, b.session_id, b.ts);
+        if (!seen.has(b.session_id)) {
+          if (!known.get(b.session_id)) placeholderSession(ctx, b.session_id, b.ts);
+          seen.add(b.session_id);
+        }
         const data = b.data === null || b.data === undefined ? null : JSON.stringify(b.data);
         const info = insert.run({ ...b, data, id: e.id, hlc: e.hlc });
         if (info.changes === 0) continue;
@@ -180,9 +187,15 @@ export class SqliteSync implements SyncSupport {
           },
           facts(b.session_id),
         );
-        touch.run(b.ts, b.session_id);
-        ctx.hlc.observe(e.hlc);
+        const t = touched.get(b.session_id);
+        if (t) {
+          t.n += 1;
+          t.ts = Math.max(t.ts, b.ts);
+        } else touched.set(b.session_id, { n: 1, ts: b.ts });
+        if (e.hlc > newest) newest = e.hlc;
       }
+      for (const [id, t] of touched) touch.run(t.n, t.ts, id);
+      if (newest) ctx.hlc.observe(newest);
       return { inserted, skipped: events.length - inserted };
     });
   }

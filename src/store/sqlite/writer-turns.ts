@@ -4,7 +4,7 @@
 // file in `<store>-urgent/` while their store is open; every other writer, before it begins a
 // write transaction, waits while such a file names a live process — for at most a bound, so a
 // stuck hook cannot stop an import.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How long a bulk writer waits for urgent ones before it takes its turn anyway. */
@@ -25,7 +25,14 @@ export function announceUrgent(storePath: string, pid: number): () => void {
   } catch {
     return () => undefined; // Without the marker the hook still writes, only with less priority.
   }
-  return () => rmSync(file, { force: true });
+  // unlinkSync, not rmSync: Node 20's rmSync loads its rimraf module, milliseconds of a hook.
+  return () => {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone (a reader removed it as stale): nothing to release.
+    }
+  };
 }
 
 function alive(pid: number): boolean {

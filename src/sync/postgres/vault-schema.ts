@@ -63,6 +63,21 @@ CREATE TABLE baton.schema_version (version integer NOT NULL);
 INSERT INTO baton.schema_version VALUES (1);
 `,
   },
+  {
+    // Event packs: many events sealed in one row, listing their ids (random, as before) so a
+    // forgotten event's pack can be found and sealed again without it.
+    version: 2,
+    sql: `
+ALTER TABLE baton.records ADD COLUMN ids text[];
+-- Ciphertext does not compress: stored out of line as it is, without a compression attempt.
+ALTER TABLE baton.records ALTER COLUMN ciphertext SET STORAGE EXTERNAL;
+DO $$ DECLARE v record; BEGIN
+  FOR v IN SELECT member_role FROM baton.vaults LOOP
+    EXECUTE format('GRANT UPDATE (ids) ON baton.records TO %I', v.member_role);
+  END LOOP;
+END $$;
+`,
+  },
 ];
 
 export const VAULT_NAME_RE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -80,7 +95,7 @@ DO $$ BEGIN
 END $$;
 GRANT USAGE ON SCHEMA baton TO ${role};
 GRANT SELECT, INSERT, DELETE ON baton.records TO ${role};
-GRANT UPDATE (kind, hlc, size, tombstone, seq, ciphertext) ON baton.records TO ${role};
+GRANT UPDATE (kind, hlc, size, tombstone, seq, ciphertext, ids) ON baton.records TO ${role};
 GRANT SELECT ON baton.vaults TO ${role};
 GRANT UPDATE (last_seq) ON baton.vaults TO ${role};
 GRANT SELECT, INSERT ON baton.audit TO ${role};

@@ -115,7 +115,7 @@ export class AgentSandbox {
     if (r.code !== 0) throw new Error(`baton export failed (${r.code}): ${r.stderr}`);
     return r.stdout
       .split('\n')
-      .filter((l) => l.trim() !== '')
+      .filter((l) => l.trim() !== '' && !l.startsWith('{"record":')) // records follow the events
       .map((l) => JSON.parse(l) as StoredEvent);
   }
 

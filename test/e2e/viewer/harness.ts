@@ -39,12 +39,18 @@ export interface Viewer {
   close(): Promise<void>;
 }
 
-export async function startViewer(): Promise<Viewer> {
+export interface ViewerOptions {
+  /** Runs over the sandbox after the store is seeded and before the daemon starts. */
+  prepare?: (box: Sandbox, seeded: Seeded) => void;
+}
+
+export async function startViewer(options: ViewerOptions = {}): Promise<Viewer> {
   const executablePath = chromiumPath();
   if (!executablePath)
     throw new Error('no Chromium: install Debian’s chromium or set BATON_CHROMIUM');
   const box = sandbox();
   const seeded = seedStore(box);
+  options.prepare?.(box, seeded);
   const env = {
     ...process.env,
     BATON_HOME: box.home,

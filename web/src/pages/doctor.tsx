@@ -1,5 +1,6 @@
-// Diagnostics: `baton doctor`'s checks as the daemon runs them — the store, hooks, the daemon
-// itself, retention and backups — each with its status and the fix it suggests.
+// Diagnostics: `baton doctor`'s checks as the daemon runs them (one list, the same function the CLI
+// calls) — the store, each agent's hooks, the daemon itself, history and retention (each agent's
+// own and Baton's), and backups — grouped under headings, each with its status and the fix.
 import { api } from '../api.js';
 import { useData } from '../use-data.js';
 
@@ -12,11 +13,24 @@ interface Check {
   fix: string | null;
 }
 
+const GROUPS: { name: string; has: (id: string) => boolean }[] = [
+  { name: 'Hooks', has: (id) => id.startsWith('hooks:') || id === 'spool' },
+  { name: 'Daemon', has: (id) => id.startsWith('daemon') },
+  { name: 'History and retention', has: (id) => /^(history|retention)(:|$)/.test(id) },
+  { name: 'Backups', has: (id) => /^backup(:|$)/.test(id) },
+];
+const STORE = 'Store and sessions';
+
+function groupOf(id: string): string {
+  return GROUPS.find((g) => g.has(id))?.name ?? STORE;
+}
+
 export function DoctorPage() {
   const { data, error, reload } = useData(
     () => api.get<{ ok: boolean; checks: Check[] }>('/doctor'),
     [],
   );
+  const names = [STORE, ...GROUPS.map((g) => g.name)];
   return (
     <section aria-labelledby="doctor-title">
       <h1 id="doctor-title">Diagnostics</h1>
@@ -25,21 +39,37 @@ export function DoctorPage() {
       </button>
       {error && <p role="alert">{error.message}</p>}
       {!data && !error && <p aria-busy="true">Checking…</p>}
-      <ul class="checks">
-        {data?.checks.map((c) => (
-          <li key={c.id} class={`check st-${c.status}`}>
-            <span class="badge">{c.status}</span> <strong>{c.title}</strong> {c.summary}
-            {c.details.length > 0 && (
-              <ul class="muted small">
-                {c.details.map((d, i) => (
-                  <li key={i}>{d}</li>
+      {data &&
+        names.map((name) => {
+          const checks = data.checks.filter((c) => groupOf(c.id) === name);
+          if (checks.length === 0) return null;
+          const hid = `doctor-${name.replace(/\W+/g, '-').toLowerCase()}`;
+          return (
+            <section key={name} aria-labelledby={hid}>
+              <h2 id={hid}>{name}</h2>
+              <ul class="checks">
+                {checks.map((c) => (
+                  <li
+                    key={c.id}
+                    class={`check st-${c.status}`}
+                    data-check={c.id}
+                    data-status={c.status}
+                  >
+                    <span class="badge">{c.status}</span> <strong>{c.title}</strong> {c.summary}
+                    {c.details.length > 0 && (
+                      <ul class="muted small">
+                        {c.details.map((d, i) => (
+                          <li key={i}>{d}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {c.fix && <p class="small">fix: {c.fix}</p>}
+                  </li>
                 ))}
               </ul>
-            )}
-            {c.fix && <p class="small">fix: {c.fix}</p>}
-          </li>
-        ))}
-      </ul>
+            </section>
+          );
+        })}
     </section>
   );
 }

@@ -11,3 +11,5 @@ export {
 } from './json-mcp-config.js';
 export type { JsonMcpLocation, JsonMcpRemoval } from './json-mcp-config.js';
 export { addCodexMcpServer, codexMcpServer, removeCodexMcpServer } from './toml-mcp-config.js';
+export { agentMcpConfigs } from './agent-mcp-files.js';
+export type { AgentMcpConfigs } from './agent-mcp-files.js';

@@ -11,7 +11,8 @@ export function registerDaemonStatus(group: Command, ctx: CliContext): void {
       'whether the daemon runs, its pid and address, and how many sessions only Baton still holds',
     );
   withJson(cmd).action(async (opts: { json?: boolean }) => {
-    const { daemonStatus, keptOnlyByBaton } = await import('../../../daemon/index.js');
+    const { daemonStatus } = await import('../../../daemon/index.js');
+    const { keptOnlyByBaton } = await import('../../../operations/index.js');
     const status = daemonStatus(ctx.home);
     const kept = keptOnlyByBaton(ctx.store());
     const keptOnly = { transcripts: kept.transcripts.length, sessions: kept.sessions };

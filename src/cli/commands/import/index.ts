@@ -69,6 +69,8 @@ async function importEventFiles(
     duplicates: 0,
     malformed: [],
     sessions: 0,
+    records: {},
+    unknownRecords: {},
   };
   const problems: string[] = [];
   for (const file of files) {
@@ -98,6 +100,13 @@ async function importEventFiles(
     total.duplicates += r.duplicates;
     total.sessions += r.sessions;
     total.malformed.push(...r.malformed);
+    for (const [k, n] of Object.entries(r.records)) {
+      const type = k as keyof typeof total.records;
+      total.records[type] = (total.records[type] ?? 0) + n;
+    }
+    for (const [k, n] of Object.entries(r.unknownRecords)) {
+      total.unknownRecords[k] = (total.unknownRecords[k] ?? 0) + n;
+    }
     for (const m of r.malformed) problems.push(`${name}:${m.line}: ${m.message}`);
   }
   report(ctx, total, problems, opts.json ?? false);
@@ -117,6 +126,8 @@ function report(
       imported: total.imported,
       duplicates: total.duplicates,
       sessions: total.sessions,
+      records: total.records,
+      unknownRecords: total.unknownRecords,
       malformed: problems.length,
       problems: problems.slice(0, 1000),
     });
@@ -124,6 +135,14 @@ function report(
     ctx.out.line(
       `imported ${total.imported} events into ${total.sessions} new sessions from ${total.files} file(s); ` +
         `${total.duplicates} already present, ${problems.length} malformed`,
+    );
+    const records = Object.entries(total.records).map(([k, n]) => `${n} ${k}(s)`);
+    if (records.length) ctx.out.line(`records: ${records.join(', ')}`);
+  }
+  // A newer Baton's record types are not an error: said once each, and the rest imports.
+  for (const [k, n] of Object.entries(total.unknownRecords)) {
+    ctx.out.error(
+      `baton: skipped ${n} record line(s) of type ${printable(k)}, unknown to this Baton`,
     );
   }
   if (problems.length) {

@@ -74,7 +74,7 @@ function printDemo(ctx: CliContext, store: Store, path: string, demo: DemoReport
   o.line('  baton session start --title "what I am doing"   start recording by hand');
   o.line('  baton todo add "..."  /  baton decision add "..."  /  baton context set KEY VALUE');
   o.line('  baton session list --all-projects                what has been recorded');
-  o.line('  baton export --format events > history.jsonl     everything, losslessly');
+  o.line('  baton export --format events > history.jsonl     events, records and checkpoints');
   o.line('  baton --help                                     every command, with examples');
 }
 

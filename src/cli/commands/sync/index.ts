@@ -7,6 +7,7 @@ import { registerSyncConflicts } from './conflicts.js';
 import { registerSyncFiles } from './files.js';
 import { registerSyncInit } from './init.js';
 import { registerSyncKey } from './key.js';
+import { registerSyncMcp } from './mcp.js';
 import { registerSyncStatus } from './status.js';
 import { registerSyncTransfer } from './transfer.js';
 
@@ -22,6 +23,7 @@ export function registerSync(program: Command, ctx: CliContext): void {
     'baton sync resolve 01JD3K --keep both',
     'baton sync key export',
     'baton sync files add ~/.claude/CLAUDE.md',
+    'baton sync mcp add claude-code github',
   ]);
   for (const register of [
     registerSyncInit,
@@ -30,6 +32,7 @@ export function registerSync(program: Command, ctx: CliContext): void {
     registerSyncConflicts,
     registerSyncKey,
     registerSyncFiles,
+    registerSyncMcp,
   ]) {
     register(group, ctx);
   }

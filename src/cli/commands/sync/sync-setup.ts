@@ -1,6 +1,7 @@
 // What every `baton sync` command shares: the vault this store syncs with (kept in the store's
 // settings), the key file that opens it, and an engine connected to it.
 import { BatonError } from '../../../core/index.js';
+import { agentMcpConfigs } from '../../../capture/index.js';
 import {
   PostgresSyncTarget,
   SYNC_SETTING,
@@ -57,7 +58,10 @@ export async function withEngine<T>(
       vault: config.vault,
       remoteName: remoteName(config.remote, config.vault),
       ...(batch > 0 && { batchSize: batch }),
-      ...(ctx.world.env.HOME && { userHome: ctx.world.env.HOME }),
+      ...(ctx.world.env.HOME && {
+        userHome: ctx.world.env.HOME,
+        mcpConfigs: agentMcpConfigs(ctx.world.env),
+      }),
       ...(onProgress && { onProgress }),
     });
     return await fn({ engine, target, config });

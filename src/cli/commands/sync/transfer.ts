@@ -36,5 +36,18 @@ export function registerSyncTransfer(group: Command, ctx: CliContext): void {
     if (r.conflicts > 0) {
       ctx.out.line(`${r.conflicts} new conflicts: see \`baton sync conflicts\``);
     }
+    const m = r.mcp;
+    if (m.written + m.removed > 0) {
+      ctx.out.line(
+        `MCP servers: ${m.written} written, ${m.removed} removed in your agents' configs`,
+      );
+    }
+    if (m.conflicts > 0) {
+      ctx.out.line(
+        `${m.conflicts} MCP servers changed on two machines at once: see \`baton sync mcp list\``,
+      );
+    }
+    for (const w of m.waiting)
+      ctx.out.line(`MCP server ${w} waits for that project on this machine`);
   });
 }

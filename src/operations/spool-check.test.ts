@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spoolHook } from '../../capture/index.js';
-import type { DoctorContext } from '../../doctor/index.js';
-import { spoolCheck } from './hook-checks.js';
+import { spoolHook } from '../capture/index.js';
+import type { DoctorContext } from '../doctor/index.js';
+import { spoolCheck } from './diagnostics.js';
 
 const homes: string[] = [];
 afterEach(() => {

@@ -1,0 +1,106 @@
+// `baton mcp`'s entry (dist/mcp.cjs, loaded by bin/baton.js): one small CommonJS file that answers
+// `initialize`, `tools/list` and `ping` from the listing written in by the build (lazy-front.ts),
+// and loads the full server (dist/mcp-full.js: the CLI's `mcp` command) at the first message it
+// does not answer itself. An agent waits for those first answers at the start of every session.
+// It reads fd 0 and writes fd 1 directly until then: process.stdin/stdout load Node's net and tty
+// machinery. Arguments other than --project/--session (e.g. --help) go straight to the full CLI.
+import { read, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Readable, Writable } from 'node:stream';
+import { LazyMcpFront } from './lazy-front.js';
+import type { Streams } from './lazy-front.js';
+import type { McpListing } from './listing.js';
+import type * as McpFull from './mcp-full.js';
+
+declare const __BATON_MCP_LISTING__: McpListing;
+
+const args = process.argv.slice(3);
+
+/** Whether the arguments are the ones the front can leave for later (a --session, no --project). */
+function plainArgs(list: string[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    if (a.startsWith('--session=')) continue;
+    if (a === '--session' && i + 1 < list.length) {
+      i++;
+      continue;
+    }
+    // --project is checked at start by the full command, so a typo fails at once as before.
+    return false;
+  }
+  return true;
+}
+
+function distUrl(file: string): string {
+  return pathToFileURL(join(__dirname, file)).href;
+}
+
+async function loadFull(): Promise<typeof McpFull> {
+  const module = (await import('node:module')) as { enableCompileCache?: () => unknown };
+  module.enableCompileCache?.();
+  return (await import(distUrl('mcp-full.js'))) as typeof McpFull;
+}
+
+/** Writes to fd 1; if the pipe would block, process.stdout takes over (it waits for room). */
+let viaStream = false;
+function writeOut(text: string): void {
+  if (!viaStream) {
+    const bytes = Buffer.from(text);
+    let at = 0;
+    try {
+      while (at < bytes.length) at += writeSync(1, bytes, at);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      viaStream = true;
+      process.stdout.write(bytes.subarray(at));
+      return;
+    }
+  }
+  process.stdout.write(text);
+}
+
+function serveLazily(): void {
+  const front = new LazyMcpFront(
+    __BATON_MCP_LISTING__,
+    writeOut,
+    async (stdin: Readable, stdout: Writable) => (await loadFull()).serveMcp(args, stdin, stdout),
+    () => ({
+      stdout: process.stdout,
+      streams: createRequire(__filename)('node:stream') as Streams,
+    }),
+  );
+  void front.done.then((code) => {
+    process.exitCode = code;
+  });
+  const buf = Buffer.alloc(64 * 1024);
+  const next = (): void =>
+    read(0, buf, 0, buf.length, null, (error, n) => {
+      if (error) {
+        // A non-blocking stdin (a terminal, some spawners): read it as a stream instead.
+        if (error.code === 'EAGAIN') {
+          process.stdin.on('data', (chunk: Buffer) => front.take(chunk));
+          process.stdin.once('end', () => front.end());
+          return;
+        }
+        front.end();
+        return;
+      }
+      if (n === 0) {
+        front.end();
+        return;
+      }
+      front.take(buf.subarray(0, n));
+      next();
+    });
+  next();
+}
+
+if (plainArgs(args)) serveLazily();
+else
+  import(distUrl('cli.js')).catch((error: unknown) => {
+    process.stderr.write(`baton: cannot load dist/cli.js: ${String(error)}\n`);
+    process.exitCode = 1;
+  });

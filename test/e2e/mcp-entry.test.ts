@@ -1,0 +1,203 @@
+// `baton mcp` as built: its small entry (dist/mcp.cjs) answers initialize and tools/list without
+// loading the full server, and what it answers is what the real server answers (the listing the
+// build wrote in cannot drift from the tools); the first tool call loads the server, which then
+// serves the SDK's client as before; bad input gets what the full server gives it.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LISTED_REQUESTS, listingDeps, rawReplies } from '../../src/cli/mcp-entry/listing.js';
+import { storePath } from '../../src/store/index.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'baton.js');
+let root: string;
+let home: string;
+let projectDir: string;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'baton-mcp-entry-'));
+  projectDir = join(root, 'app');
+  mkdirSync(projectDir);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const env = () => ({ PATH: process.env.PATH, HOME: root, BATON_HOME: home });
+
+const initialize = (id: number, protocolVersion: string) => ({
+  jsonrpc: '2.0',
+  id,
+  method: 'initialize',
+  params: { protocolVersion, capabilities: {}, clientInfo: { name: 'raw-agent', version: '1' } },
+});
+const initialized = { jsonrpc: '2.0', method: 'notifications/initialized' };
+
+/** Sends `lines` to `baton mcp ARGS`, closes stdin, and returns what came back, line by line. */
+function converse(lines: string[], args: string[] = [], preload?: string) {
+  const r = spawnSync(
+    process.execPath,
+    [...(preload ? ['-r', preload] : []), BIN, 'mcp', ...args],
+    { cwd: projectDir, env: env(), input: lines.map((l) => `${l}\n`).join(''), encoding: 'utf8' },
+  );
+  const replies = r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { code: r.status, replies, stderr: r.stderr };
+}
+
+describe('the MCP entry as built', () => {
+  beforeAll(() => {
+    home = join(root, 'home-listing');
+  });
+
+  it('answers initialize (every protocol version) and the listed requests exactly as the real server', async () => {
+    const versions = [...SUPPORTED_PROTOCOL_VERSIONS, '1999-01-01'];
+    for (const version of versions) {
+      const messages = [
+        // Claude Code probes with server/discover (a newer protocol's) before initialize.
+        { jsonrpc: '2.0', id: 'probe', method: 'server/discover', params: { _meta: {} } },
+        initialize(1, version),
+        initialized,
+        ...LISTED_REQUESTS.map((method, i) => ({ jsonrpc: '2.0', id: i + 2, method })),
+      ];
+      const built = converse(messages.map((m) => JSON.stringify(m)));
+      expect(built.code).toBe(0);
+      const real = await rawReplies(listingDeps(), messages as never);
+      const ids = messages.flatMap((m) => ('id' in m ? [m.id] : []));
+      expect(built.replies, version).toEqual(ids.map((id) => real.get(id)));
+    }
+  });
+
+  it('lists without loading the server, the SDK, the store or the ES module loader', () => {
+    const preload = join(root, 'loaded.cjs');
+    const out = join(root, 'loaded.json');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(` +
+        `{ files: Object.keys(require.cache), builtins: process.moduleLoadList })));`,
+    );
+    const r = converse(
+      [
+        '{"jsonrpc":"2.0","id":"p","method":"server/discover","params":{"_meta":{}}}',
+        JSON.stringify(initialize(1, '2025-06-18')),
+        JSON.stringify(initialized),
+        '{"jsonrpc":"2.0","id":2,"method":"tools/list"}',
+        '{"jsonrpc":"2.0","id":3,"method":"prompts/list"}',
+      ],
+      [],
+      preload,
+    );
+    expect(r.code).toBe(0);
+    expect(r.replies.map((m) => m.id)).toEqual(['p', 1, 2, 3]);
+    const loaded = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
+    expect(loaded.files.filter((f) => f !== preload)).toEqual([BIN, join(ROOT, 'dist', 'mcp.cjs')]);
+    const bare = JSON.parse(
+      spawnSync(process.execPath, ['-p', 'JSON.stringify(process.moduleLoadList)'], {
+        encoding: 'utf8',
+      }).stdout,
+    ) as string[];
+    const extra = loaded.builtins.filter((m) => !bare.includes(m));
+    expect(extra.filter((m) => /esm|sqlite|stream|net|tty/.test(m))).toEqual([]);
+    expect(existsSync(storePath(home))).toBe(false);
+  });
+
+  it('gives bad input what the full server gives it, and serves on', () => {
+    home = join(root, 'home-bad');
+    const lines = [
+      JSON.stringify(initialize(1, '2025-06-18')),
+      JSON.stringify(initialized),
+      'this is not json',
+      '{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{"cursor":5}}',
+      '{"jsonrpc":"2.0","id":3,"method":"no/such/method"}',
+      '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"todo_add","arguments":{}}}',
+      '{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"todo_add","arguments":{"content":"after the bad lines"}}}',
+    ];
+    const lazy = converse(lines);
+    // --project is checked at start, so it runs the full server from the first byte.
+    home = join(root, 'home-bad-full');
+    const full = converse(lines, ['--project', projectDir]);
+    expect(lazy.code).toBe(0);
+    expect(full.code).toBe(0);
+    // Replies come as each request is done, not in the order asked.
+    const byId = (rs: Record<string, unknown>[]) =>
+      [...rs].sort((a, b) => Number(a.id) - Number(b.id));
+    lazy.replies = byId(lazy.replies);
+    full.replies = byId(full.replies);
+    expect(lazy.replies.map((m) => m.id)).toEqual([1, 2, 3, 4, 5]);
+    const withoutIds = (rs: Record<string, unknown>[]) =>
+      JSON.stringify(rs).replace(/"(id|projectId|machineId|createdAt|updatedAt|hlc)":"[^"]*"/g, '');
+    expect(withoutIds(lazy.replies)).toEqual(withoutIds(full.replies));
+    expect(JSON.stringify(lazy.replies[4])).toMatch(/after the bad lines/);
+  });
+
+  it('loads the server at the first tool call and serves the SDK client as before', async () => {
+    home = join(root, 'home-sdk');
+    const client = new Client({ name: 'claude-code', version: '9.9.9' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, 'mcp'],
+        cwd: projectDir,
+        env: { BATON_HOME: home },
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      expect(client.getServerVersion()).toMatchObject({ name: 'baton' });
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toContain('todo_add');
+      await client.ping();
+      expect(existsSync(storePath(home))).toBe(false);
+      const added = (await client.callTool({
+        name: 'todo_add',
+        arguments: { content: 'Lazy entry, then the real server' },
+      })) as CallToolResult;
+      expect(added.isError).toBeFalsy();
+      expect(existsSync(storePath(home))).toBe(true);
+      const listed = (await client.callTool({
+        name: 'todo_list',
+        arguments: {},
+      })) as CallToolResult;
+      expect(JSON.stringify(listed.structuredContent)).toContain(
+        'Lazy entry, then the real server',
+      );
+      const { prompts } = await client.listPrompts();
+      expect(prompts.map((p) => p.name).sort()).toEqual(['emergency_resume', 'resume']);
+      const brief = await client.readResource({ uri: 'baton://brief' });
+      expect(JSON.stringify(brief.contents)).toContain('Lazy entry, then the real server');
+      await client.ping();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('leaves --help to the full CLI', () => {
+    const r = spawnSync(process.execPath, [BIN, 'mcp', '--help'], { env: env(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/serve Baton's memory to an agent over MCP/);
+  });
+
+  it('ends with exit 0 when the client closes stdin mid-call', async () => {
+    home = join(root, 'home-close');
+    const child = spawn(process.execPath, [BIN, 'mcp'], {
+      cwd: projectDir,
+      env: env(),
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    child.stdout.resume();
+    const exited = new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+    child.stdin.end(
+      [
+        JSON.stringify(initialize(1, '2025-06-18')),
+        '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"todo_list","arguments":{}}}',
+      ].join('\n') + '\n',
+    );
+    expect(await exited).toBe(0);
+  });
+});
