@@ -203,6 +203,16 @@ describe('the endpoints', () => {
       expect(ids).toContain(id);
     for (const id of ['retention:claude-code', 'retention:baton', 'backup', 'backup:schedule'])
       expect(ids).toContain(id);
+    expect(ids).toContain('integrity');
+    // The viewer asks for the checks that read the whole store apart from the others.
+    const later = await json(await call('/v1/doctor?slow=later'));
+    const laterIds = (later.checks as { id: string }[]).map((c) => c.id);
+    expect(laterIds).toEqual(ids.filter((id) => id !== 'integrity' && id !== 'contents'));
+    const slow = await json(await call('/v1/doctor/slow'));
+    expect(slow.checks).toMatchObject([
+      { id: 'integrity', status: 'ok' },
+      { id: 'contents', status: 'info' },
+    ]);
     expect(await json(await call('/v1/import', { method: 'POST' }))).toEqual({
       report: { pass: 1 },
     });

@@ -3,7 +3,8 @@
 // agents and hooks wrote since the recorder's last pass.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { runDoctor } from '../doctor/index.js';
+import { SLOW_CHECKS, runDoctor } from '../doctor/index.js';
+import type { DoctorContext } from '../doctor/index.js';
 import * as ops from '../operations/index.js';
 import { BRIEF_MODES, diffCheckpoints, resumeBrief } from '../recover/index.js';
 import { search } from '../search/index.js';
@@ -85,20 +86,31 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
     return c.json(searchResultToJson(q, r));
   });
 
+  const doctorContext = (skipSlow: boolean): DoctorContext => ({
+    store: world.store,
+    storeError: null,
+    storePath: storePath(world.home),
+    home: world.home,
+    now: world.clock.now(),
+    env: world.env,
+    cwd: world.home,
+    thorough: false,
+    skipSlow,
+  });
+
+  // `?slow=later` leaves out the checks that read the whole store (integrity, contents);
+  // `/doctor/slow` runs them alone. The viewer asks for both, so the page shows every other check
+  // while those (seconds on a big store) still run.
   app.get('/doctor', async (c) => {
     const checks = await runDoctor(
-      {
-        store: world.store,
-        storeError: null,
-        storePath: storePath(world.home),
-        home: world.home,
-        now: world.clock.now(),
-        env: world.env,
-        cwd: world.home,
-        thorough: false,
-      },
+      doctorContext(param(c, 'slow') === 'later'),
       ops.diagnosticChecks(daemonChecks(world.version ?? 'unknown')),
     );
+    return c.json(doctorReportToJson(storePath(world.home), checks));
+  });
+
+  app.get('/doctor/slow', async (c) => {
+    const checks = await runDoctor(doctorContext(false), SLOW_CHECKS);
     return c.json(doctorReportToJson(storePath(world.home), checks));
   });
 

@@ -8,7 +8,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 
 export function contentsCheck(ctx: DoctorContext): CheckResult[] {
-  if (ctx.store === null) return [];
+  if (ctx.store === null || ctx.skipSlow) return [];
   const kinds = ctx.store.stats.eventsByKind();
   const r = ctx.store.stats.recordCounts();
   const total = kinds.reduce((n, k) => n + k.n, 0);

@@ -38,6 +38,9 @@ export const STORE_CHECKS: readonly DoctorCheck[] = [
   embeddingsCheck,
 ];
 
+/** The checks that read the whole store: seconds on a big one (see DoctorContext.skipSlow). */
+export const SLOW_CHECKS: readonly DoctorCheck[] = [integrityCheck, contentsCheck];
+
 export async function runDoctor(
   ctx: DoctorContext,
   checks: readonly DoctorCheck[],

@@ -52,7 +52,7 @@ export function storeFileCheck(ctx: DoctorContext): CheckResult[] {
 }
 
 export function integrityCheck(ctx: DoctorContext): CheckResult[] {
-  if (ctx.store === null) return [];
+  if (ctx.store === null || ctx.skipSlow) return [];
   const kind = ctx.thorough ? 'integrity_check' : 'quick_check';
   let problems: string[];
   try {

@@ -32,6 +32,11 @@ export interface DoctorContext {
   cwd: string;
   /** Slower, thorough checks (a full integrity check rather than a quick one). */
   thorough: boolean;
+  /**
+   * Leave out the checks that read the whole store (SLOW_CHECKS: integrity, contents): the viewer
+   * asks for them apart, as on a big store they take seconds and the others should not wait.
+   */
+  skipSlow?: boolean;
 }
 
 export type DoctorCheck = (ctx: DoctorContext) => CheckResult[] | Promise<CheckResult[]>;

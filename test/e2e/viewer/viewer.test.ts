@@ -186,6 +186,13 @@ describe.skipIf(needChromium)('the web viewer in Chromium', () => {
     await page.goto(`${v.base}/ui/#/doctor`);
     await page.locator('.check').first().waitFor();
     expect(await page.locator('.check', { hasText: /daemon/i }).count()).toBeGreaterThanOrEqual(1);
+    // The integrity check comes in its own request; its row settles where doctor lists it.
+    await page.locator('[data-check="integrity"][data-status="ok"]').waitFor();
+    expect(await page.locator('[data-check="integrity"]').count()).toBe(1);
+    const ids = await page
+      .locator('.check')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.check));
+    expect(ids.slice(0, 2)).toEqual(['store', 'integrity']);
     await v.shot(page, '13-doctor');
   });
 

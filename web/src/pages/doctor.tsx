@@ -1,13 +1,16 @@
 // Diagnostics: `baton doctor`'s checks as the daemon runs them (one list, the same function the CLI
 // calls) — the store, each agent's hooks, the daemon itself, history and retention (each agent's
-// own and Baton's), and backups — grouped under headings, each with its status and the fix.
+// own and Baton's), and backups — grouped under headings, each with its status and the fix. The
+// checks that read the whole store (integrity, contents) are asked for apart: on a big store they
+// take seconds, so the page shows every other check at once and their rows say "checking…" until
+// their answer comes.
 import { api } from '../api.js';
 import { useData } from '../use-data.js';
 
 interface Check {
   id: string;
   title: string;
-  status: 'ok' | 'info' | 'warn' | 'fail';
+  status: 'ok' | 'info' | 'warn' | 'fail' | 'running';
   summary: string;
   details: string[];
   fix: string | null;
@@ -25,11 +28,37 @@ function groupOf(id: string): string {
   return GROUPS.find((g) => g.has(id))?.name ?? STORE;
 }
 
+const checking = (id: string): Check => ({
+  id,
+  title: id,
+  status: 'running',
+  summary: 'checking…',
+  details: [],
+  fix: null,
+});
+
+/** The other checks with the slow ones' rows (or their placeholders) after the store's own. */
+function withSlow(checks: Check[], slow: Check[] | null): Check[] {
+  const rows = slow ?? [checking('integrity'), checking('contents')];
+  return [...checks.slice(0, 1), ...rows, ...checks.slice(1)];
+}
+
 export function DoctorPage() {
-  const { data, error, reload } = useData(
-    () => api.get<{ ok: boolean; checks: Check[] }>('/doctor'),
-    [],
+  const rest = useData(() => api.get<{ ok: boolean; checks: Check[] }>('/doctor?slow=later'), []);
+  // Asked for once the others are in: SQLite's work holds the daemon's one thread, so asked
+  // together the slow checks could hold the others back for their whole run.
+  const slow = useData(
+    () =>
+      rest.data
+        ? api.get<{ ok: boolean; checks: Check[] }>('/doctor/slow')
+        : new Promise<never>(() => {}),
+    [rest.data],
   );
+  const error = rest.error ?? slow.error;
+  const data = rest.data && {
+    checks: withSlow(rest.data.checks, slow.data?.checks ?? null),
+  };
+  const reload = rest.reload;
   const names = [STORE, ...GROUPS.map((g) => g.name)];
   return (
     <section aria-labelledby="doctor-title">

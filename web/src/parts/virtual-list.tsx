@@ -21,17 +21,19 @@ export function VirtualList<T>(props: Props<T>) {
   const { items, keyOf, render, estimate = 48 } = props;
   const box = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string | number, number>());
-  const [version, setVersion] = useState(0);
+  const [, setVersion] = useState(0);
   const [view, setView] = useState({ top: 0, height: 800 });
 
+  // Built whole only for new items; a measured height then shifts the offsets after it in place
+  // (a pass over a typed array, not 100,000 lookups by key on every frame of a scroll), and
+  // a version bump re-renders with them.
   const offsets = useMemo(() => {
     const out = new Float64Array(items.length + 1);
     for (let i = 0; i < items.length; i += 1) {
       out[i + 1] = out[i]! + (heights.current.get(keyOf(items[i]!)) ?? estimate);
     }
     return out;
-    // `version` changes when a measured height does.
-  }, [items, version, estimate, keyOf]);
+  }, [items, estimate, keyOf]);
 
   const first = Math.max(0, lowerBound(offsets, view.top - OVERSCAN_PX) - 1);
   const last = Math.min(
@@ -57,7 +59,7 @@ export function VirtualList<T>(props: Props<T>) {
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    let changed = false;
+    const changes: { index: number; delta: number }[] = [];
     let shift = 0;
     for (const row of el.querySelectorAll<HTMLElement>('[data-vi]')) {
       const i = Number(row.dataset.vi);
@@ -66,11 +68,12 @@ export function VirtualList<T>(props: Props<T>) {
       const before = heights.current.get(key) ?? estimate;
       if (h > 0 && Math.abs(h - before) > 0.5) {
         heights.current.set(key, h);
-        changed = true;
+        changes.push({ index: i, delta: h - before });
         if (offsets[i + 1]! <= el.scrollTop) shift += h - before;
       }
     }
-    if (changed) {
+    if (changes.length > 0) {
+      shiftOffsets(offsets, changes);
       if (shift) el.scrollTop += shift;
       setVersion((v) => v + 1);
     }
@@ -119,4 +122,15 @@ function lowerBound(offsets: Float64Array, y: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Moves every offset after each changed row by that row's change in height, in one pass. */
+function shiftOffsets(offsets: Float64Array, changes: { index: number; delta: number }[]): void {
+  changes.sort((a, b) => a.index - b.index);
+  let k = 0;
+  let running = 0;
+  for (let j = changes[0]!.index; j < offsets.length - 1; j += 1) {
+    while (k < changes.length && changes[k]!.index === j) running += changes[k++]!.delta;
+    offsets[j + 1]! += running;
+  }
 }
