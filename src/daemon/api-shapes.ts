@@ -62,6 +62,8 @@ const list = (values: readonly string[]) =>
 /** The query parameters each route reads (all optional unless the route says it needs one). */
 export const queries = {
   project: z.object({ project }),
+  /** `later`: leave out the checks that read the whole store (`/v1/doctor/slow` runs them). */
+  doctor: z.object({ slow: z.enum(['later']).optional() }),
   sessions: z.object({
     project: project.optional(),
     status: z.enum(SESSION_STATUSES).optional(),

@@ -213,7 +213,15 @@ export const RECOVERY_SPECS: readonly RouteSpec[] = [
   {
     method: 'get',
     path: '/v1/doctor',
-    summary: "the doctor's checks",
+    summary: "the doctor's checks (`slow=later`: all but those that read the whole store)",
+    query: shapes.queries.doctor,
+    response: doctorReportShape,
+  },
+  {
+    method: 'get',
+    path: '/v1/doctor/slow',
+    summary:
+      'only the checks that read the whole store: integrity and contents (seconds on a big one)',
     response: doctorReportShape,
   },
   {

@@ -145,15 +145,18 @@ describe('baton CLI', () => {
     expect(listed[0]).toMatchObject({ handle: session.handle, eventCount: 2, status: 'ended' });
   });
 
-  it('exports and re-imports losslessly, and reports malformed lines with exit code 1', () => {
+  it('exports events and records, re-imports them, and reports malformed lines with exit code 1', () => {
     const exported = baton(['export', '--format', 'events']);
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\n');
-    // The events, then the project's records: the todo, the decision, facts and the component.
+    // The events, then the project's records: the todo, the decision, facts, the component and the
+    // checkpoint the todo's completion took.
     const isRecord = (l: string) => l.startsWith('{"record":');
     expect(lines.filter((l) => !isRecord(l))).toHaveLength(2);
     const types = lines.filter(isRecord).map((l) => (JSON.parse(l) as { record: string }).record);
-    expect(new Set(types)).toEqual(new Set(['todo', 'decision', 'fact', 'component']));
+    expect(new Set(types)).toEqual(
+      new Set(['todo', 'decision', 'fact', 'component', 'checkpoint']),
+    );
     const again = baton(['import', '--format', 'events', '-', '--json'], exported.stdout);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, duplicates: 2, malformed: 0 });
 
