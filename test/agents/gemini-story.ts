@@ -100,7 +100,12 @@ export async function tellGeminiStory(client: GeminiClient): Promise<GeminiStory
   if (second.code !== 0) throw new Error(`gemini -p (second session): ${describeRun(second)}`);
   const secondRequests = fake.mainRequests(mark);
 
-  const parentChat = geminiChats(box).find((f) => readFileSync(f, 'utf8').includes(FIRST_PROMPT));
+  // The second session's chat quotes the first prompt too (in its brief): the first session's is
+  // the one without the second prompt. Which comes first in the folder differs between Node versions.
+  const parentChat = geminiChats(box).find((f) => {
+    const text = readFileSync(f, 'utf8');
+    return text.includes(FIRST_PROMPT) && !text.includes(SECOND_PROMPT);
+  });
   if (!parentChat) throw new Error('Gemini wrote no chat file for the first session');
   fake.scripted([{ text: 'A louder greeting, on a branch.' }]);
   mark = fake.requests.length;
