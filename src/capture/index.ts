@@ -34,4 +34,6 @@ export type { AgentMcpConfigs } from './install/mcp-config/index.js';
 export type { McpServerEntry } from './install/mcp-config/index.js';
 export { discoverHistory, importHistory } from './transcripts/import-history.js';
 export type { AgentImportSummary } from './transcripts/import-history.js';
+export { importHistoryPiped } from './transcripts/tail-pipeline.js';
+export type { PipedImportOptions } from './transcripts/tail-pipeline.js';
 export { splitCommand } from './command-words.js';

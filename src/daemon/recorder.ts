@@ -5,7 +5,12 @@
 // (recorder-jobs.ts: backups, and any job added there). Passes never overlap: a pass asked
 // for while one runs is folded into one more pass after it, so `stop` can wait for the last write.
 import { dirname } from 'node:path';
-import { CAPTURE_ADAPTERS, discoverHistory, drainSpool, importHistory } from '../capture/index.js';
+import {
+  CAPTURE_ADAPTERS,
+  discoverHistory,
+  drainSpool,
+  importHistoryPiped,
+} from '../capture/index.js';
 import type { CaptureAdapter } from '../capture/index.js';
 import type { Clock } from '../core/index.js';
 import { createCheckpoint, detectCrashes, onTrigger } from '../recover/index.js';
@@ -127,7 +132,7 @@ async function pass(world: RecorderWorld): Promise<TickReport> {
     if (adapter.present && !adapter.present(agentEnv)) continue;
     const { files } = discoverHistory(adapter, agentEnv);
     for (const f of files) folders.add(dirname(f.path)).add(dirname(dirname(f.path)));
-    const summary = importHistory(store, adapter, files, undefined, {
+    const summary = await importHistoryPiped(store, adapter, files, undefined, {
       maxBytes: world.passBytes ?? PASS_BYTES,
     });
     report.imported += summary.imported;

@@ -45,6 +45,8 @@ export {
 } from './fts-text.js';
 export { createEventPreparer } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
+export { createRawRedactor, packRaw } from './prepare-raw.js';
+export type { PackedPointer, PackedRaw } from './prepare-raw.js';
 export { resolveHome, storePath } from './paths.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
 export { salvageStore } from './salvage.js';

@@ -2,6 +2,7 @@
 // machine and an HLC, and committed before the call returns. Everyone else asks named reads;
 // search's ranking SQL (and tests) go through `query`, which is read-only.
 import type { EventPreparation, PreparedEvent } from './prepare-event.js';
+import type { PackedRaw } from './prepare-raw.js';
 import type { SyncSupport } from './sync-support.js';
 import type {
   BatonEvent,
@@ -155,8 +156,11 @@ export interface EventFilter {
 export interface Events {
   /** Appends in one transaction; inputs whose (session, ref) is already stored are skipped. */
   append(inputs: EventInput[]): AppendResult;
-  /** Appends events prepared off the store's thread (see prepare-event.ts), as append does. */
-  appendPrepared(events: PreparedEvent[]): AppendResult;
+  /**
+   * Appends events prepared off the store's thread (see prepare-event.ts), as append does; `raw`:
+   * their records, packed off it too (see prepare-raw.ts), one pointer per event.
+   */
+  appendPrepared(events: PreparedEvent[], raw?: PackedRaw): AppendResult;
   /** What createEventPreparer needs to prepare events exactly as this store would. */
   preparation(): EventPreparation;
   list(filter: EventFilter): BatonEvent[];

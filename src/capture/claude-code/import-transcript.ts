@@ -3,12 +3,10 @@
 // lines, and per batch each draft's session is resolved (a file holds its subagents' sessions too),
 // events are appended (refs make a re-read add nothing) and plan tools applied to todos for new
 // results.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JsonObject } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { FileImportResult, TranscriptFile, TranscriptImportOptions } from '../adapter.js';
-import { isRec } from '../json-fields.js';
 import { importJsonlTail } from '../transcripts/jsonl-tail-import.js';
 import type { TailImporter } from '../transcripts/jsonl-tail-import.js';
 import { appendDrafts } from '../transcripts/draft-append.js';
@@ -16,12 +14,13 @@ import { ForkCopies } from '../transcripts/fork-copies.js';
 import type { AppendRules } from '../transcripts/draft-append.js';
 import { SessionLinker } from '../transcripts/session-linker.js';
 import type { LinkRules } from '../transcripts/session-linker.js';
-import { describeTranscriptPath } from './paths.js';
+import type { PreparedRules } from '../transcripts/prepared-append.js';
+import { fileContext } from './file-context.js';
 import { PLAN_TOOLS, planEffect } from './plan-effects.js';
 import type { PlanCall } from './plan-effects.js';
 import { AGENT } from './refs.js';
 import { TranscriptParser, emptyParserState } from './transcript-parser.js';
-import type { FileContext, ParserState } from './transcript-parser.js';
+import type { ParserState } from './transcript-parser.js';
 
 /** A file names its sessions several ways (ranked); a subagent's parent is what its rows tell. */
 const LINK_RULES: LinkRules = { agent: AGENT, titles: 'ranked', parents: 'sighted' };
@@ -78,27 +77,6 @@ function claudeImporter(
   };
 }
 
-function fileContext(path: string): FileContext {
-  const described = describeTranscriptPath(path);
-  let subagentMeta: JsonObject | null = null;
-  if (described.layout === 'subagent') {
-    try {
-      const parsed: unknown = JSON.parse(
-        readFileSync(path.replace(/\.jsonl$/, '.meta.json'), 'utf8'),
-      );
-      if (isRec(parsed)) subagentMeta = parsed;
-    } catch {
-      // No sidecar (older 2.1.x) or an unreadable one: the rows still link the subagent.
-    }
-  }
-  return {
-    fileKey: described.fileKey,
-    sessionId: described.sessionId,
-    agentId: described.agentId,
-    subagentMeta,
-  };
-}
-
 /** How Claude Code's drafts meet the store: one file holds a session and its subagents. */
 function appendRules(parser: TranscriptParser, linker: SessionLinker): AppendRules<PlanCall> {
   return {
@@ -117,3 +95,21 @@ function appendRules(parser: TranscriptParser, linker: SessionLinker): AppendRul
         : planEffect(plan.tool, plan.input, plan.result, plan.claudeSessionId),
   };
 }
+
+/** The same rules for drafts a worker prepared (../transcripts/prepared-append.ts). */
+export const CLAUDE_PREPARED_RULES: PreparedRules = {
+  links: LINK_RULES,
+  forks: true,
+  joinEarlierCall: (d, call) => {
+    const plan = d.plan as PlanCall | undefined;
+    if (!plan) return;
+    plan.tool = d.tool;
+    plan.input = (call.data as { input?: PlanCall['input'] } | null)?.input ?? undefined;
+  },
+  planEffect: (d) => {
+    const plan = d.plan as PlanCall | undefined;
+    return plan === undefined || plan.tool === null || !PLAN_TOOLS.has(plan.tool)
+      ? null
+      : planEffect(plan.tool, plan.input, plan.result, plan.claudeSessionId);
+  },
+};

@@ -12,7 +12,7 @@ const AHEAD_BYTES = 32 << 20;
  * A worker from its bundle, or from its TypeScript source (tests and benchmarks run the source):
  * Node 20 does not pass its parent's loader to a worker, so the source one registers tsx itself.
  */
-function startWorker(url: URL, start: WorkerStart): Worker {
+export function startWorker(url: URL, start: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: start });
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { eval: true, workerData: start });
@@ -35,7 +35,7 @@ export async function runEventsWorker(
   apply: (batch: PreparedBatch) => void,
 ): Promise<void> {
   const worker = startWorker(url, start);
-  const inbox = new Inbox(worker);
+  const inbox = new Inbox<FromWorker>(worker);
   const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const sizes: number[] = [];
   let consumed = 0;
@@ -79,7 +79,10 @@ export async function runEventsWorker(
 }
 
 /** Applies the batches still to come, up to the last. */
-async function drain(inbox: Inbox, apply: (batch: PreparedBatch) => void): Promise<void> {
+async function drain(
+  inbox: Inbox<FromWorker>,
+  apply: (batch: PreparedBatch) => void,
+): Promise<void> {
   for (;;) {
     const message = await inbox.next();
     if (message.type !== 'batch') continue;
@@ -88,21 +91,22 @@ async function drain(inbox: Inbox, apply: (batch: PreparedBatch) => void): Promi
   }
 }
 
-/** The worker's messages, in order, waited for one at a time; a failure rejects the wait. */
-class Inbox {
-  private readonly queue: (FromWorker & { type: 'batch' | 'consumed' })[] = [];
+/** A worker's messages, in order, waited for one at a time; a `failed` message rejects the wait. */
+export class Inbox<M extends { type: string }> {
+  private readonly queue: Exclude<M, { type: 'failed' }>[] = [];
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private readonly stop: () => void;
 
   constructor(worker: Worker) {
-    const onMessage = (m: FromWorker) => {
+    const onMessage = (m: M) => {
       if (m.type === 'failed') {
+        const f = m as unknown as { message: string; stack?: string };
         this.fail(
-          Object.assign(new Error(m.message), m.stack === undefined ? {} : { stack: m.stack }),
+          Object.assign(new Error(f.message), f.stack === undefined ? {} : { stack: f.stack }),
         );
       } else {
-        this.queue.push(m);
+        this.queue.push(m as Exclude<M, { type: 'failed' }>);
       }
       this.wake?.();
     };
@@ -119,14 +123,21 @@ class Inbox {
     };
   }
 
-  async next(): Promise<FromWorker & { type: 'batch' | 'consumed' }> {
+  async next(): Promise<Exclude<M, { type: 'failed' }>> {
     for (;;) {
-      const m = this.queue.shift();
+      const m = this.poll();
       if (m) return m;
-      if (this.failure) throw this.failure;
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
+  }
+
+  /** The next message if one has arrived (a failure is thrown), without waiting. */
+  poll(): Exclude<M, { type: 'failed' }> | undefined {
+    const m = this.queue.shift();
+    if (m) return m;
+    if (this.failure) throw this.failure;
+    return undefined;
   }
 
   close(): void {

@@ -87,7 +87,7 @@ function inputFor<Plan>(
   return input;
 }
 
-function applyPlan(
+export function applyPlan(
   store: Store,
   sessionId: string,
   effect: PlanEffect | null,

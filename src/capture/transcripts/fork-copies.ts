@@ -8,7 +8,6 @@
 // again.
 import type { Session } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
-import type { EventDraft } from './transcript-draft.js';
 
 /** How many of the project's recent sessions are asked whether they hold a fork's first record. */
 const CANDIDATES = 20;
@@ -27,7 +26,7 @@ export class ForkCopies {
   ) {}
 
   /** The drafts that are the session's own: those copied from a parent are left out. */
-  keep<P>(drafts: EventDraft<P>[], sessionOf: (d: EventDraft<P>) => string): EventDraft<P>[] {
+  keep<D extends { ref: string }>(drafts: D[], sessionOf: (d: D) => string): D[] {
     const ids = drafts.map(sessionOf);
     drafts.forEach((d, i) => this.parentOf(ids[i]!, d));
     return drafts.filter((d, i) => {
@@ -37,7 +36,7 @@ export class ForkCopies {
   }
 
   /** Decided at the session's first draft with a unique ref (lines before it are its own). */
-  private parentOf<P>(sessionId: string, draft: EventDraft<P>): Session | null {
+  private parentOf(sessionId: string, draft: { ref: string }): Session | null {
     const known = this.forks.get(sessionId);
     if (known !== undefined) return known;
     const session = this.store.sessions.get(sessionId);

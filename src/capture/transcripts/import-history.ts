@@ -4,6 +4,7 @@
 // for a durable commit; each file's own batches and cursor stay consistent inside the group.
 import { statSync } from 'node:fs';
 import { classifyError } from '../../core/index.js';
+import type { BatonError } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type {
   AgentEnv,
@@ -14,7 +15,7 @@ import type {
   TranscriptImportOptions,
 } from '../adapter.js';
 
-const GROUP_BYTES = 16 * 1024 * 1024;
+export const GROUP_BYTES = 16 * 1024 * 1024;
 
 export interface HistoryProblem {
   file: string;
@@ -68,20 +69,7 @@ export function importHistory(
   onProgress?: (p: HistoryProgress) => void,
   limits: Pick<TranscriptImportOptions, 'maxBytes'> = {},
 ): AgentImportSummary {
-  const summary: AgentImportSummary = {
-    agent: adapter.agent,
-    files: 0,
-    unchanged: 0,
-    bytes: 0,
-    lines: 0,
-    newSessions: 0,
-    imported: 0,
-    duplicates: 0,
-    malformed: {},
-    problems: [],
-    unknownTypes: {},
-    more: 0,
-  };
+  const summary = emptySummary(adapter.agent);
   let i = 0;
   while (i < files.length) {
     let groupBytes = 0;
@@ -118,6 +106,23 @@ export function importHistory(
   return summary;
 }
 
+export function emptySummary(agent: string): AgentImportSummary {
+  return {
+    agent,
+    files: 0,
+    unchanged: 0,
+    bytes: 0,
+    lines: 0,
+    newSessions: 0,
+    imported: 0,
+    duplicates: 0,
+    malformed: {},
+    problems: [],
+    unknownTypes: {},
+    more: 0,
+  };
+}
+
 /** The file's result, or why it could not be read. */
 function importOne(
   store: Store,
@@ -132,22 +137,25 @@ function importOne(
     return adapter.transcripts.importFile(store, file, { onProgress, ...limits });
   } catch (error) {
     const e = classifyError(error);
-    // A locked or full store is not one file's problem: stop the run.
-    if (
-      e.code === 'STORE_LOCKED' ||
-      e.code === 'STORE_CORRUPT' ||
-      (e.code === 'IO' && /disk is full/.test(e.message))
-    )
-      throw e;
+    if (stopsTheRun(e)) throw e;
     return e.message;
   }
+}
+
+/** A locked, damaged or full store is not one file's problem: it stops the run. */
+export function stopsTheRun(e: BatonError): boolean {
+  return (
+    e.code === 'STORE_LOCKED' ||
+    e.code === 'STORE_CORRUPT' ||
+    (e.code === 'IO' && /disk is full/.test(e.message))
+  );
 }
 
 /**
  * Why a path is refused before it is opened: a FIFO would block the import until something
  * writes to it, a device never ends, a folder here is one the walk could not read.
  */
-function notRegular(path: string): string | null {
+export function notRegular(path: string): string | null {
   const st = statSync(path);
   if (st.isFile()) return null;
   if (st.isDirectory()) return `cannot read the folder ${path}`;
@@ -161,7 +169,7 @@ function notRegular(path: string): string | null {
   return `${path} is ${kind}: refused (only regular files are imported)`;
 }
 
-function add(s: AgentImportSummary, r: FileImportResult): void {
+export function add(s: AgentImportSummary, r: FileImportResult): void {
   s.files += 1;
   if (r.unchanged) s.unchanged += 1;
   if (r.more) s.more += 1;
@@ -176,7 +184,7 @@ function add(s: AgentImportSummary, r: FileImportResult): void {
     s.unknownTypes[type] = (s.unknownTypes[type] ?? 0) + n;
 }
 
-function problem(s: AgentImportSummary, p: HistoryProblem): void {
+export function problem(s: AgentImportSummary, p: HistoryProblem): void {
   s.malformed[p.reason] = (s.malformed[p.reason] ?? 0) + 1;
   s.problems.push(p);
 }

@@ -14,7 +14,7 @@ import { isRec } from '../json-fields.js';
 import { fingerprint, planTail, readLines, withFile } from './jsonl-tail.js';
 
 /** Drafts per store transaction: large enough to amortise the commit, small enough to report. */
-const BATCH = 4000;
+export const BATCH = 4000;
 
 /** One agent's side of a file's import: its parser, and how its drafts reach the store. */
 export interface TailImporter {
@@ -128,7 +128,7 @@ export function importJsonlTail(
   });
 }
 
-function isCompleteRecord(text: string): boolean {
+export function isCompleteRecord(text: string): boolean {
   if (!text.trimEnd().endsWith('}')) return false;
   try {
     return isRec(JSON.parse(text));

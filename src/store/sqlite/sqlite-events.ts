@@ -9,6 +9,8 @@ import { parseJson, write } from './context.js';
 import { EventsIndex } from './events-index.js';
 import type { SqliteContext } from './context.js';
 import { SqliteRawBlocks, redactRaw } from './sqlite-raw-blocks.js';
+import { decodeBlock } from './raw-codec.js';
+import type { PackedRaw } from '../prepare-raw.js';
 import type { RawPointer } from './sqlite-raw-blocks.js';
 
 interface EventRow {
@@ -68,6 +70,14 @@ class SessionTally {
   write(touch: Database.Statement): void {
     for (const [sessionId, s] of this.bySession) touch.run(s.n, s.last, sessionId);
   }
+}
+
+/** Each event's record out of packed blocks (a store at an older schema keeps them one by one). */
+function unpackRaw(raw: PackedRaw): (Buffer | null)[] {
+  const blocks = raw.blocks.map((b) => decodeBlock(b.data));
+  return raw.pointers.map((p) =>
+    p === null ? null : blocks[p.block]!.subarray(p.off, p.off + p.len),
+  );
 }
 
 /** Rows a bulk insert writes with one statement (insertMany). */
@@ -139,12 +149,27 @@ export class SqliteEvents implements Events {
     });
   }
 
-  appendPrepared(events: PreparedEvent[]): AppendResult {
-    return write(this.ctx, () =>
-      this.packed && this.index.full
-        ? this.insertMany(events, this.storedRefs(events))
-        : this.insertPrepared(events, []),
-    );
+  appendPrepared(events: PreparedEvent[], raw?: PackedRaw): AppendResult {
+    return write(this.ctx, () => {
+      if (raw === undefined) {
+        return this.packed && this.index.full
+          ? this.insertMany(events, this.storedRefs(events))
+          : this.insertPrepared(events, []);
+      }
+      const known = this.storedRefs(events);
+      const fresh = known.map((k) => !k);
+      const sessionIds = events.map((e) => e.sessionId);
+      if (this.packed && this.index.full) {
+        return this.insertMany(events, known, this.blocks.insertPacked(raw, fresh, sessionIds));
+      }
+      const pointers: (RawPointer | Buffer | null)[] = this.packed
+        ? this.blocks.insertPacked(raw, fresh, sessionIds)
+        : unpackRaw(raw).map((r, i) => (r && fresh[i] ? deflateRawSync(r) : null));
+      return this.insertPrepared(
+        events.map((e, i) => (known[i] ? null : e)),
+        pointers,
+      );
+    });
   }
 
   /**
@@ -153,7 +178,11 @@ export class SqliteEvents implements Events {
    * has no ON CONFLICT: a clash would be a bug, and fails the write. A table's new rowids are consecutive (each is one more than the largest), so the
    * last one gives them all.
    */
-  private insertMany(events: PreparedEvent[], known: boolean[]): AppendResult {
+  private insertMany(
+    events: PreparedEvent[],
+    known: boolean[],
+    raws: (RawPointer | null)[] = [],
+  ): AppendResult {
     const { ctx } = this;
     const seqs: (number | null)[] = events.map(() => null);
     const fresh: number[] = [];
@@ -176,7 +205,9 @@ export class SqliteEvents implements Events {
       const e = events[i]!;
       const ts = e.ts ?? ctx.clock.now();
       const id = ctx.ids();
-      args.push(...eventValues(e, id, ts, ctx.hlc.tick()), null, null, null);
+      const raw = raws[i] ?? null;
+      args.push(...eventValues(e, id, ts, ctx.hlc.tick()), raw?.block ?? null, raw?.off ?? null);
+      args.push(raw?.len ?? null);
       part.push(i);
       if (part.length === ROWS) flush();
       tally.add(e.sessionId, ts);

@@ -6,9 +6,9 @@ import type { JsonValue } from '../../core/index.js';
 import type { Statement } from './driver.js';
 import type { SqliteContext } from './context.js';
 import { decodeBlock, encodeBlock } from './raw-codec.js';
+import { planBlocks, redactRawWith } from '../prepare-raw.js';
+import type { PackedRaw } from '../prepare-raw.js';
 
-/** Uncompressed bytes per block: large enough to compress well, small enough to read one record. */
-const BLOCK_BYTES = 256 * 1024;
 const CACHED_BLOCKS = 4;
 
 export interface RawPointer {
@@ -17,15 +17,9 @@ export interface RawPointer {
   len: number;
 }
 
-/**
- * Redacted like everything else before it is packed. A record redaction leaves as it was is
- * stored as the text it was read from, when the caller has it (`bytes`).
- */
+/** Redacted like everything else before it is packed (see ../prepare-raw.ts). */
 export function redactRaw(ctx: SqliteContext, raw: JsonValue, bytes?: Buffer): Buffer {
-  if (typeof raw === 'string') return Buffer.from(ctx.redactor.text(raw), 'utf8');
-  const redacted = ctx.redactor.json(raw);
-  if (redacted === raw && bytes !== undefined) return bytes;
-  return Buffer.from(JSON.stringify(redacted), 'utf8');
+  return redactRawWith(ctx.redactor, raw, bytes);
 }
 
 export class SqliteRawBlocks {
@@ -51,37 +45,60 @@ export class SqliteRawBlocks {
     // Block ids of a rolled-back write can come back: never serve a cached block across writes.
     this.cache.clear();
     const pointers: (RawPointer | null)[] = records.map(() => null);
-    const bySession = new Map<string, number[]>();
-    records.forEach((r, i) => {
-      if (r === null) return;
-      const list = bySession.get(sessionIds[i]!) ?? [];
-      list.push(i);
-      bySession.set(sessionIds[i]!, list);
-    });
-    for (const [sessionId, indexes] of bySession) {
-      let start = 0;
-      while (start < indexes.length) {
-        let end = start;
-        let bytes = 0;
-        while (
-          end < indexes.length &&
-          (end === start || bytes + records[indexes[end]!]!.length <= BLOCK_BYTES)
-        ) {
-          bytes += records[indexes[end]!]!.length;
-          end += 1;
-        }
-        const parts = indexes.slice(start, end).map((i) => records[i]!);
-        const info = this.insertBlock.run(sessionId, encodeBlock(Buffer.concat(parts)));
-        const block = Number(info.lastInsertRowid);
-        let off = 0;
-        for (const i of indexes.slice(start, end)) {
-          const len = records[i]!.length;
-          pointers[i] = { block, off, len };
-          off += len;
-        }
-        start = end;
+    for (const indexes of planBlocks(records, sessionIds)) {
+      const parts = indexes.map((i) => records[i]!);
+      const info = this.insertBlock.run(
+        sessionIds[indexes[0]!]!,
+        encodeBlock(Buffer.concat(parts)),
+      );
+      const block = Number(info.lastInsertRowid);
+      let off = 0;
+      for (const i of indexes) {
+        const len = records[i]!.length;
+        pointers[i] = { block, off, len };
+        off += len;
       }
     }
+    return pointers;
+  }
+
+  /**
+   * Writes blocks packed off this thread (../prepare-raw.ts) for the events that are new
+   * (`fresh`); returns where each event's record went. A block also holding records that are not
+   * to be stored (an event already stored, or left out by the caller) is packed again without them.
+   */
+  insertPacked(packed: PackedRaw, fresh: boolean[], sessionIds: string[]): (RawPointer | null)[] {
+    this.cache.clear();
+    const pointers: (RawPointer | null)[] = packed.pointers.map(() => null);
+    const members: number[][] = packed.blocks.map(() => []);
+    packed.pointers.forEach((p, i) => {
+      if (p !== null && fresh[i]) members[p.block]!.push(i);
+    });
+    members.forEach((indexes, b) => {
+      if (indexes.length === 0) return;
+      const block = packed.blocks[b]!;
+      let data = block.data;
+      let kept = 0;
+      for (const i of indexes) kept += packed.pointers[i]!.len;
+      if (kept !== block.bytes) {
+        const whole = decodeBlock(block.data);
+        data = encodeBlock(
+          Buffer.concat(
+            indexes.map((i) => {
+              const p = packed.pointers[i]!;
+              return whole.subarray(p.off, p.off + p.len);
+            }),
+          ),
+        );
+      }
+      const id = Number(this.insertBlock.run(sessionIds[indexes[0]!]!, data).lastInsertRowid);
+      let off = 0;
+      for (const i of indexes) {
+        const len = packed.pointers[i]!.len;
+        pointers[i] = { block: id, off: kept === block.bytes ? packed.pointers[i]!.off : off, len };
+        off += len;
+      }
+    });
     return pointers;
   }
 

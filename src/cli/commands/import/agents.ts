@@ -1,7 +1,7 @@
 // `baton import [claude-code] [PATH…]`: brings in the history agents left on this machine. Reads
 // (discover), imports with a progress line on a terminal, then prints a summary table, or JSON.
 import type { AgentImportSummary, CaptureAdapter } from '../../../capture/index.js';
-import { discoverHistory, drainSpool, importHistory } from '../../../capture/index.js';
+import { discoverHistory, drainSpool, importHistoryPiped } from '../../../capture/index.js';
 import { BatonError } from '../../../core/index.js';
 import { wiredBrief } from '../../capture-wiring.js';
 import type { CliContext } from '../../context.js';
@@ -31,7 +31,7 @@ export async function importAgents(
     const { files, bytes } = discoverHistory(adapter, env, paths);
     const progress = createProgress(ctx, `${adapter.agent}`, bytes);
     let shownBytes = 0;
-    const summary = importHistory(store, adapter, files, (p) => {
+    const summary = await importHistoryPiped(store, adapter, files, (p) => {
       progress.label(`${adapter.agent} ${p.file}/${p.files} files`);
       progress.bytes(p.bytes - shownBytes);
       shownBytes = p.bytes;
