@@ -59,6 +59,10 @@ export interface PipedImportOptions {
   thread?: 'auto' | 'worker' | 'main';
   /** The worker's script (tests). */
   workerUrl?: URL;
+  /** KiB of input per transaction; the worker runs up to twice that ahead (tests). */
+  groupKiB?: number;
+  /** Called before each group is written with the KiB the worker has sent and not yet seen written (tests). */
+  observe?: (aheadKiB: number) => void;
 }
 
 /** The worker next to this file: its source under tsx and vitest, its bundle in dist/. */
@@ -131,7 +135,8 @@ export async function importHistoryPiped(
   finish(0);
   if (toRead.length === 0) return summary;
 
-  const groupKiB = limits.maxBytes === undefined ? GROUP_KIB.import : GROUP_KIB.tail;
+  const groupKiB =
+    options.groupKiB ?? (limits.maxBytes === undefined ? GROUP_KIB.import : GROUP_KIB.tail);
   const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
   const counters = new Int32Array(shared);
   // The worker checkpoints the WAL as batches are written, so this thread only inserts.
@@ -155,11 +160,12 @@ export async function importHistoryPiped(
       // for room always leaves a whole group here.
       let kib = 0;
       while (open > 0 && kib < groupKiB) {
-        const message = await inbox.next();
+        const message = await nextMessage(inbox);
         group.push(message);
         if (message.type === 'file-failed' || message.last) open -= 1;
         if (message.type === 'batch') kib += Math.ceil(message.bytes / 1024);
       }
+      options.observe?.(Atomics.load(counters, 0) - Atomics.load(counters, 1));
       store.transaction(() => {
         for (const message of group) {
           const run = runs[message.job]!;
@@ -194,6 +200,18 @@ export async function importHistoryPiped(
     restoreCheckpoints?.();
   }
   return summary;
+}
+
+/** The worker's next message; its failure as one line that says whose it is. */
+async function nextMessage(
+  inbox: Inbox<FromTailWorker>,
+): Promise<Exclude<FromTailWorker, { type: 'failed' }>> {
+  try {
+    return await inbox.next();
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new Error(`the transcript import's worker failed: ${message}`, { cause: error });
+  }
 }
 
 /** Where a file's new bytes start, from its cursor: the job for the worker. */
