@@ -85,14 +85,17 @@ export class TranscriptParser implements ParseSink {
   lines = 0;
   private drafts: ClaudeDraft[] = [];
   /** Each record's bytes as read, so the store can keep them as they are. */
-  readonly rawBytes = new RawBytes();
+  readonly rawBytes: RawBytes;
   private summaries: { sessionKey: string; leafUuid: string; text: string }[] = [];
 
   constructor(
     private readonly file: FileContext,
     private readonly state: ParserState,
     private readonly firstLineNo = 1,
+    /** Whether the line bytes handed in must be copied to be kept (see RawBytes). */
+    copyBytes = true,
   ) {
+    this.rawBytes = new RawBytes(copyBytes);
     this.resumedMessage = state.openMessage;
   }
 

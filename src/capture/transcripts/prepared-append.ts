@@ -61,6 +61,7 @@ export class PreparedFile {
         }
       }
       d.event.sessionId = sessionId;
+      if (!d.ftsWhole) d.event.ftsBody = d.event.text! + d.event.ftsBody;
       return sessionId;
     });
     const appended = store.events.appendPrepared(

@@ -11,9 +11,15 @@ const CLOSE = Buffer.from(']');
 export class RawBytes {
   private readonly bytes = new WeakMap<object, Buffer>();
 
-  /** `bytes` is a view into the chunk being read: it is copied. */
+  /**
+   * `copy`: `bytes` are views into the chunk being read, copied so that a record kept does not
+   * keep its chunk. A reader that packs each batch before it reads on (the import's worker) needs
+   * no copies.
+   */
+  constructor(private readonly copy = true) {}
+
   remember(record: object, bytes: Buffer | undefined): void {
-    if (bytes !== undefined) this.bytes.set(record, Buffer.from(bytes));
+    if (bytes !== undefined) this.bytes.set(record, this.copy ? Buffer.from(bytes) : bytes);
   }
 
   /** The JSON text of a raw value as read; undefined when any record of it was not remembered. */

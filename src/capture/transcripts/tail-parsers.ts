@@ -28,7 +28,8 @@ type MakeParser = (path: string, saved: JsonObject | null, firstLine: number) =>
 
 function claudeParser(path: string, saved: JsonObject | null, firstLine: number): TailParser {
   const state = saved ? (saved as ParserState) : emptyParserState();
-  const parser = new TranscriptParser(fileContext(path), state, firstLine);
+  // The worker packs each batch before it reads on: the lines' bytes need no copies.
+  const parser = new TranscriptParser(fileContext(path), state, firstLine, false);
   return {
     line: (text, offset, bytes) => parser.line(text, offset, bytes),
     finish: () => void parser.finish(),

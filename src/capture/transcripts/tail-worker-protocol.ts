@@ -47,7 +47,12 @@ export interface PreparedDraft {
   callRef?: string;
   tool: string | null;
   plan?: unknown;
+  /**
+   * Its `ftsBody` is the part after the event's text (the body is the text, then extra words):
+   * the text is not sent twice. `ftsWhole`: it is the whole body (no text, or another one).
+   */
   event: PreparedEvent;
+  ftsWhole?: true;
 }
 
 export interface TailBatch {

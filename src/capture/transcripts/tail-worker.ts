@@ -88,6 +88,10 @@ function prepared(parser: TailParser, fallbackTs: number): Pick<TailBatch, 'draf
         ref: d.ref,
       }),
     };
+    // The index body is the text and, after it, any extra words (fts-text.ts): only those travel.
+    const { text, ftsBody } = p.event;
+    if (text !== null && ftsBody.startsWith(text)) p.event.ftsBody = ftsBody.slice(text.length);
+    else p.ftsWhole = true;
     if (d.callRef !== undefined) p.callRef = d.callRef;
     if (d.plan !== undefined) p.plan = d.plan;
     return p;
