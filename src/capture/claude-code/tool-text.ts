@@ -85,14 +85,36 @@ function cutCallText(text: string): string {
 
 const MAX_INLINE_RESULT = 600;
 
+/**
+ * Whether `value`'s JSON is surely longer than `limit`: a lower bound of its length (its strings'
+ * characters and quotes, keys included; escapes only add) passes it. Stops as soon as it does.
+ */
+function exceeds(value: JsonValue, limit: number): boolean {
+  let total = 0;
+  const walk = (v: JsonValue): boolean => {
+    if (typeof v === 'string') total += v.length + 2;
+    else if (Array.isArray(v)) {
+      for (const item of v) if (walk(item)) return true;
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        total += k.length + 3;
+        if (walk(v[k]!)) return true;
+      }
+    } else total += 1;
+    return total > limit;
+  };
+  return walk(value);
+}
+
 /** A tool's structured result, whole when small; large ones keep their scalar fields (the whole
  * object stays in the raw record). */
 export function compactResult(value: JsonValue): JsonValue {
   if (typeof value === 'string')
     return value.length > MAX_INLINE_RESULT ? `${value.slice(0, MAX_INLINE_RESULT)}…` : value;
-  const json = JSON.stringify(value);
-  if (json.length <= MAX_INLINE_RESULT || !isRec(value))
-    return json.length <= MAX_INLINE_RESULT ? value : { truncated: true };
+  // A large result (a file read whole) is not serialised just to learn that it is large.
+  const small =
+    !exceeds(value, MAX_INLINE_RESULT) && JSON.stringify(value).length <= MAX_INLINE_RESULT;
+  if (small || !isRec(value)) return small ? value : { truncated: true };
   const out: JsonObject = { truncated: true };
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'number' || typeof v === 'boolean' || v === null) out[k] = v;
