@@ -19,8 +19,11 @@ export interface PackedPointer {
 
 /** Blocks compressed off the store's thread, and where each event's record is in them. */
 export interface PackedRaw {
-  /** Each block as stored (compressed), with its length before compression. */
-  blocks: { data: Buffer; bytes: number }[];
+  /**
+   * Each block as stored (compressed), with its length before compression; `plain`: not
+   * compressed yet (the store compresses it as it writes it).
+   */
+  blocks: { data: Buffer; bytes: number; plain?: true }[];
   /** One per event of the append, in its order; null: the event keeps no record. */
   pointers: (PackedPointer | null)[];
 }
@@ -69,8 +72,12 @@ export function planBlocks(records: (Buffer | null)[], keys: string[]): number[]
   return blocks;
 }
 
-/** Compresses records (already redacted) into blocks as the store would write them. */
-export function packRaw(records: (Buffer | null)[], keys: string[]): PackedRaw {
+/**
+ * Packs records (already redacted) into blocks as the store would write them, compressed unless
+ * `compress` is false (the store's thread then compresses them: a worker that is behind leaves it
+ * work it would otherwise wait through).
+ */
+export function packRaw(records: (Buffer | null)[], keys: string[], compress = true): PackedRaw {
   const pointers: (PackedPointer | null)[] = records.map(() => null);
   const blocks = planBlocks(records, keys).map((indexes, block) => {
     const data = Buffer.concat(indexes.map((i) => records[i]!));
@@ -80,7 +87,9 @@ export function packRaw(records: (Buffer | null)[], keys: string[]): PackedRaw {
       pointers[i] = { block, off, len };
       off += len;
     }
-    return { data: encodeBlock(data), bytes: data.length };
+    return compress
+      ? { data: encodeBlock(data), bytes: data.length }
+      : { data, bytes: data.length, plain: true as const };
   });
   return { blocks, pointers };
 }

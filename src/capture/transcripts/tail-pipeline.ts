@@ -137,7 +137,7 @@ export async function importHistoryPiped(
 
   const groupKiB =
     options.groupKiB ?? (limits.maxBytes === undefined ? GROUP_KIB.import : GROUP_KIB.tail);
-  const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+  const shared = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
   const counters = new Int32Array(shared);
   // The worker checkpoints the WAL as batches are written, so this thread only inserts.
   const restoreCheckpoints = store.maintenance.deferCheckpoints();
@@ -160,7 +160,11 @@ export async function importHistoryPiped(
       // for room always leaves a whole group here.
       let kib = 0;
       while (open > 0 && kib < groupKiB) {
+        // Waiting: the worker leaves the next batches' compression to this thread (the balance
+        // between the two threads then settles by itself).
+        Atomics.store(counters, 3, 1);
         const message = await nextMessage(inbox);
+        Atomics.store(counters, 3, 0);
         group.push(message);
         if (message.type === 'file-failed' || message.last) open -= 1;
         if (message.type === 'batch') kib += Math.ceil(message.bytes / 1024);

@@ -12,7 +12,8 @@ export interface TailWorkerStart {
   preparation: EventPreparation;
   /**
    * Back-pressure, shared with the import: [0] input bytes (KiB) of batches sent, [1] of batches
-   * the import has written, [2] batches written (the worker checkpoints the WAL when it grows).
+   * the import has written, [2] batches written (the worker checkpoints the WAL when it grows),
+   * [3] 1 while the import waits for batches (the worker then leaves its blocks uncompressed).
    */
   shared: SharedArrayBuffer;
   /** How far (KiB of input) the worker may run ahead of what the import has written. */

@@ -96,7 +96,8 @@ function prepared(parser: TailParser, fallbackTs: number): Pick<TailBatch, 'draf
     if (d.plan !== undefined) p.plan = d.plan;
     return p;
   });
-  return { drafts: out, raw: packRaw(records, keys) };
+  // While the store's thread waits for batches, it compresses this one's blocks itself.
+  return { drafts: out, raw: packRaw(records, keys, Atomics.load(shared, 3) === 0) };
 }
 
 function runJob(job: TailJob): void {

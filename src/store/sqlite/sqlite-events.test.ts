@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { openMemoryStore } from '../index.js';
 import { createEventPreparer } from '../prepare-event.js';
+import { packRaw } from '../prepare-raw.js';
+import { decodeBlock } from './raw-codec.js';
 
 function setup() {
   const store = openMemoryStore();
@@ -70,4 +72,37 @@ describe('appendPrepared', () => {
     ]);
     store.close();
   });
+});
+
+describe('appendPrepared with packed raw records', () => {
+  for (const compress of [true, false]) {
+    it(`keeps each new event's record, and none of a duplicate's (blocks ${compress ? 'compressed' : 'plain'})`, () => {
+      const { store, a, prepare } = setup();
+      const note = (ref: string) =>
+        prepare({ sessionId: a.id, kind: 'note', source: 'transcript', ref, text: ref });
+      const records = ['{"n":1}', '{"n":2}', '{"n":3}'].map((r) => Buffer.from(r));
+      const keys = records.map(() => 'a');
+      // The second event is stored already: its record must not be packed again.
+      store.events.appendPrepared([note('r2')]);
+      const r = store.events.appendPrepared(
+        [note('r1'), note('r2'), note('r3')],
+        packRaw(records, keys, compress),
+      );
+      expect(r.inserted).toBe(2);
+      expect(r.seqs[1]).toBeNull();
+      expect(store.events.raw(r.seqs[0]!)).toBe('{"n":1}');
+      expect(store.events.raw(r.seqs[2]!)).toBe('{"n":3}');
+      const packed = store.database.prepare('SELECT data FROM raw_blocks').all() as {
+        data: Buffer;
+      }[];
+      expect(packed).toHaveLength(1);
+      expect(decodeBlock(packed[0]!.data).toString()).toBe('{"n":1}{"n":3}');
+      // All new: the block goes in as it came.
+      const all = store.events.appendPrepared(
+        [note('r4'), note('r5')],
+        packRaw(records.slice(0, 2), keys.slice(0, 2), compress),
+      );
+      expect(store.events.raw(all.seqs[1]!)).toBe('{"n":2}');
+    });
+  }
 });

@@ -74,7 +74,7 @@ class SessionTally {
 
 /** Each event's record out of packed blocks (a store at an older schema keeps them one by one). */
 function unpackRaw(raw: PackedRaw): (Buffer | null)[] {
-  const blocks = raw.blocks.map((b) => decodeBlock(b.data));
+  const blocks = raw.blocks.map((b) => (b.plain ? b.data : decodeBlock(b.data)));
   return raw.pointers.map((p) =>
     p === null ? null : blocks[p.block]!.subarray(p.off, p.off + p.len),
   );

@@ -80,8 +80,9 @@ export class SqliteRawBlocks {
       let data = block.data;
       let kept = 0;
       for (const i of indexes) kept += packed.pointers[i]!.len;
+      if (kept === block.bytes && block.plain) data = encodeBlock(block.data);
       if (kept !== block.bytes) {
-        const whole = decodeBlock(block.data);
+        const whole = block.plain ? block.data : decodeBlock(block.data);
         data = encodeBlock(
           Buffer.concat(
             indexes.map((i) => {
