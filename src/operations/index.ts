@@ -52,6 +52,16 @@ export { endSession, startSession } from './sessions.js';
 export { SHOW_AROUND, findEvent, showEvent } from './show-event.js';
 export type { EventInContext, ShowEventInput } from './show-event.js';
 export { SETTINGS, lastRunSetting, settingSpec, settingValue } from './settings.js';
+export { addSyncFiles, listSyncFiles, removeSyncFiles } from './sync-files.js';
+export type { SyncFilesList, SyncFilesWorld } from './sync-files.js';
+export {
+  SYNC_MCP_KEEP,
+  addSyncMcp,
+  listSyncMcp,
+  removeSyncMcp,
+  resolveSyncMcp,
+} from './sync-mcp.js';
+export type { SyncMcpChange, SyncMcpKeep, SyncMcpWorld } from './sync-mcp.js';
 export { addTodo, listTodos, removeTodo, updateTodo } from './todos.js';
 export type { UpdateTodoInput } from './todos.js';
 export { whichSession } from './which-session.js';

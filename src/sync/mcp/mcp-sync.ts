@@ -117,10 +117,12 @@ export function removeMcp(store: Store, configs: McpConfigs, agent: string, name
 }
 
 /** The synced entries, present or removed, with the open conflicts. */
-export function listMcp(store: Store): {
+export interface McpListing {
   entries: { agent: string; name: string; removed: boolean; synced: boolean }[];
   conflicts: McpConflict[];
-} {
+}
+
+export function listMcp(store: Store): McpListing {
   const entries = Object.entries(mcpStates(store)).map(([k, s]) => {
     const at = k.indexOf('/');
     return {
