@@ -31,18 +31,26 @@ function userHome(env: SyncFilesWorld['env']): string {
   return home;
 }
 
+/** The portable names of `paths`, and the sync part's tracked-paths setting. */
+async function tracking(world: SyncFilesWorld, paths: readonly string[]) {
+  const home = userHome(world.env);
+  const { portablePath, setTrackedPaths, trackedPaths } = await sync();
+  return {
+    named: paths.map((p) => portablePath(p, home, world.cwd)),
+    tracked: () => trackedPaths(world.store),
+    set: (next: readonly string[]) => setTrackedPaths(world.store, next),
+  };
+}
+
 /** Tracks these paths (in the home folder) from now on; returns them, portable, and every one. */
 export async function addSyncFiles(
   world: SyncFilesWorld,
   paths: readonly string[],
 ): Promise<{ added: string[]; tracked: string[] }> {
-  const { store } = world;
-  const home = userHome(world.env);
-  const { portablePath, setTrackedPaths, trackedPaths } = await sync();
-  const added = paths.map((p) => portablePath(p, home, world.cwd));
-  setTrackedPaths(store, [...trackedPaths(store), ...added]);
-  store.audit('sync-files-add', null, { paths: added });
-  return { added, tracked: trackedPaths(store) };
+  const t = await tracking(world, paths);
+  t.set([...t.tracked(), ...t.named]);
+  world.store.audit('sync-files-add', null, { paths: t.named });
+  return { added: t.named, tracked: t.tracked() };
 }
 
 /** Stops tracking these paths (the files stay); every one must be tracked. */
@@ -50,23 +58,18 @@ export async function removeSyncFiles(
   world: SyncFilesWorld,
   paths: readonly string[],
 ): Promise<{ removed: string[]; tracked: string[] }> {
-  const { store } = world;
-  const home = userHome(world.env);
-  const { portablePath, setTrackedPaths, trackedPaths } = await sync();
-  const gone = new Set(paths.map((p) => portablePath(p, home, world.cwd)));
-  const before = trackedPaths(store);
+  const t = await tracking(world, paths);
+  const gone = new Set(t.named);
+  const before = t.tracked();
   const missing = [...gone].filter((p) => !before.includes(p));
   if (missing.length > 0) {
     throw new BatonError('NOT_FOUND', `not tracked: ${missing.join(', ')}`, {
       hint: 'see `baton sync files list`',
     });
   }
-  setTrackedPaths(
-    store,
-    before.filter((p) => !gone.has(p)),
-  );
-  store.audit('sync-files-remove', null, { paths: [...gone] });
-  return { removed: [...gone], tracked: trackedPaths(store) };
+  t.set(before.filter((p) => !gone.has(p)));
+  world.store.audit('sync-files-remove', null, { paths: [...gone] });
+  return { removed: [...gone], tracked: t.tracked() };
 }
 
 /** The tracked paths, their files, the versions kept beside, and what other machines offer. */

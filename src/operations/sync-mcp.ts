@@ -34,25 +34,25 @@ async function agentConfigs(env: SyncMcpWorld['env']) {
   return agentMcpConfigs(env);
 }
 
-/** Syncs this entry of this agent from the next push on. */
-export async function addSyncMcp(world: SyncMcpWorld, e: SyncMcpEntry): Promise<SyncMcpChange> {
+async function changeEntry(
+  world: SyncMcpWorld,
+  e: SyncMcpEntry,
+  action: 'add' | 'remove',
+): Promise<SyncMcpChange> {
   const { store } = world;
   const configs = await agentConfigs(world.env);
-  const { listMcp, trackMcp } = await sync();
-  trackMcp(store, configs, e.agent, e.name);
-  store.audit('sync-mcp-add', null, { agent: e.agent, name: e.name });
+  const { listMcp, removeMcp, trackMcp } = await sync();
+  (action === 'add' ? trackMcp : removeMcp)(store, configs, e.agent, e.name);
+  store.audit(`sync-mcp-${action}`, null, { agent: e.agent, name: e.name });
   return { file: configs.file(e.agent), listing: listMcp(store) };
 }
 
+/** Syncs this entry of this agent from the next push on. */
+export const addSyncMcp = (world: SyncMcpWorld, e: SyncMcpEntry) => changeEntry(world, e, 'add');
+
 /** Takes the entry out of the agent here; the next push takes it out everywhere. */
-export async function removeSyncMcp(world: SyncMcpWorld, e: SyncMcpEntry): Promise<SyncMcpChange> {
-  const { store } = world;
-  const configs = await agentConfigs(world.env);
-  const { listMcp, removeMcp } = await sync();
-  removeMcp(store, configs, e.agent, e.name);
-  store.audit('sync-mcp-remove', null, { agent: e.agent, name: e.name });
-  return { file: configs.file(e.agent), listing: listMcp(store) };
-}
+export const removeSyncMcp = (world: SyncMcpWorld, e: SyncMcpEntry) =>
+  changeEntry(world, e, 'remove');
 
 /** The synced entries, present or removed, and the entries changed on two machines at once. */
 export async function listSyncMcp(world: Pick<OpsWorld, 'store'>): Promise<McpListing> {

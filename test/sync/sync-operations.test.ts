@@ -5,7 +5,7 @@
 // an MCP entry is added, held as a conflict, settled and removed, and every change is audited.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addSyncFiles,
   addSyncMcp,
@@ -19,29 +19,15 @@ import type { SyncMcpKeep } from '../../src/operations/index.js';
 import { agentMcpConfigs } from '../../src/capture/index.js';
 import type { SqliteStore } from '../../src/store/index.js';
 import { SyncEngine } from '../../src/sync/index.js';
-import {
-  createTestDatabase,
-  testServerUrl,
-} from '../../src/sync/postgres/testing/test-database.js';
-import type { TestDatabase } from '../../src/sync/postgres/testing/test-database.js';
-import { syncFixture } from '../../src/sync/postgres/testing/sync-fixture.js';
+import { testServerUrl } from '../../src/sync/postgres/testing/test-database.js';
+import { syncSuite } from '../../src/sync/postgres/testing/sync-fixture.js';
 import type { SyncFixture } from '../../src/sync/postgres/testing/sync-fixture.js';
 
 const server = testServerUrl();
 
 describe.skipIf(!server)('the sync files and sync mcp operations', () => {
-  let db: TestDatabase;
+  const fixture = syncSuite(server);
   let fx: SyncFixture;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(server!);
-  });
-  afterEach(async () => {
-    await fx.close();
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
 
   const machine = async (name: string) => {
     const home = join(fx.dir, `home-${name}`);
@@ -70,7 +56,7 @@ describe.skipIf(!server)('the sync files and sync mcp operations', () => {
   };
 
   it('tracks, lists and stops tracking chosen files', async () => {
-    fx = await syncFixture(db.url);
+    fx = await fixture();
     const a = await machine('a');
     const b = await machine('b');
     a.write('.claude/CLAUDE.md', 'lint first\n');
@@ -145,7 +131,7 @@ describe.skipIf(!server)('the sync files and sync mcp operations', () => {
   });
 
   it('adds an MCP server entry, holds a change made on both machines, settles and removes it', async () => {
-    fx = await syncFixture(db.url);
+    fx = await fixture();
     const a = await machine('a');
     const b = await machine('b');
     const docs = (home: string, flag: string) => ({ command: `${home}/bin/docs`, args: [flag] });

@@ -5,13 +5,12 @@
 // seen; and the seen-clock helpers the kinds' reconciles use.
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HybridLogicalClock, fixedClock } from '../../core/index.js';
 import type { JsonObject } from '../../core/index.js';
 import type { SqliteStore } from '../../store/index.js';
-import { createTestDatabase, testServerUrl } from '../postgres/testing/test-database.js';
-import type { TestDatabase } from '../postgres/testing/test-database.js';
-import { syncFixture } from '../postgres/testing/sync-fixture.js';
+import { testServerUrl } from '../postgres/testing/test-database.js';
+import { syncSuite } from '../postgres/testing/sync-fixture.js';
 import type { SyncFixture } from '../postgres/testing/sync-fixture.js';
 import type { SealedRecord, SyncTarget } from '../sync-target.js';
 import { seal } from '../vault-crypto.js';
@@ -54,18 +53,8 @@ function drafts(notes: Record<string, string>, sealedAlongside: string[] = []) {
 const server = testServerUrl();
 
 describe.skipIf(!server)('sealed versioned entries through PostgreSQL', () => {
-  let db: TestDatabase;
+  const fixture = syncSuite(server);
   let fx: SyncFixture;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(server!);
-  });
-  afterEach(async () => {
-    await fx.close();
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
 
   const machine = async (name: string) => {
     const store: SqliteStore = fx.store(name);
@@ -83,7 +72,7 @@ describe.skipIf(!server)('sealed versioned entries through PostgreSQL', () => {
   };
 
   it('sends a version of each entry that changed since it last synced, sealed, once', async () => {
-    fx = await syncFixture(db.url);
+    fx = await fixture();
     const a = await machine('a');
     const alongside: string[] = [];
     expect(await NOTES.push(a.world, drafts({ x: 'first x', y: 'first y' }, alongside))).toBe(2);
@@ -110,7 +99,7 @@ describe.skipIf(!server)('sealed versioned entries through PostgreSQL', () => {
     expect(editY.seen).toEqual({ [a.world.machine]: sentY.hlc });
 
     // The server holds one row per entry and machine, under a keyed id, with no plaintext.
-    const c = new pg.Client({ connectionString: db.url });
+    const c = new pg.Client({ connectionString: fx.url });
     await c.connect();
     const rows = await c.query<{ id: string; kind: string; ciphertext: Buffer }>(
       "SELECT id, kind, ciphertext FROM baton.records WHERE vault = $1 AND kind = 'note'",
@@ -124,7 +113,7 @@ describe.skipIf(!server)('sealed versioned entries through PostgreSQL', () => {
   });
 
   it('notes on pull the newest version of each machine, and only the versions it accepts', async () => {
-    fx = await syncFixture(db.url);
+    fx = await fixture();
     const a = await machine('a');
     const b = await machine('b');
     await NOTES.push(a.world, drafts({ x: 'one', 'private-z': 'secret' }));
@@ -146,7 +135,7 @@ describe.skipIf(!server)('sealed versioned entries through PostgreSQL', () => {
   });
 
   it('holds back an entry held as a conflict, and stamps after every stamp it has seen', async () => {
-    fx = await syncFixture(db.url);
+    fx = await fixture();
     const b = await machine('b');
     // A version from a machine whose clock runs a day ahead, sealed as a push would seal it.
     const ahead = new HybridLogicalClock('m-ahead', fixedClock(Date.now() + 86_400_000)).tick();

@@ -4,14 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SqliteStore } from '../../../store/index.js';
 import { SyncEngine } from '../../sync-engine.js';
 import type { SyncTarget } from '../../sync-target.js';
 import { keyCheck } from '../../vault-crypto.js';
 import { generateKey } from '../../vault-key.js';
 import { PostgresSyncTarget } from '../postgres-sync-target.js';
+import { createTestDatabase } from './test-database.js';
+import type { TestDatabase } from './test-database.js';
 
 export interface SyncFixture {
+  /** The test database the vault is on. */
+  url: string;
   dir: string;
   vault: string;
   key: Buffer;
@@ -35,6 +40,7 @@ export async function syncFixture(url: string): Promise<SyncFixture> {
   await admin.createVault({ name: vault, keyCheck: keyCheck(key, vault), kdf: null });
   targets.push(admin);
   return {
+    url,
     dir,
     vault,
     key,
@@ -62,6 +68,29 @@ export async function syncFixture(url: string): Promise<SyncFixture> {
       for (const t of targets) await t.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For the calling `describe`: a database of its own on the test server (`server`; null when the
+ * suite is skipped), dropped after the suite, and a fixture per test, closed after it.
+ */
+export function syncSuite(server: string | null): () => Promise<SyncFixture> {
+  let db: TestDatabase | undefined;
+  let fx: SyncFixture | undefined;
+  beforeAll(async () => {
+    if (server) db = await createTestDatabase(server);
+  });
+  afterEach(async () => {
+    await fx?.close();
+    fx = undefined;
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  return async () => {
+    fx = await syncFixture(db!.url);
+    return fx;
   };
 }
 
