@@ -3,8 +3,8 @@
 // (relative ones from the caller's folder), a path outside the home folder or a missing HOME is
 // refused and changes nothing, a listing shows what other machines offer and what was kept beside,
 // an MCP entry is added, held as a conflict, settled and removed, and every change is audited.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   addSyncFiles,
@@ -17,8 +17,6 @@ import {
 } from '../../src/operations/index.js';
 import type { SyncMcpKeep } from '../../src/operations/index.js';
 import { agentMcpConfigs } from '../../src/capture/index.js';
-import type { SqliteStore } from '../../src/store/index.js';
-import { SyncEngine } from '../../src/sync/index.js';
 import { testServerUrl } from '../../src/sync/postgres/testing/test-database.js';
 import { syncSuite } from '../../src/sync/postgres/testing/sync-fixture.js';
 import type { SyncFixture } from '../../src/sync/postgres/testing/sync-fixture.js';
@@ -30,29 +28,13 @@ describe.skipIf(!server)('the sync files and sync mcp operations', () => {
   let fx: SyncFixture;
 
   const machine = async (name: string) => {
-    const home = join(fx.dir, `home-${name}`);
-    mkdirSync(home, { recursive: true });
-    const store: SqliteStore = fx.store(name);
-    const env = { HOME: home };
-    const engine = new SyncEngine({
-      store,
-      target: await fx.target(),
-      key: fx.key,
-      vault: fx.vault,
-      remoteName: 'test',
-      userHome: home,
-      mcpConfigs: agentMcpConfigs(env),
-    });
-    const file = (rel: string) => join(home, rel);
-    const write = (rel: string, text: string) => {
-      mkdirSync(dirname(file(rel)), { recursive: true });
-      writeFileSync(file(rel), text);
-    };
+    const env = { HOME: join(fx.dir, `home-${name}`) };
+    const m = await fx.machine(name, { mcpConfigs: agentMcpConfigs(env) });
     const audit = () =>
-      store
+      m.store
         .query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'sync-%-%'")
         .map((r) => r.action);
-    return { home, store, env, engine, file, write, audit, world: { store, env, cwd: home } };
+    return { ...m, env, audit, world: { store: m.store, env, cwd: m.home } };
   };
 
   it('tracks, lists and stops tracking chosen files', async () => {
