@@ -34,6 +34,7 @@ export interface LocalState extends EntryState {
   kept: string[];
 }
 
+/** Chosen files as sealed versioned entries; `notePulled` takes a pull's versions. */
 export const FILES = new SealedEntries<FileVersion, LocalState>({
   kind: 'file',
   setting: 'sync.files',
@@ -92,14 +93,4 @@ function* drafts(w: FilesWorld): Generator<EntryDraft<FileVersion>> {
 /** Sends the tracked files whose content changed since they were last synced here. */
 export function pushFiles(w: FilesWorld): Promise<number> {
   return FILES.push(w, drafts(w));
-}
-
-/** Opens pulled file versions and notes them (in the pull's transaction); writes nothing yet. */
-export function notePulledFiles(
-  store: Store,
-  key: Buffer,
-  vault: string,
-  rows: readonly { id: string; ciphertext: Buffer }[],
-): void {
-  FILES.notePulled(store, key, vault, rows);
 }

@@ -68,7 +68,8 @@ const hashOf = (entry: JsonValue | undefined) =>
     ? ABSENT
     : createHash('sha256').update(canonicalJson(entry)).digest('hex');
 
-const MCP = new SealedEntries<McpVersion, McpState, McpConflict>({
+/** MCP server entries as sealed versioned entries; `notePulled` takes a pull's versions. */
+export const MCP = new SealedEntries<McpVersion, McpState, McpConflict>({
   kind: 'mcp',
   setting: 'sync.mcp',
   keyOf: (v) => keyOf(v.agent, v.name),
@@ -154,16 +155,6 @@ function* drafts(w: McpWorld): Generator<EntryDraft<McpVersion>> {
 /** Sends the synced entries that changed here (added, edited or removed) since they last synced. */
 export function pushMcp(w: McpWorld): Promise<number> {
   return MCP.push(w, drafts(w));
-}
-
-/** Opens pulled entry versions and notes them (in the pull's transaction); writes no file. */
-export function notePulledMcp(
-  store: Store,
-  key: Buffer,
-  vault: string,
-  rows: readonly { id: string; ciphertext: Buffer }[],
-): void {
-  MCP.notePulled(store, key, vault, rows);
 }
 
 export interface McpReport {
