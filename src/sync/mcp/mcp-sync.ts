@@ -1,11 +1,12 @@
 // MCP server entries chosen with `baton sync mcp add AGENT NAME` travel per agent and per entry,
-// as sealed versioned entries (../sealed-entries/): each machine pushes a version of an entry (its portable form, see mcp-paths.ts, or null when it
-// was removed) with the versions of the other machines it had taken. On pull, an entry nobody
-// changed here takes the newest version into the agent's own config file (through the
-// McpConfigs the caller gives: the agents' config editors live in capture, which sync does not
-// import). A version written without seeing this machine's own change — the same entry changed on
-// two machines — is not written: it is kept as a conflict for `baton sync mcp resolve`. Baton's
-// own server entry never travels: each machine's names its own paths and is installed there.
+// as sealed versioned entries (../sealed-entries/): each machine pushes a version of an entry (its
+// portable form, see mcp-paths.ts, or null when it was removed) with the versions of the other
+// machines it had taken. On pull, an entry nobody changed here takes the newest version into the
+// agent's own config file (through the McpConfigs the caller gives: the agents' config editors live
+// in capture, which sync does not import). A version written without seeing this machine's own
+// change — the same entry changed on two machines — is not written: it is kept as a conflict for
+// `baton sync mcp resolve`. Baton's own server entry never travels: each machine's names its own
+// paths and is installed there.
 import { createHash } from 'node:crypto';
 import { BatonError } from '../../core/index.js';
 import type { JsonObject, JsonValue } from '../../core/index.js';
@@ -38,7 +39,10 @@ export interface McpVersion extends EntryVersion {
   entry: JsonValue;
 }
 
-/** `hash`: the portable form's hash last synced here ('' before the first push, 'absent' if removed). */
+/**
+ * `hash`: the portable form's hash last synced here ('' before the first push, 'absent' once
+ * removed).
+ */
 export type McpState = EntryState;
 
 export interface McpConflict extends JsonObject {
