@@ -21,8 +21,8 @@ interface Soak {
 const SOAKS: Record<string, Soak> = {
   'hooks-under-load': {
     file: 'test/reliability/hooks-under-load.test.ts',
-    long: { BATON_SOAK_EVENTS: '200000' },
-    quick: { BATON_SOAK_EVENTS: '20000' },
+    long: { BATON_SOAK_SECONDS: '60', BATON_SOAK_SEED: '18' },
+    quick: { BATON_SOAK_SECONDS: '8', BATON_SOAK_SEED: '18' },
   },
   'spool-kill': {
     file: 'test/reliability/spool-kill.test.ts',
