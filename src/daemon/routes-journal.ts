@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { TimeSlicer, importEvents } from '../capture/index.js';
 import { BatonError, SESSION_STATUSES } from '../core/index.js';
+import { lowerBulkPriority } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';
 import { eventLineV1 } from '../schemas/index.js';
 import { toJson } from '../wire/index.js';
@@ -21,6 +22,8 @@ const MAX_PAGE = 5000;
  * faster), and a hook's few lines show up sooner. Bulk uploads beyond it get the worker.
  */
 const WORKER_FROM_BYTES = 8 * 1024 * 1024;
+/** From this size a body is bulk work: the daemon lowers its CPU priority for good. */
+const BULK_FROM_BYTES = 1024 * 1024;
 
 export function journalRoutes(world: ApiWorld): Hono {
   const app = new Hono();
@@ -79,6 +82,8 @@ export function journalRoutes(world: ApiWorld): Hono {
     if (!body) throw new BatonError('USAGE', 'send Events JSONL v1 lines as the request body');
     const length = Number(c.req.header('content-length'));
     const small = Number.isFinite(length) && length > 0 && length < WORKER_FROM_BYTES;
+    // A bulk upload: hooks that agents wait on get the cores first (store/bulk-priority.ts).
+    if (Number.isFinite(length) && length >= BULK_FROM_BYTES) lowerBulkPriority(world.env);
     const input = Readable.fromWeb(body as NodeWebStream<Uint8Array>);
     const run = ingest.then(() =>
       importEvents(store, input, { schema: eventLineV1, slicer, ...(small && { thread: 'main' }) }),

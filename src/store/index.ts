@@ -46,6 +46,7 @@ export {
 export { createEventPreparer } from './prepare-event.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { resolveHome, storePath } from './paths.js';
+export { BULK_NICE_STEP, lowerBulkPriority } from './bulk-priority.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
 export { salvageStore } from './salvage.js';
 export type { SalvageReport, TableSalvage } from './salvage.js';

@@ -581,6 +581,12 @@ export interface Store {
    * returns false. Replaying a spooled hook twice (a drain killed after its commit) adds nothing.
    */
   once(key: string, fn: () => Promise<void>): Promise<boolean>;
+  /**
+   * Runs `fn` (which may await) in one write transaction, in which each `once` call takes a
+   * savepoint instead of a commit of its own: many replays share one commit (one fsync). A `once`
+   * that throws undoes only its own writes; if `fn` throws, or the commit fails, nothing is kept.
+   */
+  onceBatch<T>(fn: () => Promise<T>): Promise<T>;
   /** Forgets the keys `once` stored before `before` (ms), so they do not pile up. */
   forgetOnceKeys(before: number): void;
   /** Read-only SQL for search's ranking and for tests; other code asks a named read. */

@@ -176,6 +176,57 @@ describe('SqliteStore', () => {
   });
 });
 
+describe('Store.onceBatch', () => {
+  /** A replay that writes setting test.KEY (and then fails, when asked). */
+  const writes =
+    (store: SqliteStore, key: string, fail = false) =>
+    (): Promise<void> => {
+      store.setSetting(`test.${key}`, key);
+      return fail ? Promise.reject(new Error('replay failed')) : Promise.resolve();
+    };
+  const has = (store: SqliteStore, key: string) => store.getSetting(`test.${key}`) === key;
+
+  it('shares one transaction: a failing once undoes only its own writes', async () => {
+    const store = SqliteStore.open({ path: ':memory:' });
+    const ran = await store.onceBatch(async () => {
+      const a = await store.once('a', writes(store, 'a'));
+      await expect(store.once('b', writes(store, 'b', true))).rejects.toThrow('replay failed');
+      const c = await store.once('c', writes(store, 'c'));
+      const again = await store.once('a', writes(store, 'a2'));
+      return [a, c, again];
+    });
+    expect(ran).toEqual([true, true, false]);
+    expect(['a', 'b', 'c', 'a2'].map((k) => has(store, k))).toEqual([true, false, true, false]);
+    // The failed one's key was not kept either: it runs again later.
+    expect(await store.once('b', writes(store, 'b'))).toBe(true);
+    store.close();
+  });
+
+  it('keeps nothing when its function throws', async () => {
+    const store = SqliteStore.open({ path: ':memory:' });
+    await expect(
+      store.onceBatch(async () => {
+        await store.once('a', writes(store, 'a'));
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(has(store, 'a')).toBe(false);
+    expect(await store.once('a', writes(store, 'a'))).toBe(true);
+    store.close();
+  });
+
+  it('refuses once inside a plain transaction, and batches inside batches', async () => {
+    const store = SqliteStore.open({ path: ':memory:' });
+    await store.onceBatch(async () => {
+      await expect(store.onceBatch(() => Promise.resolve(1))).rejects.toThrow(/cannot nest/);
+    });
+    store.database.exec('BEGIN');
+    await expect(store.once('x', () => Promise.resolve())).rejects.toThrow(/cannot nest/);
+    store.database.exec('ROLLBACK');
+    store.close();
+  });
+});
+
 describe('SqliteStore file', () => {
   it('takes a smaller page cache when asked (the daemon runs for days)', () => {
     const small = SqliteStore.open({ path: ':memory:', cacheMiB: 16 });

@@ -95,6 +95,8 @@ export class SqliteStore implements Store {
   readonly sync: SqliteSync;
   private readonly ctx: SqliteContext;
   private release: () => void = () => {};
+  /** Inside onceBatch: `once` takes savepoints of its transaction. */
+  private batching = false;
 
   static open(options: SqliteStoreOptions): SqliteStore {
     let db: Database | undefined;
@@ -202,24 +204,62 @@ export class SqliteStore implements Store {
 
   async once(key: string, fn: () => Promise<void>): Promise<boolean> {
     const { db } = this.ctx;
-    if (db.inTransaction) throw new BatonError('INTERNAL', 'Store.once cannot nest');
+    if (db.inTransaction) {
+      if (!this.batching) throw new BatonError('INTERNAL', 'Store.once cannot nest');
+      return this.onceIn(
+        key,
+        fn,
+        'SAVEPOINT once',
+        'RELEASE once',
+        'ROLLBACK TO once; RELEASE once',
+      );
+    }
     this.ctx.beforeWrite?.();
-    db.exec('BEGIN IMMEDIATE');
+    return this.onceIn(key, fn, 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK');
+  }
+
+  private async onceIn(
+    key: string,
+    fn: () => Promise<void>,
+    begin: string,
+    commit: string,
+    rollback: string,
+  ): Promise<boolean> {
+    const { db } = this.ctx;
+    db.exec(begin);
     try {
       const k = `${ONCE_PREFIX}${key}`;
       if (this.ctx.stmt('SELECT 1 FROM settings WHERE key = ?').get(k)) {
-        db.exec('COMMIT');
+        db.exec(commit);
         return false;
       }
       await fn();
       this.ctx
         .stmt('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
         .run(k, 'null', this.ctx.clock.now());
-      db.exec('COMMIT');
+      db.exec(commit);
       return true;
+    } catch (error) {
+      if (db.inTransaction) db.exec(rollback);
+      throw error;
+    }
+  }
+
+  async onceBatch<T>(fn: () => Promise<T>): Promise<T> {
+    const { db } = this.ctx;
+    if (db.inTransaction) throw new BatonError('INTERNAL', 'Store.onceBatch cannot nest');
+    this.ctx.beforeWrite?.();
+    db.exec('BEGIN IMMEDIATE');
+    this.batching = true;
+    try {
+      const result = await fn();
+      db.exec('COMMIT');
+      return result;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
+    } finally {
+      this.batching = false;
     }
   }
 
