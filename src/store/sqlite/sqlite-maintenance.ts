@@ -3,7 +3,7 @@
 // consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Database } from './driver.js';
 import { BatonError, classifyError } from '../../core/index.js';
 import type { JsonObject } from '../../core/index.js';
@@ -38,7 +38,9 @@ function defaultIntegrityWorker(): URL {
  * A worker from its bundle (dist/integrity-worker.js), or from its TypeScript source under tsx and
  * vitest: Node 20 does not pass its parent's loader to a worker, so the source one registers tsx.
  */
-function startIntegrityWorker(url: URL, start: IntegrityStart): Worker {
+async function startIntegrityWorker(url: URL, start: IntegrityStart): Promise<Worker> {
+  // Loaded here: the hooks open the store too, and never run this check.
+  const { Worker } = await import('node:worker_threads');
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: start });
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { eval: true, workerData: start });
@@ -89,10 +91,10 @@ export class SqliteMaintenance implements Maintenance {
     return running;
   }
 
-  private checkOnWorker(quick: boolean): Promise<string[]> {
+  private async checkOnWorker(quick: boolean): Promise<string[]> {
+    const start = { path: this.path, quick, busyMs: WORKER_BUSY_MS };
+    const worker = await startIntegrityWorker(this.workerUrl, start);
     return new Promise((resolve, reject) => {
-      const start = { path: this.path, quick, busyMs: WORKER_BUSY_MS };
-      const worker = startIntegrityWorker(this.workerUrl, start);
       this.workers.add(worker);
       let answer: IntegrityAnswer | null = null;
       worker.on('message', (m: IntegrityAnswer) => (answer = m));
