@@ -3,6 +3,8 @@
 // consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { Database } from './driver.js';
 import { BatonError, classifyError } from '../../core/index.js';
@@ -25,6 +27,8 @@ const ALL_PAGES = 0x7fffffff;
 
 const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
+const requireHere = createRequire(import.meta.url);
+
 /** How long the integrity worker's connection waits on a lock (another process's) before failing. */
 const WORKER_BUSY_MS = 30_000;
 
@@ -38,9 +42,9 @@ function defaultIntegrityWorker(): URL {
  * A worker from its bundle (dist/integrity-worker.js), or from its TypeScript source under tsx and
  * vitest: Node 20 does not pass its parent's loader to a worker, so the source one registers tsx.
  */
-async function startIntegrityWorker(url: URL, start: IntegrityStart): Promise<Worker> {
-  // Loaded here: the hooks open the store too, and never run this check.
-  const { Worker } = await import('node:worker_threads');
+function startIntegrityWorker(url: URL, start: IntegrityStart): Worker {
+  // Required here: the hooks open the store too, and never run this check.
+  const { Worker } = requireHere('node:worker_threads') as typeof WorkerThreads;
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: start });
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { eval: true, workerData: start });
@@ -91,9 +95,9 @@ export class SqliteMaintenance implements Maintenance {
     return running;
   }
 
-  private async checkOnWorker(quick: boolean): Promise<string[]> {
+  private checkOnWorker(quick: boolean): Promise<string[]> {
     const start = { path: this.path, quick, busyMs: WORKER_BUSY_MS };
-    const worker = await startIntegrityWorker(this.workerUrl, start);
+    const worker = startIntegrityWorker(this.workerUrl, start);
     return new Promise((resolve, reject) => {
       this.workers.add(worker);
       let answer: IntegrityAnswer | null = null;
