@@ -45,11 +45,13 @@ const builtinsByRequire = {
 await build({
   ...common,
   plugins: [builtinsByRequire],
-  // The events import's worker is an entry of its own: it is started by file (dist/events-worker.js).
+  // The events import's worker and the integrity check's are entries of their own: each is started
+  // by file (dist/events-worker.js, dist/integrity-worker.js).
   // mcp-full is `baton mcp` for the small MCP entry below (src/cli/mcp-entry/).
   entryPoints: {
     cli: 'src/cli/main.ts',
     'events-worker': 'src/capture/events/events-worker.ts',
+    'integrity-worker': 'src/store/sqlite/integrity-worker.ts',
     'mcp-full': 'src/cli/mcp-entry/mcp-full.ts',
   },
   splitting: true,

@@ -98,9 +98,9 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
     skipSlow,
   });
 
-  // `?slow=later` leaves out the checks that read the whole store (integrity, contents);
-  // `/doctor/slow` runs them alone. The viewer asks for both, so the page shows every other check
-  // while those (seconds on a big store) still run.
+  // `?slow=later` leaves out the check that reads the whole store (integrity); `/doctor/slow` runs
+  // it alone. The viewer asks for both, so the page shows every other check while that one
+  // (seconds on a big store, on a worker thread: this thread stays free) still runs.
   app.get('/doctor', async (c) => {
     const checks = await runDoctor(
       doctorContext(param(c, 'slow') === 'later'),

@@ -392,6 +392,11 @@ export interface BackupReport {
 export interface Maintenance {
   /** Problems `PRAGMA integrity_check` (or quick_check) finds; empty when the file is sound. */
   integrityCheck(quick?: boolean): string[];
+  /**
+   * The same check on a worker thread with a read-only connection of its own, so this thread
+   * stays free while it reads the whole file (an in-memory store is checked here).
+   */
+  integrityCheckApart(quick?: boolean): Promise<string[]>;
   /** A write-ahead log found cut at open (committed frames missing): noted for doctor. */
   noteWalCut(cut: { committed: number; present: number; keptAt: string }): void;
   /** The last cut log noted, if any. */

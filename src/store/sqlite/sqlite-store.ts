@@ -52,6 +52,8 @@ export interface SqliteStoreOptions {
    * wait before their next transaction, so its few writes never queue behind an import.
    */
   urgent?: boolean;
+  /** The integrity check's worker script (maintenance.integrityCheckApart): replaced by tests. */
+  integrityWorker?: URL;
 }
 
 /** Creates the file with owner-only permissions; SQLite gives its -wal and -shm files the same. */
@@ -185,8 +187,11 @@ export class SqliteStore implements Store {
     this.components = new SqliteComponents(this.ctx);
     this.checkpoints = new SqliteCheckpoints(this.ctx);
     this.sync = new SqliteSync(this.ctx);
-    this.maintenance = new SqliteMaintenance(this.ctx, options.path, (...args) =>
-      this.audit(...args),
+    this.maintenance = new SqliteMaintenance(
+      this.ctx,
+      options.path,
+      (...args) => this.audit(...args),
+      options.integrityWorker,
     );
     this.activity = new SqliteActivity(this.ctx);
     this.stats = new SqliteStats(this.ctx);
@@ -407,6 +412,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    this.maintenance.stopWorkers();
     this.release();
     if (this.ctx.db.open) this.ctx.db.close();
   }
