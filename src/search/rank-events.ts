@@ -11,7 +11,7 @@ import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { leadsOf, phraseOf, scoreTf, termFrequencies, tokenize } from './bm25.js';
-import type { Field, QueryPhrase, Tokens } from './bm25.js';
+import type { Field, Leads, QueryPhrase, Tokens } from './bm25.js';
 import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
 import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
 import type { EventMatch } from './fts-match.js';
@@ -52,7 +52,7 @@ export interface WordRankedEvent {
   match: 'all' | 'some';
 }
 
-function fieldsOf(c: CandidateRow, leads: Set<string>): Tokens[] {
+function fieldsOf(c: CandidateRow, leads: Leads): Tokens[] {
   let files: string[] = [];
   if (c.data !== null) {
     try {
@@ -100,7 +100,7 @@ function ownScores(
   const tokens = rows.map((c) => fieldsOf(c, leads));
   const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
   const avg = weights.map(
-    (_, f) => tokens.reduce((n, t) => n + t[f]!.words.length, 0) / Math.max(1, tokens.length),
+    (_, f) => tokens.reduce((n, t) => n + t[f]!.length, 0) / Math.max(1, tokens.length),
   );
   return rows.map((c, i) => {
     const fields: Field[] = tokens[i]!.map((t, f) => ({
