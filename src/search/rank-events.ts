@@ -4,7 +4,7 @@
 // kept once.
 //
 // A common word matches hundreds of thousands of events; scoring them all would take most of a
-// second. So the newest RANK_WINDOW matches of each pass are the candidates: a rarer query is
+// second. So the newest RANK_WINDOW matches are the candidates, full matches first: a rarer query is
 // ranked over all of its matches exactly, a common one returns the best of its most recent
 // matches — which is what someone typing a common word is after — in a few milliseconds.
 import type { EventKind } from '../core/index.js';
@@ -78,7 +78,8 @@ function candidates(
   const strict = match.strict ? matchingEvents(store, match.strict, scope, RANK_WINDOW) : [];
   if (strict.length >= enough || match.relaxed === null) return strict;
   const seen = new Set(strict.map((r) => r.seq));
-  const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW);
+  // RANK_WINDOW candidates in all: the full matches, then the newest partial ones.
+  const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW - strict.length);
   return strict.concat(relaxed.filter((r) => !seen.has(r.seq)));
 }
 
