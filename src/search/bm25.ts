@@ -104,7 +104,7 @@ export function tokenize(text: string, leads: Leads): Tokens {
   let parts = 0;
   let count = 0;
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const first = text.charCodeAt(i);
     if (!isWordCode(first)) {
       i++;
@@ -141,7 +141,7 @@ export function tokenize(text: string, leads: Leads): Tokens {
     }
     if (camel) {
       // The parts /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g would match in the word, without a regex.
-      for (let p = i; p < end; ) {
+      for (let p = i; p < end;) {
         const c = text.charCodeAt(p);
         let q: number;
         if (isUpper(c)) {

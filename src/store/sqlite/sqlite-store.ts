@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Database } from './driver.js';
+import { Database, nativeBinding } from './driver.js';
 import type { Statement } from './driver.js';
 import {
   BatonError,
@@ -122,6 +122,7 @@ export class SqliteStore implements Store {
           ? null
           : findWalCut(options.path, (options.clock ?? systemClock).now());
       db = new Database(options.path, {
+        ...(nativeBinding !== undefined && { nativeBinding }),
         readonly: options.readonly ?? false,
         timeout: options.busyTimeoutMs ?? 5000,
       });
