@@ -33,7 +33,7 @@ export const RANK_WINDOW = 1000;
  * How many of the best candidates have their neighbours looked up in the journal; the others'
  * neighbours are found among the candidates themselves (see neighbours()).
  */
-const CONTEXT_TOP = 100;
+const CONTEXT_TOP = 50;
 
 export interface RankOptions {
   terms: { text: string; prefix: boolean }[];
