@@ -188,8 +188,13 @@ export function rankEvents(
         Math.round(b.score * 100) - Math.round(a.score * 100) ||
         b.e.seq - a.e.seq,
     );
-  const text = new Map(rows.map((r) => [r.seq, `${r.tool ?? ''} ${r.text ?? ''}`]));
-  return dropNearDuplicates(ranked, (r) => text.get(r.e.seq) ?? '', limit).map((r) => ({
+  // Only the texts the de-duplication reaches (about the page's) are put together.
+  const row = new Map(rows.map((r) => [r.seq, r]));
+  const textOf = (seq: number) => {
+    const r = row.get(seq);
+    return r ? `${r.tool ?? ''} ${r.text ?? ''}` : '';
+  };
+  return dropNearDuplicates(ranked, (r) => textOf(r.e.seq), limit).map((r) => ({
     seq: r.e.seq,
     score: r.score,
     match: r.match,
