@@ -55,11 +55,18 @@ export interface Leads {
   codes: Set<number>;
 }
 
-const isLower = (c: number) => c >= 97 && c <= 122;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLowerOrDigit = (c: number) => isLower(c) || isDigit(c);
+const LOWER = 1;
+const DIGIT = 2;
+const UPPER = 3;
+/**
+ * ASCII letters and digits by class (LOWER, DIGIT, UPPER), 0 for other ASCII; read past its end
+ * (a non-ASCII code) it gives undefined, no class either. A table, not a function: see tokenize().
+ */
+const CLASSES = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CLASSES[c] = LOWER;
+for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASSES[c] = UPPER;
 const isUpper = (c: number) => c >= 65 && c <= 90;
-const isWordCode = (c: number) => isLowerOrDigit(c) || isUpper(c) || c > 127;
 const lowerCode = (c: number) => (isUpper(c) ? c + 32 : c);
 const pair = (a: number, b: number) => lowerCode(a) * 128 + lowerCode(b);
 
@@ -104,28 +111,44 @@ export function tokenize(text: string, leads: Leads): Tokens {
   let parts = 0;
   let count = 0;
   const n = text.length;
+  // The character classes are written out, not called: in a short-lived process this loop runs
+  // before V8 optimises it, and unoptimised code pays for every call (a call per character made
+  // tokenizing several times slower than the scan itself).
   for (let i = 0; i < n;) {
     const first = text.charCodeAt(i);
-    if (!isWordCode(first)) {
+    if (!(
+      (first >= 97 && first <= 122) ||
+      (first >= 48 && first <= 57) ||
+      (first >= 65 && first <= 90) ||
+      first > 127
+    )) {
       i++;
       continue;
     }
     let end = i + 1;
     let camel = false;
-    let upper = isUpper(first);
+    let upper = first >= 65 && first <= 90;
     let ascii = first < 128;
-    let cjk = first >= 0x1100 && isCjkCode(first);
+    let prev = first;
     while (end < n) {
       const c = text.charCodeAt(end);
-      if (!isWordCode(c)) break;
-      if (isUpper(c)) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        // a lower-case letter or a digit
+      } else if (c >= 65 && c <= 90) {
         upper = true;
-        if (isLowerOrDigit(text.charCodeAt(end - 1))) camel = true;
+        if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) camel = true;
       } else if (c > 127) {
         ascii = false;
-        if (c >= 0x1100 && !cjk) cjk = isCjkCode(c);
+      } else {
+        break;
       }
+      prev = c;
       end++;
+    }
+    let cjk = false;
+    for (let k = i; !ascii && !cjk && k < end; k++) {
+      const c = text.charCodeAt(k);
+      cjk = c >= 0x1100 && isCjkCode(c);
     }
     if (keep(text, i, end, leads)) {
       const word = text.slice(i, end);
@@ -142,19 +165,16 @@ export function tokenize(text: string, leads: Leads): Tokens {
     if (camel) {
       // The parts /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g would match in the word, without a regex.
       for (let p = i; p < end;) {
-        const c = text.charCodeAt(p);
-        let q: number;
-        if (isUpper(c)) {
-          q = p + 1;
-          while (q < end && isUpper(text.charCodeAt(q))) q++;
-          if (q < end && isLower(text.charCodeAt(q))) {
+        const kind = CLASSES[text.charCodeAt(p)];
+        let q = p + 1;
+        if (kind === UPPER) {
+          while (q < end && CLASSES[text.charCodeAt(q)] === UPPER) q++;
+          if (q < end && CLASSES[text.charCodeAt(q)] === LOWER) {
             if (q - p >= 2) q -= 1;
-            else while (q < end && isLower(text.charCodeAt(q))) q++;
+            else while (q < end && CLASSES[text.charCodeAt(q)] === LOWER) q++;
           }
-        } else if (isLower(c) || isDigit(c)) {
-          const same = isLower(c) ? isLower : isDigit;
-          q = p + 1;
-          while (q < end && same(text.charCodeAt(q))) q++;
+        } else if (kind === LOWER || kind === DIGIT) {
+          while (q < end && CLASSES[text.charCodeAt(q)] === kind) q++;
         } else {
           p++;
           continue;
