@@ -46,6 +46,7 @@ export type { PruneResult } from './retention.js';
 export { searchEvents, searchMemory } from './search.js';
 export { embeddingsStatus, indexEmbeddings } from './embeddings.js';
 export { embeddingsConfig } from './search.js';
+export type { SearchWorld } from './search.js';
 export type { EmbeddingsStatus } from './embeddings.js';
 export { listSessions, sessionPage } from './session-reads.js';
 export { endSession, startSession } from './sessions.js';

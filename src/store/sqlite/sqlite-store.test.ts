@@ -237,6 +237,25 @@ describe('SqliteStore file', () => {
     usual.close();
   });
 
+  it('reads through a memory map only when asked (a short command reading much of the store)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-mmap-'));
+    try {
+      const path = join(dir, 'baton.db');
+      const mapped = SqliteStore.open({ path, mmapMiB: 64 });
+      const p = mapped.projects.ensure({ key: 'path:/p', root: '/p', remoteUrl: null, name: 'p' });
+      const s = mapped.sessions.start({ agent: 'cli', projectId: p.id });
+      mapped.events.append([{ sessionId: s.id, kind: 'note', source: 'cli', text: 'mapped' }]);
+      const usual = SqliteStore.open({ path });
+      expect(mapped.database.pragma('mmap_size', { simple: true })).toBe(64 * 1024 * 1024);
+      expect(usual.database.pragma('mmap_size', { simple: true })).toBe(0);
+      expect(usual.events.list({ sessionId: s.id })[0]!.text).toBe('mapped');
+      usual.close();
+      mapped.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('makes a new file with 16 KiB pages and keeps the page size of an existing one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-pages-'));
     try {
