@@ -4,6 +4,7 @@ import { BatonError, parseHlc } from '../../core/index.js';
 import type { BatonEvent, EventKind, EventSource, JsonObject } from '../../core/index.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
 import { prepareEvent } from '../prepare-event.js';
+import { bindable, unpackText } from '../text-codec.js';
 import type { EventPreparation, PreparedEvent } from '../prepare-event.js';
 import { parseJson, write } from './context.js';
 import { EventsIndex } from './events-index.js';
@@ -19,8 +20,9 @@ interface EventRow {
   kind: EventKind;
   role: string | null;
   tool: string | null;
-  text: string | null;
-  data: string | null;
+  /** Plain or packed (../text-codec.ts). */
+  text: string | Buffer | null;
+  data: string | Buffer | null;
   source: EventSource;
   ref: string | null;
   hlc: string;
@@ -37,8 +39,8 @@ export const toEvent = (r: EventRow): BatonEvent => ({
   kind: r.kind,
   role: r.role,
   tool: r.tool,
-  text: r.text,
-  data: r.data === null ? null : parseJson<JsonObject>(r.data, {}),
+  text: unpackText(r.text),
+  data: r.data === null ? null : parseJson<JsonObject>(unpackText(r.data), {}),
   source: r.source,
   ref: r.ref,
   machineId: parseHlc(r.hlc).machineId,
@@ -51,7 +53,19 @@ export const toEvent = (r: EventRow): BatonEvent => ({
  * store is recognised.
  */
 function eventValues(e: PreparedEvent, id: string, ts: number, hlc: string): unknown[] {
-  return [id, e.sessionId, ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref ?? id, hlc];
+  return [
+    id,
+    e.sessionId,
+    ts,
+    e.kind,
+    e.role,
+    e.tool,
+    bindable(e.storedText),
+    bindable(e.storedData),
+    e.source,
+    e.ref ?? id,
+    hlc,
+  ];
 }
 
 /** Events added per session and the latest of their times: each session is touched once. */
@@ -378,11 +392,11 @@ export class SqliteEvents implements Events {
   ): { tool: string | null; data: JsonObject | null } | null {
     const row = this.ctx
       .stmt('SELECT tool, data FROM events WHERE session_id = ? AND ref = ?')
-      .get(sessionId, ref) as { tool: string | null; data: string | null } | undefined;
+      .get(sessionId, ref) as { tool: string | null; data: string | Buffer | null } | undefined;
     if (!row) return null;
     return {
       tool: row.tool,
-      data: row.data === null ? null : (JSON.parse(row.data) as JsonObject),
+      data: row.data === null ? null : (JSON.parse(unpackText(row.data)!) as JsonObject),
     };
   }
 
