@@ -34,7 +34,7 @@ export interface DaemonWorld {
 export type DaemonExit = { code: 0; alreadyRunning: number | null };
 
 const DEFAULT_POLL_MS = 30_000;
-const DAEMON_CACHE_MIB = 16;
+const DAEMON_CACHE_MIB = 8;
 
 export async function runDaemon(world: DaemonWorld): Promise<DaemonExit> {
   const paths = daemonPaths(world.home);
@@ -81,6 +81,8 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
     watcher.watchOnly([spool, ...r.folders]);
     // The rest of a long append: read on at once, in a pass of its own.
     if (r.more && !closing.signal.aborted) setImmediate(() => void pass());
+    // A burst is over: hand back the page cache it filled (the daemon idles far more than it works).
+    else if (r.imported || r.spooled) store.maintenance.releaseMemory();
     return r;
   };
   const closing = new AbortController();

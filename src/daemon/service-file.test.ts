@@ -60,6 +60,7 @@ describe('the service files', () => {
     );
     expect(text).toContain(`Environment="BATON_HOME=${join(home, 'baton data')}"\n`);
     expect(text).toContain('Environment="MALLOC_ARENA_MAX=2"\n');
+    expect(text).toContain('Environment="MALLOC_MMAP_THRESHOLD_=131072"\n');
     expect(text).toContain('WantedBy=default.target\n');
     expect(installed.file.enable).toBe(
       'systemctl --user daemon-reload && systemctl --user enable --now baton-daemon.service',
