@@ -1,7 +1,7 @@
 // How an event's long text and structured data sit in the events table. They are most of the
 // table's bytes (on Claude Code transcripts, about 70%), so a value of TEXT_PACK_MIN bytes or more
-// is stored Brotli-compressed, as a BLOB in the same column, when that saves at least a tenth of
-// it; shorter values, and values that do not compress, stay plain TEXT. A column's SQLite type
+// is stored compressed (raw deflate), as a BLOB in the same column, when that saves at least a
+// tenth of it; shorter values, and values that do not compress, stay plain TEXT. A column's SQLite type
 // says which it is (a BLOB was never written there before), so rows written before this keep
 // reading as they are and no migration rewrites them.
 //
@@ -9,7 +9,7 @@
 // `baton_text(column)`, a function every store connection registers (sqlite-store.ts), so a query
 // can still take substr(), instr() or octet_length() of the text. The full-text index is
 // unaffected: it is contentless and is fed the plain text when the event is written.
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Values shorter than this (in UTF-8 bytes) are stored as they are. */
 export const TEXT_PACK_MIN = 128;
@@ -18,9 +18,12 @@ export const TEXT_PACK_MIN = 128;
  * snippet's instr() scans it inside SQLite instead of inflating it for every read.
  */
 export const TEXT_PACK_MAX = 1024 * 1024;
-/** First byte of a packed value: the format (Brotli), should another ever be needed. */
-const BROTLI = 0xb1;
-const QUALITY = 5;
+/**
+ * First byte of a packed value: its format, should another ever be needed. Raw deflate: on Claude
+ * Code transcripts' texts (≥ 128 bytes each) it halves them at about 25 µs a value; Brotli at
+ * quality 5 saved 7% more for nearly twice the time, paid on every append.
+ */
+const DEFLATE = 0xdf;
 
 /** The stored form of a text: the text itself, or a compressed BLOB. */
 export function packText(text: string): string | Buffer;
@@ -30,21 +33,10 @@ export function packText(text: string | null): string | Buffer | null {
   if (text === null || text.length < TEXT_PACK_MIN / 3 || text.length > TEXT_PACK_MAX) return text;
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length < TEXT_PACK_MIN) return text;
-  const packed = brotliCompressSync(bytes, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: QUALITY,
-      // The window need not be larger than the value: less memory per call.
-      [constants.BROTLI_PARAM_LGWIN]: Math.max(
-        16,
-        Math.min(24, Math.ceil(Math.log2(bytes.length + 1))),
-      ),
-      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    },
-  });
+  const packed = deflateRawSync(bytes);
   if (packed.length + 1 > bytes.length * 0.9) return text;
   const out = Buffer.allocUnsafe(packed.length + 1);
-  out[0] = BROTLI;
+  out[0] = DEFLATE;
   packed.copy(out, 1);
   return out;
 }
@@ -53,8 +45,8 @@ export function packText(text: string | null): string | Buffer | null {
 export function unpackText(stored: unknown): string | null {
   if (typeof stored === 'string') return stored;
   if (stored instanceof Uint8Array) {
-    if (stored[0] !== BROTLI) throw new Error(`unknown packed text format ${stored[0]}`);
-    return brotliDecompressSync(stored.subarray(1)).toString('utf8');
+    if (stored[0] !== DEFLATE) throw new Error(`unknown packed text format ${stored[0]}`);
+    return inflateRawSync(stored.subarray(1)).toString('utf8');
   }
   return null;
 }
