@@ -5,11 +5,14 @@ import { basename, join } from 'node:path';
  * V8 settings the daemon runs with. It lives for days and its work comes in bursts (a long append
  * read, a bulk upload): left to its defaults V8 keeps a large young generation and grows the heap
  * well past what is alive, and the process stays at its high-water mark. These bound that without
- * capping the heap (a hard cap would turn a large request into a crash).
+ * capping the heap (a hard cap would turn a large request into a crash). `--expose-gc` lets the
+ * daemon collect once at the end of a large burst, instead of holding the burst's garbage until
+ * the heap next fills.
  */
 export const DAEMON_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=2',
   '--optimize-for-size',
+  '--expose-gc',
 ];
 
 /**
