@@ -78,13 +78,11 @@ export function journalRoutes(world: ApiWorld): Hono {
   // Shared by every request: each then starts with transactions sized to the store's pace.
   const slicer = new TimeSlicer();
   app.post('/events', async (c) => {
-    const body = c.req.raw.body;
-    if (!body) throw new BatonError('USAGE', 'send Events JSONL v1 lines as the request body');
     const length = Number(c.req.header('content-length'));
     const small = Number.isFinite(length) && length > 0 && length < WORKER_FROM_BYTES;
     // A bulk upload: hooks that agents wait on get the cores first (store/bulk-priority.ts).
     if (Number.isFinite(length) && length >= BULK_FROM_BYTES) lowerBulkPriority(world.env);
-    const input = Readable.fromWeb(body as NodeWebStream<Uint8Array>);
+    const input = small ? await smallBody(c.req.raw) : largeBody(c.req.raw);
     const run = ingest.then(() =>
       importEvents(store, input, { schema: eventLineV1, slicer, ...(small && { thread: 'main' }) }),
     );
@@ -140,4 +138,23 @@ function eventFilter(world: ApiWorld, sessionRef?: string, projectRef?: string):
     return { projectId: project.id };
   }
   return {};
+}
+
+const NO_BODY = 'send Events JSONL v1 lines as the request body';
+
+/**
+ * A body of known, small size read whole, as one chunk: the Node server reads it straight off the
+ * socket (no web stream in between, and none back to a Node stream), and it is read while an
+ * earlier request still holds the store.
+ */
+async function smallBody(request: Request): Promise<Readable> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength === 0) throw new BatonError('USAGE', NO_BODY);
+  return Readable.from([bytes]);
+}
+
+/** A large or unsized body, streamed to the import as it arrives. */
+function largeBody(request: Request): Readable {
+  if (!request.body) throw new BatonError('USAGE', NO_BODY);
+  return Readable.fromWeb(request.body as NodeWebStream<Uint8Array>);
 }

@@ -44,6 +44,7 @@ export {
   isCjkCode,
 } from './fts-text.js';
 export { createEventPreparer } from './prepare-event.js';
+export { storedTextSql } from './text-codec.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { resolveHome, storePath } from './paths.js';
 export { BULK_NICE_STEP, lowerBulkPriority } from './bulk-priority.js';

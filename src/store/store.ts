@@ -418,6 +418,11 @@ export interface Maintenance {
    * thread can do it. Returns what turns them back on; null when the store has no WAL (in memory).
    */
   deferCheckpoints(): (() => void) | null;
+  /**
+   * Gives back the memory the connection holds beyond what it needs now (SQLite's page cache),
+   * for a long-running process after a burst of work.
+   */
+  releaseMemory(): void;
 }
 
 export interface EventExcerpt {

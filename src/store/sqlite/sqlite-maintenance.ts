@@ -75,6 +75,10 @@ export class SqliteMaintenance implements Maintenance {
     return () => db.pragma(`wal_autocheckpoint = ${before}`);
   }
 
+  releaseMemory(): void {
+    this.ctx.db.pragma('shrink_memory');
+  }
+
   integrityCheck(quick = false): string[] {
     const rows = this.ctx.db.pragma(quick ? 'quick_check' : 'integrity_check') as Record<
       string,

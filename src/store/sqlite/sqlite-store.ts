@@ -33,6 +33,7 @@ import { SqliteEmbeddings } from './sqlite-embeddings.js';
 import { SqliteSync } from './sqlite-sync.js';
 import { SqliteTodos } from './sqlite-todos.js';
 import { announceUrgent, yieldToUrgent } from './writer-turns.js';
+import { sqlTextFunction } from '../text-codec.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a throw-away store. */
@@ -166,6 +167,8 @@ export class SqliteStore implements Store {
       .get() as { n: number };
     const { machineId, redactionKey } =
       known.n === 2 || options.readonly ? identity() : db.transaction(identity).immediate();
+    // The text of a stored event column, packed or not, for queries (../text-codec.ts).
+    db.function('baton_text', { deterministic: true }, sqlTextFunction());
     const statements = new Map<string, Statement>();
     this.ctx = {
       db,
