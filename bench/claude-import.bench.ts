@@ -27,8 +27,9 @@ function parseOnly(files: string[]): { secs: number; lines: number } {
 }
 
 /**
- * What SQLite alone costs for what the import wrote: every event row (with its pointer into the
- * raw blocks), the raw blocks as compressed, and each event's index text, read back from the
+ * What SQLite alone costs for what the import wrote: every event row as stored (long texts
+ * compressed, with its pointer into the raw blocks), the raw blocks as compressed, and each
+ * event's index text, read back from the
  * imported store and inserted into a fresh one with plain prepared statements. No parsing,
  * redaction, compression or id work is timed: the time any importer of these records must pay.
  */
@@ -37,8 +38,8 @@ function sqliteFloor(source: string, target: string): { rows: number; secs: numb
   const from = SqliteStore.open({ path: source, readonly: true }).database;
   const events = from
     .prepare(
-      `SELECT e.*, s.agent, s.project_id FROM events e JOIN sessions s ON s.id = e.session_id
-       ORDER BY e.seq`,
+      `SELECT e.*, baton_text(e.text) AS plain_text, baton_text(e.data) AS plain_data, s.agent,
+         s.project_id FROM events e JOIN sessions s ON s.id = e.session_id ORDER BY e.seq`,
     )
     .all() as Record<string, unknown>[];
   const blocks = from.prepare('SELECT * FROM raw_blocks ORDER BY id').all() as {
@@ -47,9 +48,9 @@ function sqliteFloor(source: string, target: string): { rows: number; secs: numb
     data: Buffer;
   }[];
   const index = events.map((e) => [
-    e.text ? ftsBody(e.text as string) : '',
+    e.plain_text ? ftsBody(e.plain_text as string) : '',
     (e.tool as string | null) ?? '',
-    e.data ? ftsFiles(JSON.parse(e.data as string)) : '',
+    e.plain_data ? ftsFiles(JSON.parse(e.plain_data as string)) : '',
     ftsMeta({
       kind: e.kind as string,
       sessionId: e.session_id as string,

@@ -236,7 +236,7 @@ function checkpointFigures(): Figure[] {
   try {
     const sessionId = sessionOf10k(store);
     const rawBytes = store.query<{ n: number }>(
-      'SELECT sum(length(text)) + sum(coalesce(length(data), 0)) AS n FROM events',
+      'SELECT sum(length(baton_text(text))) + sum(coalesce(length(baton_text(data)), 0)) AS n FROM events',
     )[0]!.n;
     const baseline = median(timeSync(20, () => JSON.stringify(store.events.list({ sessionId }))));
     let size = 0;

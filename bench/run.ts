@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark, Figure } from './harness.js';
 import { fmt, machine } from './harness.js';
+import { replaceMarkedSection } from '../scripts/marked-section.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
@@ -42,16 +43,6 @@ const path = join(here, '..', 'BENCHMARKS.md');
 let doc = existsSync(path)
   ? readFileSync(path, 'utf8')
   : '# Benchmarks\n\nProduced by `npm run bench`; every figure sits beside a baseline measured in the same run.\n';
-for (const [name, body] of sections) {
-  const start = `<!-- bench:${name} -->`;
-  const end = `<!-- /bench:${name} -->`;
-  const block = `${start}\n${body}\n${end}`;
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  doc =
-    i >= 0 && j > i
-      ? doc.slice(0, i) + block + doc.slice(j + end.length)
-      : `${doc.trimEnd()}\n\n${block}\n`;
-}
+for (const [name, body] of sections) doc = replaceMarkedSection(doc, 'bench', name, body);
 writeFileSync(path, doc);
 process.stdout.write(`\nBENCHMARKS.md updated (${sections.size} section(s)).\n`);

@@ -46,7 +46,9 @@ function exportText(store: SqliteStore): string {
   if (existsSync(path)) return path;
   const fd = openSync(`${path}.tmp`, 'w');
   let chunk = '';
-  for (const row of store.database.prepare('SELECT text FROM events ORDER BY seq').iterate()) {
+  for (const row of store.database
+    .prepare('SELECT baton_text(text) AS text FROM events ORDER BY seq')
+    .iterate()) {
     chunk += ((row as { text: string | null }).text ?? '').replace(/\s+/g, ' ') + '\n';
     if (chunk.length > 1 << 20) {
       writeSync(fd, chunk);

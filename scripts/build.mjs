@@ -45,13 +45,14 @@ const builtinsByRequire = {
 await build({
   ...common,
   plugins: [builtinsByRequire],
-  // The imports' workers are entries of their own: each is started by file (dist/events-worker.js,
-  // dist/tail-worker.js).
+  // The imports' workers and the integrity check's are entries of their own: each is started by
+  // file (dist/events-worker.js, dist/tail-worker.js, dist/integrity-worker.js).
   // mcp-full is `baton mcp` for the small MCP entry below (src/cli/mcp-entry/).
   entryPoints: {
     cli: 'src/cli/main.ts',
     'events-worker': 'src/capture/events/events-worker.ts',
     'tail-worker': 'src/capture/transcripts/tail-worker.ts',
+    'integrity-worker': 'src/store/sqlite/integrity-worker.ts',
     'mcp-full': 'src/cli/mcp-entry/mcp-full.ts',
   },
   splitting: true,

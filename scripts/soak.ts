@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine } from '../bench/harness.js';
+import { replaceMarkedSection } from './marked-section.js';
 
 interface Soak {
   file: string;
@@ -20,8 +21,8 @@ interface Soak {
 const SOAKS: Record<string, Soak> = {
   'hooks-under-load': {
     file: 'test/reliability/hooks-under-load.test.ts',
-    long: { BATON_SOAK_EVENTS: '200000' },
-    quick: { BATON_SOAK_EVENTS: '20000' },
+    long: { BATON_SOAK_SECONDS: '60', BATON_SOAK_SEED: '18' },
+    quick: { BATON_SOAK_SECONDS: '8', BATON_SOAK_SEED: '18' },
   },
   'spool-kill': {
     file: 'test/reliability/spool-kill.test.ts',
@@ -92,17 +93,7 @@ rmSync(dir, { recursive: true, force: true });
 if (!quick && sections.size > 0) {
   const path = join(root, 'RELIABILITY.md');
   let doc = readFileSync(path, 'utf8');
-  for (const [name, body] of sections) {
-    const start = `<!-- soak:${name} -->`;
-    const end = `<!-- /soak:${name} -->`;
-    const block = `${start}\n${body}\n${end}`;
-    const i = doc.indexOf(start);
-    const j = doc.indexOf(end);
-    doc =
-      i >= 0 && j > i
-        ? doc.slice(0, i) + block + doc.slice(j + end.length)
-        : `${doc.trimEnd()}\n\n${block}\n`;
-  }
+  for (const [name, body] of sections) doc = replaceMarkedSection(doc, 'soak', name, body);
   writeFileSync(path, doc);
   // The lines wrapped the way the rest of the file is (npm run format:check stays clean).
   spawnSync('npx', ['prettier', '--write', 'RELIABILITY.md'], { cwd: root, stdio: 'ignore' });

@@ -11,6 +11,9 @@ import { createOutput } from './output.js';
 import type { Output } from './output.js';
 import type { World } from './world.js';
 
+/** The memory map of a command that reads much of the store: the whole file, up to 2 GiB. */
+const MMAP_MIB = 2048;
+
 export class CliContext {
   readonly out: Output;
   private opened: Store | undefined;
@@ -27,12 +30,17 @@ export class CliContext {
     return this.world.clock.now();
   }
 
-  store(): Store {
+  /**
+   * The store, opened on first use. `readsMuch`: the command reads much of a large store once and
+   * exits (search), so the file is read through a memory map (see SqliteStoreOptions.mmapMiB).
+   */
+  store(options: { readsMuch?: boolean } = {}): Store {
     const timeout = Number(this.world.env.BATON_BUSY_TIMEOUT_MS);
     this.opened ??= SqliteStore.open({
       path: storePath(this.home),
       clock: this.world.clock,
       ...(timeout > 0 && { busyTimeoutMs: timeout }),
+      ...(options.readsMuch && { mmapMiB: MMAP_MIB }),
     });
     return this.opened;
   }

@@ -221,7 +221,7 @@ export const RECOVERY_SPECS: readonly RouteSpec[] = [
     method: 'get',
     path: '/v1/doctor/slow',
     summary:
-      'only the checks that read the whole store: integrity and contents (seconds on a big one)',
+      'only the checks that read the whole store: integrity (seconds on a big one, on a worker thread)',
     response: doctorReportShape,
   },
   {

@@ -2,9 +2,9 @@
 // takes a Fetch Request and answers a Response — what hono hands a route). Stateless: each request
 // gets a fresh server for the project `?project=` names (or the X-Baton-Project header), so no
 // session state lives in the daemon and a client needs nothing but the token the guard checks.
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+// The server and the SDK are loaded at the first request, not at start: a daemon no MCP client
+// talks to does not hold them (about 7 MB of its resident memory).
 import type { Clock } from '../core/index.js';
-import { createMcpServer } from '../mcp/index.js';
 import { createGitRunner } from '../recover/index.js';
 import type { Store } from '../store/index.js';
 
@@ -26,6 +26,10 @@ export function mcpEndpoint(
         { status: ref ? 404 : 400 },
       );
     }
+    const [{ createMcpServer }, { WebStandardStreamableHTTPServerTransport }] = await Promise.all([
+      import('../mcp/index.js'),
+      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+    ]);
     const server = createMcpServer({
       store,
       project,

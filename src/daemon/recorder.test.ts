@@ -88,6 +88,29 @@ describe('the recorder', () => {
     expect(await r.tickAll()).toMatchObject({ imported: later.length, more: false });
   });
 
+  it('calls its bulk-work hook before a pass with a MiB or more of new transcript, only then', async () => {
+    const path = home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('small')]));
+    let bulk = 0;
+    const r = createRecorder({
+      store,
+      home: home.root,
+      env: { HOME: home.root },
+      clock: systemClock,
+      log: (line) => logged.push(line),
+      adapters: [claudeCode],
+      onBulkWork: () => (bulk += 1),
+    });
+    await r.tick();
+    expect(bulk).toBe(0); // A few bytes: the pass keeps the daemon's priority.
+    const big = Array.from({ length: 3000 }, (_, i) => prompt(`big ${i} ${'x'.repeat(400)}`));
+    appendFileSync(path, jsonl(big));
+    expect(await r.tickAll()).toMatchObject({ imported: big.length });
+    expect(bulk).toBe(1);
+    appendFileSync(path, jsonl([prompt('after')]));
+    expect(await r.tick()).toMatchObject({ imported: 1 });
+    expect(bulk).toBe(1); // Caught up: a small append is not bulk work.
+  });
+
   it('keeps a transcript whole after the agent deletes it', async () => {
     const lines = Array.from({ length: 50 }, (_, i) => prompt(`line ${i}`));
     const path = home.write(`-p/${SESSION}.jsonl`, jsonl(lines));

@@ -14,6 +14,7 @@ import {
 import type { CaptureAdapter } from '../capture/index.js';
 import type { Clock } from '../core/index.js';
 import { createCheckpoint, detectCrashes, onTrigger } from '../recover/index.js';
+import { lowerBulkPriority } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { PERIODIC_JOBS, runDueJobs } from './recorder-jobs.js';
 import type { PeriodicJob } from './recorder-jobs.js';
@@ -29,7 +30,15 @@ export interface RecorderWorld {
   jobs?: readonly PeriodicJob[];
   /** Bytes of one transcript a pass reads at most (default PASS_BYTES). */
   passBytes?: number;
+  /**
+   * Called before a pass's bulk work (BULK_BYTES more transcript than the pass before saw); by
+   * default the daemon lowers its CPU priority, so agents' hooks get the cores first.
+   */
+  onBulkWork?: () => void;
 }
+
+/** Transcripts grown by this much since the last pass (or present at the first) are bulk work. */
+export const BULK_BYTES = 1024 * 1024;
 
 /**
  * What a pass reads of one transcript at most. A session that appended a great deal (or a first
@@ -64,10 +73,11 @@ export function createRecorder(world: RecorderWorld): Recorder {
   let current: Promise<TickReport> | null = null;
   let next: Promise<TickReport> | null = null;
   let stopped = false;
+  const seen = new Map<string, number>(); // Transcript bytes per agent at the last pass.
 
   const run = async (): Promise<TickReport> => {
     try {
-      return await pass(world);
+      return await pass(world, seen);
     } catch (error) {
       world.log(`recorder pass failed: ${(error as Error).message}`);
       return emptyReport();
@@ -120,7 +130,7 @@ function emptyReport(): TickReport {
   };
 }
 
-async function pass(world: RecorderWorld): Promise<TickReport> {
+async function pass(world: RecorderWorld, seen: Map<string, number>): Promise<TickReport> {
   const { store } = world;
   const report = emptyReport();
   const drained = await drainSpool(store, world.home, { env: world.env, brief: () => '' });
@@ -130,7 +140,10 @@ async function pass(world: RecorderWorld): Promise<TickReport> {
   const folders = new Set<string>();
   for (const adapter of world.adapters ?? CAPTURE_ADAPTERS) {
     if (adapter.present && !adapter.present(agentEnv)) continue;
-    const { files } = discoverHistory(adapter, agentEnv);
+    const { files, bytes } = discoverHistory(adapter, agentEnv);
+    if (bytes - (seen.get(adapter.agent) ?? 0) >= BULK_BYTES)
+      (world.onBulkWork ?? (() => lowerBulkPriority(world.env)))();
+    seen.set(adapter.agent, bytes);
     for (const f of files) folders.add(dirname(f.path)).add(dirname(dirname(f.path)));
     const summary = await importHistoryPiped(store, adapter, files, undefined, {
       maxBytes: world.passBytes ?? PASS_BYTES,

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { BatonError } from '../core/index.js';
 import type { Project } from '../core/index.js';
-import type { OpsWorld } from '../operations/index.js';
+import type { OpsWorld, SearchWorld } from '../operations/index.js';
 import { createGitRunner } from '../recover/index.js';
 import type { ApiWorld } from './api-world.js';
 
@@ -16,6 +16,11 @@ export function opsWorldOf(world: ApiWorld, log: (line: string) => void): OpsWor
     git: createGitRunner({ env: world.env }),
     noteFailure: log,
   };
+}
+
+/** What a search reads: the store, the clock, and the daemon's environment (an embeddings key). */
+export function searchWorldOf(world: ApiWorld): SearchWorld {
+  return { store: world.store, clock: world.clock, env: world.env };
 }
 
 /** The project `?project=` names (id, key, folder or name); required by project-scoped routes. */

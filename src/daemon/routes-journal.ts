@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { TimeSlicer, importEvents } from '../capture/index.js';
 import { BatonError, SESSION_STATUSES } from '../core/index.js';
+import { lowerBulkPriority } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';
 import { eventLineV1 } from '../schemas/index.js';
 import { toJson } from '../wire/index.js';
@@ -21,6 +22,8 @@ const MAX_PAGE = 5000;
  * faster), and a hook's few lines show up sooner. Bulk uploads beyond it get the worker.
  */
 const WORKER_FROM_BYTES = 8 * 1024 * 1024;
+/** From this size a body is bulk work: the daemon lowers its CPU priority for good. */
+const BULK_FROM_BYTES = 1024 * 1024;
 
 export function journalRoutes(world: ApiWorld): Hono {
   const app = new Hono();
@@ -75,11 +78,11 @@ export function journalRoutes(world: ApiWorld): Hono {
   // Shared by every request: each then starts with transactions sized to the store's pace.
   const slicer = new TimeSlicer();
   app.post('/events', async (c) => {
-    const body = c.req.raw.body;
-    if (!body) throw new BatonError('USAGE', 'send Events JSONL v1 lines as the request body');
     const length = Number(c.req.header('content-length'));
     const small = Number.isFinite(length) && length > 0 && length < WORKER_FROM_BYTES;
-    const input = Readable.fromWeb(body as NodeWebStream<Uint8Array>);
+    // A bulk upload: hooks that agents wait on get the cores first (store/bulk-priority.ts).
+    if (Number.isFinite(length) && length >= BULK_FROM_BYTES) lowerBulkPriority(world.env);
+    const input = small ? await smallBody(c.req.raw) : largeBody(c.req.raw);
     const run = ingest.then(() =>
       importEvents(store, input, { schema: eventLineV1, slicer, ...(small && { thread: 'main' }) }),
     );
@@ -135,4 +138,23 @@ function eventFilter(world: ApiWorld, sessionRef?: string, projectRef?: string):
     return { projectId: project.id };
   }
   return {};
+}
+
+const NO_BODY = 'send Events JSONL v1 lines as the request body';
+
+/**
+ * A body of known, small size read whole, as one chunk: the Node server reads it straight off the
+ * socket (no web stream in between, and none back to a Node stream), and it is read while an
+ * earlier request still holds the store.
+ */
+async function smallBody(request: Request): Promise<Readable> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength === 0) throw new BatonError('USAGE', NO_BODY);
+  return Readable.from([bytes]);
+}
+
+/** A large or unsized body, streamed to the import as it arrives. */
+function largeBody(request: Request): Readable {
+  if (!request.body) throw new BatonError('USAGE', NO_BODY);
+  return Readable.fromWeb(request.body as NodeWebStream<Uint8Array>);
 }

@@ -7,13 +7,12 @@ import { SLOW_CHECKS, runDoctor } from '../doctor/index.js';
 import type { DoctorContext } from '../doctor/index.js';
 import * as ops from '../operations/index.js';
 import { BRIEF_MODES, diffCheckpoints, resumeBrief } from '../recover/index.js';
-import { search } from '../search/index.js';
 import { storePath } from '../store/index.js';
 import { doctorReportToJson, searchResultToJson, toJson } from '../wire/index.js';
 import { checkpointBody, restoreBody } from './api-shapes.js';
 import type { ApiWorld } from './api-world.js';
 import { daemonChecks } from './daemon-checks.js';
-import { intParam, param, opsWorldOf, projectOf } from './request-scope.js';
+import { intParam, param, opsWorldOf, projectOf, searchWorldOf } from './request-scope.js';
 
 export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Hono {
   const app = new Hono();
@@ -74,10 +73,11 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
     return c.json({ text: r.text, brief: r.json, omitted: r.omitted });
   });
 
-  app.get('/search', (c) => {
+  // The search operation of `baton search`: with embeddings configured, fused with their matches.
+  app.get('/search', async (c) => {
     const q = param(c, 'q') ?? '';
     const project = param(c, 'project') ? projectOf(world, c) : null;
-    const r = search(world.store, {
+    const r = await ops.searchMemory(searchWorldOf(world), {
       query: q,
       ...(project && { projectId: project.id }),
       limit: intParam(c, 'limit', 20, 500) || 20,
@@ -98,9 +98,9 @@ export function recoveryRoutes(world: ApiWorld, log: (line: string) => void): Ho
     skipSlow,
   });
 
-  // `?slow=later` leaves out the checks that read the whole store (integrity, contents);
-  // `/doctor/slow` runs them alone. The viewer asks for both, so the page shows every other check
-  // while those (seconds on a big store) still run.
+  // `?slow=later` leaves out the check that reads the whole store (integrity); `/doctor/slow` runs
+  // it alone. The viewer asks for both, so the page shows every other check while that one
+  // (seconds on a big store, on a worker thread: this thread stays free) still runs.
   app.get('/doctor', async (c) => {
     const checks = await runDoctor(
       doctorContext(param(c, 'slow') === 'later'),

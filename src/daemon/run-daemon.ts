@@ -34,7 +34,9 @@ export interface DaemonWorld {
 export type DaemonExit = { code: 0; alreadyRunning: number | null };
 
 const DEFAULT_POLL_MS = 30_000;
-const DAEMON_CACHE_MIB = 16;
+const DAEMON_CACHE_MIB = 8;
+/** Events recorded in one burst after which the daemon collects its garbage at once. */
+const GC_AFTER_EVENTS = 1000;
 
 export async function runDaemon(world: DaemonWorld): Promise<DaemonExit> {
   const paths = daemonPaths(world.home);
@@ -69,6 +71,16 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
   const spool = join(world.home, 'spool');
   mkdirSync(spool, { recursive: true, mode: 0o700 });
   const watcher = watchFolders(() => void pass());
+  // A burst is over (the daemon idles far more than it works): hand back the page cache it filled,
+  // and after a large one collect its garbage now rather than when the heap next fills.
+  let burst = 0;
+  const endOfBurst = (recorded: number) => {
+    burst += recorded;
+    if (burst === 0) return;
+    store.maintenance.releaseMemory();
+    if (burst >= GC_AFTER_EVENTS) (globalThis as { gc?: () => void }).gc?.();
+    burst = 0;
+  };
   const pass = async () => {
     const r = await recorder.tick();
     if (r.spooled || r.imported || r.checkpoints || r.crashed) {
@@ -80,7 +92,10 @@ async function serveUntilStopped(world: DaemonWorld, paths: ReturnType<typeof da
     }
     watcher.watchOnly([spool, ...r.folders]);
     // The rest of a long append: read on at once, in a pass of its own.
-    if (r.more && !closing.signal.aborted) setImmediate(() => void pass());
+    if (r.more && !closing.signal.aborted) {
+      burst += r.imported + r.spooled;
+      setImmediate(() => void pass());
+    } else endOfBurst(r.imported + r.spooled);
     return r;
   };
   const closing = new AbortController();

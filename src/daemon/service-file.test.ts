@@ -56,10 +56,11 @@ describe('the service files', () => {
     );
     const text = readFileSync(installed.file.path, 'utf8');
     expect(text).toContain(
-      'ExecStart="/usr/bin/node" "--max-semi-space-size=2" "--optimize-for-size" "/opt/baton/bin/baton.js" "daemon" "run"\n',
+      'ExecStart="/usr/bin/node" "--max-semi-space-size=2" "--optimize-for-size" "--expose-gc" "/opt/baton/bin/baton.js" "daemon" "run"\n',
     );
     expect(text).toContain(`Environment="BATON_HOME=${join(home, 'baton data')}"\n`);
     expect(text).toContain('Environment="MALLOC_ARENA_MAX=2"\n');
+    expect(text).toContain('Environment="MALLOC_MMAP_THRESHOLD_=131072"\n');
     expect(text).toContain('WantedBy=default.target\n');
     expect(installed.file.enable).toBe(
       'systemctl --user daemon-reload && systemctl --user enable --now baton-daemon.service',
@@ -86,7 +87,7 @@ describe('the service files', () => {
     const text = readFileSync(r.file.path, 'utf8');
     expect(text).toContain('<key>Label</key><string>dev.baton.daemon</string>');
     expect(text).toContain(
-      '    <string>--optimize-for-size</string>\n    <string>/opt/baton/bin/baton.js</string>\n    <string>daemon</string>\n    <string>run</string>',
+      '    <string>--optimize-for-size</string>\n    <string>--expose-gc</string>\n    <string>/opt/baton/bin/baton.js</string>\n    <string>daemon</string>\n    <string>run</string>',
     );
     expect(text).toContain(`<string>${home}/a&amp;b &lt;c&gt;</string>`);
     expect(r.file.enable).toBe(`launchctl load -w "${r.file.path}"`);

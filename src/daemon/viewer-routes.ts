@@ -4,14 +4,19 @@
 // record an event was read from (where an assistant turn's thinking is kept).
 import { statSync } from 'node:fs';
 import { Hono } from 'hono';
-import { BatonError, parseTime } from '../core/index.js';
+import { BatonError } from '../core/index.js';
 import * as ops from '../operations/index.js';
-import { SEARCH_KINDS, search } from '../search/index.js';
-import type { SearchKind } from '../search/index.js';
 import { storePath } from '../store/index.js';
 import { searchResultToJson } from '../wire/index.js';
 import type { ApiWorld } from './api-world.js';
-import { intParam, listParam, opsWorldOf, param, projectOf } from './request-scope.js';
+import {
+  intParam,
+  listParam,
+  opsWorldOf,
+  param,
+  projectOf,
+  searchWorldOf,
+} from './request-scope.js';
 
 export function viewerRoutes(world: ApiWorld, log: (line: string) => void): Hono {
   const app = new Hono();
@@ -27,28 +32,19 @@ export function viewerRoutes(world: ApiWorld, log: (line: string) => void): Hono
     c.json({ briefs: await ops.nextBriefs(w(), projectOf(world, c)) }),
   );
 
-  app.get('/hits', (c) => {
+  // The search operation of `baton search`, with every filter: the kinds are checked and the
+  // times read there, and with embeddings configured the hits are fused with their matches.
+  app.get('/hits', async (c) => {
     const q = param(c, 'q') ?? '';
     const project = param(c, 'project') ? projectOf(world, c) : null;
-    const kinds = listParam(c, 'kind');
-    for (const k of kinds ?? []) {
-      if (!(SEARCH_KINDS as readonly string[]).includes(k)) {
-        throw new BatonError('USAGE', `unknown kind "${k}"`, {
-          hint: `kinds are: ${SEARCH_KINDS.join(', ')}`,
-        });
-      }
-    }
-    const now = world.clock.now();
-    const since = param(c, 'since');
-    const until = param(c, 'until');
-    const r = search(world.store, {
+    const r = await ops.searchMemory(searchWorldOf(world), {
       query: q,
       ...(project && { projectId: project.id }),
       agent: param(c, 'agent') || undefined,
       sessionRef: param(c, 'session') || undefined,
-      ...(kinds?.length && { kinds: kinds as SearchKind[] }),
-      ...(since && { since: parseTime(since, now) }),
-      ...(until && { until: parseTime(until, now) }),
+      kinds: listParam(c, 'kind'),
+      since: param(c, 'since') || undefined,
+      until: param(c, 'until') || undefined,
       limit: intParam(c, 'limit', 20, 500) || 20,
       offset: intParam(c, 'offset', 0, 100_000),
     });

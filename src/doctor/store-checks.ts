@@ -51,12 +51,17 @@ export function storeFileCheck(ctx: DoctorContext): CheckResult[] {
   return found;
 }
 
-export function integrityCheck(ctx: DoctorContext): CheckResult[] {
+/**
+ * SQLite's own check of every page. It reads the whole file (seconds on a big store), so it runs on
+ * a worker thread with a connection of its own: the daemon's thread answers other requests
+ * meanwhile, whichever face asked.
+ */
+export async function integrityCheck(ctx: DoctorContext): Promise<CheckResult[]> {
   if (ctx.store === null || ctx.skipSlow) return [];
   const kind = ctx.thorough ? 'integrity_check' : 'quick_check';
   let problems: string[];
   try {
-    problems = ctx.store.maintenance.integrityCheck(!ctx.thorough);
+    problems = await ctx.store.maintenance.integrityCheckApart(!ctx.thorough);
   } catch (error) {
     // SQLite may stop the check itself at a page it cannot read: that is damage too.
     const code = (error as { code?: unknown }).code;

@@ -33,8 +33,8 @@ export interface DoctorContext {
   /** Slower, thorough checks (a full integrity check rather than a quick one). */
   thorough: boolean;
   /**
-   * Leave out the checks that read the whole store (SLOW_CHECKS: integrity, contents): the viewer
-   * asks for them apart, as on a big store they take seconds and the others should not wait.
+   * Leave out the checks that read the whole store (SLOW_CHECKS: integrity): the viewer asks for
+   * them apart, as on a big store they take seconds and the others should not wait.
    */
   skipSlow?: boolean;
 }

@@ -46,12 +46,23 @@ export type { PruneResult } from './retention.js';
 export { searchEvents, searchMemory } from './search.js';
 export { embeddingsStatus, indexEmbeddings } from './embeddings.js';
 export { embeddingsConfig } from './search.js';
+export type { SearchWorld } from './search.js';
 export type { EmbeddingsStatus } from './embeddings.js';
 export { listSessions, sessionPage } from './session-reads.js';
 export { endSession, startSession } from './sessions.js';
 export { SHOW_AROUND, findEvent, showEvent } from './show-event.js';
 export type { EventInContext, ShowEventInput } from './show-event.js';
 export { SETTINGS, lastRunSetting, settingSpec, settingValue } from './settings.js';
+export { addSyncFiles, listSyncFiles, removeSyncFiles } from './sync-files.js';
+export type { SyncFilesList, SyncFilesWorld } from './sync-files.js';
+export {
+  SYNC_MCP_KEEP,
+  addSyncMcp,
+  listSyncMcp,
+  removeSyncMcp,
+  resolveSyncMcp,
+} from './sync-mcp.js';
+export type { SyncMcpChange, SyncMcpKeep, SyncMcpWorld } from './sync-mcp.js';
 export { addTodo, listTodos, removeTodo, updateTodo } from './todos.js';
 export type { UpdateTodoInput } from './todos.js';
 export { whichSession } from './which-session.js';

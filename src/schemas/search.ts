@@ -57,5 +57,9 @@ export const searchResultShape = z
     query: z.string(),
     total: z.number().int().nullable().describe('every match, when asked for (--total)'),
     hits: z.array(searchHitShape),
+    notice: z
+      .string()
+      .optional()
+      .describe('semantic search is configured but was not used this time, and why'),
   })
   .describe('The output of `baton search --json`');

@@ -28,7 +28,40 @@ describe('phraseCount', () => {
 
   it('keeps every token in the length, matching or not', () => {
     const p = phraseOf('zebra', false, 1);
-    expect(tokenize('one two, three-four fiveSix', leadsOf([p])).words).toHaveLength(7);
+    expect(tokenize('one two, three-four fiveSix', leadsOf([p])).length).toBe(7);
+  });
+});
+
+describe('tokenize', () => {
+  const dense = (text: string, words: string[]) => {
+    const t = tokenize(text, leadsOf(words.map((w) => phraseOf(w, false, 1))));
+    const all: (string | null)[] = new Array<string | null>(t.length).fill(null);
+    t.at.forEach((p, k) => (all[p] = t.words[k]!));
+    return all;
+  };
+
+  it('appends camelCase parts after the words, split as the index splits them', () => {
+    expect(
+      dense('HTMLParser getHTTPResponse2Code x9Y', ['html', 'parser', 'get', 'response', 'x9']),
+    ).toEqual([
+      'htmlparser',
+      'gethttpresponse2code',
+      'x9y',
+      // HTMLParser has no lower case before an upper: one word, no parts
+      'get',
+      'http',
+      'response',
+      '2',
+      null, // "code": no query word starts with "co"
+      'x',
+      '9',
+      'y',
+    ]);
+  });
+
+  it('keeps only words a query word could match, folded, and counts the rest', () => {
+    expect(dense('zebra Deploy, Ébauche a', ['deploy'])).toEqual([null, 'deploy', 'ebauche', 'a']);
+    expect(dense('版本号 ok', ['ok'])).toEqual(['版本号', 'ok', '版本', '本号']);
   });
 });
 

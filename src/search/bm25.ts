@@ -13,7 +13,6 @@ import { fold, stem } from './snippet.js';
 const K1 = 1.2;
 const B = 0.75;
 const WORD = /[\p{L}\p{N}]+/gu;
-const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
 export interface QueryPhrase {
   /** Stems of the phrase's words, in order (one for a plain word). */
@@ -35,60 +34,168 @@ export function phraseOf(text: string, prefix: boolean, df: number): QueryPhrase
 }
 
 /**
- * A field's tokens as far as scoring needs them: every token counts for the length, but only
- * those that could match a query word are kept (folded); the rest are null. Porter only rewrites
- * endings, so a word can have a query word's stem only if it starts with that stem's first two
- * letters — a test on char codes that spares building and stemming almost every word.
+ * A field's tokens as far as scoring needs them: how many there are (the field's length), and,
+ * sparsely, those that could match a query word — folded, with their positions. Porter only
+ * rewrites endings, so a word can have a query word's stem only if it starts with that stem's
+ * first two letters: a test on char codes that spares building, folding and stemming almost every
+ * word, so tokenizing a candidate allocates next to nothing for the words that cannot match.
  */
 export interface Tokens {
-  words: (string | null)[];
+  /** Every token, matching or not. */
+  length: number;
+  /** Positions (ascending) of the tokens kept in `words`. */
+  at: number[];
+  /** The tokens that could match, folded. */
+  words: string[];
 }
 
-const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** The first two letters of the query's stems (and prefixes), as text and as char-code pairs. */
+export interface Leads {
+  text: Set<string>;
+  codes: Set<number>;
+}
+
+const LOWER = 1;
+const DIGIT = 2;
+const UPPER = 3;
+/**
+ * ASCII letters and digits by class (LOWER, DIGIT, UPPER), 0 for other ASCII; read past its end
+ * (a non-ASCII code) it gives undefined, no class either. A table, not a function: see tokenize().
+ */
+const CLASSES = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CLASSES[c] = LOWER;
+for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASSES[c] = UPPER;
 const isUpper = (c: number) => c >= 65 && c <= 90;
-const isWordCode = (c: number) => isLowerOrDigit(c) || isUpper(c) || c > 127;
+const lowerCode = (c: number) => (isUpper(c) ? c + 32 : c);
+const pair = (a: number, b: number) => lowerCode(a) * 128 + lowerCode(b);
 
-export function leadsOf(phrases: QueryPhrase[]): Set<string> {
-  const leads = new Set<string>();
+export function leadsOf(phrases: QueryPhrase[]): Leads {
+  const text = new Set<string>();
   for (const p of phrases) {
-    for (const s of p.stems) leads.add(s.slice(0, 2));
-    if (p.prefix) leads.add(p.prefix.slice(0, 2));
+    for (const s of p.stems) text.add(s.slice(0, 2));
+    if (p.prefix) text.add(p.prefix.slice(0, 2));
   }
-  return leads;
+  const codes = new Set<number>();
+  for (const l of text) {
+    if (l.length === 2 && l.charCodeAt(0) < 128 && l.charCodeAt(1) < 128) {
+      codes.add(pair(l.charCodeAt(0), l.charCodeAt(1)));
+    }
+  }
+  return { text, codes };
 }
 
-export function tokenize(text: string, leads: Set<string>): Tokens {
-  const words: (string | null)[] = [];
-  const parts: (string | null)[] = [];
+/**
+ * Whether text[i, end) could match: it starts with a lead (compared case-blind), starts with a
+ * non-ASCII letter, or is a single character.
+ */
+function keep(text: string, i: number, end: number, leads: Leads): boolean {
+  if (end - i < 2) return true;
+  const a = text.charCodeAt(i);
+  if (a > 127) return true;
+  const b = text.charCodeAt(i + 1);
+  if (b > 127) return leads.text.has(text.slice(i, i + 2).toLowerCase());
+  return leads.codes.has(pair(a, b));
+}
+
+/**
+ * Splits words where unicode61 splits them, and appends, as ftsBody appends them to the index,
+ * each camelCase word's parts and each CJK run's bigrams after the words, in order.
+ */
+export function tokenize(text: string, leads: Leads): Tokens {
+  const at: number[] = [];
+  const words: string[] = [];
+  // Parts (camelCase, CJK bigrams) come after every word: kept here, shifted at the end.
+  let partAt: number[] | null = null;
+  let partWords: string[] | null = null;
+  let parts = 0;
+  let count = 0;
   const n = text.length;
+  // The character classes are written out, not called: in a short-lived process this loop runs
+  // before V8 optimises it, and unoptimised code pays for every call (a call per character made
+  // tokenizing several times slower than the scan itself).
   for (let i = 0; i < n;) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    const first = text.charCodeAt(i);
+    if (!(
+      (first >= 97 && first <= 122) ||
+      (first >= 48 && first <= 57) ||
+      (first >= 65 && first <= 90) ||
+      first > 127
+    )) {
       i++;
       continue;
     }
     let end = i + 1;
     let camel = false;
-    let cjk = text.charCodeAt(i) >= 0x1100 && isCjkCode(text.charCodeAt(i));
-    while (end < n && isWordCode(text.charCodeAt(end))) {
+    let upper = first >= 65 && first <= 90;
+    let ascii = first < 128;
+    let prev = first;
+    while (end < n) {
       const c = text.charCodeAt(end);
-      if (isUpper(c) && isLowerOrDigit(text.charCodeAt(end - 1))) camel = true;
-      else if (c >= 0x1100 && !cjk) cjk = isCjkCode(c);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        // a lower-case letter or a digit
+      } else if (c >= 65 && c <= 90) {
+        upper = true;
+        if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) camel = true;
+      } else if (c > 127) {
+        ascii = false;
+      } else {
+        break;
+      }
+      prev = c;
       end++;
     }
-    words.push(keep(text.slice(i, end), leads) ? fold(text.slice(i, end)) : null);
-    // As the index appends them: the bigrams of a CJK run, in order, so phrases of them match.
-    if (cjk) for (const b of cjkBigrams(text.slice(i, end))) parts.push(b);
+    let cjk = false;
+    for (let k = i; !ascii && !cjk && k < end; k++) {
+      const c = text.charCodeAt(k);
+      cjk = c >= 0x1100 && isCjkCode(c);
+    }
+    if (keep(text, i, end, leads)) {
+      const word = text.slice(i, end);
+      at.push(count);
+      words.push(ascii ? (upper ? word.toLowerCase() : word) : fold(word));
+    }
+    count++;
+    if (cjk) {
+      for (const b of cjkBigrams(text.slice(i, end))) {
+        (partAt ??= []).push(parts++);
+        (partWords ??= []).push(b);
+      }
+    }
     if (camel) {
-      for (const p of text.slice(i, end).match(CAMEL_PART) ?? [])
-        parts.push(keep(p, leads) ? fold(p) : null);
+      // The parts /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g would match in the word, without a regex.
+      for (let p = i; p < end;) {
+        const kind = CLASSES[text.charCodeAt(p)];
+        let q = p + 1;
+        if (kind === UPPER) {
+          while (q < end && CLASSES[text.charCodeAt(q)] === UPPER) q++;
+          if (q < end && CLASSES[text.charCodeAt(q)] === LOWER) {
+            if (q - p >= 2) q -= 1;
+            else while (q < end && CLASSES[text.charCodeAt(q)] === LOWER) q++;
+          }
+        } else if (kind === LOWER || kind === DIGIT) {
+          while (q < end && CLASSES[text.charCodeAt(q)] === kind) q++;
+        } else {
+          p++;
+          continue;
+        }
+        if (keep(text, p, q, leads)) {
+          (partAt ??= []).push(parts);
+          (partWords ??= []).push(text.slice(p, q).toLowerCase());
+        }
+        parts++;
+        p = q;
+      }
     }
     i = end;
   }
-  return { words: parts.length ? words.concat(parts) : words };
-}
-
-function keep(word: string, leads: Set<string>): boolean {
-  return leads.has(word.slice(0, 2).toLowerCase()) || word.charCodeAt(0) > 127 || word.length < 2;
+  if (partAt !== null && partWords !== null) {
+    for (let k = 0; k < partAt.length; k++) {
+      at.push(count + partAt[k]!);
+      words.push(partWords[k]!);
+    }
+  }
+  return { length: count + parts, at, words };
 }
 
 /** Whether a folded word has the stem `s` (Porter only rewrites endings: cheap test first). */
@@ -101,14 +208,14 @@ function hasStem(word: string, s: string): boolean {
 export function phraseCount(t: Tokens, p: QueryPhrase): number {
   const n = p.stems.length;
   if (n === 0) return 0;
+  const { at, words } = t;
   let count = 0;
-  for (let i = 0; i + n <= t.words.length; i++) {
+  for (let k = 0; k + n <= words.length; k++) {
     let ok = true;
     for (let j = 0; j < n && ok; j++) {
-      const word = t.words[i + j];
+      const word = words[k + j]!;
       ok =
-        word !== null &&
-        word !== undefined &&
+        at[k + j] === at[k]! + j &&
         (j === n - 1 && p.prefix !== null ? word.startsWith(p.prefix) : hasStem(word, p.stems[j]!));
     }
     if (ok) count += 1;
@@ -136,7 +243,7 @@ export function termFrequencies(fields: Field[], phrases: QueryPhrase[]): number
   return phrases.map((p) => {
     let tf = 0;
     for (const f of fields) {
-      const length = f.tokens.words.length;
+      const length = f.tokens.length;
       if (f.weight === 0 || length === 0) continue;
       const norm = 1 - B + (B * length) / Math.max(1, f.avgLength);
       tf += (f.weight * phraseCount(f.tokens, p)) / norm;

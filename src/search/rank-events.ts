@@ -4,14 +4,14 @@
 // kept once.
 //
 // A common word matches hundreds of thousands of events; scoring them all would take most of a
-// second. So the newest RANK_WINDOW matches of each pass are the candidates: a rarer query is
+// second. So the newest RANK_WINDOW matches are the candidates, full matches first: a rarer query is
 // ranked over all of its matches exactly, a common one returns the best of its most recent
 // matches — which is what someone typing a common word is after — in a few milliseconds.
 import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { leadsOf, phraseOf, scoreTf, termFrequencies, tokenize } from './bm25.js';
-import type { Field, QueryPhrase, Tokens } from './bm25.js';
+import type { Field, Leads, QueryPhrase, Tokens } from './bm25.js';
 import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
 import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
 import type { EventMatch } from './fts-match.js';
@@ -33,7 +33,7 @@ export const RANK_WINDOW = 1000;
  * How many of the best candidates have their neighbours looked up in the journal; the others'
  * neighbours are found among the candidates themselves (see neighbours()).
  */
-const CONTEXT_TOP = 100;
+const CONTEXT_TOP = 50;
 
 export interface RankOptions {
   terms: { text: string; prefix: boolean }[];
@@ -52,7 +52,7 @@ export interface WordRankedEvent {
   match: 'all' | 'some';
 }
 
-function fieldsOf(c: CandidateRow, leads: Set<string>): Tokens[] {
+function fieldsOf(c: CandidateRow, leads: Leads): Tokens[] {
   let files: string[] = [];
   if (c.data !== null) {
     try {
@@ -78,7 +78,8 @@ function candidates(
   const strict = match.strict ? matchingEvents(store, match.strict, scope, RANK_WINDOW) : [];
   if (strict.length >= enough || match.relaxed === null) return strict;
   const seen = new Set(strict.map((r) => r.seq));
-  const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW);
+  // RANK_WINDOW candidates in all: the full matches, then the newest partial ones.
+  const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW - strict.length);
   return strict.concat(relaxed.filter((r) => !seen.has(r.seq)));
 }
 
@@ -100,7 +101,7 @@ function ownScores(
   const tokens = rows.map((c) => fieldsOf(c, leads));
   const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
   const avg = weights.map(
-    (_, f) => tokens.reduce((n, t) => n + t[f]!.words.length, 0) / Math.max(1, tokens.length),
+    (_, f) => tokens.reduce((n, t) => n + t[f]!.length, 0) / Math.max(1, tokens.length),
   );
   return rows.map((c, i) => {
     const fields: Field[] = tokens[i]!.map((t, f) => ({
@@ -187,8 +188,13 @@ export function rankEvents(
         Math.round(b.score * 100) - Math.round(a.score * 100) ||
         b.e.seq - a.e.seq,
     );
-  const text = new Map(rows.map((r) => [r.seq, `${r.tool ?? ''} ${r.text ?? ''}`]));
-  return dropNearDuplicates(ranked, (r) => text.get(r.e.seq) ?? '', limit).map((r) => ({
+  // Only the texts the de-duplication reaches (about the page's) are put together.
+  const row = new Map(rows.map((r) => [r.seq, r]));
+  const textOf = (seq: number) => {
+    const r = row.get(seq);
+    return r ? `${r.tool ?? ''} ${r.text ?? ''}` : '';
+  };
+  return dropNearDuplicates(ranked, (r) => textOf(r.e.seq), limit).map((r) => ({
     seq: r.e.seq,
     score: r.score,
     match: r.match,

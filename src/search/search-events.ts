@@ -7,7 +7,7 @@
 // ranked over all of its matches exactly, a common one returns the best of its most recent
 // matches — which is what someone typing a common word is after — in a few milliseconds.
 import type { EventKind } from '../core/index.js';
-import { ftsMetaToken } from '../store/index.js';
+import { ftsMetaToken, storedTextSql } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import type { EventMatch } from './fts-match.js';
 import type { SearchScope } from './search-scope.js';
@@ -20,6 +20,9 @@ const DF_SAMPLE = 400;
  * it is as well as the rest.
  */
 export const TEXT_WINDOW = 65_536;
+/** An event's text and data as SQL reads them (long ones are stored compressed). */
+const TEXT = storedTextSql('e.text');
+const DATA = storedTextSql('e.data');
 /** Data larger than this names no files worth parsing it for (it is an output, not a call). */
 const DATA_WINDOW = 262_144;
 
@@ -173,10 +176,10 @@ export function loadEvents(store: Store, seqs: number[]): Map<number, EventRow> 
   if (seqs.length === 0) return new Map();
   const rows = store.query<EventRow>(
     `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.session_id, s.handle, s.agent,
-       s.agent_session_id, s.project_id, octet_length(e.text) > ${TEXT_WINDOW} AS long,
-       CASE WHEN octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
-         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN octet_length(e.data) <= ${DATA_WINDOW} THEN e.data END AS data
+       s.agent_session_id, s.project_id, octet_length(${TEXT}) > ${TEXT_WINDOW} AS long,
+       CASE WHEN octet_length(${TEXT}) <= ${TEXT_WINDOW} THEN ${TEXT}
+         ELSE substr(${TEXT}, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN octet_length(${DATA}) <= ${DATA_WINDOW} THEN ${DATA} END AS data
      FROM events e JOIN sessions s ON s.id = e.session_id
      WHERE e.seq IN (${seqs.map(() => '?').join(', ')})`,
     seqs,
@@ -220,9 +223,9 @@ export function matchingEvents(
   const rows = rowSql(scope);
   return store.query<CandidateRow>(
     `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
-       CASE WHEN octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
-         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN octet_length(e.data) <= ${DATA_WINDOW} THEN e.data END AS data
+       CASE WHEN octet_length(${TEXT}) <= ${TEXT_WINDOW} THEN ${TEXT}
+         ELSE substr(${TEXT}, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN octet_length(${DATA}) <= ${DATA_WINDOW} THEN ${DATA} END AS data
      FROM events_fts JOIN events e ON e.seq = events_fts.rowid
      WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
     [expr, ...rows.params, limit],
@@ -264,8 +267,8 @@ export function textAround(store: Store, seq: number, words: string[]): string |
     // Where the word is absent, instr() gives 0 and this reads the text's start, which is
     // checked for the word here rather than scanning the text a second time.
     const [row] = store.query<{ text: string }>(
-      `SELECT substr(text, max(1, instr(text, ?) - ${AROUND / 2}), ${AROUND}) AS text
-       FROM events WHERE seq = ?`,
+      `SELECT substr(${TEXT}, max(1, instr(${TEXT}, ?) - ${AROUND / 2}), ${AROUND}) AS text
+       FROM events e WHERE seq = ?`,
       [form, seq],
     );
     if (row?.text.includes(form)) return row.text;

@@ -103,7 +103,7 @@ export function matchRecords(
   const out: RankedRecord[] = [];
   for (const kind of scope.recordKinds) {
     const ids = match === null ? null : [...scores.keys()];
-    const rows = loadKind(store, kind, ids);
+    const rows = loadKind(store, kind, ids, scope.projectId);
     for (const row of rows) {
       if (without.has(row.id) || !inScope(row, scope, sessions)) continue;
       out.push({ row, score: match === null ? 0 : (scores.get(row.id) ?? 0) });
@@ -112,12 +112,27 @@ export function matchRecords(
   return out;
 }
 
-function loadKind(store: Store, kind: RecordKind, ids: string[] | null): RecordRow[] {
+/**
+ * A kind's records among `ids` (null: the newest of all). With a project, only its records and
+ * those of no project are read — inScope() decides among them — not every project's matches.
+ */
+function loadKind(
+  store: Store,
+  kind: RecordKind,
+  ids: string[] | null,
+  projectId: string | undefined,
+): RecordRow[] {
   if (ids !== null && ids.length === 0) return [];
+  const project = projectId === undefined ? '' : ' AND (project_id IS NULL OR project_id = ?)';
+  const projectParam = projectId === undefined ? [] : [projectId];
   const rows =
     ids === null
-      ? store.query<Row>(`${SELECT[kind]} ORDER BY updated_at DESC LIMIT ?`, [MAX_RECORDS])
-      : store.query<Row>(`${SELECT[kind]} AND id IN (SELECT value FROM json_each(?))`, [
+      ? store.query<Row>(`${SELECT[kind]}${project} ORDER BY updated_at DESC LIMIT ?`, [
+          ...projectParam,
+          MAX_RECORDS,
+        ])
+      : store.query<Row>(`${SELECT[kind]}${project} AND id IN (SELECT value FROM json_each(?))`, [
+          ...projectParam,
           JSON.stringify(ids),
         ]);
   return rows.map(toRecord);

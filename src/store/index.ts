@@ -44,10 +44,12 @@ export {
   isCjkCode,
 } from './fts-text.js';
 export { createEventPreparer } from './prepare-event.js';
+export { storedTextSql } from './text-codec.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { createRawRedactor, packRaw } from './prepare-raw.js';
 export type { PackedPointer, PackedRaw } from './prepare-raw.js';
 export { resolveHome, storePath } from './paths.js';
+export { BULK_NICE_STEP, lowerBulkPriority } from './bulk-priority.js';
 export { restoreBackup, verifyBackup } from './restore-backup.js';
 export { salvageStore } from './salvage.js';
 export type { SalvageReport, TableSalvage } from './salvage.js';

@@ -5,6 +5,7 @@
 import { createRedactor } from '../core/index.js';
 import type { EventKind, EventSource, Redactor } from '../core/index.js';
 import { ftsBody, ftsFiles } from './fts-text.js';
+import { packText } from './text-codec.js';
 import type { EventInput } from './store.js';
 
 /** An event redacted and ready to insert: stored columns plus what the index gets. */
@@ -24,6 +25,9 @@ export interface PreparedEvent {
   /** The index's `body` and `files` columns (see ./fts-text.ts). */
   ftsBody: string;
   ftsFiles: string;
+  /** text and data as the events table holds them: long ones compressed (./text-codec.ts). */
+  storedText: string | Uint8Array | null;
+  storedData: string | Uint8Array | null;
 }
 
 /** What a thread needs to prepare events the way a store would: plain data, sendable anywhere. */
@@ -37,6 +41,7 @@ export type PreparableEvent = Omit<EventInput, 'raw'>;
 export function prepareEvent(redactor: Redactor, input: PreparableEvent): PreparedEvent {
   const text = input.text === null || input.text === undefined ? null : redactor.text(input.text);
   const data = input.data ? redactor.json(input.data) : null;
+  const dataText = data === null ? null : JSON.stringify(data);
   return {
     sessionId: input.sessionId,
     ts: input.ts ?? null,
@@ -44,11 +49,13 @@ export function prepareEvent(redactor: Redactor, input: PreparableEvent): Prepar
     role: input.role ?? null,
     tool: input.tool ?? null,
     text,
-    data: data === null ? null : JSON.stringify(data),
+    data: dataText,
     source: input.source,
     ref: input.ref ?? null,
     ftsBody: text ? ftsBody(text) : '',
     ftsFiles: data ? ftsFiles(data) : '',
+    storedText: packText(text),
+    storedData: packText(dataText),
   };
 }
 

@@ -35,8 +35,11 @@ export interface SalvageReport {
   problems: string[];
 }
 
-/** Tables that are rebuilt, not copied: the full-text indexes (from events and records). */
-const REBUILT = /^(events_fts|records_fts)(_|$)|^sqlite_/;
+/**
+ * Tables that are rebuilt, not copied: the full-text indexes (from events and records), and the
+ * events per kind (the triggers count the events as they are copied).
+ */
+const REBUILT = /^(events_fts|records_fts)(_|$)|^sqlite_|^event_counts$/;
 /** Rows read per statement before it is stepped again from the last rowid read. */
 const BATCH = 512;
 

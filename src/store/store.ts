@@ -396,6 +396,11 @@ export interface BackupReport {
 export interface Maintenance {
   /** Problems `PRAGMA integrity_check` (or quick_check) finds; empty when the file is sound. */
   integrityCheck(quick?: boolean): string[];
+  /**
+   * The same check on a worker thread with a read-only connection of its own, so this thread
+   * stays free while it reads the whole file (an in-memory store is checked here).
+   */
+  integrityCheckApart(quick?: boolean): Promise<string[]>;
   /** A write-ahead log found cut at open (committed frames missing): noted for doctor. */
   noteWalCut(cut: { committed: number; present: number; keptAt: string }): void;
   /** The last cut log noted, if any. */
@@ -417,6 +422,11 @@ export interface Maintenance {
    * thread can do it. Returns what turns them back on; null when the store has no WAL (in memory).
    */
   deferCheckpoints(): (() => void) | null;
+  /**
+   * Gives back the memory the connection holds beyond what it needs now (SQLite's page cache),
+   * for a long-running process after a burst of work.
+   */
+  releaseMemory(): void;
 }
 
 export interface EventExcerpt {
@@ -585,6 +595,12 @@ export interface Store {
    * returns false. Replaying a spooled hook twice (a drain killed after its commit) adds nothing.
    */
   once(key: string, fn: () => Promise<void>): Promise<boolean>;
+  /**
+   * Runs `fn` (which may await) in one write transaction, in which each `once` call takes a
+   * savepoint instead of a commit of its own: many replays share one commit (one fsync). A `once`
+   * that throws undoes only its own writes; if `fn` throws, or the commit fails, nothing is kept.
+   */
+  onceBatch<T>(fn: () => Promise<T>): Promise<T>;
   /** Forgets the keys `once` stored before `before` (ms), so they do not pile up. */
   forgetOnceKeys(before: number): void;
   /** Read-only SQL for search's ranking and for tests; other code asks a named read. */

@@ -42,7 +42,7 @@ export {
   resolveMcp,
   trackMcp,
 } from './mcp/mcp-sync.js';
-export type { McpConfigs, McpConflict, McpReport } from './mcp/mcp-sync.js';
+export type { McpConfigs, McpConflict, McpListing, McpReport } from './mcp/mcp-sync.js';
 export { localEntry, pathMap, portableEntry } from './mcp/mcp-paths.js';
 export type { PathMap } from './mcp/mcp-paths.js';
 export { startAutoSync } from './auto-sync.js';

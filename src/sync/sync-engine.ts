@@ -9,10 +9,10 @@ import { planPull } from './pull-plan.js';
 import { openBatch } from './pull-batch.js';
 import { pushStreams, remoteId, resealPack } from './push-streams.js';
 import type { PushStream } from './push-streams.js';
-import { notePulledFiles, pushFiles, trackedPaths } from './files/file-sync.js';
+import { FILES, pushFiles, trackedPaths } from './files/file-sync.js';
 import type { FilesWorld } from './files/file-sync.js';
 import { reconcileFiles } from './files/file-reconcile.js';
-import { notePulledMcp, pushMcp, reconcileMcp } from './mcp/mcp-sync.js';
+import { MCP, pushMcp, reconcileMcp } from './mcp/mcp-sync.js';
 import type { McpConfigs, McpReport, McpWorld } from './mcp/mcp-sync.js';
 import { pathMap } from './mcp/mcp-paths.js';
 
@@ -252,8 +252,8 @@ export class SyncEngine {
         // Last: a deletion wins over anything the same batch brought.
         const gone = store.sync.applyTombstones(opened.tombstones);
         if (gone.removed > 0) store.audit('sync-forget', this.o.vault, { removed: gone.removed });
-        notePulledFiles(store, this.o.key, this.o.vault, opened.files);
-        notePulledMcp(store, this.o.key, this.o.vault, opened.mcp);
+        FILES.notePulled(store, this.o.key, this.o.vault, opened.files);
+        MCP.notePulled(store, this.o.key, this.o.vault, opened.mcp);
         store.sync.setPosition(this.o.remoteName, 'pull', String(rows.at(-1)!.seq));
         report.records += plan.write.length;
         report.events += applied.inserted;

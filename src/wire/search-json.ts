@@ -16,7 +16,12 @@ export function searchHitToJson(hit: SearchHit): z.infer<typeof searchHitShape> 
 
 export function searchResultToJson(
   query: string,
-  result: SearchResult,
+  result: SearchResult & { notice?: string | undefined },
 ): z.infer<typeof searchResultShape> {
-  return { query, total: result.total, hits: result.hits.map(searchHitToJson) };
+  return {
+    query,
+    total: result.total,
+    hits: result.hits.map(searchHitToJson),
+    ...(result.notice !== undefined && { notice: result.notice }),
+  };
 }

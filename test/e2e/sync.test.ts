@@ -1,9 +1,9 @@
 // Pins `baton sync` as real processes against a real PostgreSQL: init, key export and import,
-// and a push and a pull killed with SIGKILL part-way, then run again, ending with every event on
-// both sides exactly once.
+// a push and a pull killed with SIGKILL part-way, then run again, ending with every event on
+// both sides exactly once; conflicts, MCP server entries and chosen files from the command line.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore, storePath } from '../../src/store/index.js';
@@ -162,6 +162,41 @@ describe.skipIf(!server)('baton sync as a process', () => {
     expect(baton(b, ['sync', 'push']).code).toBe(0);
     expect(baton(a, ['sync', 'pull']).code).toBe(0);
     expect(JSON.parse(readFileSync(claude(a), 'utf8'))).toEqual({});
+  });
+
+  it('carries a chosen file from the command line, and refuses one outside the home folder', () => {
+    const claude = (box: Sandbox) => join(box.home, '.claude', 'CLAUDE.md');
+    mkdirSync(dirname(claude(a)), { recursive: true });
+    writeFileSync(claude(a), 'run the linter first\n');
+    const added = baton(a, ['sync', 'files', 'add', '~/.claude/CLAUDE.md']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^tracking ~\/\.claude\/CLAUDE\.md$/m);
+    // The command runs in the project folder, which is outside the sandbox's home folder.
+    const outside = baton(a, ['sync', 'files', 'add', 'notes.md']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr.trim().split('\n')[0]).toMatch(/only files in your home folder/);
+    expect(baton(a, ['sync', 'push']).code).toBe(0);
+
+    expect(baton(b, ['sync', 'pull']).code).toBe(0);
+    const list = (box: Sandbox) =>
+      JSON.parse(baton(box, ['sync', 'files', 'list', '--json']).stdout) as {
+        tracked: string[];
+        files: { path: string; synced: boolean }[];
+        offered: string[];
+      };
+    expect(list(b).offered).toEqual(['~/.claude/CLAUDE.md']);
+    expect(baton(b, ['sync', 'files', 'add', '~/.claude/CLAUDE.md', '--json']).code).toBe(0);
+    expect(baton(b, ['sync', 'pull']).code).toBe(0);
+    expect(readFileSync(claude(b), 'utf8')).toBe('run the linter first\n');
+    expect(list(b)).toMatchObject({
+      tracked: ['~/.claude/CLAUDE.md'],
+      files: [{ path: '~/.claude/CLAUDE.md', synced: true }],
+      offered: [],
+    });
+    const removed = baton(b, ['sync', 'files', 'remove', '~/.claude/CLAUDE.md']);
+    expect(removed.stdout).toMatch(/no longer tracking ~\/\.claude\/CLAUDE\.md/);
+    expect(baton(b, ['sync', 'files', 'remove', '~/.claude/CLAUDE.md']).code).toBe(3);
+    expect(existsSync(claude(b))).toBe(true);
   });
 
   it('makes and opens a vault from a passphrase, and refuses a wrong one', () => {

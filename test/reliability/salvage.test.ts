@@ -100,10 +100,16 @@ function salvage(home: string): { code: number; stderr: string; report: Report }
 function useSalvaged(home: string, report: Report): string[] {
   ok(['restore-backup', report.output, '--yes'], { home });
   const doctor = runBaton(['doctor', '--json'], { home });
-  const checks = (JSON.parse(doctor.stdout) as { checks: { id: string; status: string }[] }).checks;
+  const checks = (
+    JSON.parse(doctor.stdout) as { checks: { id: string; status: string; data: unknown }[] }
+  ).checks;
   expect(checks.find((c) => c.id === 'integrity')?.status).toBe('ok');
   expect(checks.find((c) => c.id === 'search-index')?.status).toBe('ok');
-  return exportedEvents(home);
+  const events = exportedEvents(home);
+  // The events per kind the new store keeps (counted as its events were copied, not copied from
+  // the damaged file's count) are the events it holds.
+  expect(checks.find((c) => c.id === 'contents')?.data).toMatchObject({ events: events.length });
+  return events;
 }
 
 const table = (report: Report, name: string) => report.tables.find((t) => t.table === name)!;

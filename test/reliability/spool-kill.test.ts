@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spoolHook, spoolState } from '../../src/capture/index.js';
 import { SqliteStore, storePath } from '../../src/store/index.js';
 import { runBaton, tempHome } from '../e2e/run-baton.js';
-import { startBaton } from './processes.js';
+import { seededRandom as random, startBaton } from './processes.js';
 import { soakFigure, soakTimeout } from './soak-figures.js';
 
 const { home, cleanup } = tempHome();
@@ -17,17 +17,6 @@ afterAll(cleanup);
 
 const ITERATIONS = Number(process.env.BATON_SOAK_ITERATIONS ?? 12);
 const PER_ITERATION = 40;
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the spool under SIGKILL', () => {
   it(

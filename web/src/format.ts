@@ -1,7 +1,21 @@
 // Small presentation helpers shared by the views.
-export const time = (iso: string) => new Date(iso).toLocaleString();
-export const clock = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// One formatter each, made once: toLocaleString with options builds a new Intl.DateTimeFormat on
+// every call, which cost a long session's list most of its scrolling time (each new row asks twice).
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+const timeOfDay = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+export const time = (iso: string) => dateTime.format(new Date(iso));
+export const clock = (iso: string) => timeOfDay.format(new Date(iso));
 
 export function duration(fromIso: string, toIso: string): string {
   const s = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));

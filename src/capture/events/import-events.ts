@@ -6,10 +6,10 @@ import type { Readable } from 'node:stream';
 import { createEventPreparer } from '../../store/index.js';
 import type { AppendResult, PreparableEvent, PreparedEvent, Store } from '../../store/index.js';
 import type { EventLineV1 } from '../../schemas/index.js';
-import { readJsonLines } from '../transcripts/jsonl-lines.js';
 import { EventSessions, eventOfLine } from './event-sessions.js';
 import { defaultWorkerUrl, runEventsWorker } from './events-pipeline.js';
 import { parseEventLine } from './parse-event-line.js';
+import { LineSplitter } from './line-splitter.js';
 import { importRecords } from './record-lines.js';
 import type { RecordLine, RecordsImportResult } from './record-lines.js';
 import { TimeSlicer } from './time-slices.js';
@@ -190,7 +190,11 @@ async function importHere(
 ): Promise<void> {
   const batchSize = options.batchSize ?? BATCH;
   let batch: PendingLine[] = [];
-  for await (const text of readJsonLines(input)) {
+  // Split a chunk at a time, the lines of each taken synchronously: one await per line (an async
+  // generator) cost a request of small lines as much as their parsing.
+  const splitter = new LineSplitter();
+  const lines: string[] = [];
+  const take = (text: string) => {
     result.lines += 1;
     const parsed = parseEventLine(text, options.schema);
     if (!parsed.ok) {
@@ -202,7 +206,7 @@ async function importHere(
           message: parsed.message,
         });
       }
-      continue;
+      return;
     }
     const { line, ref } = parsed;
     batch.push({ line, ref, ts: Date.parse(line.ts), agent: line.agent ?? 'unknown' });
@@ -210,6 +214,12 @@ async function importHere(
       flush(batch);
       batch = [];
     }
+  };
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, lines);
+    for (const text of lines) take(text);
+    lines.length = 0;
   }
+  for (const text of splitter.end()) take(text);
   if (batch.length) flush(batch);
 }

@@ -245,6 +245,71 @@ describe('drainSpool', () => {
     }
   });
 
+  it('replays many payloads in one commit, and hands the lock back between time slices', async () => {
+    for (let i = 0; i < 30; i++)
+      spoolHook(home, 'claude-code', payload('UserPromptSubmit', { prompt: `p${i}` }), 100 + i, 1);
+    const store = SqliteStore.open({ path: storePath(home) });
+    let batches = 0;
+    const real = store.onceBatch.bind(store);
+    store.onceBatch = (fn) => {
+      batches++;
+      return real(fn);
+    };
+    try {
+      // A clock that stands still: every replay fits the first slice.
+      const one = await drainSpool(store, home, { env: {}, brief: () => '' }, { now: () => 0 });
+      expect(one).toEqual({ replayed: 30, failed: [], left: 0 });
+      expect(batches).toBe(1);
+      for (let i = 0; i < 30; i++)
+        spoolHook(
+          home,
+          'claude-code',
+          payload('UserPromptSubmit', { prompt: `q${i}` }),
+          200 + i,
+          1,
+        );
+      // A clock 20 ms on at every look: a slice holds a few replays, then commits.
+      let t = 0;
+      batches = 0;
+      const many = await drainSpool(
+        store,
+        home,
+        { env: {}, brief: () => '' },
+        { now: () => (t += 20) },
+      );
+      expect(many).toEqual({ replayed: 30, failed: [], left: 0 });
+      expect(batches).toBeGreaterThan(5);
+      expect(store.events.count()).toBe(60);
+      expect(readdirSync(spoolDir(home))).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('stops at its time budget and leaves the rest in the spool for the next drain', async () => {
+    for (let i = 0; i < 10; i++)
+      spoolHook(home, 'claude-code', payload('UserPromptSubmit', { prompt: `p${i}` }), 100 + i, 1);
+    const store = SqliteStore.open({ path: storePath(home) });
+    try {
+      let t = 0;
+      const r = await drainSpool(
+        store,
+        home,
+        { env: {}, brief: () => '' },
+        { now: () => (t += 40), budgetMs: 100 },
+      );
+      expect(r.replayed).toBeGreaterThan(0);
+      expect(r.replayed + r.left).toBe(10);
+      expect(r.left).toBeGreaterThan(0);
+      expect(spooledCount(home)).toBe(r.left);
+      const rest = await drainSpool(store, home, { env: {}, brief: () => '' });
+      expect(rest).toEqual({ replayed: r.left, failed: [], left: 0 });
+      expect(store.events.count()).toBe(10);
+    } finally {
+      store.close();
+    }
+  });
+
   it('keeps spooled payloads encrypted at rest', () => {
     const path = spoolHook(
       home,

@@ -9,7 +9,7 @@
 // - a busy store puts the file back and ends the drain (the next one retries it); only a payload
 //   that can never be replayed (not JSON, unknown agent) goes to spool/failed/, which every drain
 //   retries too and `baton doctor` reports.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyError, fixedClock } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
@@ -138,6 +138,12 @@ function claimAll(home: string, dir: string, pid: number): Claimed[] {
   return out;
 }
 
+/**
+ * How long one drain transaction may run: its replays share one commit (one fsync, one turn at
+ * the write lock) instead of one each, and the lock is handed back this often to other writers.
+ */
+const SLICE_MS = 50;
+
 export async function drainSpool(
   store: Store,
   home: string,
@@ -151,34 +157,72 @@ export async function drainSpool(
   const dir = spoolDir(home);
   const result: DrainResult = { replayed: 0, failed: [], left: 0 };
   const files = callsBeforeResults(claimAll(home, dir, pid));
+  const putBack = (f: Claimed) => {
+    renameSync(f.claimed, join(dir, f.name));
+    result.left += 1;
+  };
+  let at = 0;
   let stopped = false;
-  for (const { name, retried, claimed, spooled } of files) {
-    if (!stopped && opts.budgetMs !== undefined && now() - start > opts.budgetMs) stopped = true;
-    const outcome = stopped ? 'busy' : await replayFile(store, spooled, name, claimed, ctx);
-    if (outcome === 'busy') {
-      // Back in the spool, for the next drain.
-      renameSync(claimed, join(dir, name));
-      result.left += 1;
+  while (at < files.length && !stopped) {
+    if (opts.budgetMs !== undefined && now() - start > opts.budgetMs) break;
+    // One slice: replays in one transaction; a file is removed only once its replay committed.
+    const done: Claimed[] = [];
+    let tried = at;
+    try {
+      await store.onceBatch(async () => {
+        const sliceStart = now();
+        for (; tried < files.length; tried++) {
+          if (tried > at && now() - sliceStart > SLICE_MS) break;
+          const f = files[tried]!;
+          const outcome = await replayFile(store, f.spooled, f.name, ctx);
+          if (outcome === 'busy') {
+            stopped = true;
+            break;
+          }
+          if (outcome === 'done') done.push(f);
+          else {
+            // Reported once, when it first fails; doctor counts what stays in failed/.
+            if (!f.retried) result.failed.push({ file: f.name, message: outcome.message });
+            mkdirSync(join(dir, 'failed'), { recursive: true, mode: 0o700 });
+            renameSync(f.claimed, join(dir, 'failed', f.name));
+          }
+        }
+        // In the last slice's commit, not one of its own.
+        if (done.length > 0 && tried >= files.length) store.forgetOnceKeys(now() - ONCE_KEEP_MS);
+      });
+    } catch (error) {
+      // The store stayed busy (or the commit failed): nothing of this slice was kept.
+      const e = classifyError(error);
+      if (e.code !== 'STORE_LOCKED' && e.code !== 'IO') throw error;
+      for (const f of done) putBack(f);
       stopped = true;
-    } else if (outcome === 'done') result.replayed += 1;
-    else {
-      // Reported once, when it first fails; doctor counts what stays in failed/.
-      if (!retried) {
-        result.failed.push({ file: name, message: outcome.message });
-      }
-      mkdirSync(join(dir, 'failed'), { recursive: true, mode: 0o700 });
-      renameSync(claimed, join(dir, 'failed', name));
+      continue;
     }
+    // unlinkSync, not rmSync: Node 20's rmSync loads its rimraf module, milliseconds of a hook.
+    for (const f of done) unlinkQuietly(f.claimed);
+    result.replayed += done.length;
+    at = tried;
   }
-  if (result.replayed > 0) store.forgetOnceKeys(now() - ONCE_KEEP_MS);
+  // What was not replayed goes back to the spool, for the next drain.
+  for (; at < files.length; at++) {
+    const f = files[at]!;
+    if (existsSync(f.claimed)) putBack(f);
+  }
   return result;
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already: a later drain found its key and removed it.
+  }
 }
 
 async function replayFile(
   store: Store,
   spooled: Claimed['spooled'],
   name: string,
-  claimed: string,
   ctx: Omit<HookContext, 'store' | 'clock'>,
 ): Promise<'done' | 'busy' | { message: string }> {
   if (!('payload' in spooled)) return spooled;
@@ -197,6 +241,5 @@ async function replayFile(
     if (e.code === 'STORE_LOCKED' || e.code === 'IO') return 'busy';
     return { message: e.message };
   }
-  rmSync(claimed, { force: true });
   return 'done';
 }

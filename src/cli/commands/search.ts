@@ -71,7 +71,7 @@ async function runSearch(ctx: CliContext, words: string[], flags: SearchFlags): 
   }
   const query = words.join(' ');
   const result = await searchMemory(
-    { store: ctx.store(), clock: ctx.world.clock, env: ctx.world.env },
+    { store: ctx.store({ readsMuch: true }), clock: ctx.world.clock, env: ctx.world.env },
     {
       query,
       limit: flags.limit,

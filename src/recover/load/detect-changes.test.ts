@@ -48,6 +48,30 @@ describe('detectChanges', () => {
     expect(c.editedSince.sort()).toEqual(['notes.md', 'untracked.txt']);
   });
 
+  it('runs git status beside the lookup of the base commit, not after it', async () => {
+    makeRepo(dir, { 'cart.ts': 'a\n' });
+    writeFileSync(join(dir, 'cart.ts'), 'changed\n');
+    const real = createGitRunner();
+    const seen: string[] = [];
+    const recording = {
+      ...real,
+      run: async (args: string[], cwd: string) => {
+        seen.push(`start ${args[0]}`);
+        const r = await real.run(args, cwd);
+        seen.push(`end ${args[0]}`);
+        return r;
+      },
+    };
+    const at = Date.now() + 60_000;
+    const c = await detectChanges(
+      dir,
+      { head: null, branch: 'main', at, headAtTime: true },
+      recording,
+    );
+    expect(c.uncommitted).toEqual([{ path: 'cart.ts', status: 'M' }]);
+    expect(seen.indexOf('start status')).toBeLessThan(seen.indexOf('end rev-list'));
+  });
+
   it('does not count files left dirty by the session itself as edited since', async () => {
     const base = makeRepo(dir, { 'cart.ts': 'a\n' });
     writeFileSync(join(dir, 'cart.ts'), 'dirty from the session\n');

@@ -114,6 +114,8 @@ export async function detectChanges(
   const repo = findRepo(cwd);
   if (!repo) return unavailable(base, 'not a git repository');
   const current = readGitState(repo.root);
+  // Started before the base's commit is looked up: it does not depend on it, and runs beside it.
+  const status = git.run(['status', '--porcelain=v1', '-z', '--untracked-files=normal'], repo.root);
   base = { ...base, head: await headAt(base, repo.root, git) };
   const compare =
     base.head !== null &&
@@ -122,8 +124,8 @@ export async function detectChanges(
     base.head !== current.head;
   const range = `${base.head}..HEAD`;
   const none: GitResult = { ok: true, stdout: '', error: null };
-  const [status, count, log, diff] = await Promise.all([
-    git.run(['status', '--porcelain=v1', '-z', '--untracked-files=normal'], repo.root),
+  const [uncommittedRun, count, log, diff] = await Promise.all([
+    status,
     compare ? git.run(['rev-list', '--count', range], repo.root) : none,
     compare
       ? git.run(
@@ -133,10 +135,11 @@ export async function detectChanges(
       : none,
     compare ? git.run(['diff', '--name-status', '-z', base.head!, 'HEAD'], repo.root) : none,
   ]);
-  const why = failed(status) ?? failed(count) ?? failed(log) ?? failed(diff);
+  const why = failed(uncommittedRun) ?? failed(count) ?? failed(log) ?? failed(diff);
   if (why) return unavailable(base, why === 'timeout' ? 'git took too long' : why, current);
-  if (!status.ok) return unavailable(base, status.error ?? 'git status failed', current);
-  const uncommitted = parsePorcelain(status.stdout);
+  if (!uncommittedRun.ok)
+    return unavailable(base, uncommittedRun.error ?? 'git status failed', current);
+  const uncommitted = parsePorcelain(uncommittedRun.stdout);
   const baseMissing = compare && (missingRevision(count) || missingRevision(diff));
   return {
     unavailable: null,

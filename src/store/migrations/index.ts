@@ -9,6 +9,7 @@ import { syncTables } from './007-sync.js';
 import { cjkIndex } from './008-cjk-bigrams.js';
 import { syncTombstones } from './009-sync-tombstones.js';
 import { eventEmbeddings } from './010-event-embeddings.js';
+import { eventCounts } from './012-event-counts.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   cjkIndex,
   syncTombstones,
   eventEmbeddings,
+  eventCounts,
 ];
 export { migrate, schemaVersion } from './migration.js';
 export type { Migration } from './migration.js';

@@ -4,7 +4,9 @@
 // it with a Node-API rewrite and ships prebuilt binaries, but needs Node ≥ 22 (it crashes on 20).
 // So Node ≥ 22 loads 13 (installed under the alias better-sqlite3-prebuilt) and Node 20 loads 12,
 // compiled from source at install. Both expose the same API.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { BatonError } from '../../core/index.js';
 
@@ -29,6 +31,28 @@ function load(): typeof BetterSqlite3 {
 }
 
 export const Database: typeof BetterSqlite3 = load();
+
+/**
+ * Version 12's addon where its install builds it, for `new Database(…, { nativeBinding })`:
+ * without it, the first open asks the `bindings` package, which walks the stack for the caller's
+ * folder and tries a dozen paths — milliseconds every short command (`baton search`) pays.
+ * Undefined on Node ≥ 22 (version 13 finds its prebuilt binary itself) or where the file is not
+ * there (the package then finds it as before).
+ */
+export const nativeBinding: string | undefined = (() => {
+  if (major >= 22) return undefined;
+  try {
+    const file = join(
+      dirname(require.resolve('better-sqlite3/package.json')),
+      'build',
+      'Release',
+      'better_sqlite3.node',
+    );
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 export type Database = BetterSqlite3.Database;
 export type Statement = BetterSqlite3.Statement;

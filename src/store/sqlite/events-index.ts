@@ -78,7 +78,9 @@ export class EventsIndex {
     if (!this.full) return;
     const session = this.sessionCache()(sessionId);
     const rows = this.ctx.db
-      .prepare('SELECT seq, kind, text, tool, data FROM events WHERE session_id = ? ORDER BY seq')
+      .prepare(
+        'SELECT seq, kind, baton_text(text) AS text, tool, baton_text(data) AS data FROM events WHERE session_id = ? ORDER BY seq',
+      )
       .all(sessionId) as {
       seq: number;
       kind: string;

@@ -1,5 +1,6 @@
 // Pins failure behaviour: a full disk and a lock held by another process surface as clear
 // BatonError codes, and nothing committed before the failure is lost.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ function fill(store: SqliteStore, sessionId: string, from: number, n: number) {
     Array.from({ length: n }, (_, i) => ({
       sessionId,
       kind: 'note' as const,
-      text: `event ${from + i} ${'x'.repeat(2000)}`,
+      // Random, so compression cannot shrink it (long texts are stored compressed).
+      text: `event ${from + i} ${randomBytes(1500).toString('base64')}`,
       source: 'cli' as const,
       ref: `r${from + i}`,
     })),

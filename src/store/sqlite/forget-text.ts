@@ -4,6 +4,7 @@
 // functions on the connection.
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { unpackText } from '../text-codec.js';
 
 export const FORGOTTEN = '[forgotten]';
 
@@ -56,9 +57,10 @@ function walk(value: unknown, needle: string): unknown {
 
 /** `baton_has(text, needle)` and `baton_has_raw(deflated, needle)` for the forget queries. */
 export function registerMatchers(db: Database.Database): void {
-  db.function('baton_has', { deterministic: true }, (text: unknown, needle: unknown) =>
-    typeof text === 'string' && contains(text, String(needle)) ? 1 : 0,
-  );
+  db.function('baton_has', { deterministic: true }, (stored: unknown, needle: unknown) => {
+    const text = unpackText(stored);
+    return text !== null && contains(text, String(needle)) ? 1 : 0;
+  });
   db.function('baton_has_raw', { deterministic: true }, (raw: unknown, needle: unknown) => {
     if (!Buffer.isBuffer(raw)) return 0;
     try {

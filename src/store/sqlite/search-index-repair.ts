@@ -2,6 +2,7 @@
 // (it is contentless, so it keeps no text of its own) and records_fts keeps its text beside its
 // index. So a damaged index is rebuilt in place and nothing is lost — no backup to restore.
 import { ftsBody, ftsFiles, ftsMeta } from '../fts-text.js';
+import { unpackText } from '../text-codec.js';
 import type { Database as Db } from './driver.js';
 
 const INDEXES = ['events_fts', 'records_fts'] as const;
@@ -22,9 +23,10 @@ export function searchIndexProblems(db: Db): string[] {
 
 interface EventRow {
   seq: number;
-  text: string | null;
+  /** Plain or packed (../text-codec.ts). */
+  text: string | Buffer | null;
   tool: string | null;
-  data: string | null;
+  data: string | Buffer | null;
   kind: string;
   session_id: string;
   agent: string;
@@ -63,8 +65,10 @@ export function rebuildSearchIndex(db: Db): { events: number } {
           agent: r.agent,
           projectId: r.project_id,
         });
-        const files = r.data ? ftsFiles(safeParse(r.data)) : '';
-        insert.run(r.seq, r.text ? ftsBody(r.text) : '', r.tool ?? '', files, meta);
+        const data = unpackText(r.data);
+        const text = unpackText(r.text);
+        const files = data ? ftsFiles(safeParse(data)) : '';
+        insert.run(r.seq, text ? ftsBody(text) : '', r.tool ?? '', files, meta);
       }
       events += rows.length;
       after = rows[rows.length - 1]!.seq;

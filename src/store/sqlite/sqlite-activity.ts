@@ -10,7 +10,8 @@ export class SqliteActivity implements Activity {
   constructor(private readonly ctx: SqliteContext) {}
 
   sessionTail(sessionId: string, opts: TailOptions): EventExcerpt[] {
-    const columns = 'seq, ts, kind, tool, substr(text, 1, ?) AS text, data';
+    const columns =
+      'seq, ts, kind, tool, substr(baton_text(text), 1, ?) AS text, baton_text(data) AS data';
     if (opts.kind === 'error') {
       // Errors have a partial index of their own (migration 004), which only a literal kind uses.
       return this.ctx
@@ -105,7 +106,7 @@ export class SqliteActivity implements Activity {
   ): (EventExcerpt & { sessionId: string })[] {
     const rows = this.ctx
       .stmt(
-        `SELECT e.seq, e.ts, e.kind, e.tool, substr(e.text, 1, ?) AS text, e.data, e.session_id
+        `SELECT e.seq, e.ts, e.kind, e.tool, substr(baton_text(e.text), 1, ?) AS text, baton_text(e.data) AS data, e.session_id
          FROM events e JOIN sessions s ON s.id = e.session_id
          WHERE e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) AND s.project_id = ?
          ORDER BY e.seq DESC LIMIT ?`,

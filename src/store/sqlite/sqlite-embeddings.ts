@@ -12,7 +12,7 @@ export class SqliteEmbeddings implements Embeddings {
   pending(model: string, afterSeq: number, limit: number, maxChars: number) {
     return this.ctx.db
       .prepare(
-        `SELECT e.seq, substr(e.text, 1, ?) AS text FROM events e
+        `SELECT e.seq, substr(baton_text(e.text), 1, ?) AS text FROM events e
          LEFT JOIN event_embeddings v ON v.seq = e.seq
          WHERE e.seq > ? AND ${TURNS.replace(/\b(kind|text)\b/g, 'e.$1')}
            AND (v.seq IS NULL OR v.model <> ?)

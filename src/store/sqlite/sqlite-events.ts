@@ -4,6 +4,7 @@ import { BatonError, parseHlc } from '../../core/index.js';
 import type { BatonEvent, EventKind, EventSource, JsonObject } from '../../core/index.js';
 import type { AppendResult, EventFilter, EventInput, Events } from '../store.js';
 import { prepareEvent } from '../prepare-event.js';
+import { bindable, unpackText } from '../text-codec.js';
 import type { EventPreparation, PreparedEvent } from '../prepare-event.js';
 import { parseJson, write } from './context.js';
 import { EventsIndex } from './events-index.js';
@@ -21,8 +22,9 @@ interface EventRow {
   kind: EventKind;
   role: string | null;
   tool: string | null;
-  text: string | null;
-  data: string | null;
+  /** Plain or packed (../text-codec.ts). */
+  text: string | Buffer | null;
+  data: string | Buffer | null;
   source: EventSource;
   ref: string | null;
   hlc: string;
@@ -39,8 +41,8 @@ export const toEvent = (r: EventRow): BatonEvent => ({
   kind: r.kind,
   role: r.role,
   tool: r.tool,
-  text: r.text,
-  data: r.data === null ? null : parseJson<JsonObject>(r.data, {}),
+  text: unpackText(r.text),
+  data: r.data === null ? null : parseJson<JsonObject>(unpackText(r.data), {}),
   source: r.source,
   ref: r.ref,
   machineId: parseHlc(r.hlc).machineId,
@@ -53,7 +55,19 @@ export const toEvent = (r: EventRow): BatonEvent => ({
  * store is recognised.
  */
 function eventValues(e: PreparedEvent, id: string, ts: number, hlc: string): unknown[] {
-  return [id, e.sessionId, ts, e.kind, e.role, e.tool, e.text, e.data, e.source, e.ref ?? id, hlc];
+  return [
+    id,
+    e.sessionId,
+    ts,
+    e.kind,
+    e.role,
+    e.tool,
+    bindable(e.storedText),
+    bindable(e.storedData),
+    e.source,
+    e.ref ?? id,
+    hlc,
+  ];
 }
 
 /** Events added per session and the latest of their times: each session is touched once. */
@@ -90,6 +104,7 @@ function eventRowsSql(rows: number): string {
   return EVENT_INSERT + Array.from({ length: rows }, () => `(${'?, '.repeat(13)}?)`).join(', ');
 }
 const FULL_ROWS_SQL = eventRowsSql(ROWS);
+const ONE_ROW_SQL = eventRowsSql(1);
 
 /** Refs asked about per query when finding what a batch already holds. */
 const REFS_PER_QUERY = 400;
@@ -191,13 +206,22 @@ export class SqliteEvents implements Events {
     const args: unknown[] = [];
     let part: number[] = [];
     const flush = () => {
-      const sql = part.length === ROWS ? FULL_ROWS_SQL : eventRowsSql(part.length);
-      const info = ctx.stmt(sql).run(...args);
-      if (info.changes !== part.length) {
-        throw new BatonError('INTERNAL', `inserted ${info.changes} of ${part.length} events`);
+      // A full part in one statement; the rest of a batch one row a statement, so that only two
+      // shapes of insert are ever prepared (a long-running daemon keeps what it prepares).
+      const rows = part.length === ROWS ? ROWS : 1;
+      const insert = ctx.stmt(rows === ROWS ? FULL_ROWS_SQL : ONE_ROW_SQL);
+      const width = args.length / part.length;
+      for (let at = 0; at < part.length; at += rows) {
+        const info =
+          rows === ROWS
+            ? insert.run(...args)
+            : insert.run(...args.slice(at * width, (at + 1) * width));
+        if (info.changes !== rows) {
+          throw new BatonError('INTERNAL', `inserted ${info.changes} of ${rows} events`);
+        }
+        const first = Number(info.lastInsertRowid) - rows + 1;
+        for (let k = 0; k < rows; k++) seqs[part[at + k]!] = first + k;
       }
-      const first = Number(info.lastInsertRowid) - part.length + 1;
-      part.forEach((i, k) => (seqs[i] = first + k));
       args.length = 0;
       part = [];
     };
@@ -276,15 +300,15 @@ export class SqliteEvents implements Events {
       bySession.set(input.sessionId, refs);
     }
     const stored = new Set<string>();
+    // One statement for any number of refs (a list as JSON): one SQL text per chunk length would
+    // leave hundreds of prepared statements in the cache of a long-running process.
+    const find = this.ctx.stmt(
+      'SELECT ref FROM events WHERE session_id = ? AND ref IN (SELECT value FROM json_each(?))',
+    );
     for (const [sessionId, refs] of bySession) {
       for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
         const chunk = refs.slice(i, i + REFS_PER_QUERY);
-        // Through the statement cache: full chunks repeat the same SQL, batch after batch.
-        const rows = this.ctx
-          .stmt(
-            `SELECT ref FROM events WHERE session_id = ? AND ref IN (${chunk.map(() => '?').join(', ')})`,
-          )
-          .all(sessionId, ...chunk) as { ref: string }[];
+        const rows = find.all(sessionId, JSON.stringify(chunk)) as { ref: string }[];
         for (const r of rows) stored.add(`${sessionId}\u0000${r.ref}`);
       }
     }
@@ -409,11 +433,11 @@ export class SqliteEvents implements Events {
   ): { tool: string | null; data: JsonObject | null } | null {
     const row = this.ctx
       .stmt('SELECT tool, data FROM events WHERE session_id = ? AND ref = ?')
-      .get(sessionId, ref) as { tool: string | null; data: string | null } | undefined;
+      .get(sessionId, ref) as { tool: string | null; data: string | Buffer | null } | undefined;
     if (!row) return null;
     return {
       tool: row.tool,
-      data: row.data === null ? null : (JSON.parse(row.data) as JsonObject),
+      data: row.data === null ? null : (JSON.parse(unpackText(row.data)!) as JsonObject),
     };
   }
 

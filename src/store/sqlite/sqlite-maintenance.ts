@@ -3,6 +3,9 @@
 // consistent, and (in WAL mode) never blocking the hooks that keep writing meanwhile.
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Database } from './driver.js';
 import { BatonError, classifyError } from '../../core/index.js';
 import type { JsonObject } from '../../core/index.js';
@@ -15,6 +18,7 @@ import type {
   Maintenance,
 } from '../store.js';
 import type { SqliteContext } from './context.js';
+import type { IntegrityAnswer, IntegrityStart } from './integrity-protocol.js';
 import { forget } from './sqlite-forget.js';
 import { rebuildSearchIndex, searchIndexProblems } from './search-index-repair.js';
 import type { WalCut } from './wal-cut.js';
@@ -23,7 +27,34 @@ const ALL_PAGES = 0x7fffffff;
 
 const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
+const requireHere = createRequire(import.meta.url);
+
+/** How long the integrity worker's connection waits on a lock (another process's) before failing. */
+const WORKER_BUSY_MS = 30_000;
+
+/** The worker next to this file: its source under tsx and vitest, its bundle in dist/. */
+function defaultIntegrityWorker(): URL {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./integrity-worker${ext}`, import.meta.url);
+}
+
+/**
+ * A worker from its bundle (dist/integrity-worker.js), or from its TypeScript source under tsx and
+ * vitest: Node 20 does not pass its parent's loader to a worker, so the source one registers tsx.
+ */
+function startIntegrityWorker(url: URL, start: IntegrityStart): Worker {
+  // Required here: the hooks open the store too, and never run this check.
+  const { Worker } = requireHere('node:worker_threads') as typeof WorkerThreads;
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: start });
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: start });
+}
+
 export class SqliteMaintenance implements Maintenance {
+  /** Integrity checks under way on a worker, by kind (quick or full): callers meanwhile share one. */
+  private readonly checking = new Map<boolean, Promise<string[]>>();
+  private readonly workers = new Set<Worker>();
+
   constructor(
     private readonly ctx: SqliteContext,
     private readonly path: string,
@@ -33,6 +64,7 @@ export class SqliteMaintenance implements Maintenance {
       detail: JsonObject,
       actor?: string,
     ) => void,
+    private readonly workerUrl: URL = defaultIntegrityWorker(),
   ) {}
 
   deferCheckpoints(): (() => void) | null {
@@ -43,6 +75,10 @@ export class SqliteMaintenance implements Maintenance {
     return () => db.pragma(`wal_autocheckpoint = ${before}`);
   }
 
+  releaseMemory(): void {
+    this.ctx.db.pragma('shrink_memory');
+  }
+
   integrityCheck(quick = false): string[] {
     const rows = this.ctx.db.pragma(quick ? 'quick_check' : 'integrity_check') as Record<
       string,
@@ -50,6 +86,48 @@ export class SqliteMaintenance implements Maintenance {
     >[];
     const lines = rows.map((r) => Object.values(r)[0] ?? '');
     return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+  }
+
+  integrityCheckApart(quick = false): Promise<string[]> {
+    // An in-memory store has no file another connection could open: checked here, it is tiny.
+    if (this.path === ':memory:') return Promise.resolve().then(() => this.integrityCheck(quick));
+    let running = this.checking.get(quick);
+    if (!running) {
+      running = this.checkOnWorker(quick).finally(() => this.checking.delete(quick));
+      this.checking.set(quick, running);
+    }
+    return running;
+  }
+
+  private checkOnWorker(quick: boolean): Promise<string[]> {
+    const start = { path: this.path, quick, busyMs: WORKER_BUSY_MS };
+    const worker = startIntegrityWorker(this.workerUrl, start);
+    return new Promise((resolve, reject) => {
+      this.workers.add(worker);
+      let answer: IntegrityAnswer | null = null;
+      worker.on('message', (m: IntegrityAnswer) => (answer = m));
+      worker.on('error', (error) => {
+        answer = { type: 'failed', message: error.message };
+      });
+      worker.on('exit', (code) => {
+        this.workers.delete(worker);
+        if (answer?.type === 'done') {
+          const lines = answer.lines;
+          return resolve(lines.length === 1 && lines[0] === 'ok' ? [] : lines);
+        }
+        const failure = new Error(
+          answer?.message ?? `the integrity check's worker stopped early (exit code ${code})`,
+        );
+        // SQLite's code travels with it, as the same check on this thread would throw it.
+        if (answer?.type === 'failed' && answer.code) Object.assign(failure, { code: answer.code });
+        reject(failure);
+      });
+    });
+  }
+
+  /** Ends the integrity checks still running on a worker (the store is closing). */
+  stopWorkers(): void {
+    for (const worker of this.workers) void worker.terminate();
   }
 
   async backup(path: string): Promise<BackupReport> {

@@ -27,8 +27,14 @@ export class SqliteStats implements Stats {
   constructor(private readonly ctx: SqliteContext) {}
 
   eventsByKind(): { kind: string; n: number }[] {
+    // Kept by triggers since schema 12 (migration 012); a store held at an older schema counts.
+    const kept = (this.ctx.db.pragma('user_version', { simple: true }) as number) >= 12;
     return this.ctx
-      .stmt('SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY n DESC')
+      .stmt(
+        kept
+          ? 'SELECT kind, n FROM event_counts WHERE n > 0 ORDER BY n DESC'
+          : 'SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY n DESC',
+      )
       .all() as { kind: string; n: number }[];
   }
 

@@ -176,6 +176,57 @@ describe('SqliteStore', () => {
   });
 });
 
+describe('Store.onceBatch', () => {
+  /** A replay that writes setting test.KEY (and then fails, when asked). */
+  const writes =
+    (store: SqliteStore, key: string, fail = false) =>
+    (): Promise<void> => {
+      store.setSetting(`test.${key}`, key);
+      return fail ? Promise.reject(new Error('replay failed')) : Promise.resolve();
+    };
+  const has = (store: SqliteStore, key: string) => store.getSetting(`test.${key}`) === key;
+
+  it('shares one transaction: a failing once undoes only its own writes', async () => {
+    const store = SqliteStore.open({ path: ':memory:' });
+    const ran = await store.onceBatch(async () => {
+      const a = await store.once('a', writes(store, 'a'));
+      await expect(store.once('b', writes(store, 'b', true))).rejects.toThrow('replay failed');
+      const c = await store.once('c', writes(store, 'c'));
+      const again = await store.once('a', writes(store, 'a2'));
+      return [a, c, again];
+    });
+    expect(ran).toEqual([true, true, false]);
+    expect(['a', 'b', 'c', 'a2'].map((k) => has(store, k))).toEqual([true, false, true, false]);
+    // The failed one's key was not kept either: it runs again later.
+    expect(await store.once('b', writes(store, 'b'))).toBe(true);
+    store.close();
+  });
+
+  it('keeps nothing when its function throws', async () => {
+    const store = SqliteStore.open({ path: ':memory:' });
+    await expect(
+      store.onceBatch(async () => {
+        await store.once('a', writes(store, 'a'));
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(has(store, 'a')).toBe(false);
+    expect(await store.once('a', writes(store, 'a'))).toBe(true);
+    store.close();
+  });
+
+  it('refuses once inside a plain transaction, and batches inside batches', async () => {
+    const store = SqliteStore.open({ path: ':memory:' });
+    await store.onceBatch(async () => {
+      await expect(store.onceBatch(() => Promise.resolve(1))).rejects.toThrow(/cannot nest/);
+    });
+    store.database.exec('BEGIN');
+    await expect(store.once('x', () => Promise.resolve())).rejects.toThrow(/cannot nest/);
+    store.database.exec('ROLLBACK');
+    store.close();
+  });
+});
+
 describe('SqliteStore file', () => {
   it('takes a smaller page cache when asked (the daemon runs for days)', () => {
     const small = SqliteStore.open({ path: ':memory:', cacheMiB: 16 });
@@ -184,6 +235,25 @@ describe('SqliteStore file', () => {
     expect(usual.database.pragma('cache_size', { simple: true })).toBe(-128 * 1024);
     small.close();
     usual.close();
+  });
+
+  it('reads through a memory map only when asked (a short command reading much of the store)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-mmap-'));
+    try {
+      const path = join(dir, 'baton.db');
+      const mapped = SqliteStore.open({ path, mmapMiB: 64 });
+      const p = mapped.projects.ensure({ key: 'path:/p', root: '/p', remoteUrl: null, name: 'p' });
+      const s = mapped.sessions.start({ agent: 'cli', projectId: p.id });
+      mapped.events.append([{ sessionId: s.id, kind: 'note', source: 'cli', text: 'mapped' }]);
+      const usual = SqliteStore.open({ path });
+      expect(mapped.database.pragma('mmap_size', { simple: true })).toBe(64 * 1024 * 1024);
+      expect(usual.database.pragma('mmap_size', { simple: true })).toBe(0);
+      expect(usual.events.list({ sessionId: s.id })[0]!.text).toBe('mapped');
+      usual.close();
+      mapped.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('makes a new file with 16 KiB pages and keeps the page size of an existing one', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Database } from './driver.js';
+import { Database, nativeBinding } from './driver.js';
 import type { Statement } from './driver.js';
 import {
   BatonError,
@@ -33,6 +33,7 @@ import { SqliteEmbeddings } from './sqlite-embeddings.js';
 import { SqliteSync } from './sqlite-sync.js';
 import { SqliteTodos } from './sqlite-todos.js';
 import { announceUrgent, yieldToUrgent } from './writer-turns.js';
+import { sqlTextFunction } from '../text-codec.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a throw-away store. */
@@ -43,6 +44,13 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** SQLite's page cache, in MiB (default 128): a long-running process keeps its memory small. */
   cacheMiB?: number;
+  /**
+   * Read the file through a memory map of up to this many MiB (default 0: off). For a short-lived
+   * command that reads a large store once (`baton search`): pages come straight from the OS's
+   * cache instead of being copied into SQLite's, which is most of a cold search's time. Not for a
+   * long-running process, whose resident memory would count every page it ever touched.
+   */
+  mmapMiB?: number;
   readonly?: boolean;
   /** For tests of upgrades: stop migrating at this schema version. */
   migrateTo?: number;
@@ -52,6 +60,8 @@ export interface SqliteStoreOptions {
    * wait before their next transaction, so its few writes never queue behind an import.
    */
   urgent?: boolean;
+  /** The integrity check's worker script (maintenance.integrityCheckApart): replaced by tests. */
+  integrityWorker?: URL;
 }
 
 /** Creates the file with owner-only permissions; SQLite gives its -wal and -shm files the same. */
@@ -95,6 +105,8 @@ export class SqliteStore implements Store {
   readonly sync: SqliteSync;
   private readonly ctx: SqliteContext;
   private release: () => void = () => {};
+  /** Inside onceBatch: `once` takes savepoints of its transaction. */
+  private batching = false;
 
   static open(options: SqliteStoreOptions): SqliteStore {
     let db: Database | undefined;
@@ -115,6 +127,7 @@ export class SqliteStore implements Store {
           ? null
           : findWalCut(options.path, (options.clock ?? systemClock).now());
       db = new Database(options.path, {
+        ...(nativeBinding !== undefined && { nativeBinding }),
         readonly: options.readonly ?? false,
         timeout: options.busyTimeoutMs ?? 5000,
       });
@@ -128,6 +141,7 @@ export class SqliteStore implements Store {
       }
       db.pragma(`cache_size = -${(options.cacheMiB ?? 128) * 1024}`);
       db.pragma('temp_store = MEMORY');
+      if (options.mmapMiB) db.pragma(`mmap_size = ${Math.floor(options.mmapMiB) * 1024 * 1024}`);
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
       const store = new SqliteStore(db, options);
@@ -153,6 +167,8 @@ export class SqliteStore implements Store {
       .get() as { n: number };
     const { machineId, redactionKey } =
       known.n === 2 || options.readonly ? identity() : db.transaction(identity).immediate();
+    // The text of a stored event column, packed or not, for queries (../text-codec.ts).
+    db.function('baton_text', { deterministic: true }, sqlTextFunction());
     const statements = new Map<string, Statement>();
     this.ctx = {
       db,
@@ -183,8 +199,11 @@ export class SqliteStore implements Store {
     this.components = new SqliteComponents(this.ctx);
     this.checkpoints = new SqliteCheckpoints(this.ctx);
     this.sync = new SqliteSync(this.ctx);
-    this.maintenance = new SqliteMaintenance(this.ctx, options.path, (...args) =>
-      this.audit(...args),
+    this.maintenance = new SqliteMaintenance(
+      this.ctx,
+      options.path,
+      (...args) => this.audit(...args),
+      options.integrityWorker,
     );
     this.activity = new SqliteActivity(this.ctx);
     this.stats = new SqliteStats(this.ctx);
@@ -202,24 +221,62 @@ export class SqliteStore implements Store {
 
   async once(key: string, fn: () => Promise<void>): Promise<boolean> {
     const { db } = this.ctx;
-    if (db.inTransaction) throw new BatonError('INTERNAL', 'Store.once cannot nest');
+    if (db.inTransaction) {
+      if (!this.batching) throw new BatonError('INTERNAL', 'Store.once cannot nest');
+      return this.onceIn(
+        key,
+        fn,
+        'SAVEPOINT once',
+        'RELEASE once',
+        'ROLLBACK TO once; RELEASE once',
+      );
+    }
     this.ctx.beforeWrite?.();
-    db.exec('BEGIN IMMEDIATE');
+    return this.onceIn(key, fn, 'BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK');
+  }
+
+  private async onceIn(
+    key: string,
+    fn: () => Promise<void>,
+    begin: string,
+    commit: string,
+    rollback: string,
+  ): Promise<boolean> {
+    const { db } = this.ctx;
+    db.exec(begin);
     try {
       const k = `${ONCE_PREFIX}${key}`;
       if (this.ctx.stmt('SELECT 1 FROM settings WHERE key = ?').get(k)) {
-        db.exec('COMMIT');
+        db.exec(commit);
         return false;
       }
       await fn();
       this.ctx
         .stmt('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
         .run(k, 'null', this.ctx.clock.now());
-      db.exec('COMMIT');
+      db.exec(commit);
       return true;
+    } catch (error) {
+      if (db.inTransaction) db.exec(rollback);
+      throw error;
+    }
+  }
+
+  async onceBatch<T>(fn: () => Promise<T>): Promise<T> {
+    const { db } = this.ctx;
+    if (db.inTransaction) throw new BatonError('INTERNAL', 'Store.onceBatch cannot nest');
+    this.ctx.beforeWrite?.();
+    db.exec('BEGIN IMMEDIATE');
+    this.batching = true;
+    try {
+      const result = await fn();
+      db.exec('COMMIT');
+      return result;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
+    } finally {
+      this.batching = false;
     }
   }
 
@@ -367,6 +424,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    this.maintenance.stopWorkers();
     this.release();
     if (this.ctx.db.open) this.ctx.db.close();
   }

@@ -14,6 +14,7 @@ import type {
   SyncSupport,
   SyncTombstone,
 } from '../sync-support.js';
+import { packText, unpackText } from '../text-codec.js';
 import { parseJson, write } from './context.js';
 import type { SqliteContext } from './context.js';
 import { EventsIndex } from './events-index.js';
@@ -41,8 +42,9 @@ interface EventRow {
   kind: string;
   role: string | null;
   tool: string | null;
-  text: string | null;
-  data: string | null;
+  /** Plain or packed (../text-codec.ts). */
+  text: string | Buffer | null;
+  data: string | Buffer | null;
   source: string;
   ref: string | null;
   hlc: string;
@@ -100,8 +102,8 @@ export class SqliteSync implements SyncSupport {
           kind: r.kind,
           role: r.role,
           tool: r.tool,
-          text: r.text,
-          data: parseJson<JsonValue>(r.data, null),
+          text: unpackText(r.text),
+          data: parseJson<JsonValue>(unpackText(r.data), null),
           source: r.source,
           ref: r.ref,
         },
@@ -172,7 +174,13 @@ export class SqliteSync implements SyncSupport {
           seen.add(b.session_id);
         }
         const data = b.data === null || b.data === undefined ? null : JSON.stringify(b.data);
-        const info = insert.run({ ...b, data, id: e.id, hlc: e.hlc });
+        const info = insert.run({
+          ...b,
+          ...(typeof b.text === 'string' && { text: packText(b.text) }),
+          data: packText(data),
+          id: e.id,
+          hlc: e.hlc,
+        });
         if (info.changes === 0) continue;
         inserted += 1;
         const text = typeof b.text === 'string' ? b.text : '';

@@ -4,23 +4,16 @@
 // elsewhere — is kept beside the file as `<file>.baton-conflict-<machine>`, never dropped.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { joinSeen, newer, newestFirst, takeSeen } from '../sealed-entries/index.js';
 import { open } from '../vault-crypto.js';
 import { isTracked, localPath } from './file-paths.js';
-import { CONFLICT_MARK, STATE, fileStates, remoteFiles, sha, trackedPaths } from './file-sync.js';
+import { CONFLICT_MARK, FILES, sha, trackedPaths } from './file-sync.js';
 import type { FileVersion, FilesWorld, LocalState } from './file-sync.js';
 
 export interface FilesReport {
   written: number;
   /** Versions kept beside their file because two machines changed it at once. */
   keptBeside: string[];
-}
-
-const newer = (a: string | undefined, b: string) => (a ?? '') >= b;
-
-function join(a: Record<string, string>, b: Record<string, string>): Record<string, string> {
-  const out = { ...a };
-  for (const [m, h] of Object.entries(b)) if (!newer(out[m], h)) out[m] = h;
-  return out;
 }
 
 function writeAtomic(path: string, content: Buffer): void {
@@ -33,13 +26,13 @@ function writeAtomic(path: string, content: Buffer): void {
 export async function reconcileFiles(w: FilesWorld): Promise<FilesReport> {
   const { store, key, vault } = w;
   const tracked = trackedPaths(store);
-  const states = fileStates(store);
+  const states = FILES.states(store);
   const report: FilesReport = { written: 0, keptBeside: [] };
   const todo: { path: string; winner: FileVersion; losers: FileVersion[]; local: string | null }[] =
     [];
-  for (const [path, byMachine] of Object.entries(remoteFiles(store))) {
+  for (const [path, byMachine] of Object.entries(FILES.remote(store))) {
     if (!isTracked(path, tracked)) continue;
-    const versions = Object.values(byMachine).sort((a, b) => (a.hlc < b.hlc ? 1 : -1));
+    const versions = newestFirst(Object.values(byMachine));
     const winner = versions[0]!;
     const abs = localPath(path, w.home);
     const local = existsSync(abs) ? sha(readFileSync(abs)) : null;
@@ -62,7 +55,7 @@ export async function reconcileFiles(w: FilesWorld): Promise<FilesReport> {
   };
   for (const t of todo) {
     const abs = localPath(t.path, w.home);
-    const state: LocalState = states[t.path] ?? { hash: '', seen: {}, kept: [] };
+    const state: LocalState = states[t.path] ?? FILES.blank();
     for (const v of t.losers) {
       const body = content(v);
       if (!body) continue;
@@ -70,7 +63,7 @@ export async function reconcileFiles(w: FilesWorld): Promise<FilesReport> {
       writeAtomic(beside, body);
       report.keptBeside.push(`${t.path}${CONFLICT_MARK}${v.machine.slice(0, 12)}`);
       state.kept = [...state.kept, v.hash];
-      state.seen = join(state.seen, { [v.machine]: v.hlc });
+      state.seen = joinSeen(state.seen, { [v.machine]: v.hlc });
     }
     if (t.winner.hash !== t.local) {
       const body = content(t.winner);
@@ -79,9 +72,9 @@ export async function reconcileFiles(w: FilesWorld): Promise<FilesReport> {
       report.written += 1;
     }
     state.hash = t.winner.hash;
-    state.seen = join(join(state.seen, t.winner.seen), { [t.winner.machine]: t.winner.hlc });
+    state.seen = takeSeen(state.seen, t.winner);
     states[t.path] = state;
   }
-  store.setSetting(STATE, states);
+  FILES.save(store, states);
   return report;
 }

@@ -1,18 +1,25 @@
-// MCP server entries chosen with `baton sync mcp add AGENT NAME` travel per agent and per entry:
-// each machine pushes a version of an entry (its portable form, see mcp-paths.ts, or null when it
-// was removed) with the versions of the other machines it had taken. On pull, an entry nobody
-// changed here takes the newest version into the agent's own config file (through the
-// McpConfigs the caller gives: the agents' config editors live in capture, which sync does not
-// import). A version written without seeing this machine's own change — the same entry changed on
-// two machines — is not written: it is kept as a conflict for `baton sync mcp resolve`. Baton's
-// own server entry never travels: each machine's names its own paths and is installed there.
-import { createHash, createHmac } from 'node:crypto';
-import { BatonError, HybridLogicalClock } from '../../core/index.js';
+// MCP server entries chosen with `baton sync mcp add AGENT NAME` travel per agent and per entry,
+// as sealed versioned entries (../sealed-entries/): each machine pushes a version of an entry (its
+// portable form, see mcp-paths.ts, or null when it was removed) with the versions of the other
+// machines it had taken. On pull, an entry nobody changed here takes the newest version into the
+// agent's own config file (through the McpConfigs the caller gives: the agents' config editors live
+// in capture, which sync does not import). A version written without seeing this machine's own
+// change — the same entry changed on two machines — is not written: it is kept as a conflict for
+// `baton sync mcp resolve`. Baton's own server entry never travels: each machine's names its own
+// paths and is installed there.
+import { createHash } from 'node:crypto';
+import { BatonError } from '../../core/index.js';
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { canonicalJson } from '../record-merge.js';
-import type { SealedRecord, SyncTarget } from '../sync-target.js';
-import { open, seal } from '../vault-crypto.js';
+import { SealedEntries, joinSeen, newer, newestFirst, takeSeen } from '../sealed-entries/index.js';
+import type {
+  EntriesWorld,
+  EntryDraft,
+  EntryState,
+  EntryVersion,
+  SeenClock,
+} from '../sealed-entries/index.js';
 import { localEntry, missingProjects, portableEntry } from './mcp-paths.js';
 import type { PathMap } from './mcp-paths.js';
 
@@ -25,22 +32,18 @@ export interface McpConfigs {
   write(agent: string, name: string, entry: JsonValue | null): void;
 }
 
-export interface McpVersion extends JsonObject {
+export interface McpVersion extends EntryVersion {
   agent: string;
   name: string;
   /** Portable form; null when the entry was removed. */
   entry: JsonValue;
-  hash: string;
-  seen: Record<string, string>;
-  hlc: string;
-  machine: string;
 }
 
-export interface McpState extends JsonObject {
-  /** The portable form's hash last synced here ('' before the first push, 'absent' if removed). */
-  hash: string;
-  seen: Record<string, string>;
-}
+/**
+ * `hash`: the portable form's hash last synced here ('' before the first push, 'absent' once
+ * removed).
+ */
+export type McpState = EntryState;
 
 export interface McpConflict extends JsonObject {
   agent: string;
@@ -51,51 +54,36 @@ export interface McpConflict extends JsonObject {
   theirsMachine: string;
   theirsHlc: string;
   /** The version's `seen`, joined into this machine's on resolve. */
-  theirsSeen: Record<string, string>;
+  theirsSeen: SeenClock;
 }
 
-export interface McpWorld {
-  store: Store;
-  target: SyncTarget;
-  key: Buffer;
-  vault: string;
-  machine: string;
+export interface McpWorld extends EntriesWorld {
   configs: McpConfigs;
   paths: PathMap;
 }
 
-const STATE = 'sync.mcp.state';
-const REMOTE = 'sync.mcp.remote';
-const CONFLICTS = 'sync.mcp.conflicts';
 const ABSENT = 'absent';
 /** The name Baton's own server is installed under in every agent. */
 export const BATON_SERVER = 'baton';
 
-type Remote = Record<string, Record<string, McpVersion>>;
-
 const keyOf = (agent: string, name: string) => `${agent}/${name}`;
-const read = <T>(store: Store, key: string, fallback: T) =>
-  (store.getSetting(key) as T | undefined) ?? fallback;
 const hashOf = (entry: JsonValue | undefined) =>
   entry === undefined || entry === null
     ? ABSENT
     : createHash('sha256').update(canonicalJson(entry)).digest('hex');
-const newer = (a: string | undefined, b: string) => (a ?? '') >= b;
 
-function join(a: Record<string, string>, b: Record<string, string>): Record<string, string> {
-  const out = { ...a };
-  for (const [m, h] of Object.entries(b)) if (!newer(out[m], h)) out[m] = h;
-  return out;
-}
+/** MCP server entries as sealed versioned entries; `notePulled` takes a pull's versions. */
+export const MCP = new SealedEntries<McpVersion, McpState, McpConflict>({
+  kind: 'mcp',
+  setting: 'sync.mcp',
+  keyOf: (v) => keyOf(v.agent, v.name),
+  idParts: (v) => [v.agent, v.name],
+  blank: () => ({ hash: '', seen: {} }),
+  accepts: (v) => v.name !== BATON_SERVER,
+});
 
-export const mcpStates = (store: Store) => read<Record<string, McpState>>(store, STATE, {});
-export const mcpConflicts = (store: Store) =>
-  read<Record<string, McpConflict>>(store, CONFLICTS, {});
-
-function mcpId(key: Buffer, agent: string, name: string): string {
-  const mac = createHmac('sha256', key).update(`mcp\0${agent}\0${name}`);
-  return `mcp:${mac.digest('base64url').slice(0, 32)}`;
-}
+export const mcpStates = (store: Store) => MCP.states(store);
+export const mcpConflicts = (store: Store) => MCP.conflicts(store);
 
 export function checkEntryName(agents: readonly string[], agent: string, name: string): void {
   if (!agents.includes(agent)) {
@@ -117,8 +105,8 @@ export function trackMcp(store: Store, configs: McpConfigs, agent: string, name:
     });
   }
   const states = mcpStates(store);
-  states[keyOf(agent, name)] ??= { hash: '', seen: {} };
-  store.setSetting(STATE, states);
+  states[keyOf(agent, name)] ??= MCP.blank();
+  MCP.save(store, states);
 }
 
 /** `baton sync mcp remove`: takes the entry out of the agent here; the push takes it everywhere. */
@@ -134,10 +122,12 @@ export function removeMcp(store: Store, configs: McpConfigs, agent: string, name
 }
 
 /** The synced entries, present or removed, with the open conflicts. */
-export function listMcp(store: Store): {
+export interface McpListing {
   entries: { agent: string; name: string; removed: boolean; synced: boolean }[];
   conflicts: McpConflict[];
-} {
+}
+
+export function listMcp(store: Store): McpListing {
   const entries = Object.entries(mcpStates(store)).map(([k, s]) => {
     const at = k.indexOf('/');
     return {
@@ -155,83 +145,20 @@ function currentPortable(w: McpWorld, agent: string, name: string): JsonValue | 
   return here === undefined ? undefined : portableEntry(here, w.paths);
 }
 
-/** Sends the synced entries that changed here (added, edited or removed) since they last synced. */
-export async function pushMcp(w: McpWorld): Promise<number> {
-  const { store, key, vault } = w;
-  const states = mcpStates(store);
-  const remote = read<Remote>(store, REMOTE, {});
-  const clock = new HybridLogicalClock(w.machine);
-  for (const versions of Object.values(remote)) {
-    for (const v of Object.values(versions)) clock.observe(v.hlc);
-  }
-  for (const s of Object.values(states)) for (const h of Object.values(s.seen)) clock.observe(h);
-  const records: SealedRecord[] = [];
-  const sent: McpVersion[] = [];
-  const conflicts = mcpConflicts(store);
-  for (const [k, state] of Object.entries(states)) {
+/** Each synced entry as it is here now (removed: null). */
+function* drafts(w: McpWorld): Generator<EntryDraft<McpVersion>> {
+  for (const k of Object.keys(mcpStates(w.store))) {
     const at = k.indexOf('/');
     const agent = k.slice(0, at);
     const name = k.slice(at + 1);
-    // Held as a conflict: nothing goes out until the user chose.
-    if (conflicts[k]) continue;
     const entry = currentPortable(w, agent, name);
-    const hash = hashOf(entry);
-    if (hash === state.hash) continue;
-    const version: McpVersion = {
-      agent,
-      name,
-      entry: entry ?? null,
-      hash,
-      seen: state.seen,
-      hlc: clock.tick(),
-      machine: w.machine,
-    };
-    const id = mcpId(key, agent, name);
-    records.push({
-      id,
-      machine: w.machine,
-      kind: 'mcp',
-      hlc: version.hlc,
-      tombstone: false,
-      ciphertext: seal(key, { vault, kind: 'mcp', id }, Buffer.from(JSON.stringify(version))),
-    });
-    sent.push(version);
+    yield { key: k, hash: hashOf(entry), fields: { agent, name, entry: entry ?? null } };
   }
-  if (records.length === 0) return 0;
-  await w.target.push(records);
-  store.transaction(() => {
-    const now = mcpStates(store);
-    const all = read<Remote>(store, REMOTE, {});
-    for (const v of sent) {
-      const k = keyOf(v.agent, v.name);
-      now[k] = { hash: v.hash, seen: join(now[k]?.seen ?? {}, { [v.machine]: v.hlc }) };
-      all[k] = { ...all[k], [v.machine]: v };
-    }
-    store.setSetting(STATE, now);
-    store.setSetting(REMOTE, all);
-  });
-  return sent.length;
 }
 
-/** Opens pulled entry versions and notes them (in the pull's transaction); writes no file. */
-export function notePulledMcp(
-  store: Store,
-  key: Buffer,
-  vault: string,
-  rows: readonly { id: string; ciphertext: Buffer }[],
-): void {
-  if (rows.length === 0) return;
-  const all = read<Remote>(store, REMOTE, {});
-  for (const r of rows) {
-    const v = JSON.parse(
-      open(key, { vault, kind: 'mcp', id: r.id }, r.ciphertext).toString(),
-    ) as McpVersion;
-    if (v.name === BATON_SERVER) continue;
-    const k = keyOf(v.agent, v.name);
-    const held = all[k]?.[v.machine];
-    if (!held || held.hlc < v.hlc) all[k] = { ...all[k], [v.machine]: v };
-  }
-  store.setSetting(REMOTE, all);
+/** Sends the synced entries that changed here (added, edited or removed) since they last synced. */
+export function pushMcp(w: McpWorld): Promise<number> {
+  return MCP.push(w, drafts(w));
 }
 
 export interface McpReport {
@@ -252,13 +179,15 @@ export function reconcileMcp(w: McpWorld): McpReport {
   const report: McpReport = { written: 0, removed: 0, conflicts: 0, waiting: [] };
   const states = mcpStates(store);
   const conflicts = mcpConflicts(store);
-  for (const [k, byMachine] of Object.entries(read<Remote>(store, REMOTE, {}))) {
+  for (const [k, byMachine] of Object.entries(MCP.remote(store))) {
     const first = Object.values(byMachine)[0];
     if (!first || !w.configs.agents.includes(first.agent)) continue;
     const state = states[k];
-    const fresh = Object.values(byMachine)
-      .filter((v) => v.machine !== w.machine && !newer(state?.seen[v.machine], v.hlc))
-      .sort((a, b) => (a.hlc < b.hlc ? 1 : -1));
+    const fresh = newestFirst(
+      Object.values(byMachine).filter(
+        (v) => v.machine !== w.machine && !newer(state?.seen[v.machine], v.hlc),
+      ),
+    );
     const theirs = fresh[0];
     if (!theirs) continue;
     const held = conflicts[k];
@@ -276,10 +205,7 @@ export function reconcileMcp(w: McpWorld): McpReport {
     const mine = currentPortable(w, theirs.agent, theirs.name);
     const mineHash = hashOf(mine);
     const taken = () => {
-      states[k] = {
-        hash: theirs.hash,
-        seen: join(join(state?.seen ?? {}, theirs.seen), { [theirs.machine]: theirs.hlc }),
-      };
+      states[k] = { hash: theirs.hash, seen: takeSeen(state?.seen ?? {}, theirs) };
     };
     if (mineHash === theirs.hash) {
       taken();
@@ -319,10 +245,7 @@ export function reconcileMcp(w: McpWorld): McpReport {
     }
     taken();
   }
-  store.transaction(() => {
-    store.setSetting(STATE, states);
-    store.setSetting(CONFLICTS, conflicts);
-  });
+  MCP.save(store, states, conflicts);
   return report;
 }
 
@@ -358,15 +281,12 @@ export function resolveMcp(
     w.configs.write(agent, name, c.theirs === null ? null : localEntry(c.theirs, w.paths));
   }
   const states = mcpStates(w.store);
-  const state = states[k] ?? { hash: '', seen: {} };
+  const state = states[k] ?? MCP.blank();
   // Seen both; the hash left as it was, so the push sends what is here now as the settled entry.
   states[k] = {
     hash: state.hash === '' ? '' : `resolved:${c.theirsHlc}`,
-    seen: join(join(state.seen, c.theirsSeen), { [c.theirsMachine]: c.theirsHlc }),
+    seen: joinSeen(joinSeen(state.seen, c.theirsSeen), { [c.theirsMachine]: c.theirsHlc }),
   };
   delete conflicts[k];
-  w.store.transaction(() => {
-    w.store.setSetting(STATE, states);
-    w.store.setSetting(CONFLICTS, conflicts);
-  });
+  MCP.save(w.store, states, conflicts);
 }

@@ -2,12 +2,11 @@
 // (into its own home folder), sealed on the server; a path the other machine does not track is
 // not written there; a file changed on two machines at once ends the same on both, with the other
 // version kept beside it on both; a later edit made from the settled file is taken plainly.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setTrackedPaths } from '../files/file-sync.js';
-import { SyncEngine } from '../sync-engine.js';
 import { createTestDatabase, testServerUrl } from './testing/test-database.js';
 import type { TestDatabase } from './testing/test-database.js';
 import { syncFixture } from './testing/sync-fixture.js';
@@ -30,25 +29,11 @@ describe.skipIf(!server)('chosen files through PostgreSQL', () => {
   });
 
   const machine = async (name: string, tracked: string[]) => {
-    const store = fx.store(name);
-    const home = join(fx.dir, `home-${name}`);
-    mkdirSync(home, { recursive: true });
-    setTrackedPaths(store, tracked);
-    const engine = new SyncEngine({
-      store,
-      target: await fx.target(),
-      key: fx.key,
-      vault: fx.vault,
-      remoteName: 'test',
-      userHome: home,
-    });
-    const file = (rel: string) => join(home, rel);
-    const write = (rel: string, text: string) => {
-      mkdirSync(dirname(file(rel)), { recursive: true });
-      writeFileSync(file(rel), text);
-    };
-    const read = (rel: string) => (existsSync(file(rel)) ? readFileSync(file(rel), 'utf8') : null);
-    return { store, home, engine, write, read };
+    const m = await fx.machine(name);
+    setTrackedPaths(m.store, tracked);
+    const read = (rel: string) =>
+      existsSync(m.file(rel)) ? readFileSync(m.file(rel), 'utf8') : null;
+    return { ...m, read };
   };
   const both = ['~/.claude/CLAUDE.md', '~/.claude/skills'];
 

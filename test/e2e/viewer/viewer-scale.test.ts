@@ -144,6 +144,43 @@ describe.skipIf(needChromium)('the web viewer at scale and its diagnostics, in C
     expect(last).toBe(LONG - 1);
     await v.shot(page, '17-long-session-end');
   });
+  it('keeps the view covered with rows, in order, while the long session scrolls frame by frame', async () => {
+    await page.goto(`${v.base}/ui/#/s/${longSession}`);
+    await expect
+      .poll(() => page.locator('.meta').textContent(), { timeout: 120_000 })
+      .toContain(`${LONG.toLocaleString('en')} of ${LONG.toLocaleString('en')} events`);
+    // 400 px a frame, as the benchmark scrolls, then back up: after each frame the rows in the
+    // page must reach past both edges of the view (no blank band where the list renders late or
+    // places its window wrong) and run on from one event to the next without a gap.
+    const seen = await page.evaluate(`new Promise((resolve) => {
+      const list = document.querySelector('.vlist');
+      const out = { frames: 0, uncovered: 0, outOfOrder: 0, firstRows: new Set() };
+      let step = 0;
+      const check = () => {
+        const rows = [...list.querySelectorAll('[data-vi]')];
+        const box = list.getBoundingClientRect();
+        const top = rows[0].getBoundingClientRect().top;
+        const bottom = rows[rows.length - 1].getBoundingClientRect().bottom;
+        if (top > box.top + 1 || bottom < box.bottom - 1) out.uncovered += 1;
+        for (let i = 1; i < rows.length; i += 1)
+          if (Number(rows[i].dataset.vi) !== Number(rows[i - 1].dataset.vi) + 1) out.outOfOrder += 1;
+        out.firstRows.add(rows[0].dataset.vi);
+        out.frames += 1;
+      };
+      list.scrollTop = list.scrollHeight / 2;
+      requestAnimationFrame(function frame() {
+        check();
+        step += 1;
+        list.scrollTop += step <= 120 ? 400 : -400;
+        if (step < 240) requestAnimationFrame(frame);
+        else resolve({ ...out, firstRows: out.firstRows.size });
+      });
+    })`);
+    expect(seen).toMatchObject({ frames: 240, uncovered: 0, outOfOrder: 0 });
+    // It did scroll: the window moved on many times.
+    expect((seen as { firstRows: number }).firstRows).toBeGreaterThan(50);
+  });
+
   it('folds thinking to one line and unfolds it from the raw record the store kept', async () => {
     await page.goto(`${v.base}/ui/#/search?q=${encodeURIComponent('"answer after thinking"')}`);
     await page.locator('.hit-link').first().click();

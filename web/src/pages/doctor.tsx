@@ -1,9 +1,9 @@
 // Diagnostics: `baton doctor`'s checks as the daemon runs them (one list, the same function the CLI
 // calls) — the store, each agent's hooks, the daemon itself, history and retention (each agent's
 // own and Baton's), and backups — grouped under headings, each with its status and the fix. The
-// checks that read the whole store (integrity, contents) are asked for apart: on a big store they
-// take seconds, so the page shows every other check at once and their rows say "checking…" until
-// their answer comes.
+// check that reads the whole store (integrity) is asked for apart: on a big store it takes
+// seconds, so the page shows every other check at once and its row says "checking…" until its
+// answer comes.
 import { api } from '../api.js';
 import { useData } from '../use-data.js';
 
@@ -39,26 +39,23 @@ const checking = (id: string): Check => ({
 
 /** The other checks with the slow ones' rows (or their placeholders) after the store's own. */
 function withSlow(checks: Check[], slow: Check[] | null): Check[] {
-  const rows = slow ?? [checking('integrity'), checking('contents')];
+  const rows = slow ?? [checking('integrity')];
   return [...checks.slice(0, 1), ...rows, ...checks.slice(1)];
 }
 
 export function DoctorPage() {
   const rest = useData(() => api.get<{ ok: boolean; checks: Check[] }>('/doctor?slow=later'), []);
-  // Asked for once the others are in: SQLite's work holds the daemon's one thread, so asked
-  // together the slow checks could hold the others back for their whole run.
-  const slow = useData(
-    () =>
-      rest.data
-        ? api.get<{ ok: boolean; checks: Check[] }>('/doctor/slow')
-        : new Promise<never>(() => {}),
-    [rest.data],
-  );
+  // Asked for at once, beside the others: the daemon runs it on a worker thread, so it holds
+  // back neither them nor any other request.
+  const slow = useData(() => api.get<{ ok: boolean; checks: Check[] }>('/doctor/slow'), []);
   const error = rest.error ?? slow.error;
   const data = rest.data && {
     checks: withSlow(rest.data.checks, slow.data?.checks ?? null),
   };
-  const reload = rest.reload;
+  const reload = () => {
+    rest.reload();
+    slow.reload();
+  };
   const names = [STORE, ...GROUPS.map((g) => g.name)];
   return (
     <section aria-labelledby="doctor-title">

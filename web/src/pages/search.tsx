@@ -37,8 +37,8 @@ export function SearchPage({ route }: { route: Route }) {
   const hits = useData(
     () =>
       initial.q || initial.kind
-        ? api.get<{ hits: SearchHit[] }>('/hits', { ...initial, limit: 50 })
-        : Promise.resolve({ hits: [] }),
+        ? api.get<{ hits: SearchHit[]; notice?: string }>('/hits', { ...initial, limit: 50 })
+        : Promise.resolve({ hits: [] as SearchHit[], notice: undefined }),
     [key],
   );
   const set = (f: string) => (e: Event) =>
@@ -98,7 +98,9 @@ export function SearchPage({ route }: { route: Route }) {
       </form>
       {hits.error && <p role="alert">{hits.error.message}</p>}
       {hits.data && (initial.q || initial.kind) && (
-        <p role="status">{hits.data.hits.length} hits</p>
+        <p role="status">
+          {hits.data.hits.length} hits{hits.data.notice && ` (${hits.data.notice})`}
+        </p>
       )}
       <ol class="hits">
         {hits.data?.hits.map((h, i) => (

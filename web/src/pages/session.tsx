@@ -13,9 +13,10 @@ import type { Route } from '../route.js';
 import type { BatonEvent, Session } from '../types.js';
 import { useData } from '../use-data.js';
 
-// A small first page paints at once; the rest follows in large pages.
+// A small first page paints at once; the rest follows in pages small enough that parsing and
+// folding one fits between two frames of a scroll (one of 5,000 held a frame for tens of ms).
 const FIRST_PAGE = 300;
-const PAGE = 5000;
+const PAGE = 2000;
 const seqOf = (e: BatonEvent) => e.seq;
 
 interface Rows {
@@ -24,30 +25,56 @@ interface Rows {
   rowOfSeq: Map<number, number>;
 }
 
-/** Tool results join their call's row; a result whose call was not recorded keeps its own. */
-export function foldRows(events: readonly BatonEvent[]): Rows {
-  const callByUse = new Map<string, BatonEvent>();
-  for (const e of events) {
-    const use = e.data?.toolUseId;
-    if (e.kind === 'tool_call' && typeof use === 'string') callByUse.set(use, e);
+/**
+ * Tool results join their call's row; a result whose call was not recorded keeps its own. `prev`
+ * (the fold of a shorter list these events begin with: a session's pages arrive in order, live
+ * events after them) is extended by the new events only, not folded again from the start — at
+ * 100,000 events that pass, on every page, held the list's frames while it scrolled. A result
+ * that arrives before its call keeps its own row.
+ */
+export function foldRows(events: readonly BatonEvent[], prev?: Folded): Folded {
+  const extend =
+    prev !== undefined &&
+    prev.events.length > 0 &&
+    prev.events.length <= events.length &&
+    prev.events[0] === events[0] &&
+    prev.events[prev.events.length - 1] === events[prev.events.length - 1];
+  const from = extend ? prev.events.length : 0;
+  const callByUse = extend ? prev.callByUse : new Map<string, BatonEvent>();
+  const rows = extend ? prev.rows.slice() : [];
+  const results = extend ? prev.results : new Map<number, BatonEvent>();
+  const rowOfSeq = extend ? prev.rowOfSeq : new Map<number, number>();
+  const pending = new Map<number, number>();
+  if (!extend) {
+    // All at once: a result may come before its call here (and still joins it).
+    for (const e of events) {
+      const use = e.data?.toolUseId;
+      if (e.kind === 'tool_call' && typeof use === 'string') callByUse.set(use, e);
+    }
   }
-  const rows: BatonEvent[] = [];
-  const results = new Map<number, BatonEvent>();
-  const rowOfSeq = new Map<number, number>();
-  const hidden = new Map<number, number>();
-  for (const e of events) {
+  for (let i = from; i < events.length; i += 1) {
+    const e = events[i]!;
     const use = e.data?.toolUseId;
+    if (extend && e.kind === 'tool_call' && typeof use === 'string') callByUse.set(use, e);
     const call = e.kind !== 'tool_call' && typeof use === 'string' ? callByUse.get(use) : undefined;
     if (call && (e.kind === 'tool_result' || e.kind === 'error')) {
       results.set(call.seq, e);
-      hidden.set(e.seq, call.seq);
+      // Its call's row, once that is placed (a result met before its call is placed below).
+      const at = rowOfSeq.get(call.seq);
+      if (at !== undefined) rowOfSeq.set(e.seq, at);
+      else pending.set(e.seq, call.seq);
       continue;
     }
     rowOfSeq.set(e.seq, rows.length);
     rows.push(e);
   }
-  for (const [seq, callSeq] of hidden) rowOfSeq.set(seq, rowOfSeq.get(callSeq) ?? 0);
-  return { rows, results, rowOfSeq };
+  for (const [seq, callSeq] of pending) rowOfSeq.set(seq, rowOfSeq.get(callSeq) ?? 0);
+  return { events, rows, results, rowOfSeq, callByUse };
+}
+
+interface Folded extends Rows {
+  events: readonly BatonEvent[];
+  callByUse: Map<string, BatonEvent>;
 }
 
 function useSessionEvents(sessionId: string | undefined) {
@@ -97,7 +124,11 @@ export function SessionPage({ route }: { route: Route }) {
   );
   const session = data?.session;
   const { events, complete } = useSessionEvents(session?.id);
-  const { rows, results, rowOfSeq } = useMemo(() => foldRows(events), [events]);
+  const folded = useRef<Folded | undefined>(undefined);
+  const { rows, results, rowOfSeq } = useMemo(
+    () => (folded.current = foldRows(events, folded.current)),
+    [events],
+  );
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const [cursor, setCursor] = useState<number | null>(null);
   const [jump, setJump] = useState<{ index: number; nonce: number } | null>(null);

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CAPTURE_ADAPTERS, adapterFor, importEvents } from '../../../capture/index.js';
 import type { EventsImportResult } from '../../../capture/index.js';
 import { BatonError } from '../../../core/index.js';
+import { lowerBulkPriority } from '../../../store/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
 import { printable } from '../../output.js';
@@ -38,6 +39,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     'baton import --format events history.jsonl --json   # summary for scripts',
   ]);
   cmd.action(async (files: string[], opts: { format?: string; json?: boolean }) => {
+    // Bulk work: hooks that agents wait on get the cores first (store/bulk-priority.ts).
+    lowerBulkPriority(ctx.world.env);
     if (opts.format === undefined) {
       const [agent, ...paths] = files;
       const adapters = agent === undefined ? CAPTURE_ADAPTERS : [adapterFor(agent)];

@@ -2,26 +2,17 @@
 // skills, settings) carried to your other machines as sealed, content-addressed blobs by push and
 // pull. A file arrives only on machines that track its path too.
 import type { Command } from 'commander';
-import { BatonError } from '../../../core/index.js';
-import {
-  CONFLICT_MARK,
-  fileStates,
-  isTracked,
-  portablePath,
-  remoteFiles,
-  setTrackedPaths,
-  trackedFiles,
-  trackedPaths,
-} from '../../../sync/index.js';
+import { addSyncFiles, listSyncFiles, removeSyncFiles } from '../../../operations/index.js';
+import type { SyncFilesWorld } from '../../../operations/index.js';
+import { CONFLICT_MARK } from '../../../sync/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
 
-function userHome(ctx: CliContext): string {
-  const home = ctx.world.env.HOME;
-  if (!home)
-    throw new BatonError('USAGE', 'HOME is not set: chosen files live in your home folder');
-  return home;
-}
+const world = (ctx: CliContext): SyncFilesWorld => ({
+  store: ctx.store(),
+  env: ctx.world.env,
+  cwd: ctx.world.cwd,
+});
 
 export function registerSyncFiles(group: Command, ctx: CliContext): void {
   const files = group
@@ -39,13 +30,9 @@ export function registerSyncFiles(group: Command, ctx: CliContext): void {
     .command('add <paths...>')
     .description('sync these files or folders (in your home folder) from now on');
   withJson(add);
-  add.action((paths: string[], opts: { json?: boolean }) => {
-    const store = ctx.store();
-    const home = userHome(ctx);
-    const added = paths.map((p) => portablePath(p, home, ctx.world.cwd));
-    setTrackedPaths(store, [...trackedPaths(store), ...added]);
-    store.audit('sync-files-add', null, { paths: added });
-    if (opts.json) return ctx.out.json({ tracked: trackedPaths(store) });
+  add.action(async (paths: string[], opts: { json?: boolean }) => {
+    const { added, tracked } = await addSyncFiles(world(ctx), paths);
+    if (opts.json) return ctx.out.json({ tracked });
     for (const p of added) ctx.out.line(`tracking ${p}`);
     ctx.out.line('`baton sync push` sends them; machines that track the same paths receive them');
   });
@@ -54,42 +41,19 @@ export function registerSyncFiles(group: Command, ctx: CliContext): void {
     .command('remove <paths...>')
     .description('stop syncing these paths (the files themselves stay where they are)');
   withJson(remove);
-  remove.action((paths: string[], opts: { json?: boolean }) => {
-    const store = ctx.store();
-    const home = userHome(ctx);
-    const gone = new Set(paths.map((p) => portablePath(p, home, ctx.world.cwd)));
-    const before = trackedPaths(store);
-    const missing = [...gone].filter((p) => !before.includes(p));
-    if (missing.length > 0) {
-      throw new BatonError('NOT_FOUND', `not tracked: ${missing.join(', ')}`, {
-        hint: 'see `baton sync files list`',
-      });
-    }
-    setTrackedPaths(
-      store,
-      before.filter((p) => !gone.has(p)),
-    );
-    store.audit('sync-files-remove', null, { paths: [...gone] });
-    if (opts.json) return ctx.out.json({ tracked: trackedPaths(store) });
-    for (const p of gone) ctx.out.line(`no longer tracking ${p}`);
+  remove.action(async (paths: string[], opts: { json?: boolean }) => {
+    const { removed, tracked } = await removeSyncFiles(world(ctx), paths);
+    if (opts.json) return ctx.out.json({ tracked });
+    for (const p of removed) ctx.out.line(`no longer tracking ${p}`);
   });
 
   const list = files
     .command('list')
     .description('tracked paths, their files, versions kept side by side, and what others offer');
   withJson(list);
-  list.action((opts: { json?: boolean }) => {
-    const store = ctx.store();
-    const tracked = trackedPaths(store);
-    const states = fileStates(store);
-    const remote = remoteFiles(store);
-    const here = trackedFiles(tracked, userHome(ctx));
-    const out = {
-      tracked,
-      files: here.map((path) => ({ path, synced: states[path] !== undefined })),
-      keptBeside: Object.keys(states).filter((p) => (states[p]?.kept.length ?? 0) > 0),
-      offered: Object.keys(remote).filter((p) => !isTracked(p, tracked)),
-    };
+  list.action(async (opts: { json?: boolean }) => {
+    const out = await listSyncFiles(world(ctx));
+    const { tracked } = out;
     if (opts.json) return ctx.out.json(out);
     if (tracked.length === 0 && out.offered.length === 0) {
       return ctx.out.line('no files tracked; add some with `baton sync files add PATH`');

@@ -3,20 +3,18 @@
 // to your other machines by push and pull, with their home and project folders rewritten for each
 // machine. Baton's own entry is never synced: `baton install` writes each machine's.
 import type { Command } from 'commander';
-import { BatonError } from '../../../core/index.js';
-import { agentMcpConfigs } from '../../../capture/index.js';
-import { listMcp, pathMap, removeMcp, resolveMcp, trackMcp } from '../../../sync/index.js';
+import {
+  SYNC_MCP_KEEP,
+  addSyncMcp,
+  listSyncMcp,
+  removeSyncMcp,
+  resolveSyncMcp,
+} from '../../../operations/index.js';
+import type { SyncMcpKeep, SyncMcpWorld } from '../../../operations/index.js';
 import type { CliContext } from '../../context.js';
 import { choice, examples, withJson } from '../../options.js';
 
-const KEEP = ['mine', 'theirs'] as const;
-
-function configs(ctx: CliContext) {
-  if (!ctx.world.env.HOME) {
-    throw new BatonError('USAGE', 'HOME is not set: the agents keep their MCP servers there');
-  }
-  return agentMcpConfigs(ctx.world.env);
-}
+const world = (ctx: CliContext): SyncMcpWorld => ({ store: ctx.store(), env: ctx.world.env });
 
 export function registerSyncMcp(group: Command, ctx: CliContext): void {
   const mcp = group
@@ -33,13 +31,10 @@ export function registerSyncMcp(group: Command, ctx: CliContext): void {
     .command('add <agent> <name>')
     .description('sync this server entry of this agent (claude-code, codex, gemini) from now on');
   withJson(add);
-  add.action((agent: string, name: string, opts: { json?: boolean }) => {
-    const store = ctx.store();
-    const c = configs(ctx);
-    trackMcp(store, c, agent, name);
-    store.audit('sync-mcp-add', null, { agent, name });
-    if (opts.json) return ctx.out.json(listMcp(store));
-    ctx.out.line(`syncing ${agent} MCP server ${name} (${c.file(agent)})`);
+  add.action(async (agent: string, name: string, opts: { json?: boolean }) => {
+    const r = await addSyncMcp(world(ctx), { agent, name });
+    if (opts.json) return ctx.out.json(r.listing);
+    ctx.out.line(`syncing ${agent} MCP server ${name} (${r.file})`);
     ctx.out.line('`baton sync push` sends it; your other machines get it on their next pull');
   });
 
@@ -47,13 +42,10 @@ export function registerSyncMcp(group: Command, ctx: CliContext): void {
     .command('remove <agent> <name>')
     .description('remove this server entry from the agent here and, after a push, everywhere');
   withJson(remove);
-  remove.action((agent: string, name: string, opts: { json?: boolean }) => {
-    const store = ctx.store();
-    const c = configs(ctx);
-    removeMcp(store, c, agent, name);
-    store.audit('sync-mcp-remove', null, { agent, name });
-    if (opts.json) return ctx.out.json(listMcp(store));
-    ctx.out.line(`removed ${agent} MCP server ${name} from ${c.file(agent)}`);
+  remove.action(async (agent: string, name: string, opts: { json?: boolean }) => {
+    const r = await removeSyncMcp(world(ctx), { agent, name });
+    if (opts.json) return ctx.out.json(r.listing);
+    ctx.out.line(`removed ${agent} MCP server ${name} from ${r.file}`);
     ctx.out.line('`baton sync push` removes it on your other machines');
   });
 
@@ -61,8 +53,8 @@ export function registerSyncMcp(group: Command, ctx: CliContext): void {
     .command('list')
     .description('synced server entries, and entries changed on two machines at once');
   withJson(list);
-  list.action((opts: { json?: boolean }) => {
-    const out = listMcp(ctx.store());
+  list.action(async (opts: { json?: boolean }) => {
+    const out = await listSyncMcp({ store: ctx.store() });
     if (opts.json) return ctx.out.json(out);
     if (out.entries.length === 0) {
       return ctx.out.line('no MCP servers synced; add one with `baton sync mcp add AGENT NAME`');
@@ -81,20 +73,12 @@ export function registerSyncMcp(group: Command, ctx: CliContext): void {
   const resolve = mcp
     .command('resolve <agent> <name>')
     .description('settle an entry changed on two machines at once: keep yours or theirs')
-    .requiredOption('--keep <which>', 'mine | theirs', choice(KEEP));
+    .requiredOption('--keep <which>', 'mine | theirs', choice(SYNC_MCP_KEEP));
   withJson(resolve);
   resolve.action(
-    (agent: string, name: string, opts: { keep: 'mine' | 'theirs'; json?: boolean }) => {
-      const store = ctx.store();
-      const c = configs(ctx);
-      resolveMcp(
-        { store, configs: c, paths: pathMap(ctx.world.env.HOME!, store.projects.folders()) },
-        agent,
-        name,
-        opts.keep,
-      );
-      store.audit('sync-mcp-resolve', null, { agent, name, keep: opts.keep });
-      if (opts.json) return ctx.out.json(listMcp(store));
+    async (agent: string, name: string, opts: { keep: SyncMcpKeep; json?: boolean }) => {
+      const listing = await resolveSyncMcp(world(ctx), { agent, name, keep: opts.keep });
+      if (opts.json) return ctx.out.json(listing);
       ctx.out.line(
         `kept ${opts.keep === 'mine' ? 'this machine’s' : 'the other machine’s'} ${agent} ${name}; \`baton sync push\` settles it everywhere`,
       );

@@ -1,0 +1,163 @@
+// Pins how long event texts and data sit in the events table (../text-codec.ts): compressed in
+// the row, yet every reader — the event itself, excerpts, the export's iteration, sync, forget,
+// the index rebuild — gets back exactly the text that was written; rows written before the change
+// (plain TEXT) read as they always did.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openMemoryStore } from '../index.js';
+import { createEventPreparer } from '../prepare-event.js';
+import { TEXT_PACK_MAX, TEXT_PACK_MIN, packText, unpackText } from '../text-codec.js';
+import { SqliteStore } from './sqlite-store.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const LONG = Array.from(
+  { length: 60 },
+  (_, i) => `line ${i}: the migration renamed café → 咖啡 and kept the 🚀 rows\n`,
+).join('');
+const DATA = {
+  toolUseId: 'toolu_1',
+  input: { file_path: 'src/app.ts', old_string: LONG, new_string: LONG.toUpperCase() },
+};
+
+function setup() {
+  const store = openMemoryStore();
+  const p = store.projects.ensure({ key: 'path:/p', root: '/p', remoteUrl: null, name: 'p' });
+  const s = store.sessions.start({ agent: 'cli', projectId: p.id });
+  return { store, s };
+}
+
+/** The first n characters, as SQLite's substr() counts them (code points). */
+const chars = (text: string, n: number) => [...text].slice(0, n).join('');
+
+const storedType = (store: SqliteStore, seq: number) =>
+  store.query<{ t: string; d: string }>(
+    'SELECT typeof(text) AS t, typeof(data) AS d FROM events WHERE seq = ?',
+    [seq],
+  )[0]!;
+
+describe('packText', () => {
+  it('compresses long text that shrinks, and keeps short, incompressible and huge text plain', () => {
+    const packed = packText(LONG);
+    expect(Buffer.isBuffer(packed)).toBe(true);
+    expect((packed as Buffer).length).toBeLessThan(Buffer.byteLength(LONG) / 3);
+    expect(unpackText(packed)).toBe(LONG);
+    expect(packText('x'.repeat(TEXT_PACK_MIN - 1))).toBe('x'.repeat(TEXT_PACK_MIN - 1));
+    // Never larger than the text: what does not shrink by a tenth stays as it was.
+    const noise = randomBytes(3000).toString('base64');
+    const stored = packText(noise);
+    expect(unpackText(stored)).toBe(noise);
+    expect(typeof stored === 'string' ? stored.length : stored.length / 0.9).toBeLessThanOrEqual(
+      noise.length,
+    );
+    const huge = 'y'.repeat(TEXT_PACK_MAX + 1);
+    expect(packText(huge)).toBe(huge);
+    expect(packText(null)).toBeNull();
+    expect(unpackText(null)).toBeNull();
+  });
+});
+
+describe('packed event text', () => {
+  it('stores long text and data compressed and reads them back exactly, on every path', () => {
+    const { store, s } = setup();
+    const { seqs } = store.events.append([
+      { sessionId: s.id, kind: 'tool_call', tool: 'Edit', text: LONG, data: DATA, source: 'cli' },
+      { sessionId: s.id, kind: 'note', text: 'short note', data: { a: 1 }, source: 'cli' },
+    ]);
+    const [long, short] = seqs as number[];
+    expect(storedType(store, long!)).toEqual({ t: 'blob', d: 'blob' });
+    expect(storedType(store, short!)).toEqual({ t: 'text', d: 'text' });
+    expect(store.events.get(long!)).toMatchObject({ text: LONG, data: DATA });
+    expect(store.events.list({ sessionId: s.id }).map((e) => e.text)).toEqual([LONG, 'short note']);
+    expect([...store.events.iterate({ sessionId: s.id })][0]!.data).toEqual(DATA);
+    const [tail] = store.activity.sessionTail(s.id, {
+      upToSeq: long!,
+      limit: 1,
+      textCap: 30,
+    });
+    expect(tail!.text).toBe(chars(LONG, 30));
+    expect(JSON.parse(tail!.data!)).toEqual(DATA);
+    const [mention] = store.activity.projectMentions(
+      store.sessions.get(s.id)!.projectId!,
+      'migration',
+      { limit: 5, textCap: 1000 },
+    );
+    expect(mention!.text).toBe(chars(LONG, 1000));
+    // Sync sends the text, not its stored form.
+    const own = store.sync.ownEvents(0, 10).find((e) => e.seq === long)!;
+    expect(own.event.body).toMatchObject({ text: LONG, data: DATA });
+    store.close();
+  });
+
+  it('stores prepared events (the bulk path, and a worker) compressed too', () => {
+    const { store, s } = setup();
+    const prepared = createEventPreparer(store.events.preparation())({
+      sessionId: s.id,
+      kind: 'tool_result',
+      tool: 'Bash',
+      text: LONG,
+      source: 'transcript',
+      ref: 'r1',
+    });
+    // What arrives from a worker thread is a Uint8Array, not a Buffer.
+    const cloned = structuredClone(prepared);
+    expect(Buffer.isBuffer(cloned.storedText)).toBe(false);
+    const [seq] = store.events.appendPrepared([cloned]).seqs;
+    expect(storedType(store, seq!).t).toBe('blob');
+    expect(store.events.get(seq!)!.text).toBe(LONG);
+    store.close();
+  });
+
+  it('finds compressed text to forget, and rebuilds the search index from it', () => {
+    const { store, s } = setup();
+    store.events.append([
+      { sessionId: s.id, kind: 'tool_result', text: `${LONG}token ZEBRA-42\n`, source: 'cli' },
+      { sessionId: s.id, kind: 'note', text: 'nothing here', source: 'cli' },
+    ]);
+    const match = (q: string) =>
+      store.query<{ n: number }>('SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?', [
+        q,
+      ])[0]!.n;
+    store.maintenance.rebuildSearchIndex();
+    expect(match('zebra')).toBe(1);
+    expect(match('咖啡')).toBe(1);
+    const report = store.maintenance.forget({ match: 'zebra-42' });
+    expect(report.events).toBe(1);
+    expect(store.events.count({ sessionId: s.id })).toBe(1);
+    store.close();
+  });
+
+  it('reads rows written before texts were compressed exactly as before', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-packed-'));
+    dirs.push(dir);
+    const path = join(dir, 'baton.db');
+    const store = SqliteStore.open({ path });
+    const s = store.sessions.start({ agent: 'cli' });
+    // An event as the store wrote it until now: text and data as plain TEXT, however long.
+    store.database
+      .prepare(
+        `INSERT INTO events (id, session_id, ts, kind, tool, text, data, source, ref, hlc)
+         VALUES ('E-old', ?, 1, 'tool_result', 'Bash', ?, ?, 'cli', 'E-old', ?)`,
+      )
+      .run(s.id, LONG, JSON.stringify(DATA), '0mxaydwag-0000-5m5p0avrq5ym');
+    const [fresh] = store.events.append([
+      { sessionId: s.id, kind: 'tool_result', tool: 'Bash', text: LONG, data: DATA, source: 'cli' },
+    ]).seqs;
+    store.close();
+    const reopened = SqliteStore.open({ path });
+    const old = reopened.events.get('E-old')!;
+    expect(storedType(reopened, old.seq)).toEqual({ t: 'text', d: 'text' });
+    expect(storedType(reopened, fresh!)).toEqual({ t: 'blob', d: 'blob' });
+    expect(old).toMatchObject({ text: LONG, data: DATA });
+    expect(reopened.events.get(fresh!)).toMatchObject({ text: LONG, data: DATA });
+    const tails = reopened.activity.sessionTail(s.id, { upToSeq: fresh!, limit: 2, textCap: 50 });
+    expect(tails.map((t) => t.text)).toEqual([chars(LONG, 50), chars(LONG, 50)]);
+    reopened.close();
+  });
+});
