@@ -2,8 +2,10 @@
 // `async`, so no tool call ever waits on Baton. SessionStart (which prints the brief), PreCompact
 // (a checkpoint must precede the compaction) and SessionEnd are synchronous, and so are Stop and
 // SubagentStop: in `claude -p`, Claude Code 2.1.197 kills async hooks still running at exit and
-// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. A turn's end waits
-// for the transcript sweep instead. Timeouts are seconds; Claude Code's default is 600.
+// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. Stop, SubagentStop
+// and SessionEnd print nothing, so their hook only spools the payload and leaves the transcript
+// sweep and the session's end to a detached background process: the agent waits for a spool
+// write. Timeouts are seconds; Claude Code's default is 600.
 import type { HookTable } from '../hooks/hook-table.js';
 
 export const CLAUDE_HOOK_TABLE: HookTable = [
@@ -60,6 +62,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'transcript sweep, turn end',
     install: { timeout: 60 },
+    background: {},
   },
   {
     event: 'SubagentStart',
@@ -72,11 +75,13 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'subagent transcript sweep, subagent end',
     install: { timeout: 60 },
+    background: {},
   },
   {
     event: 'SessionEnd',
     path: 'lifecycle',
     mapsTo: 'transcript sweep, session ended with its reason, session_end checkpoint',
     install: { timeout: 5 },
+    background: {},
   },
 ];

@@ -76,7 +76,17 @@ export class AgentSandbox {
     };
   }
 
+  /**
+   * Every command first waits for the background work the agent's last hooks started (a turn's or
+   * a session's end is replayed into the store by a detached worker after the hook returned).
+   */
   baton(args: string[], env: NodeJS.ProcessEnv = {}): BatonRun {
+    const settled = this.run(['hook', '--wait'], env);
+    if (settled.code !== 0) return settled;
+    return this.run(args, env);
+  }
+
+  private run(args: string[], env: NodeJS.ProcessEnv): BatonRun {
     const r = spawnSync(process.execPath, [BATON_BIN, ...args], {
       cwd: this.project,
       env: { ...this.baseEnv(), ...env },
