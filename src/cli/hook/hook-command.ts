@@ -36,13 +36,6 @@ export async function runHookCommand(
   if (name === '--background' || name === '--wait') {
     const { runBackgroundWorker, waitForBackground } = await import('./hook-store-path.js');
     if (name === '--wait') return waitForBackground(home, world);
-    // The worker runs while the agent tears its session down, on the same cores: it yields to
-    // the agent (and to the hooks the agent waits for).
-    try {
-      process.getBuiltinModule('node:os').setPriority(19);
-    } catch {
-      // Not allowed here: it runs at the usual priority.
-    }
     return runBackgroundWorker({
       env: world.env,
       clock: world.clock,
