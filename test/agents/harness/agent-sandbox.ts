@@ -141,6 +141,8 @@ export class AgentSandbox {
   }
 
   dispose(): void {
+    // The background work the last hooks started writes here until it is done.
+    this.run(['hook', '--wait'], {});
     // An agent's MCP server or hook may still be finishing a write as the client exits.
     rmSync(this.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
