@@ -3,7 +3,8 @@
 // `codex exec` with trusted hooks, `gemini -p`. Each run alternates a HOME with Baton installed and
 // one without (same client settings), so machine load hits both alike; the figure is the median
 // of 9 of each, after one warm-up pair. Codex runs with `--dangerously-bypass-hook-trust`, which
-// runs hooks as trusted ones run.
+// runs hooks as trusted ones run. The work hooks leave to Baton's background worker (a turn's and
+// a session's end) is waited for after each run with Baton, outside the timed part.
 import {
   claudePrint,
   findClaudeCode,
@@ -110,6 +111,10 @@ async function measure(client: Client): Promise<Figure> {
     for (let i = 0; i <= RUNS; i++) {
       const bare = await timed(client, without, fake);
       const full = await timed(client, withBaton, fake);
+      // The turn's and session's end the hooks left to a background worker, finished before the
+      // next run starts (untimed), so that work never lands on the next run's clock.
+      const settled = withBaton.baton(['hook', '--wait']);
+      if (settled.code !== 0) throw new Error(`baton hook --wait: ${settled.stderr}`);
       if (i === 0) continue; // warm-up pair
       a.push(full);
       b.push(bare);

@@ -27,7 +27,15 @@ export type { HookWorld } from './hooks/hook-runtime.js';
 export { drainSpool, spoolState } from './hooks/spool-drain.js';
 export { openSpooled } from './hooks/spool-crypt.js';
 export { spoolKeyPath } from './hooks/spool-seal.js';
-export { isSpooledEvent } from './hooks/spool-policy.js';
+export { backgroundFor, isSpooledEvent } from './hooks/spool-policy.js';
+export {
+  pendingWorkers,
+  releaseWorkerLock,
+  startWorker,
+  takeWorkerLock,
+  waitForWorkers,
+  workerDone,
+} from './hooks/spool-background.js';
 export { spoolHook } from './hooks/spool-write.js';
 export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';
 export type { AgentMcpConfigs } from './install/mcp-config/index.js';

@@ -1,24 +1,21 @@
-// Resources: the project's brief, each session (`baton://session/{handle}`) and each checkpoint
-// (`baton://checkpoint/{handle}`), listed and readable — for clients that attach context by URI.
+// Resources: the project's brief (`baton://brief`, listed), each session
+// (`baton://session/{handle}`) and each checkpoint (`baton://checkpoint/{handle}`), readable by URI
+// through their templates — for clients that attach context by URI. `resources/list` names the
+// brief only and the same for every project, so the small MCP entry answers it (and
+// `resources/templates/list`) from its build-time listing: Claude Code asks for both as it
+// connects, and listing sessions from the store there made every session start wait for the full
+// server. The `list_sessions` tool and `baton://session/…` URIs reach the sessions.
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import {
-  listCheckpoints,
-  listSessions,
-  recoveryBrief,
-  sessionPage,
-  showCheckpoint,
-  withHint,
-} from '../operations/index.js';
+import { recoveryBrief, sessionPage, showCheckpoint, withHint } from '../operations/index.js';
 import { toJson } from '../wire/index.js';
 import type { McpDeps } from './deps.js';
-import { checkpointLine, eventLine, lines, minute, sessionLine } from './present.js';
+import { eventLine, lines, minute } from './present.js';
 import { eventItem } from './shapes.js';
 import { opsWorldFor } from './tool-call.js';
 import { protocolError } from './tool-error.js';
 
-const LISTED = 50;
 const SESSION_EVENTS = 50;
 
 async function guarded(read: () => ReadResourceResult | Promise<ReadResourceResult>) {
@@ -39,7 +36,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     'brief',
     'baton://brief',
     {
-      title: `Recovery brief — ${deps.project.name}`,
+      title: 'Recovery brief',
       description:
         "This project's recovery brief: last session, open todos, decisions, facts, next step",
       mimeType: 'text/markdown',
@@ -55,17 +52,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
       }),
   );
 
-  const sessions = new ResourceTemplate('baton://session/{handle}', {
-    list: () => ({
-      resources: listSessions(world(), { projectId: deps.project.id, limit: LISTED }).map((s) => ({
-        uri: `baton://session/${s.handle}`,
-        name: s.handle,
-        title: s.title ?? `${s.agent} session ${s.handle}`,
-        description: sessionLine(s),
-        mimeType: 'text/markdown',
-      })),
-    }),
-  });
+  const sessions = new ResourceTemplate('baton://session/{handle}', { list: undefined });
   server.registerResource(
     'session',
     sessions,
@@ -96,19 +83,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
       }),
   );
 
-  const checkpoints = new ResourceTemplate('baton://checkpoint/{handle}', {
-    list: () => ({
-      resources: listCheckpoints(world(), { projectId: deps.project.id, limit: LISTED }).map(
-        (c) => ({
-          uri: `baton://checkpoint/${c.handle}`,
-          name: c.handle,
-          title: c.label ?? c.handle,
-          description: checkpointLine(c),
-          mimeType: 'application/json',
-        }),
-      ),
-    }),
-  });
+  const checkpoints = new ResourceTemplate('baton://checkpoint/{handle}', { list: undefined });
   server.registerResource(
     'checkpoint',
     checkpoints,

@@ -179,8 +179,8 @@ export interface Events {
     sessionId: string,
     ref: string,
   ): { tool: string | null; data: JsonObject | null } | null;
-  /** How many of the session's events have a ref in [`from`, `to`). */
-  countRefsInRange(sessionId: string, from: string, to: string): number;
+  /** How many of the session's events have a ref in [`from`, `to`), of one source if given. */
+  countRefsInRange(sessionId: string, from: string, to: string, source?: EventSource): number;
   /** The journal position of the session's event stored under `ref`, or null. */
   seqOfRef(sessionId: string, ref: string): number | null;
 }

@@ -11,6 +11,7 @@ import {
   tellClaudeStory,
 } from './claude-code-story.js';
 import type { ClaudeStory } from './claude-code-story.js';
+import { expectForkOf, expectOneBriefQuoting } from './harness/story-assertions.js';
 import { keepOrDispose } from './harness/agent-sandbox.js';
 import { toolPairs } from './harness/store-reading.js';
 
@@ -107,22 +108,7 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
 
       it('links the session forked with --fork-session to its parent, without its copied history', () => {
         expect(story.fork.code).toBe(0);
-        const fork = story.sessions.find((s) =>
-          story.events.some(
-            (e) =>
-              e.session === s.agentSessionId && e.kind === 'user_message' && e.text === FORK_PROMPT,
-          ),
-        )!;
-        expect(fork.parentId).toBe(firstSession()!.id);
-        expect(fork.parentKind).toBe('fork');
-        const forkEvents = story.events.filter((e) => e.session === fork.agentSessionId);
-        expect(forkEvents.filter((e) => e.kind === 'user_message').map((e) => e.text)).toEqual([
-          FORK_PROMPT,
-        ]);
-        const shown = story.box.baton(['session', 'show', fork.handle]);
-        expect(shown.stdout).toMatch(
-          new RegExp(`Parent +${firstSession()!.handle} \\(forked from it\\)`),
-        );
+        expectForkOf(story, firstSession()!, FORK_PROMPT);
       });
 
       it('records no session for `claude mcp list`', () => {
@@ -134,9 +120,7 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
       });
 
       it("quotes the first session's prompt in the second session's brief, once", () => {
-        const brief = briefIn(story.secondRequests[0]!)!;
-        expect(brief).toContain(FIRST_PROMPT);
-        expect(brief.split('# Baton recovery brief')).toHaveLength(2);
+        expectOneBriefQuoting(briefIn(story.secondRequests[0]!)!, [FIRST_PROMPT]);
       });
 
       it('leaves no session active after normal exits', () => {

@@ -12,6 +12,7 @@ import {
 } from './codex-story.js';
 import type { CodexStory } from './codex-story.js';
 import { openaiRequestText } from './fake-model/openai-dialect.js';
+import { expectForkOf, expectOneBriefQuoting } from './harness/story-assertions.js';
 import { keepOrDispose } from './harness/agent-sandbox.js';
 import { toolPairs } from './harness/store-reading.js';
 
@@ -101,10 +102,10 @@ export function describeCodex(version: string): void {
       });
 
       it("quotes the first session's prompt and open plan step in the second session's brief", () => {
-        const text = openaiRequestText(story.secondRequests[0]!);
-        const brief = text.slice(text.indexOf('# Baton recovery brief'));
-        expect(brief).toContain(FIRST_PROMPT);
-        expect(brief).toContain(OPEN_STEP);
+        expectOneBriefQuoting(openaiRequestText(story.secondRequests[0]!), [
+          FIRST_PROMPT,
+          OPEN_STEP,
+        ]);
       });
 
       it('links the session made by `codex exec fork` to its parent, without its copied history', () => {
@@ -113,24 +114,8 @@ export function describeCodex(version: string): void {
         const sent = openaiRequestText(story.forkRequests[0]!);
         expect(sent).toContain(FIRST_PROMPT);
         expect(sent).toContain(FORK_PROMPT);
-        const fork = story.sessions.find((s) =>
-          story.events.some(
-            (e) =>
-              e.session === s.agentSessionId && e.kind === 'user_message' && e.text === FORK_PROMPT,
-          ),
-        )!;
-        expect(fork.parentId).toBe(firstSession()!.id);
-        expect(fork.parentKind).toBe('fork');
-        const own = story.events.filter((e) => e.session === fork.agentSessionId);
-        expect(own.filter((e) => e.kind === 'user_message').map((e) => e.text)).toEqual([
-          FORK_PROMPT,
-        ]);
-        expect(own.filter((e) => e.kind === 'tool_call')).toEqual([]);
+        const fork = expectForkOf(story, firstSession()!, FORK_PROMPT, { ownToolCalls: false });
         expect(fork.title).toBe(FORK_PROMPT);
-        const shown = story.box.baton(['session', 'show', fork.handle]);
-        expect(shown.stdout).toMatch(
-          new RegExp(`Parent +${firstSession()!.handle} \\(forked from it\\)`),
-        );
       });
 
       it('adds nothing when the rollouts are imported afterwards', () => {

@@ -12,6 +12,7 @@ import {
   tellGeminiStory,
 } from './gemini-story.js';
 import type { GeminiStory } from './gemini-story.js';
+import { expectForkOf, expectOneBriefQuoting } from './harness/story-assertions.js';
 import { keepOrDispose } from './harness/agent-sandbox.js';
 import { toolPairs } from './harness/store-reading.js';
 
@@ -105,11 +106,10 @@ export function describeGemini(version: string): void {
       });
 
       it("quotes the first session's real prompt and open todos in the second brief, not a brief in a brief", () => {
-        const text = geminiUserTexts(story.secondRequests[0]!).join('\n');
-        const brief = text.slice(text.indexOf('# Baton recovery brief'));
-        expect(brief).toContain(FIRST_PROMPT);
-        expect(brief).toContain(OPEN_STEP);
-        expect(brief.split('# Baton recovery brief')).toHaveLength(2);
+        expectOneBriefQuoting(geminiUserTexts(story.secondRequests[0]!).join('\n'), [
+          FIRST_PROMPT,
+          OPEN_STEP,
+        ]);
       });
 
       it('links the session started from the first chat with --session-file to it, without its copied messages', () => {
@@ -119,23 +119,7 @@ export function describeGemini(version: string): void {
         const sent = JSON.stringify(story.forkRequests[0]!.body);
         expect(sent).toContain('hello-from-shell');
         expect(sent).toContain(FORK_PROMPT);
-        const fork = story.sessions.find((s) =>
-          story.events.some(
-            (e) =>
-              e.session === s.agentSessionId && e.kind === 'user_message' && e.text === FORK_PROMPT,
-          ),
-        )!;
-        expect(fork.parentId).toBe(firstSession()!.id);
-        expect(fork.parentKind).toBe('fork');
-        const own = story.events.filter((e) => e.session === fork.agentSessionId);
-        expect(own.filter((e) => e.kind === 'user_message').map((e) => e.text)).toEqual([
-          FORK_PROMPT,
-        ]);
-        expect(own.filter((e) => e.kind === 'tool_call')).toEqual([]);
-        const shown = story.box.baton(['session', 'show', fork.handle]);
-        expect(shown.stdout).toMatch(
-          new RegExp(`Parent +${firstSession()!.handle} \\(forked from it\\)`),
-        );
+        expectForkOf(story, firstSession()!, FORK_PROMPT, { ownToolCalls: false });
       });
 
       it('adds nothing when the chats are imported afterwards', () => {

@@ -2,8 +2,14 @@
 // `async`, so no tool call ever waits on Baton. SessionStart (which prints the brief), PreCompact
 // (a checkpoint must precede the compaction) and SessionEnd are synchronous, and so are Stop and
 // SubagentStop: in `claude -p`, Claude Code 2.1.197 kills async hooks still running at exit and
-// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. A turn's end waits
-// for the transcript sweep instead. Timeouts are seconds; Claude Code's default is 600.
+// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. SessionEnd prints
+// nothing, so its hook only spools the payload and leaves the transcript sweep and the session's
+// end to a detached background process: the agent waits for a spool write. Stop and SubagentStop
+// keep their sweep while Claude Code waits: the prompt hooks are async, and a sweep running beside
+// the next turn (a background task's notification arrives as a prompt right after its subagent
+// stops) would store that prompt from the transcript before its hook, whose copy would then
+// count as a second occurrence.
+// Timeouts are seconds; Claude Code's default is 600.
 import type { HookTable } from '../hooks/hook-table.js';
 
 export const CLAUDE_HOOK_TABLE: HookTable = [
@@ -78,5 +84,6 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'transcript sweep, session ended with its reason, session_end checkpoint',
     install: { timeout: 5 },
+    background: {},
   },
 ];

@@ -1,5 +1,7 @@
 // Codex's hook events (see docs/agents.md). Codex waits for every hook and skips `async` ones, so
-// none is async and the tool and prompt hooks stay cheap by spooling. Timeouts are seconds.
+// none is async and the tool and prompt hooks stay cheap by spooling; Stop, SubagentStop and
+// SessionEnd spool too and leave their rollout sweep to a background process (Stop and SubagentStop
+// must still answer with JSON: `{}`). Timeouts are seconds.
 // Codex's `notify` program (`agent-turn-complete`) is not a hook event: the handler takes it apart.
 import type { HookTable } from '../hooks/hook-table.js';
 
@@ -30,6 +32,7 @@ export const CODEX_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'system, rollout sweep; prints {}',
     install: { timeout: 30 },
+    background: { reply: '{}' },
   },
   { event: 'SubagentStart', path: 'lifecycle', mapsTo: 'system', install: { timeout: 10 } },
   {
@@ -37,6 +40,7 @@ export const CODEX_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'system, rollout sweep; prints {}',
     install: { timeout: 30 },
+    background: { reply: '{}' },
   },
   {
     event: 'SessionEnd',
@@ -44,6 +48,7 @@ export const CODEX_HOOK_TABLE: HookTable = [
     mapsTo: 'rollout sweep, session ended with its reason, session_end checkpoint',
     // Codex gives a SessionEnd handler 3 s at most, whatever the file says (0.171).
     install: { timeout: 3 },
+    background: {},
   },
   { event: 'PermissionRequest', path: 'spooled', mapsTo: 'system' },
 ];

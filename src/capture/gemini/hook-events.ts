@@ -2,7 +2,9 @@
 // milliseconds. BeforeTool is not registered: it names no tool-call id, so recording it would
 // duplicate the chat file's own record of the call (the handler still accepts it if a user wires
 // it). The tool hooks only ask for the chat file to be read, which the next lifecycle hook's drain
-// does.
+// does. AfterAgent, PreCompress and SessionEnd print nothing: their hook spools the payload and a
+// background process sweeps the chat; PreCompress with `trigger: auto` (before every model
+// request, with nothing compressed) is not even spooled.
 import type { HookTable } from '../hooks/hook-table.js';
 
 export const GEMINI_HOOK_TABLE: HookTable = [
@@ -18,6 +20,7 @@ export const GEMINI_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'chat sweep, turn complete',
     install: { timeout: 30_000 },
+    background: {},
   },
   { event: 'AfterTool', path: 'spooled', mapsTo: 'chat sweep', install: { timeout: 10_000 } },
   {
@@ -25,6 +28,7 @@ export const GEMINI_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'manual: chat sweep, compaction, pre_compaction checkpoint; auto: nothing',
     install: { timeout: 30_000 },
+    background: { skip: (payload) => payload.trigger !== 'manual' },
   },
   { event: 'Notification', path: 'spooled', mapsTo: 'system', install: { timeout: 10_000 } },
   {
@@ -32,6 +36,7 @@ export const GEMINI_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'chat sweep, session ended with its reason, session_end checkpoint',
     install: { timeout: 10_000 },
+    background: {},
   },
   { event: 'BeforeTool', path: 'spooled', mapsTo: 'session noted (the chat file has the call)' },
 ];

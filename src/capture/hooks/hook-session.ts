@@ -134,10 +134,15 @@ export function sessionEndPatch(session: Session, reason: string, now: number): 
   return { status: 'ended', endedAt: now, endReason: reason, gitHeadEnd: git.head };
 }
 
-/** The ref a typed prompt gets from a hook: the n-th time this text is typed in the session. */
+/**
+ * The ref a typed prompt gets from a hook: the n-th time a hook saw this text in the session. Only
+ * the hooks' own copies count: prompt hooks run async, so a transcript sweep may already have
+ * stored this very prompt under the same ref — counting that copy would number the hook's one
+ * occurrence n+1, and the prompt would be stored twice.
+ */
 export function hookPromptRef(store: Store, sessionId: string, hash: string): string {
   const [from, to] = promptRefRange(hash);
-  return promptRef(hash, store.events.countRefsInRange(sessionId, from, to));
+  return promptRef(hash, store.events.countRefsInRange(sessionId, from, to, 'hook'));
 }
 
 /** Claude Code caps injected context at 10,000 characters; Baton keeps every agent's brief below. */

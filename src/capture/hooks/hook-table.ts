@@ -19,6 +19,13 @@ export interface HookEventSpec {
    * Baton handles the event only if a user wires it.
    */
   install?: { timeout: number; async?: boolean };
+  /**
+   * A lifecycle event whose answer the agent needs nothing from (or a fixed one): the hook spools
+   * the payload, prints `reply` (when the agent requires an answer) and returns, and a detached
+   * background process (spool-background.ts) replays it against the store — so the agent never
+   * waits for a transcript sweep. `skip` names payloads that need no handling at all.
+   */
+  background?: { reply?: string; skip?: (payload: Record<string, unknown>) => boolean };
 }
 
 export type HookTable = readonly HookEventSpec[];
@@ -31,4 +38,11 @@ export function eventsOn(table: HookTable, path: HookEventSpec['path']): Readonl
 /** The events `baton install` registers, in the order they are written. */
 export function installedEvents(table: HookTable): string[] {
   return table.filter((e) => e.install !== undefined).map((e) => e.event);
+}
+
+/** The events of `table` handled in the background, with what each prints. */
+export function backgroundEvents(
+  table: HookTable,
+): ReadonlyMap<string, HookEventSpec['background']> {
+  return new Map(table.filter((e) => e.background).map((e) => [e.event, e.background]));
 }

@@ -8,7 +8,7 @@ import { anyCodexHookSet } from '../codex/hook-entries.js';
 import { anyGeminiHookSet } from '../gemini/hook-entries.js';
 import { hookHandlerFor } from './hook-handlers.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
-import { HOOK_TABLES, isSpooledEvent } from './spool-policy.js';
+import { HOOK_TABLES, backgroundFor, isSpooledEvent } from './spool-policy.js';
 import { eventsOn, installedEvents } from './hook-table.js';
 
 const INSTALLED: Readonly<Record<string, HookSet>> = {
@@ -48,4 +48,18 @@ describe('agent hook tables', () => {
     }
     expect(isSpooledEvent(agent, 'NoSuchEvent')).toBe(false);
   });
+
+  it.each(agents)(
+    '%s: only lifecycle events that print nothing the agent reads run in the background',
+    (agent) => {
+      for (const { event, path, background } of HOOK_TABLES[agent]!) {
+        expect(backgroundFor(agent, event), `${agent} ${event}`).toBe(background);
+        if (background) expect(path, `${agent} ${event}`).toBe('lifecycle');
+      }
+      // SessionStart prints the brief and PreCompact's checkpoint must precede the compaction.
+      expect(backgroundFor(agent, 'SessionStart')).toBeUndefined();
+      expect(backgroundFor(agent, 'PreCompact')).toBeUndefined();
+      expect(backgroundFor(agent, 'SessionEnd')).toBeDefined();
+    },
+  );
 });

@@ -178,3 +178,51 @@ describe('a tool pair whose hooks raced', () => {
     rmSync(transcript());
   });
 });
+
+describe('a prompt whose async hook ran after the transcript sweep', () => {
+  const typed = (text: string) => payload('UserPromptSubmit', { prompt: text });
+  const prompts = (): string[] => {
+    const store = SqliteStore.open({ path: storePath(home.root) });
+    try {
+      return store.events.list({ kinds: ['user_message'] }).map((e) => e.text ?? '');
+    } finally {
+      store.close();
+    }
+  };
+
+  it('is stored once: the sweep’s copy does not shift the hook’s occurrence number', async () => {
+    home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('say hi'), assistant('m1', [text('hi')])]));
+    // Stop sweeps the transcript before the prompt's hook process has spooled its payload.
+    await runHook('claude-code', payload('Stop'), world(T + 100), deps());
+    spoolHook(home.root, 'claude-code', typed('say hi'), T + 150, 1);
+    await runHook(
+      'claude-code',
+      payload('SessionEnd', { reason: 'other' }),
+      world(T + 200),
+      deps(),
+    );
+    expect(prompts()).toEqual(['say hi']);
+  });
+
+  it('still keeps a prompt typed twice twice, whichever side stored it first', async () => {
+    home.write(
+      `-p/${SESSION}.jsonl`,
+      jsonl([
+        prompt('again'),
+        assistant('m1', [text('one')]),
+        prompt('again'),
+        assistant('m2', [text('two')]),
+      ]),
+    );
+    spoolHook(home.root, 'claude-code', typed('again'), T + 50, 1);
+    await runHook('claude-code', payload('Stop'), world(T + 100), deps());
+    spoolHook(home.root, 'claude-code', typed('again'), T + 150, 2);
+    await runHook(
+      'claude-code',
+      payload('SessionEnd', { reason: 'other' }),
+      world(T + 200),
+      deps(),
+    );
+    expect(prompts()).toEqual(['again', 'again']);
+  });
+});

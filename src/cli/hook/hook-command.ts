@@ -2,6 +2,7 @@
 // SQLite, and hands everything else to the store path (hook-store-path.ts, loaded only then).
 // Shared by the small hook bundle (hook-main.ts) and the full CLI, so both behave the same.
 import {
+  backgroundFor,
   hookHandlerFor,
   isSpooledEvent,
   logFailure,
@@ -24,9 +25,30 @@ export async function runHookCommand(
    * as its last argument and no stdin to read.
    */
   argPayload?: string,
+  /**
+   * Baton's launcher (bin/baton.js), to start the spool's background worker with; without it,
+   * lifecycle events marked `background` are handled here and now.
+   */
+  script?: string,
 ): Promise<number> {
   const home = resolveHome(world.env);
   const name = agent ?? '';
+  if (name === '--background' || name === '--wait') {
+    const { runBackgroundWorker, waitForBackground } = await import('./hook-store-path.js');
+    if (name === '--wait') return waitForBackground(home, world);
+    return runBackgroundWorker({
+      env: world.env,
+      clock: world.clock,
+      home,
+      pid,
+      get stdout() {
+        return world.stdout;
+      },
+      get stderr() {
+        return world.stderr;
+      },
+    });
+  }
   if (hookHandlerFor(name) === null) {
     // A misconfigured hook must not break the agent: say so where it is visible, exit 0.
     const message = `unknown agent "${name}"`;
@@ -55,6 +77,26 @@ export async function runHookCommand(
     event = parsePayload(text).event;
   } catch (error) {
     reportFailure(hookWorld, name, 'unknown', error);
+    return 0;
+  }
+  const background = backgroundFor(name, event);
+  if (
+    background &&
+    script !== undefined &&
+    world.env.BATON_HOOK_SPOOL !== '0' &&
+    world.env.BATON_HOOK_BACKGROUND !== '0'
+  ) {
+    try {
+      const { payload } = parsePayload(text);
+      if (!background.skip?.(payload)) {
+        spoolHook(home, name, text, world.clock.now(), pid);
+        const { startBackground } = await import('./hook-hot-path.js');
+        startBackground(home, script, world.env);
+      }
+    } catch (error) {
+      reportFailure(hookWorld, name, event, error);
+    }
+    if (background.reply !== undefined) world.stdout.write(background.reply);
     return 0;
   }
   if (isSpooledEvent(name, event) && world.env.BATON_HOOK_SPOOL !== '0') {

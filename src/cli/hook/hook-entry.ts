@@ -58,11 +58,19 @@ function fullHook(text: string | undefined): void {
     .catch((error: unknown) => complain(String(error)));
 }
 
-const text = payload();
+// `--background` (the spool's worker) and `--wait` read no payload.
+const text = process.argv[3]?.startsWith('--') ? undefined : payload();
 let done = false;
 if (text !== undefined) {
   try {
-    done = spoolHotEvent(process.argv[3] ?? '', text, process.env, Date.now(), process.pid);
+    done = spoolHotEvent(
+      process.argv[3] ?? '',
+      text,
+      process.env,
+      Date.now(),
+      process.pid,
+      process.argv[1],
+    );
   } catch {
     // The full hook spools it again and, if that fails too, logs why.
   }

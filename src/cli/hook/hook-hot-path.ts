@@ -1,14 +1,23 @@
 // The hook's hot path on its own: a tool event or prompt is spooled here and nothing else happens.
 // It is what the hot entry (hook-entry.ts) runs before loading anything more, so it imports only
 // leaf modules: no store, no crypto, no streams.
-import { isSpooledEvent, parsePayload, spoolHook } from '../../capture/index.js';
+import { writeSync } from 'node:fs';
+import {
+  backgroundFor,
+  isSpooledEvent,
+  parsePayload,
+  spoolHook,
+  startWorker,
+} from '../../capture/index.js';
 // Straight from the file, not the store's door: the door would bring SQLite into the bundle.
 import { resolveHome } from '../../store/paths.js';
 
 /**
- * Spools `payloadText` when it is a hot event of `agent`; true when done. False leaves the payload
- * to the full hook (runHookCommand): not a hot event, not JSON, or spooling turned off. A spool
- * that fails throws, so the full hook can try again and report it.
+ * Spools `payloadText` when it is a hot event of `agent`, or a lifecycle event handled in the
+ * background (then prints the fixed reply the agent needs and starts a background worker with
+ * `script`, Baton's launcher); true when done. False leaves the payload to the full hook
+ * (runHookCommand): not such an event, not JSON, spooling turned off, or no launcher to start a
+ * worker with. A spool that fails throws, so the full hook can try again and report it.
  */
 export function spoolHotEvent(
   agent: string,
@@ -16,15 +25,35 @@ export function spoolHotEvent(
   env: NodeJS.ProcessEnv,
   now: number,
   pid: number,
+  script?: string,
 ): boolean {
   if (env.BATON_HOOK_SPOOL === '0') return false;
-  let event: string;
+  let parsed: ReturnType<typeof parsePayload>;
   try {
-    event = parsePayload(payloadText).event;
+    parsed = parsePayload(payloadText);
   } catch {
     return false;
   }
-  if (!isSpooledEvent(agent, event)) return false;
-  spoolHook(resolveHome(env), agent, payloadText, now, pid);
+  const home = resolveHome(env);
+  if (isSpooledEvent(agent, parsed.event)) {
+    spoolHook(home, agent, payloadText, now, pid);
+    return true;
+  }
+  const background = backgroundFor(agent, parsed.event);
+  if (!background || script === undefined || env.BATON_HOOK_BACKGROUND === '0') return false;
+  if (!background.skip?.(parsed.payload)) {
+    spoolHook(home, agent, payloadText, now, pid);
+    startBackground(home, script, env);
+  }
+  if (background.reply !== undefined) writeSync(1, background.reply);
   return true;
+}
+
+/** A worker that cannot start leaves the payload in the spool, for the next drain. */
+export function startBackground(home: string, script: string, env: NodeJS.ProcessEnv): void {
+  try {
+    startWorker(home, script, env);
+  } catch {
+    // Replayed by the next lifecycle hook, CLI command or import that drains the spool.
+  }
 }

@@ -41,5 +41,6 @@ export async function runHookMain(payloadText: string | undefined): Promise<void
     world,
     process.pid,
     payloadText ?? process.argv[4],
+    process.argv[1],
   );
 }

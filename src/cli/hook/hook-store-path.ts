@@ -1,7 +1,19 @@
 // The hook's store path, loaded only for events that need the store (lifecycle, and anything
 // when spooling is off): opens the store with a short busy timeout and runs capture's hook
 // runtime with the brief and triggers chosen in capture-wiring.
-import { hookHandlerFor, runHook } from '../../capture/index.js';
+import {
+  drainSpool,
+  hookHandlerFor,
+  logFailure,
+  pendingWorkers,
+  releaseWorkerLock,
+  reportFailure,
+  runHook,
+  spoolState,
+  takeWorkerLock,
+  waitForWorkers,
+  workerDone,
+} from '../../capture/index.js';
 import type { HookWorld } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
@@ -17,11 +29,18 @@ import { autostartDaemon } from '../../daemon/daemon-autostart.js';
  */
 const DEFAULT_BUSY_MS = 1500;
 
+/**
+ * How long a store hook waits for background workers still replaying earlier payloads (a turn's
+ * or a session's end), so that what it drains and briefs comes after them.
+ */
+const WORKER_WAIT_MS = 2000;
+
 export function runStoreHook(
   agent: string,
   payloadText: string,
   world: HookWorld,
 ): Promise<number> {
+  waitForWorkers(world.home, WORKER_WAIT_MS);
   const busy = Number(world.env.BATON_HOOK_BUSY_MS);
   let opened: Store | undefined;
   let autostart = false;
@@ -62,4 +81,79 @@ function maybeStartDaemon(world: HookWorld): void {
   } catch {
     // The hook's own work is done; a daemon that cannot start shows in `baton daemon status`.
   }
+}
+
+/** A worker may wait this long for the store (it holds no agent up). */
+const WORKER_BUSY_MS = 10_000;
+/** Drains at most this many times in a row (each after new payloads arrived). */
+const WORKER_ROUNDS = 20;
+
+/**
+ * `baton hook --background`: the spool's worker (spool-background.ts). Drains the spool into the
+ * store, replaying the lifecycle payloads hooks left to it, while it holds the drain lock and new
+ * payloads keep arriving. Always 0: nobody reads its exit.
+ */
+export async function runBackgroundWorker(world: HookWorld): Promise<number> {
+  try {
+    for (let round = 0; round < WORKER_ROUNDS; round++) {
+      if (!takeWorkerLock(world.home, world.pid)) return 0;
+      let replayed = 0;
+      try {
+        replayed = await drainOnce(world);
+      } finally {
+        releaseWorkerLock(world.home);
+      }
+      // Payloads spooled while the lock was held: their own worker found it taken and left.
+      if (replayed === 0 || spoolState(world.home).waiting === 0) return 0;
+    }
+    return 0;
+  } catch (error) {
+    reportFailure(world, 'background', 'drain', error);
+    return 0;
+  } finally {
+    workerDone(world.home, world.pid);
+  }
+}
+
+async function drainOnce(world: HookWorld): Promise<number> {
+  let opened: Store | undefined;
+  const openStore = () =>
+    (opened ??= SqliteStore.open({
+      path: storePath(world.home),
+      clock: world.clock,
+      busyTimeoutMs: WORKER_BUSY_MS,
+    }));
+  try {
+    const store = openStore();
+    const drained = await drainSpool(
+      store,
+      world.home,
+      {
+        env: world.env,
+        brief: wiredBrief(world.clock),
+        onTrigger: wiredTrigger(openStore, world.clock),
+      },
+      { pid: world.pid },
+    );
+    for (const f of drained.failed)
+      logFailure(world, 'background', 'spool', `${f.file}: ${f.message}`);
+    return drained.replayed;
+  } finally {
+    opened?.close();
+  }
+}
+
+/** How long `baton hook --wait` waits for the background work. */
+const WAIT_LIMIT_MS = 60_000;
+
+/**
+ * `baton hook --wait`: returns once no background worker runs (0), or says which still run after
+ * a minute (1). Tests call it before reading what a session's end recorded.
+ */
+export function waitForBackground(home: string, world: { stderr: NodeJS.WritableStream }): number {
+  if (waitForWorkers(home, WAIT_LIMIT_MS)) return 0;
+  world.stderr.write(
+    `baton hook --wait: background work still running after ${WAIT_LIMIT_MS / 1000} s (pids ${pendingWorkers(home).join(', ')})\n`,
+  );
+  return 1;
 }

@@ -31,10 +31,18 @@ export interface McpListing {
 
 /**
  * The requests answered from the listing. Claude Code asks `server/discover` (a newer protocol's
- * probe, which this server does not know) before `initialize`, and lists prompts as it connects.
- * `resources/list` is not here: it lists the project's sessions from the store.
+ * probe, which this server does not know) before `initialize`, and lists prompts and resources as
+ * it connects; the resource list names only the brief, the same for every project
+ * (src/mcp/resources.ts).
  */
-export const LISTED_REQUESTS = ['tools/list', 'prompts/list', 'ping', 'server/discover'] as const;
+export const LISTED_REQUESTS = [
+  'tools/list',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'ping',
+  'server/discover',
+] as const;
 
 const unused = (what: string) => () => {
   throw new Error(`listing the MCP server needs no ${what}`);
@@ -69,7 +77,6 @@ export function listingDeps(): McpDeps {
     get store() {
       return unused('store')();
     },
-    // The brief resource's title names the project when the server is built; it is not listed here.
     get project() {
       return { name: 'this project' } as unknown as Project;
     },

@@ -441,10 +441,13 @@ export class SqliteEvents implements Events {
     };
   }
 
-  countRefsInRange(sessionId: string, from: string, to: string): number {
-    const row = this.ctx
-      .stmt('SELECT count(*) AS n FROM events WHERE session_id = ? AND ref >= ? AND ref < ?')
-      .get(sessionId, from, to) as { n: number };
+  countRefsInRange(sessionId: string, from: string, to: string, source?: EventSource): number {
+    const sql = 'SELECT count(*) AS n FROM events WHERE session_id = ? AND ref >= ? AND ref < ?';
+    const row = (
+      source === undefined
+        ? this.ctx.stmt(sql).get(sessionId, from, to)
+        : this.ctx.stmt(`${sql} AND source = ?`).get(sessionId, from, to, source)
+    ) as { n: number };
     return row.n;
   }
 

@@ -76,7 +76,17 @@ export class AgentSandbox {
     };
   }
 
+  /**
+   * Every command first waits for the background work the agent's last hooks started (a turn's or
+   * a session's end is replayed into the store by a detached worker after the hook returned).
+   */
   baton(args: string[], env: NodeJS.ProcessEnv = {}): BatonRun {
+    const settled = this.run(['hook', '--wait'], env);
+    if (settled.code !== 0) return settled;
+    return this.run(args, env);
+  }
+
+  private run(args: string[], env: NodeJS.ProcessEnv): BatonRun {
     const r = spawnSync(process.execPath, [BATON_BIN, ...args], {
       cwd: this.project,
       env: { ...this.baseEnv(), ...env },
@@ -131,6 +141,8 @@ export class AgentSandbox {
   }
 
   dispose(): void {
+    // The background work the last hooks started writes here until it is done.
+    this.run(['hook', '--wait'], {});
     // An agent's MCP server or hook may still be finishing a write as the client exits.
     rmSync(this.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }

@@ -1,0 +1,126 @@
+// The spool's background worker: lifecycle hooks whose answer the agent does not need (turn and
+// session ends; `background` in the hook tables) spool their payload and start a detached worker
+// (`baton hook --background`) that drains the spool into the store, so the agent never waits for a
+// transcript sweep. The worker runs in a process group of its own with its stdio ignored, so an
+// agent that kills its hooks' processes at exit (Claude Code's `-p`) does not kill it.
+// - Each started worker is noted as `spool/workers/<pid>`, written by the hook that started it
+//   before the hook returns, and removed by the worker as it exits: `pendingWorkers` (a note whose
+//   process is gone is stale and removed) is how SessionStart and `baton hook --wait` know that
+//   background work is still going on.
+// - One worker drains at a time (`spool/worker.lock`, holding its pid); a worker that finds the
+//   lock taken exits at once, and the holder looks at the spool again after releasing it, so a
+//   payload spooled meanwhile is never left behind.
+// Only leaf modules here: the hot hook bundle imports this file.
+import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spoolDir } from './spool-write.js';
+
+const workersDir = (home: string) => join(spoolDir(home), 'workers');
+const lockPath = (home: string) => join(spoolDir(home), 'worker.lock');
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Starts a detached worker: `node <script> hook --background`, `script` being Baton's launcher
+ * (bin/baton.js). Notes its pid before returning.
+ */
+export function startWorker(home: string, script: string, env: NodeJS.ProcessEnv): void {
+  // Loaded only here: node:child_process brings Node's stream and net machinery, which a tool
+  // hook (the hot bundle imports this file) must not pay for.
+  const { spawn } = process.getBuiltinModule('node:child_process');
+  const child = spawn(process.execPath, [script, 'hook', '--background'], {
+    detached: true,
+    stdio: 'ignore',
+    env,
+  });
+  child.unref();
+  if (child.pid === undefined) throw new Error('could not start the background worker');
+  mkdirSync(workersDir(home), { recursive: true, mode: 0o700 });
+  writeFileSync(join(workersDir(home), String(child.pid)), '', { mode: 0o600 });
+}
+
+/** The pids of workers started and still running; notes of workers gone are removed. */
+export function pendingWorkers(home: string, self: number = process.pid): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(workersDir(home));
+  } catch {
+    return [];
+  }
+  const live: number[] = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (pid === self) continue;
+    if (alive(pid)) live.push(pid);
+    else rmSync(join(workersDir(home), name), { force: true });
+  }
+  return live;
+}
+
+/** The worker's own note, removed as it exits. */
+export function workerDone(home: string, pid: number = process.pid): void {
+  rmSync(join(workersDir(home), String(pid)), { force: true });
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Waits until no started worker runs, up to `timeoutMs`; true when none is left. Synchronous
+ * (a short sleep between looks): it runs before a hook opens the store.
+ */
+export function waitForWorkers(home: string, timeoutMs: number, self?: number): boolean {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (pendingWorkers(home, self).length === 0) return true;
+    if (Date.now() >= until) return false;
+    Atomics.wait(pause, 0, 0, 20);
+  }
+}
+
+/**
+ * Takes the drain lock for `pid`; false when a live worker holds it. The lock is linked into place
+ * whole (pid written first), so a reader never sees it empty.
+ */
+export function takeWorkerLock(home: string, pid: number = process.pid): boolean {
+  mkdirSync(spoolDir(home), { recursive: true, mode: 0o700 });
+  const tmp = join(spoolDir(home), `.worker.lock.${pid}.tmp`);
+  writeFileSync(tmp, String(pid), { mode: 0o600 });
+  try {
+    return takeLinked(home, tmp, pid);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function takeLinked(home: string, tmp: string, pid: number): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      linkSync(tmp, lockPath(home));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let owner = NaN;
+    try {
+      owner = Number(readFileSync(lockPath(home), 'utf8'));
+    } catch {
+      // Released meanwhile: try again.
+    }
+    if (alive(owner) && owner !== pid) return false;
+    // Left by a worker that died (or not yet written): taken over.
+    rmSync(lockPath(home), { force: true });
+  }
+  return false;
+}
+
+export function releaseWorkerLock(home: string): void {
+  rmSync(lockPath(home), { force: true });
+}
