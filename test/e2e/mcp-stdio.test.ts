@@ -80,14 +80,26 @@ describe('baton mcp over stdio', () => {
     const client = await connect();
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(toolCases(seeded)).sort());
+    // The listing is the brief alone (the small entry answers it without the full server);
+    // sessions and checkpoints are reached through their templates.
     const { resources } = await client.listResources();
-    expect(resources.map((r) => r.uri)).toEqual(
-      expect.arrayContaining([
-        'baton://brief',
-        `baton://session/${seeded.sessionHandle}`,
-        `baton://checkpoint/${seeded.checkpointHandle}`,
-      ]),
-    );
+    expect(resources.map((r) => r.uri)).toEqual(['baton://brief']);
+    const { resourceTemplates } = await client.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate).sort()).toEqual([
+      'baton://checkpoint/{handle}',
+      'baton://session/{handle}',
+    ]);
+    for (const uri of [
+      `baton://session/${seeded.sessionHandle}`,
+      `baton://checkpoint/${seeded.checkpointHandle}`,
+    ]) {
+      const read = await client.readResource({ uri });
+      expect(read.contents[0]?.uri, uri).toBe(uri);
+      expect(
+        read.contents[0] && 'text' in read.contents[0] && read.contents[0].text,
+        uri,
+      ).toBeTruthy();
+    }
     const { prompts } = await client.listPrompts();
     expect(prompts.map((p) => p.name).sort()).toEqual(['emergency_resume', 'resume']);
     expect(client.getServerVersion()).toMatchObject({ name: 'baton', version: '0.1.0' });

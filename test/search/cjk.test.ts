@@ -89,10 +89,13 @@ describe.skipIf(!FIXTURES)('CJK words in the real agent transcripts', () => {
   }, 120_000);
   afterAll(() => store.close());
 
-  /** The events whose text holds `word`, counted from the journal with SQL's own instr(). */
+  /**
+   * The events whose text holds `word`, counted from the journal with SQL's own instr() (long
+   * texts are stored compressed: `baton_text` gives them back as written).
+   */
   const holding = (word: string) =>
     store
-      .query<{ seq: number }>('SELECT seq FROM events WHERE instr(text, ?) > 0', [word])
+      .query<{ seq: number }>('SELECT seq FROM events WHERE instr(baton_text(text), ?) > 0', [word])
       .map((r) => r.seq);
 
   /** The events the index matches for a query, before ranking drops near-duplicates. */
