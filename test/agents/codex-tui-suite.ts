@@ -2,8 +2,11 @@
 // new hooks ("Trust all and continue"), a prompt is typed and answered, `/exit` leaves. The TUI
 // also runs an internal thread that writes the session's title (a side request to the model, and
 // a `notify` of its own), which must not become a session. Codex 0.171 runs the TUI's threads in a
-// managed app-server daemon that outlives the TUI: the session's SessionEnd comes when that daemon
-// stops (`codex app-server daemon stop`), which the story does last, as Codex's own way to end it.
+// managed app-server daemon that outlives the TUI, and runs the hooks there: after `/exit` no
+// SessionEnd comes and nothing on disk changes. SessionStart recorded the TUI's process (looking
+// past the daemon), so the next look at the sessions finds it gone after a finished turn and ends
+// the session as `exited`. The daemon's SessionEnd comes only when it stops (`codex app-server
+// daemon stop`), which the story does last, as Codex's own way to end it.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +34,8 @@ interface TuiStory {
   fake: FakeModelServer;
   exitCode: number | null;
   sideRequests: number;
+  /** While the TUI runs, after its answer. */
+  sessionsBeforeExit: StoredSession[];
   /** After `/exit`, before the daemon stops. */
   sessionsAtExit: StoredSession[];
   /** After `codex app-server daemon stop`. */
@@ -75,6 +80,7 @@ async function tellTuiStory(client: CodexClient, box: AgentSandbox): Promise<Tui
     { cwd: box.project, env: codexEnv(box) },
   );
   let exitCode: number | null;
+  let sessionsBeforeExit: StoredSession[];
   try {
     await tui.waitFor('Trust all and continue', 60_000);
     // Keys pressed as a person would, with pauses: the dialog takes them once it has settled.
@@ -90,6 +96,7 @@ async function tellTuiStory(client: CodexClient, box: AgentSandbox): Promise<Tui
     tui.press('\r');
     await tui.waitFor(ANSWER, 60_000, mark);
     await tui.waitFor(/Worked for/, 30_000, mark);
+    sessionsBeforeExit = box.sessions();
     await tui.type('/exit');
     tui.press('\r');
     exitCode = await tui.exit(30_000);
@@ -102,6 +109,7 @@ async function tellTuiStory(client: CodexClient, box: AgentSandbox): Promise<Tui
     box,
     fake,
     exitCode,
+    sessionsBeforeExit,
     sideRequests: fake.requests.filter((r) => !r.main).length,
     sessionsAtExit,
     sessions: box.sessions(),
@@ -150,6 +158,15 @@ export function describeCodexTui(version: string): void {
       expect(story.sessions[0]!.title).toBe(PROMPT);
       const prompts = story.events.filter((e) => e.kind === 'user_message');
       expect(prompts.map((e) => e.text)).toEqual([PROMPT]);
+    });
+
+    it('keeps the session active while the TUI runs, however its turn ended', () => {
+      expect(story.sessionsBeforeExit.map((s) => s.status)).toEqual(['active']);
+    });
+
+    it('ends the session as exited after /exit, though Codex says nothing', () => {
+      expect(story.sessionsAtExit).toHaveLength(1);
+      expect(story.sessionsAtExit[0]).toMatchObject({ status: 'ended', endReason: 'exited' });
     });
 
     it('ends the session with a reason when Codex ends it, leaving none active', () => {

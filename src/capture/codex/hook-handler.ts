@@ -24,6 +24,8 @@ import { promptHash } from '../prompt-refs.js';
 import { compactInput, cutOutput } from '../text-limits.js';
 import { sweepTranscript } from '../transcripts/transcript-sweep.js';
 import { applyPlanEffect } from '../plan-sync.js';
+import { agentProcessMeta } from '../agent-process.js';
+import { codexAgentProcess } from './agent-process.js';
 import { findRollout } from './find-rollout.js';
 import { importCodexRollout } from './import-rollout.js';
 import { PLAN_TOOL, planUpdate } from './plan.js';
@@ -45,7 +47,11 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
     case 'SessionStart':
       return startHookSession(store, AGENT, key, payload, ctx, now, {
         sweep: () => sweep(store, payload),
-        meta: modelOf(payload),
+        // The hook runs as a child of Codex (or of its app-server): its parent leads to the client.
+        meta: {
+          ...modelOf(payload),
+          ...agentProcessMeta(codexAgentProcess(process.ppid, ctx.env)),
+        },
       });
     case 'UserPromptSubmit': {
       const prompt = str(payload, 'prompt') ?? '';

@@ -1,11 +1,15 @@
 // Crash detection, run by any command that looks at sessions (resume, session list, the daemon):
 // an active session whose agent process is gone — when its pid is known and on this machine — or
 // that has been silent longer than a threshold is marked crashed, and gets an emergency checkpoint
-// from its last events so the next brief can say what it was doing when it died.
+// from its last events so the next brief can say what it was doing when it died. A session whose
+// agent process capture recorded with its start time (agent-exit.ts) is judged by that process
+// alone: gone after its last turn ended, the agent exited and the session is ended (`exited`);
+// gone mid-turn, it crashed; alive, it is left alone however long it is silent.
 import type { Checkpoint, Session } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { span } from '../brief/brief-text.js';
 import { createCheckpoint } from './checkpoints.js';
+import { lastTurnEnded, recordedProcess, recordedProcessState } from './agent-exit.js';
 import type { GitRunner } from '../../git/index.js';
 
 /** Without a process to ask, a session silent this long is taken for dead. */
@@ -22,7 +26,15 @@ export interface CrashDetectionOptions {
   projectId?: string;
   /** For the emergency checkpoint's dirty files; null skips git status. */
   git?: GitRunner | null;
+  /** Where Linux's /proc is (tests). */
+  proc?: string;
 }
+
+/** The end reason of a session whose agent exited after its last turn, without a word. */
+export const EXITED_REASON = 'exited';
+
+/** How many of a session's last events are read to tell whether its last turn had ended. */
+const TURN_TAIL = 200;
 
 export interface CrashReport {
   session: Session;
@@ -67,6 +79,53 @@ function markCrashed(store: Store, s: Session, reason: string): Session | null {
   });
 }
 
+type AgentExit = { state: 'alive' } | { state: 'exited' } | { state: 'crashed'; reason: string };
+
+/**
+ * What the recorded agent process says: alive, exited (gone after its last turn), crashed (gone
+ * mid-turn), or null when there is none to ask (no record, another machine, no /proc).
+ */
+function agentExit(
+  store: Store,
+  s: Session,
+  machineId: string,
+  proc: string | undefined,
+): AgentExit | null {
+  const recorded = s.machineId === machineId ? recordedProcess(s) : null;
+  if (!recorded) return null;
+  const state = recordedProcessState(recorded, proc);
+  if (state === 'unknown') return null;
+  if (state === 'alive') return { state };
+  const tail = store.activity.sessionTail(s.id, {
+    upToSeq: Number.MAX_SAFE_INTEGER,
+    limit: TURN_TAIL,
+    textCap: 0,
+  });
+  return lastTurnEnded(tail, tail.length < TURN_TAIL)
+    ? { state: 'exited' }
+    : { state: 'crashed', reason: `agent process ${recorded.pid} is gone mid-turn` };
+}
+
+function markExited(store: Store, s: Session, opts: CrashDetectionOptions): void {
+  const ended = store.transaction(() => {
+    const fresh = store.sessions.get(s.id);
+    if (!fresh || fresh.status !== 'active') return null;
+    return store.sessions.update(s.id, {
+      status: 'ended',
+      endedAt: fresh.lastActivityAt,
+      endReason: EXITED_REASON,
+    });
+  });
+  if (!ended) return;
+  createCheckpoint(store, {
+    session: ended.id,
+    trigger: 'session-end',
+    label: null,
+    now: opts.now,
+    ...(opts.git !== undefined && { git: opts.git }),
+  });
+}
+
 export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashReport[] {
   const rules = {
     now: opts.now,
@@ -80,7 +139,13 @@ export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashR
   });
   const reports: CrashReport[] = [];
   for (const s of active) {
-    const reason = crashReason(s, rules);
+    const exit = agentExit(store, s, rules.machineId, opts.proc);
+    if (exit?.state === 'alive') continue;
+    if (exit?.state === 'exited') {
+      markExited(store, s, opts);
+      continue;
+    }
+    const reason = exit?.reason ?? crashReason(s, rules);
     if (!reason) continue;
     const crashed = markCrashed(store, s, reason);
     if (!crashed) continue;
