@@ -53,6 +53,13 @@ export { endSession, startSession } from './sessions.js';
 export { SHOW_AROUND, findEvent, showEvent } from './show-event.js';
 export type { EventInContext, ShowEventInput } from './show-event.js';
 export { SETTINGS, lastRunSetting, settingSpec, settingValue } from './settings.js';
+export {
+  SYNC_CONFLICT_KEEP,
+  keepBoth,
+  listSyncConflicts,
+  resolveSyncConflict,
+} from './sync-conflicts.js';
+export type { ResolvedSyncConflict, SyncConflictKeep } from './sync-conflicts.js';
 export { addSyncFiles, listSyncFiles, removeSyncFiles } from './sync-files.js';
 export type { SyncFilesList, SyncFilesWorld } from './sync-files.js';
 export {
@@ -63,6 +70,27 @@ export {
   resolveSyncMcp,
 } from './sync-mcp.js';
 export type { SyncMcpChange, SyncMcpKeep, SyncMcpWorld } from './sync-mcp.js';
+export {
+  exportSyncKey,
+  importSyncKey,
+  initSync,
+  pullSync,
+  pushSync,
+  showSyncKey,
+  syncConfig,
+  syncConfigOrNull,
+  syncDiff,
+  syncStatus,
+} from './sync-vault.js';
+export type {
+  ImportSyncKeyResult,
+  InitSyncInput,
+  InitSyncResult,
+  SyncDiff,
+  SyncKeyInfo,
+  SyncStatusReport,
+  SyncWorld,
+} from './sync-vault.js';
 export { addTodo, listTodos, removeTodo, updateTodo } from './todos.js';
 export type { UpdateTodoInput } from './todos.js';
 export { whichSession } from './which-session.js';

@@ -1,52 +1,16 @@
 // `baton sync init`: creates the vault on the server (schema, member role, policies) with a new
 // key, or joins an existing one with a key already imported or a passphrase.
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { BatonError } from '../../../core/index.js';
-import {
-  DEFAULT_KDF,
-  PostgresSyncTarget,
-  VAULT_NAME_RE,
-  deriveKey,
-  generateKey,
-  keyCheck,
-  memberRole,
-  readKeyFile,
-  redactUrl,
-  verifyKey,
-  writeKeyFile,
-} from '../../../sync/index.js';
-import type { VaultInfo } from '../../../sync/index.js';
+import { initSync } from '../../../operations/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
-import { keyPath, saveConfig } from './sync-setup.js';
+import { readStdin, syncWorld } from './sync-setup.js';
 
 interface InitOpts {
   remote: string;
   vault: string;
   passphrase?: boolean;
   json?: boolean;
-}
-
-async function readPassphrase(ctx: CliContext): Promise<string> {
-  const fromEnv = ctx.world.env.BATON_SYNC_PASSPHRASE;
-  if (fromEnv) return fromEnv;
-  const chunks: Buffer[] = [];
-  for await (const c of ctx.world.stdin) chunks.push(Buffer.from(c as Buffer));
-  const line = Buffer.concat(chunks).toString('utf8').split('\n')[0]?.trim() ?? '';
-  if (!line) {
-    throw new BatonError('USAGE', 'no passphrase given', {
-      hint: 'set BATON_SYNC_PASSPHRASE or pipe it on standard input',
-    });
-  }
-  return line;
-}
-
-/** The key of an existing vault: from its passphrase, or the key file imported here. */
-async function joinKey(ctx: CliContext, vault: string, info: VaultInfo): Promise<Buffer> {
-  if (!info.kdf) return readKeyFile(keyPath(ctx, vault), vault);
-  return deriveKey(await readPassphrase(ctx), Buffer.from(info.kdf.salt, 'base64'), info.kdf);
 }
 
 export function registerSyncInit(group: Command, ctx: CliContext): void {
@@ -62,44 +26,19 @@ export function registerSyncInit(group: Command, ctx: CliContext): void {
     'BATON_SYNC_PASSPHRASE=… baton sync init --remote postgres://me@db/baton --vault home --passphrase',
   ]);
   cmd.action(async (opts: InitOpts) => {
-    if (!VAULT_NAME_RE.test(opts.vault)) {
-      throw new BatonError('USAGE', `--vault must be 1–40 of a-z, 0-9 and _: ${opts.vault}`);
-    }
-    const target = await PostgresSyncTarget.connect(opts.remote, opts.vault);
-    try {
-      const existing = await target.vault();
-      let key: Buffer;
-      let created = false;
-      if (existing) {
-        key = await joinKey(ctx, opts.vault, existing);
-        verifyKey(key, opts.vault, existing.keyCheck);
-      } else {
-        const salt = randomBytes(16);
-        const path = keyPath(ctx, opts.vault);
-        key = opts.passphrase
-          ? await deriveKey(await readPassphrase(ctx), salt)
-          : existsSync(path)
-            ? readKeyFile(path, opts.vault)
-            : generateKey();
-        const kdf = opts.passphrase ? { salt: salt.toString('base64'), ...DEFAULT_KDF } : null;
-        await target.createVault({ name: opts.vault, keyCheck: keyCheck(key, opts.vault), kdf });
-        created = true;
-      }
-      writeKeyFile(keyPath(ctx, opts.vault), key);
-      saveConfig(ctx, { remote: opts.remote, vault: opts.vault });
-      ctx.store().audit('sync-init', opts.vault, { created, remote: redactUrl(opts.remote) });
-      await target.audit(ctx.store().info.machineId, created ? 'create' : 'join', {});
-      const result = { vault: opts.vault, created, memberRole: memberRole(opts.vault) };
-      if (opts.json) return ctx.out.json(result);
-      ctx.out.line(
-        `${created ? 'created' : 'joined'} vault ${opts.vault} on ${redactUrl(opts.remote)}`,
-      );
-      ctx.out.line(`members: GRANT ${result.memberRole} TO <login role>  (see docs/sync.md)`);
-      if (created && !opts.passphrase) {
-        ctx.out.line('copy the key to your other machines: `baton sync key export`');
-      }
-    } finally {
-      await target.close();
+    const r = await initSync(syncWorld(ctx), {
+      remote: opts.remote,
+      vault: opts.vault,
+      passphrase: opts.passphrase === true,
+      // The first line of standard input.
+      askPassphrase: async () => (await readStdin(ctx)).split('\n')[0] ?? '',
+    });
+    if (opts.json)
+      return ctx.out.json({ vault: r.vault, created: r.created, memberRole: r.memberRole });
+    ctx.out.line(`${r.created ? 'created' : 'joined'} vault ${r.vault} on ${r.remote}`);
+    ctx.out.line(`members: GRANT ${r.memberRole} TO <login role>  (see docs/sync.md)`);
+    if (r.created && !opts.passphrase) {
+      ctx.out.line('copy the key to your other machines: `baton sync key export`');
     }
   });
 }

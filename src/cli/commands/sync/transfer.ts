@@ -1,8 +1,9 @@
 // `baton sync push` and `baton sync pull`: batches with progress, resumable, idempotent.
 import type { Command } from 'commander';
+import { pullSync, pushSync } from '../../../operations/index.js';
 import type { CliContext } from '../../context.js';
 import { examples, withJson } from '../../options.js';
-import { progressLine, withEngine } from './sync-setup.js';
+import { progressLine, syncWorld } from './sync-setup.js';
 
 interface Opts {
   json?: boolean;
@@ -15,7 +16,7 @@ export function registerSyncTransfer(group: Command, ctx: CliContext): void {
   withJson(push);
   examples(push, ['baton sync push', 'baton sync push --json']);
   push.action(async (opts: Opts) => {
-    const r = await withEngine(ctx, ({ engine }) => engine.push(), progressLine(ctx));
+    const r = await pushSync(syncWorld(ctx), progressLine(ctx));
     if (opts.json) return ctx.out.json(r);
     ctx.out.line(
       `pushed ${r.records} records, ${r.events} events, ${r.checkpoints} checkpoints and ${r.tombstones} deletions in ${r.batches} batches`,
@@ -28,7 +29,7 @@ export function registerSyncTransfer(group: Command, ctx: CliContext): void {
   withJson(pull);
   examples(pull, ['baton sync pull', 'baton sync pull --json']);
   pull.action(async (opts: Opts) => {
-    const r = await withEngine(ctx, ({ engine }) => engine.pull(), progressLine(ctx));
+    const r = await pullSync(syncWorld(ctx), progressLine(ctx));
     if (opts.json) return ctx.out.json(r);
     ctx.out.line(
       `pulled ${r.records} records, ${r.events} events and ${r.checkpoints} checkpoints, removed ${r.removed} forgotten, in ${r.batches} batches`,
