@@ -65,18 +65,22 @@ export function findAgentProcess(from: number, rule: AgentProcessRule): AgentPro
   } catch {
     return null;
   }
-  let passed: string[] | null = null;
+  let pastServer = false;
   let pid = from;
   for (let depth = 0; depth < 8 && pid > 1; depth++) {
     const entry = readEntry(proc, pid);
     if (!entry) return null;
     if (SHELLS.has(programName(entry.argv)) || rule.between(entry.argv)) {
-      if (rule.between(entry.argv)) passed = entry.argv;
+      if (rule.between(entry.argv)) pastServer = true;
       pid = entry.ppid;
       continue;
     }
     if (!rule.isAgent(entry.argv)) return null;
-    if (passed && rule.soleClientPast && otherClientRuns(proc, entry.pid, rule.soleClientPast)) {
+    if (
+      pastServer &&
+      rule.soleClientPast &&
+      otherClientRuns(proc, entry.pid, rule.soleClientPast)
+    ) {
       return null;
     }
     return { pid: entry.pid, start: entry.start, boot };
