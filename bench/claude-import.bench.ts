@@ -77,7 +77,9 @@ function sqliteFloor(source: string, target: string): { rows: number; secs: numb
   db.transaction(() => blocks.forEach((b) => insertBlock.run(b.id, b.session_id, b.data)))();
   for (let i = 0; i < events.length; i += 5000) {
     db.transaction(() => {
-      for (let j = i; j < Math.min(i + 5000, events.length); j++) {
+      const end = Math.min(i + 5000, events.length);
+      const seqs: number[] = [];
+      for (let j = i; j < end; j++) {
         const e = events[j]!;
         const info = insertEvent.run(
           e.id,
@@ -95,8 +97,11 @@ function sqliteFloor(source: string, target: string): { rows: number; secs: numb
           e.raw_off,
           e.raw_len,
         );
-        insertIndex.run(info.lastInsertRowid, ...index[j]!);
+        seqs.push(Number(info.lastInsertRowid));
       }
+      // The index rows after the event rows, as the import writes them: FTS5 writes out what it
+      // holds in memory whenever another table is written between two of its rows.
+      for (let j = i; j < end; j++) insertIndex.run(seqs[j - i], ...index[j]!);
     })();
   }
   const secs = (performance.now() - started) / 1000;

@@ -48,17 +48,11 @@ export function applyPlanEffect(
       }
     }
     const named = new Set<string>();
-    // The agent's todos in the project, read once for all the items (a long history holds
-    // thousands); read again after one of them is taken over. Todos this effect adds are its own
-    // session's, never a twin.
-    const agentTodos = new Map<string, Todo[]>();
     for (const item of effect.items) {
       named.add(item.key);
       let before = existing.get(item.key);
-      const twin =
-        before === undefined ? resumedTwin(store, projectId, item.key, at, agentTodos) : null;
+      const twin = before === undefined ? resumedTwin(store, projectId, item.key, at) : null;
       if (twin) {
-        agentTodos.clear();
         // The same list item carried over by a resumed session: one todo, now under the new key.
         before = store.todos.update(twin.id, { externalKey: item.key }, at);
       }
@@ -109,16 +103,16 @@ function resumedTwin(
   projectId: string,
   key: string,
   at: number | undefined,
-  agentTodos: Map<string, Todo[]>,
 ): Todo | null {
   const m = LIST_KEY.exec(key);
   if (!m) return null;
   const [, agent, session, id] = m;
-  let todos = agentTodos.get(agent!);
-  if (todos === undefined) {
-    todos = store.todos.list({ projectId, externalKeyPrefix: `${agent}:` });
-    agentTodos.set(agent!, todos);
-  }
+  // Only the same item's todos are read (a long history holds thousands of the agent's todos).
+  const todos = store.todos.list({
+    projectId,
+    externalKeyPrefix: `${agent}:`,
+    externalKeySuffix: `:todo:${id}`,
+  });
   const twins = todos.filter((t) => {
     const k = LIST_KEY.exec(t.externalKey ?? '');
     if (!k || k[3] !== id || k[2] === session || t.status === 'cancelled') return false;

@@ -43,7 +43,7 @@ export {
   ftsMetaToken,
   isCjkCode,
 } from './fts-text.js';
-export { createEventPreparer } from './prepare-event.js';
+export { createEventPreparer, packStored } from './prepare-event.js';
 export { storedTextSql } from './text-codec.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { createRawRedactor, packRaw } from './prepare-raw.js';

@@ -38,7 +38,15 @@ export interface EventPreparation {
 /** Raw records are not prepared here: they are packed at write time (see sqlite-raw-blocks.ts). */
 export type PreparableEvent = Omit<EventInput, 'raw'>;
 
-export function prepareEvent(redactor: Redactor, input: PreparableEvent): PreparedEvent {
+/**
+ * `pack` false: `storedText` and `storedData` are left null for packStored to fill later, on
+ * another thread (a bulk import balances its two threads so; nothing is sent twice meanwhile).
+ */
+export function prepareEvent(
+  redactor: Redactor,
+  input: PreparableEvent,
+  pack = true,
+): PreparedEvent {
   const text = input.text === null || input.text === undefined ? null : redactor.text(input.text);
   const data = input.data ? redactor.json(input.data) : null;
   const dataText = data === null ? null : JSON.stringify(data);
@@ -54,15 +62,21 @@ export function prepareEvent(redactor: Redactor, input: PreparableEvent): Prepar
     ref: input.ref ?? null,
     ftsBody: text ? ftsBody(text) : '',
     ftsFiles: data ? ftsFiles(data) : '',
-    storedText: packText(text),
-    storedData: packText(dataText),
+    storedText: pack ? packText(text) : null,
+    storedData: pack ? packText(dataText) : null,
   };
+}
+
+/** The stored text and data of an event prepared with `pack` false, as prepareEvent makes them. */
+export function packStored(e: PreparedEvent): void {
+  e.storedText = packText(e.text);
+  e.storedData = packText(e.data);
 }
 
 /** prepareEvent with the redactor a store of this preparation uses (same key, same output). */
 export function createEventPreparer(
   preparation: EventPreparation,
-): (input: PreparableEvent) => PreparedEvent {
+): (input: PreparableEvent, pack?: boolean) => PreparedEvent {
   const redactor = createRedactor(preparation.redactionKey);
-  return (input) => prepareEvent(redactor, input);
+  return (input, pack) => prepareEvent(redactor, input, pack);
 }

@@ -179,6 +179,13 @@ export interface Events {
     sessionId: string,
     ref: string,
   ): { tool: string | null; data: JsonObject | null } | null;
+  /**
+   * Runs `fn` in one write transaction, writing the full-text index rows of the events it
+   * appends when it returns, together (a bulk import's many small appends index much faster so).
+   */
+  indexAfter<T>(fn: () => T): T;
+  /** The first of these sessions (in their order) holding an event under `ref`; one query. */
+  holderOfRef(sessionIds: string[], ref: string): string | null;
   /** How many of the session's events have a ref in [`from`, `to`), of one source if given. */
   countRefsInRange(sessionId: string, from: string, to: string, source?: EventSource): number;
   /** The journal position of the session's event stored under `ref`, or null. */
@@ -211,6 +218,8 @@ export interface TodoFilter {
   statuses?: TodoStatus[];
   /** Only todos whose external key starts with this (an agent's plan for one session). */
   externalKeyPrefix?: string;
+  /** Only todos whose external key ends with this (one list item across sessions). */
+  externalKeySuffix?: string;
 }
 
 export interface Todos {

@@ -62,13 +62,16 @@ export function appendDrafts<Plan>(
   return { inserted: appended.inserted, duplicates: appended.duplicates };
 }
 
-function inputFor<Plan>(
+/**
+ * The event a draft stands for, without its raw record: the one mapping of the single-thread
+ * import (below) and the import's worker (tail-worker.ts).
+ */
+export function draftEvent<Plan>(
   sessionId: string,
   d: EventDraft<Plan>,
   ts: number,
-  rawBytes: RawBytes | undefined,
-): EventInput {
-  const input: EventInput = {
+): Omit<EventInput, 'raw' | 'rawBytes'> {
+  return {
     sessionId,
     ts,
     kind: d.kind,
@@ -79,6 +82,15 @@ function inputFor<Plan>(
     source: 'transcript',
     ref: d.ref,
   };
+}
+
+function inputFor<Plan>(
+  sessionId: string,
+  d: EventDraft<Plan>,
+  ts: number,
+  rawBytes: RawBytes | undefined,
+): EventInput {
+  const input: EventInput = draftEvent(sessionId, d, ts);
   if (d.raw !== undefined) {
     input.raw = d.raw;
     const bytes = rawBytes?.of(d.raw);

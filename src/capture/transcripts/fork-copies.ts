@@ -3,7 +3,7 @@
 // copies are the parent's, not the fork's: they are left out, and the fork is linked to the
 // session that holds them. The parent is found by the first record whose ref is an id unique to
 // one record (never a prompt's text): the project's recent sessions of the agent are asked for it,
-// one indexed lookup each. Claude Code 2.1.197 announces a fork with a SessionStart `resume` under
+// one query for them all. Claude Code 2.1.197 announces a fork with a SessionStart `resume` under
 // the parent's id, which reopens the parent; a parent so reopened and holding nothing new is ended
 // again.
 import type { Session } from '../../core/index.js';
@@ -31,7 +31,7 @@ export class ForkCopies {
     drafts.forEach((d, i) => this.parentOf(ids[i]!, d));
     return drafts.filter((d, i) => {
       const parent = this.forks.get(ids[i]!);
-      return !parent || this.store.events.findByRef(parent.id, d.ref) === null;
+      return !parent || this.store.events.holderOfRef([parent.id], d.ref) === null;
     });
   }
 
@@ -62,9 +62,12 @@ export class ForkCopies {
       agent: this.agent,
       limit: CANDIDATES,
     });
-    const parent = candidates.find(
-      (c) => c.id !== session.id && this.store.events.findByRef(c.id, ref) !== null,
+    const others = candidates.filter((c) => c.id !== session.id);
+    const holder = this.store.events.holderOfRef(
+      others.map((c) => c.id),
+      ref,
     );
+    const parent = others.find((c) => c.id === holder);
     if (!parent) return null;
     this.store.sessions.update(session.id, {
       parentId: parent.id,

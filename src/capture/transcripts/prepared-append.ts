@@ -3,6 +3,7 @@
 // out, a result whose call an earlier run stored takes the call's tool name, and the events go in
 // through the store's bulk path with their packed raw records; a plan carried by a new event
 // updates the project's todos. The same steps as draft-append.ts, on prepared events.
+import { packStored } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import type { TranscriptImportOptions } from '../adapter.js';
 import type { PlanEffect } from '../plan-sync.js';
@@ -62,6 +63,7 @@ export class PreparedFile {
       }
       d.event.sessionId = sessionId;
       if (!d.ftsWhole) d.event.ftsBody = d.event.text! + d.event.ftsBody;
+      if (d.packLater) packStored(d.event);
       return sessionId;
     });
     const appended = store.events.appendPrepared(

@@ -77,6 +77,10 @@ function stored(store: Store, paths: string[]) {
       source: e.source,
       raw: store.events.raw(e.seq),
     })),
+    // How each event's text and data are stored (compressed or plain), in the events' order.
+    storedAs: store.query<{ t: string; d: string }>(
+      'SELECT typeof(text) AS t, typeof(data) AS d FROM events ORDER BY seq',
+    ),
     todos: [...new Set(sessions.map((s) => s.projectId))]
       .flatMap((projectId) => (projectId === null ? [] : store.todos.list({ projectId })))
       .map((t) => ({ key: t.externalKey, content: t.content, status: t.status }))

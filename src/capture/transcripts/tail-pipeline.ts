@@ -170,7 +170,8 @@ export async function importHistoryPiped(
         if (message.type === 'batch') kib += Math.ceil(message.bytes / 1024);
       }
       options.observe?.(Atomics.load(counters, 0) - Atomics.load(counters, 1));
-      store.transaction(() => {
+      // One transaction; the group's index rows are written together at its end.
+      store.events.indexAfter(() => {
         for (const message of group) {
           const run = runs[message.job]!;
           if (message.type === 'file-failed') {

@@ -13,7 +13,8 @@ export interface TailWorkerStart {
   /**
    * Back-pressure, shared with the import: [0] input bytes (KiB) of batches sent, [1] of batches
    * the import has written, [2] batches written (the worker checkpoints the WAL when it grows),
-   * [3] 1 while the import waits for batches (the worker then leaves its blocks uncompressed).
+   * [3] 1 while the import waits for batches (the worker then leaves its texts and blocks
+   *   uncompressed, for the import to compress).
    */
   shared: SharedArrayBuffer;
   /** How far (KiB of input) the worker may run ahead of what the import has written. */
@@ -54,6 +55,8 @@ export interface PreparedDraft {
    */
   event: PreparedEvent;
   ftsWhole?: true;
+  /** Its text and data are not compressed yet (prepareEvent's `pack` false): the store's thread does it. */
+  packLater?: true;
 }
 
 export interface TailBatch {

@@ -11,6 +11,7 @@ import {
   createRawRedactor,
   packRaw,
 } from '../../store/index.js';
+import { draftEvent } from './draft-append.js';
 import { BATCH, isCompleteRecord } from './jsonl-tail-import.js';
 import { fingerprint, readLines, withFile } from './jsonl-tail.js';
 import { tailParser } from './tail-parsers.js';
@@ -64,6 +65,8 @@ function waitForRoom(): void {
 /** The batch's drafts prepared for the store, with their raw records packed. */
 function prepared(parser: TailParser, fallbackTs: number): Pick<TailBatch, 'drafts' | 'raw'> {
   const drafts = parser.take();
+  // While the store's thread waits for batches, it compresses this one's texts and blocks itself.
+  const packHere = Atomics.load(shared, 3) === 0;
   let lastTs = fallbackTs;
   const records: (Buffer | null)[] = [];
   const keys: string[] = [];
@@ -76,18 +79,9 @@ function prepared(parser: TailParser, fallbackTs: number): Pick<TailBatch, 'draf
       sessionKey: d.sessionKey,
       ref: d.ref,
       tool: d.tool,
-      event: prepare({
-        sessionId: '',
-        ts,
-        kind: d.kind,
-        role: d.role,
-        tool: d.tool,
-        text: d.text,
-        data: d.data,
-        source: 'transcript',
-        ref: d.ref,
-      }),
+      event: prepare(draftEvent('', d, ts), packHere),
     };
+    if (!packHere) p.packLater = true;
     // The index body is the text and, after it, any extra words (fts-text.ts): only those travel.
     const { text, ftsBody } = p.event;
     if (text !== null && ftsBody.startsWith(text)) p.event.ftsBody = ftsBody.slice(text.length);
@@ -96,8 +90,7 @@ function prepared(parser: TailParser, fallbackTs: number): Pick<TailBatch, 'draf
     if (d.plan !== undefined) p.plan = d.plan;
     return p;
   });
-  // While the store's thread waits for batches, it compresses this one's blocks itself.
-  return { drafts: out, raw: packRaw(records, keys, Atomics.load(shared, 3) === 0) };
+  return { drafts: out, raw: packRaw(records, keys, packHere) };
 }
 
 function runJob(job: TailJob): void {

@@ -257,6 +257,9 @@ export class SqliteEvents implements Events {
     const seqs: (number | null)[] = [];
     const tally = new SessionTally();
     const sessionFacts = this.index.sessionCache();
+    // Index rows after all the event rows: an insert into events between two index rows makes the
+    // full-text index write out what it holds in memory each time (measured: 2.3x the cost).
+    const indexed: [number, PreparedEvent][] = [];
     let inserted = 0;
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
@@ -283,9 +286,10 @@ export class SqliteEvents implements Events {
       const seq = Number(info.lastInsertRowid);
       seqs.push(seq);
       inserted += 1;
-      this.index.add(seq, e, sessionFacts(e.sessionId));
+      indexed.push([seq, e]);
       tally.add(e.sessionId, ts);
     }
+    for (const [seq, e] of indexed) this.index.add(seq, e, sessionFacts(e.sessionId));
     tally.write(this.touch);
     return { inserted, duplicates: events.length - inserted, seqs };
   }
@@ -425,6 +429,23 @@ export class SqliteEvents implements Events {
       ).n;
     }
     return (this.ctx.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  }
+
+  indexAfter<T>(fn: () => T): T {
+    return EventsIndex.deferring(this.ctx, fn);
+  }
+
+  holderOfRef(sessionIds: string[], ref: string): string | null {
+    if (sessionIds.length === 0) return null;
+    const rows = this.ctx
+      .stmt(
+        `SELECT session_id AS id FROM events
+         WHERE ref = ? AND session_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(ref, JSON.stringify(sessionIds)) as { id: string }[];
+    if (rows.length === 0) return null;
+    const holders = new Set(rows.map((r) => r.id));
+    return sessionIds.find((id) => holders.has(id)) ?? null;
   }
 
   findByRef(

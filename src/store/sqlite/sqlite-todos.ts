@@ -156,9 +156,12 @@ export class SqliteTodos implements Todos {
     const params: unknown[] = [filter.projectId, ...(statuses ?? [])];
     const prefix = filter.externalKeyPrefix;
     if (prefix !== undefined) params.push(prefix, prefix + '\uffff');
+    const suffix = filter.externalKeySuffix;
+    if (suffix !== undefined) params.push(suffix, suffix);
     const sql = `SELECT * FROM todos WHERE project_id = ? AND deleted_at IS NULL
       ${statuses ? `AND status IN (${statuses.map(() => '?').join(', ')})` : ''}
       ${prefix !== undefined ? 'AND external_key >= ? AND external_key < ?' : ''}
+      ${suffix !== undefined ? 'AND substr(external_key, -length(?)) = ?' : ''}
       ORDER BY number`;
     return (this.ctx.stmt(sql).all(...params) as TodoRow[]).map(toTodo);
   }
