@@ -87,32 +87,61 @@ interface Run {
   stderr: string;
 }
 
-/** `node <script> search …args` with what it loaded (CommonJS files, Node's own modules). */
+/**
+ * `node <script> search …args` with what it loaded: CommonJS files and Node's own modules (seen
+ * at exit), and ES modules (seen by a loader hook: the full CLI, dist/cli.js, is one).
+ */
 function run(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
-): Run & { files: string[]; builtins: string[] } {
+): Run & { files: string[]; builtins: string[]; esm: string[] } {
   const preload = join(dir, 'loaded.cjs');
   const out = join(dir, 'loaded.json');
+  const esmLog = join(dir, 'esm.txt');
+  const hooks = join(dir, 'hooks.mjs');
+  const register = join(dir, 'register.mjs');
   writeFileSync(
     preload,
     `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(` +
       `{ files: Object.keys(require.cache), builtins: process.moduleLoadList })));`,
   );
-  const r = spawnSync(process.execPath, ['-r', preload, script, 'search', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: dir, BATON_HOME: home, NO_COLOR: '1', ...env },
-  });
+  writeFileSync(esmLog, '');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';\n` +
+      `export async function load(url, context, next) {\n` +
+      `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(esmLog)}, url + '\\n');\n` +
+      `  return next(url, context);\n}\n`,
+  );
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
+  );
+  const r = spawnSync(
+    process.execPath,
+    ['-r', preload, '--import', register, script, 'search', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir, BATON_HOME: home, NO_COLOR: '1', ...env },
+    },
+  );
   const loaded = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
   const files = loaded.files.filter((f) => f !== preload);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, files, builtins: loaded.builtins };
+  const esm = readFileSync(esmLog, 'utf8').split('\n').filter(Boolean);
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    files,
+    builtins: loaded.builtins,
+    esm,
+  };
 }
 
-/** Whether a run went through the full CLI (dist/cli.js, an ES module). */
-const ranFullCli = (r: { builtins: string[] }) =>
-  r.builtins.some((m) => /esm\/module_job$/.test(m));
+/** Whether a run went through the full CLI (dist/cli.js). */
+const ranFullCli = (r: { esm: string[] }) => r.esm.some((url) => url.endsWith('/dist/cli.js'));
 
 const SMALL_PATH: string[][] = [
   ['deploy'],
