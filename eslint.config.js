@@ -73,6 +73,11 @@ const layerRules = PARTS.flatMap((part) => [0, 1, 2, 3].map((depth) => importRul
 // door brings. It finds $BATON_HOME through store/paths.ts, which imports only node:path and
 // env-paths (src/cli/hook/hook-entry.test.ts pins what the bundle loads).
 layerRules.push(importRules('cli', 1, ['src/cli/hook/*.ts'], ['store/paths.js']));
+// `baton search`'s small entry (src/cli/search-entry/search-entry.ts) finds its code cache in
+// $BATON_HOME the same way, before it loads the store.
+layerRules.push(
+  importRules('cli', 1, ['src/cli/search-entry/search-entry.ts'], ['store/paths.js']),
+);
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'schemas/', '.baton-bench/'] },

@@ -54,6 +54,9 @@ await build({
     'tail-worker': 'src/capture/transcripts/tail-worker.ts',
     'integrity-worker': 'src/store/sqlite/integrity-worker.ts',
     'mcp-full': 'src/cli/mcp-entry/mcp-full.ts',
+    // The operations door by a name of its own: `baton search`'s small entry imports it (ESM)
+    // only when the command must refresh projects' mirrors afterwards.
+    operations: 'src/operations/index.ts',
   },
   splitting: true,
 });
@@ -119,8 +122,44 @@ const mcp = await build({
   metafile: true,
 });
 
+// `baton search` (src/cli/search-entry/): dist/search.cjs reads the arguments and loads
+// dist/search-main.cjs, the command with the store and the search and no commander or zod —
+// both CommonJS like the hook's, the second one compiled with the code cache on Node 20. The
+// operations door, which only the mirrors' refresh after a command needs, stays outside: the
+// entry imports it from dist/operations.js then (CliContext's own import() is never run there).
+const operationsOutside = {
+  name: 'operations-outside',
+  setup(b) {
+    b.onResolve({ filter: /\/operations\/index\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './operations.js', external: true } : undefined,
+    );
+  },
+};
+const searchMain = await build({
+  ...common,
+  sourcemap: 'external',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  plugins: [operationsOutside],
+  entryPoints: { 'search-main': 'src/cli/search-entry/search-main.ts' },
+  define: { 'import.meta.url': '__batonUrl' },
+  banner: { js: "var __batonUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: true,
+  metafile: true,
+});
+const searchEntry = await build({
+  ...common,
+  banner: {},
+  sourcemap: 'external',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  entryPoints: { search: 'src/cli/search-entry/search-entry.ts' },
+  minify: true,
+  metafile: true,
+});
+
 // The hook bundles must stay small: fail the build if the CLI's heavy dependencies reach them.
-const heavy = [hook, hot, mcp]
+const heavy = [hook, hot, mcp, searchMain, searchEntry]
   .flatMap((result) => Object.values(result.metafile.outputs))
   .flatMap((output) => Object.entries(output.inputs))
   .filter(
@@ -130,7 +169,9 @@ const heavy = [hook, hot, mcp]
   )
   .map(([input]) => input);
 if (heavy.length) {
-  console.error(`the hook or MCP entry bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`);
+  console.error(
+    `the hook, MCP or search entry bundles CLI-only dependencies:\n  ${heavy.join('\n  ')}`,
+  );
   process.exit(1);
 }
 

@@ -7,6 +7,7 @@ import type { Project } from '../core/index.js';
 import { identifyProject } from '../git/index.js';
 import { SqliteStore, resolveHome, storePath } from '../store/index.js';
 import type { Store } from '../store/index.js';
+import type * as Operations from '../operations/index.js';
 import { createOutput } from './output.js';
 import type { Output } from './output.js';
 import type { World } from './world.js';
@@ -18,7 +19,15 @@ export class CliContext {
   readonly out: Output;
   private opened: Store | undefined;
 
-  constructor(readonly world: World) {
+  /**
+   * `operations`: how the operations door is loaded when a command needs it after all (the
+   * mirrors' refresh); `baton search`'s small entry loads it from its own file.
+   */
+  constructor(
+    readonly world: World,
+    private readonly operations: () => Promise<typeof Operations> = () =>
+      import('../operations/index.js'),
+  ) {
     this.out = createOutput(world);
   }
 
@@ -79,7 +88,7 @@ export class CliContext {
     const on = store?.getSetting('mirror.projects');
     if (!store || !Array.isArray(on) || on.length === 0) return;
     try {
-      const { refreshMirrors } = await import('../operations/index.js');
+      const { refreshMirrors } = await this.operations();
       refreshMirrors(store, this.now);
     } catch (error) {
       this.out.error(`baton: the mirror was not updated: ${(error as Error).message}`);

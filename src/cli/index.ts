@@ -1,12 +1,12 @@
-// cli: the `baton` command. runCli is the one top-level catch of the CLI: a BatonError
-// becomes one line on stderr and its documented exit code; anything else is an internal error.
+// cli: the `baton` command. runCli is the one top-level catch of the CLI: a usage error is
+// commander's, anything else is reported by report.ts (a BatonError as one line on stderr and its
+// documented exit code; anything else as an internal error).
 import { CommanderError } from 'commander';
 import type { Command } from 'commander';
-import { BatonError, classifyError } from '../core/index.js';
 import { isInteractive } from './confirm.js';
 import { CliContext } from './context.js';
-import { withRestoreHint } from '../store/index.js';
 import { buildProgram } from './program.js';
+import { endCommand, reportError } from './report.js';
 import type { World } from './world.js';
 
 export async function runCli(args: string[], world: World): Promise<number> {
@@ -38,16 +38,8 @@ export async function runCli(args: string[], world: World): Promise<number> {
   } catch (error) {
     return report(ctx, error, world);
   } finally {
-    await ctx.refreshMirrors();
-    ctx.close();
+    await endCommand(ctx);
   }
-}
-
-/** A damaged store's message names the backup that brings it back. */
-function withBackupHint(e: BatonError, ctx: CliContext): BatonError {
-  const sqliteCode = (e.cause as { code?: string } | undefined)?.code;
-  const damaged = sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB';
-  return e.code === 'STORE_CORRUPT' && damaged ? withRestoreHint(e, ctx.home) : e;
 }
 
 function report(ctx: CliContext, error: unknown, world: World): number {
@@ -56,16 +48,5 @@ function report(ctx: CliContext, error: unknown, world: World): number {
     if (error.code === 'commander.help') return 0;
     return 2;
   }
-  const e = withBackupHint(error instanceof BatonError ? error : classifyError(error), ctx);
-  if (e.code === 'INTERNAL') {
-    ctx.out.error(`baton: internal error: ${e.message}`);
-    ctx.out.error(
-      'baton: this is a bug in Baton; rerun with BATON_DEBUG=1 for details and report it',
-    );
-  } else {
-    ctx.out.error(`baton: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
-  }
-  if (world.env.BATON_DEBUG)
-    ctx.out.error(String((e.cause as Error | undefined)?.stack ?? e.stack));
-  return e.exitCode;
+  return reportError(ctx, error, world);
 }

@@ -1,13 +1,10 @@
 // Pins that the daemon's two searches — the API's `GET /v1/search` and the viewer's
 // `GET /ui/api/v1/hits` — are the search operation of `baton search`: with an embeddings endpoint
-// configured (a fake OpenAI-compatible server written here, hashed bags of words in which `kids`
-// means `children`), a turn is found by a word it does not hold, fused with the word matches; with
+// configured (the fake OpenAI-compatible server of src/search/fake-embeddings.fixture.ts, in which
+// `kids` means `children`), a turn is found by a word it does not hold, fused with the word matches; with
 // the endpoint gone, the answer carries the one-line notice and still the word matches; and with
 // no endpoint configured no request is made.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,45 +12,22 @@ import { fixedClock } from '../core/index.js';
 import { indexEmbeddings } from '../operations/index.js';
 import { openMemoryStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
+import { startFakeEmbeddings } from '../search/fake-embeddings.fixture.js';
+import type { FakeEmbeddings } from '../search/fake-embeddings.fixture.js';
 import { createApp } from './app.js';
 
 const TOKEN = 'c'.repeat(43);
 const BASE = 'http://127.0.0.1:4317';
-const DIM = 32;
-
-function vector(text: string): number[] {
-  const v = new Array<number>(DIM).fill(0);
-  for (const raw of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
-    const word = raw === 'kids' ? 'children' : raw;
-    let h = 2166136261;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
-    v[(h >>> 0) % DIM]! += 1;
-  }
-  return v;
-}
-
-let server: Server;
+let server: FakeEmbeddings;
 let endpoint: string;
-let requests: number;
 let store: Store;
 let home: string;
 let app: ReturnType<typeof createApp>;
 let kidsTurn: string;
 
 beforeEach(async () => {
-  requests = 0;
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      requests += 1;
-      const { input } = JSON.parse(body) as { input: string[] };
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vector(t) })) }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  server = await startFakeEmbeddings();
+  endpoint = server.endpoint;
   home = mkdtempSync(join(tmpdir(), 'baton-search-routes-'));
   const clock = fixedClock(Date.parse('2026-03-01T10:00:00Z'), 1);
   store = openMemoryStore(clock);
@@ -80,7 +54,7 @@ beforeEach(async () => {
 afterEach(async () => {
   store.close();
   rmSync(home, { recursive: true, force: true });
-  if (server.listening) await new Promise((r) => server.close(r));
+  await server.close();
 });
 
 async function configure(): Promise<void> {
@@ -127,7 +101,7 @@ describe("the daemon's searches are the search operation", () => {
     expect(ids(api)).not.toContain(kidsTurn);
     expect(ids(viewer)).toEqual(ids(api));
     expect(api.notice).toBeUndefined();
-    expect(requests).toBe(0);
+    expect(server.requests()).toBe(0);
   });
 
   it('with embeddings configured: fused, a turn found by meaning, in both faces', async () => {
@@ -146,7 +120,7 @@ describe("the daemon's searches are the search operation", () => {
 
   it('with the endpoint gone: the notice, and the word matches', async () => {
     await configure();
-    await new Promise((r) => server.close(r));
+    await server.close();
     const { api, viewer } = await bothFaces('staging deploy');
     for (const a of [api, viewer]) {
       expect(a.notice).toMatch(/^semantic search skipped: .*did not answer/);

@@ -49,10 +49,11 @@ export interface Tokens {
   words: string[];
 }
 
-/** The first two letters of the query's stems (and prefixes), as text and as char-code pairs. */
+/** The first two letters of the query's stems (and prefixes), as text and as a table of ASCII pairs. */
 export interface Leads {
   text: Set<string>;
-  codes: Set<number>;
+  /** 1 at `a * 128 + b` for an ASCII pair a, b that a lead starts with, in either case. */
+  pairs: Uint8Array;
 }
 
 const LOWER = 1;
@@ -66,9 +67,10 @@ const CLASSES = new Uint8Array(128);
 for (let c = 97; c <= 122; c++) CLASSES[c] = LOWER;
 for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
 for (let c = 65; c <= 90; c++) CLASSES[c] = UPPER;
-const isUpper = (c: number) => c >= 65 && c <= 90;
-const lowerCode = (c: number) => (isUpper(c) ? c + 32 : c);
-const pair = (a: number, b: number) => lowerCode(a) * 128 + lowerCode(b);
+
+/** A code and, for a letter, the code of the letter in the other case. */
+const bothCases = (c: number) =>
+  c >= 65 && c <= 90 ? [c, c + 32] : c >= 97 && c <= 122 ? [c, c - 32] : [c];
 
 export function leadsOf(phrases: QueryPhrase[]): Leads {
   const text = new Set<string>();
@@ -76,13 +78,15 @@ export function leadsOf(phrases: QueryPhrase[]): Leads {
     for (const s of p.stems) text.add(s.slice(0, 2));
     if (p.prefix) text.add(p.prefix.slice(0, 2));
   }
-  const codes = new Set<number>();
+  const pairs = new Uint8Array(128 * 128);
   for (const l of text) {
     if (l.length === 2 && l.charCodeAt(0) < 128 && l.charCodeAt(1) < 128) {
-      codes.add(pair(l.charCodeAt(0), l.charCodeAt(1)));
+      for (const a of bothCases(l.charCodeAt(0))) {
+        for (const b of bothCases(l.charCodeAt(1))) pairs[a * 128 + b] = 1;
+      }
     }
   }
-  return { text, codes };
+  return { text, pairs };
 }
 
 /**
@@ -95,7 +99,7 @@ function keep(text: string, i: number, end: number, leads: Leads): boolean {
   if (a > 127) return true;
   const b = text.charCodeAt(i + 1);
   if (b > 127) return leads.text.has(text.slice(i, i + 2).toLowerCase());
-  return leads.codes.has(pair(a, b));
+  return leads.pairs[a * 128 + b] === 1;
 }
 
 /**
@@ -111,6 +115,7 @@ export function tokenize(text: string, leads: Leads): Tokens {
   let parts = 0;
   let count = 0;
   const n = text.length;
+  const pairs = leads.pairs;
   // The character classes are written out, not called: in a short-lived process this loop runs
   // before V8 optimises it, and unoptimised code pays for every call (a call per character made
   // tokenizing several times slower than the scan itself).
@@ -150,7 +155,16 @@ export function tokenize(text: string, leads: Leads): Tokens {
       const c = text.charCodeAt(k);
       cjk = c >= 0x1100 && isCjkCode(c);
     }
-    if (keep(text, i, end, leads)) {
+    // keep(), written out with the leads' table: a call per word costs unoptimised code more
+    // than the test itself.
+    const second = end - i < 2 ? -1 : text.charCodeAt(i + 1);
+    if (
+      second === -1 ||
+      first > 127 ||
+      (second > 127
+        ? leads.text.has(text.slice(i, i + 2).toLowerCase())
+        : pairs[first * 128 + second] === 1)
+    ) {
       const word = text.slice(i, end);
       at.push(count);
       words.push(ascii ? (upper ? word.toLowerCase() : word) : fold(word));
@@ -198,17 +212,17 @@ export function tokenize(text: string, leads: Leads): Tokens {
   return { length: count + parts, at, words };
 }
 
-/** Whether a folded word has the stem `s` (Porter only rewrites endings: cheap test first). */
-function hasStem(word: string, s: string): boolean {
-  const lead = s.length > 1 ? s.slice(0, -1) : s;
-  return word.startsWith(lead) && stem(word) === s;
-}
-
-/** How often a phrase occurs in a field's tokens. */
+/**
+ * How often a phrase occurs in a field's tokens. A word has a stem only if it starts with the
+ * stem less its last letter (Porter only rewrites endings): that cheap test comes first.
+ */
 export function phraseCount(t: Tokens, p: QueryPhrase): number {
   const n = p.stems.length;
   if (n === 0) return 0;
   const { at, words } = t;
+  const stems = p.stems;
+  const leads = stems.map((s) => (s.length > 1 ? s.slice(0, -1) : s));
+  const last = n - 1;
   let count = 0;
   for (let k = 0; k + n <= words.length; k++) {
     let ok = true;
@@ -216,7 +230,9 @@ export function phraseCount(t: Tokens, p: QueryPhrase): number {
       const word = words[k + j]!;
       ok =
         at[k + j] === at[k]! + j &&
-        (j === n - 1 && p.prefix !== null ? word.startsWith(p.prefix) : hasStem(word, p.stems[j]!));
+        (j === last && p.prefix !== null
+          ? word.startsWith(p.prefix)
+          : word.startsWith(leads[j]!) && stem(word) === stems[j]);
     }
     if (ok) count += 1;
   }

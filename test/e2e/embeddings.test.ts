@@ -1,30 +1,16 @@
-// Pins optional semantic search as a person sets it up: `baton config set` names a (fake,
-// in-test) OpenAI-compatible endpoint and model, `baton embeddings index` embeds the turns with
+// Pins optional semantic search as a person sets it up: `baton config set` names a fake
+// OpenAI-compatible endpoint and model (src/search/fake-embeddings.fixture.ts), `baton embeddings index` embeds the turns with
 // progress, `baton search` then finds a turn by a word it does not hold, `baton doctor` reports the
 // state, and with the endpoint gone a search prints one notice and still returns the word matches.
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, baton, openStore, sandbox } from './cli-process.js';
 import type { Run, Sandbox } from './cli-process.js';
-
-const DIM = 32;
-/** Hashed bag of words; `kids` is made to mean `children`. */
-function vector(text: string): number[] {
-  const v = new Array<number>(DIM).fill(0);
-  for (const raw of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
-    const word = raw === 'kids' ? 'children' : raw;
-    let h = 2166136261;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
-    v[(h >>> 0) % DIM]! += 1;
-  }
-  return v;
-}
+import { startFakeEmbeddings } from '../../src/search/fake-embeddings.fixture.js';
+import type { FakeEmbeddings } from '../../src/search/fake-embeddings.fixture.js';
 
 let box: Sandbox;
-let server: Server;
+let server: FakeEmbeddings;
 let endpoint: string;
 let kidsTurn: string;
 
@@ -70,20 +56,11 @@ beforeAll(async () => {
   );
   kidsTurn = store.events.get(seqs[1]!)!.id;
   store.close();
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const { input } = JSON.parse(body) as { input: string[] };
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vector(t) })) }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  server = await startFakeEmbeddings();
+  endpoint = server.endpoint;
 });
 afterAll(async () => {
-  if (server.listening) await new Promise((r) => server.close(r));
+  await server.close();
   box.dispose();
 });
 
@@ -121,7 +98,7 @@ describe('semantic search from the command line', () => {
   });
 
   it('with the endpoint down prints one notice and still returns the word matches', async () => {
-    await new Promise((r) => server.close(r));
+    await server.close();
     const r = await run(['search', 'staging', 'deploy', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,0 +1,48 @@
+// `baton search` run by its small entry (dist/search-main.cjs, loaded by search-entry.ts): the
+// command's own code (commands/search-run.ts), the CliContext every command runs in and the
+// full CLI's error report and end of command (report.ts), without commander, zod or the
+// operations door. Besides main.ts, the one place that builds the world from the real process.
+import { systemClock } from '../../core/index.js';
+import { runSearch } from '../commands/search-run.js';
+import { CliContext } from '../context.js';
+import { endCommand, reportError } from '../report.js';
+import type { World } from '../world.js';
+import type * as Operations from '../../operations/index.js';
+import type { SearchFlags } from './search-args.js';
+
+/**
+ * Runs the search as the full CLI would; the exit code. `operations` loads the operations door
+ * (an ES module), for the mirrors' refresh after the command: this file may be compiled by
+ * node:vm (the code cache), where import() does not work, so the entry imports it.
+ */
+export async function runSearchProcess(
+  words: string[],
+  flags: SearchFlags,
+  operations: () => Promise<typeof Operations>,
+): Promise<number> {
+  // As main.ts: a reader that stops early (`baton search … | head`) ends the output quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const world: World = {
+    env: process.env,
+    cwd: process.cwd(),
+    // A search reads no input: process.stdin (Node's net or tty machinery) is made only if asked.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    clock: systemClock,
+  };
+  const ctx = new CliContext(world, operations);
+  try {
+    await runSearch(ctx, words, flags);
+    return 0;
+  } catch (error) {
+    return reportError(ctx, error, world);
+  } finally {
+    await endCommand(ctx);
+  }
+}
