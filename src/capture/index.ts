@@ -37,6 +37,8 @@ export {
   workerDone,
 } from './hooks/spool-background.js';
 export { spoolHook } from './hooks/spool-write.js';
+export { runSpoolWorker } from './hooks/spool-worker.js';
+export type { SpoolWorkerDeps } from './hooks/spool-worker.js';
 export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';
 export type { AgentMcpConfigs } from './install/mcp-config/index.js';
 export type { McpServerEntry } from './install/mcp-config/index.js';

@@ -2,17 +2,11 @@
 // when spooling is off): opens the store with a short busy timeout and runs capture's hook
 // runtime with the brief and triggers chosen in capture-wiring.
 import {
-  drainSpool,
   hookHandlerFor,
-  logFailure,
   pendingWorkers,
-  releaseWorkerLock,
-  reportFailure,
   runHook,
-  spoolState,
-  takeWorkerLock,
+  runSpoolWorker,
   waitForWorkers,
-  workerDone,
 } from '../../capture/index.js';
 import type { HookWorld } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
@@ -85,62 +79,22 @@ function maybeStartDaemon(world: HookWorld): void {
 
 /** A worker may wait this long for the store (it holds no agent up). */
 const WORKER_BUSY_MS = 10_000;
-/** Drains at most this many times in a row (each after new payloads arrived). */
-const WORKER_ROUNDS = 20;
 
 /**
- * `baton hook --background`: the spool's worker (spool-background.ts). Drains the spool into the
- * store, replaying the lifecycle payloads hooks left to it, while it holds the drain lock and new
- * payloads keep arriving. Always 0: nobody reads its exit.
+ * `baton hook --background`: the spool's worker (capture's spool-worker.ts), with the store, the
+ * brief and the checkpoint triggers wired here.
  */
-export async function runBackgroundWorker(world: HookWorld): Promise<number> {
-  try {
-    for (let round = 0; round < WORKER_ROUNDS; round++) {
-      if (!takeWorkerLock(world.home, world.pid)) return 0;
-      let replayed = 0;
-      try {
-        replayed = await drainOnce(world);
-      } finally {
-        releaseWorkerLock(world.home);
-      }
-      // Payloads spooled while the lock was held: their own worker found it taken and left.
-      if (replayed === 0 || spoolState(world.home).waiting === 0) return 0;
-    }
-    return 0;
-  } catch (error) {
-    reportFailure(world, 'background', 'drain', error);
-    return 0;
-  } finally {
-    workerDone(world.home, world.pid);
-  }
-}
-
-async function drainOnce(world: HookWorld): Promise<number> {
-  let opened: Store | undefined;
-  const openStore = () =>
-    (opened ??= SqliteStore.open({
-      path: storePath(world.home),
-      clock: world.clock,
-      busyTimeoutMs: WORKER_BUSY_MS,
-    }));
-  try {
-    const store = openStore();
-    const drained = await drainSpool(
-      store,
-      world.home,
-      {
-        env: world.env,
-        brief: wiredBrief(world.clock),
-        onTrigger: wiredTrigger(openStore, world.clock),
-      },
-      { pid: world.pid },
-    );
-    for (const f of drained.failed)
-      logFailure(world, 'background', 'spool', `${f.file}: ${f.message}`);
-    return drained.replayed;
-  } finally {
-    opened?.close();
-  }
+export function runBackgroundWorker(world: HookWorld): Promise<number> {
+  return runSpoolWorker(world, {
+    openStore: () =>
+      SqliteStore.open({
+        path: storePath(world.home),
+        clock: world.clock,
+        busyTimeoutMs: WORKER_BUSY_MS,
+      }),
+    brief: wiredBrief(world.clock),
+    onTrigger: (store) => wiredTrigger(store, world.clock),
+  });
 }
 
 /** How long `baton hook --wait` waits for the background work. */
