@@ -36,8 +36,10 @@ export {
   waitForWorkers,
   workerDone,
 } from './hooks/spool-background.js';
-export { spoolHook } from './hooks/spool-write.js';
+export { spoolHook, spooledName } from './hooks/spool-write.js';
 export { runSpoolWorker } from './hooks/spool-worker.js';
+export { runBriefHook } from './hooks/hook-brief.js';
+export type { BriefHookDeps } from './hooks/hook-brief.js';
 export type { SpoolWorkerDeps } from './hooks/spool-worker.js';
 export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';
 export type { AgentMcpConfigs } from './install/mcp-config/index.js';

@@ -194,7 +194,7 @@ describe('hooks under load', () => {
               }),
             );
           }
-          // Stop is synchronous: the agent's turn ends when it returns.
+          // The agent waits for Stop (it spools the turn's end for the background worker).
           await hook('lifecycle', project, { session_id: session, hook_event_name: 'Stop' });
           await sleep(between(1000, 4000)); // The user reads and types the next prompt.
         }
@@ -219,12 +219,10 @@ describe('hooks under load', () => {
           `ship release ${i % PROJECTS}`,
         );
       }
-      // What a busy store made hooks spool, the next lifecycle hook drains.
-      runBaton(['hook', 'claude-code'], {
-        home,
-        cwd: projects[0]!,
-        input: JSON.stringify({ session_id: 'load-0', cwd: projects[0], hook_event_name: 'Stop' }),
-      });
+      // What the hooks left to the background worker (every start, turn end and session end) is
+      // in the store once it is done.
+      const waited = runBaton(['hook', '--wait'], { home });
+      expect(waited.code, waited.stderr).toBe(0);
       const store = SqliteStore.open({ path: storePath(home) });
       let stored = 0;
       let sent = 0;

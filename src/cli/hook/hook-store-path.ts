@@ -4,6 +4,7 @@
 import {
   hookHandlerFor,
   pendingWorkers,
+  runBriefHook,
   runHook,
   runSpoolWorker,
   waitForWorkers,
@@ -11,7 +12,7 @@ import {
 import type { HookWorld } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
-import { wiredBrief, wiredTrigger } from '../capture-wiring.js';
+import { wiredBrief, wiredCrashCheck, wiredCrashPending, wiredTrigger } from '../capture-wiring.js';
 // eslint-disable-next-line no-restricted-imports -- the daemon's door would bring its HTTP API into the hook bundle
 import { autostartDaemon } from '../../daemon/daemon-autostart.js';
 
@@ -25,7 +26,8 @@ const DEFAULT_BUSY_MS = 1500;
 
 /**
  * How long a store hook waits for background workers still replaying earlier payloads (a turn's
- * or a session's end), so that what it drains and briefs comes after them.
+ * or a session's end), so that what it drains and briefs comes after them; SessionStart's brief
+ * waits this long at most for the replays it needs (env BATON_HOOK_WAIT_MS).
  */
 const WORKER_WAIT_MS = 2000;
 
@@ -57,7 +59,34 @@ export function runStoreHook(
     openStore,
     openSnapshot,
     brief: wiredBrief(world.clock),
+    snapshotBrief: wiredBrief(world.clock, { readOnly: true }),
     onTrigger: wiredTrigger(openStore, world.clock),
+  }).finally(() => {
+    if (autostart) maybeStartDaemon(world);
+  });
+}
+
+/**
+ * SessionStart once its payload is spooled and the worker started: the brief alone, read-only
+ * (capture's hook-brief.ts says when it waits for the worker, and for what).
+ */
+export function runBriefStorePath(
+  agent: string,
+  payloadText: string,
+  spooled: string,
+  world: HookWorld,
+): Promise<number> {
+  const wait = Number(world.env.BATON_HOOK_WAIT_MS);
+  let autostart = false;
+  return runBriefHook(agent, payloadText, spooled, world, {
+    openSnapshot: () =>
+      SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true }),
+    brief: wiredBrief(world.clock, { readOnly: true }),
+    crashPending: wiredCrashPending(world.clock),
+    waitMs: Number.isFinite(wait) && wait >= 0 ? wait : WORKER_WAIT_MS,
+    after: (store) => {
+      autostart = store.getSetting('daemon.autostart') === true;
+    },
   }).finally(() => {
     if (autostart) maybeStartDaemon(world);
   });
@@ -92,7 +121,8 @@ export function runBackgroundWorker(world: HookWorld): Promise<number> {
         clock: world.clock,
         busyTimeoutMs: WORKER_BUSY_MS,
       }),
-    brief: wiredBrief(world.clock),
+    // A replayed start's brief is printed nowhere: only the crashes it would mark are wanted.
+    brief: wiredCrashCheck(world.clock),
     onTrigger: (store) => wiredTrigger(store, world.clock),
   });
 }

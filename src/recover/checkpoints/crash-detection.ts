@@ -67,7 +67,11 @@ function markCrashed(store: Store, s: Session, reason: string): Session | null {
   });
 }
 
-export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashReport[] {
+/** The active sessions detectCrashes would mark crashed, with why; reads only. */
+export function crashCandidates(
+  store: Store,
+  opts: Omit<CrashDetectionOptions, 'git'>,
+): { session: Session; reason: string }[] {
   const rules = {
     now: opts.now,
     machineId: store.info.machineId,
@@ -78,10 +82,17 @@ export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashR
     status: 'active',
     ...(opts.projectId !== undefined && { projectId: opts.projectId }),
   });
-  const reports: CrashReport[] = [];
+  const found: { session: Session; reason: string }[] = [];
   for (const s of active) {
     const reason = crashReason(s, rules);
-    if (!reason) continue;
+    if (reason) found.push({ session: s, reason });
+  }
+  return found;
+}
+
+export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashReport[] {
+  const reports: CrashReport[] = [];
+  for (const { session: s, reason } of crashCandidates(store, opts)) {
     const crashed = markCrashed(store, s, reason);
     if (!crashed) continue;
     const checkpoint = createCheckpoint(store, {
