@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spoolState } from '../../src/capture/index.js';
 import { SqliteStore, storePath } from '../../src/store/index.js';
 import { runBaton, tempHome } from '../e2e/run-baton.js';
 import type { ProcessResult } from './processes.js';
@@ -223,6 +224,7 @@ describe('hooks under load', () => {
       // in the store once it is done.
       const waited = runBaton(['hook', '--wait'], { home });
       expect(waited.code, waited.stderr).toBe(0);
+      expect(spoolState(home)).toEqual({ waiting: 0, claimed: 0, failed: 0 });
       const store = SqliteStore.open({ path: storePath(home) });
       let stored = 0;
       let sent = 0;
