@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { releaseWorkerLock, takeWorkerLock } from '../../capture/index.js';
+import { identifyProject } from '../../git/index.js';
+import { SqliteStore, storePath } from '../../store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'baton.js');
@@ -155,6 +157,7 @@ describe('lifecycle hooks in the background', () => {
   });
 
   it('the next SessionStart waits for the worker, so its brief names the session the worker ended', () => {
+    env.BATON_HOOK_WAIT_MS = '120000'; // However slow the worker is on a loaded machine.
     const A = 'aaaaaaaa-0000-4000-8000-0000000000b3';
     const B = 'aaaaaaaa-0000-4000-8000-0000000000b4';
     hook('claude-code', { session_id: A, hook_event_name: 'SessionStart', source: 'startup' });
@@ -222,6 +225,37 @@ describe('lifecycle hooks in the background', () => {
     expect(brief).toContain('Move the retry loop into the client');
     expect(baton(['hook', '--wait']).code).toBe(0);
     expect(sessions().find((x) => x.agentSessionId === B)).toBeDefined();
+  });
+
+  it('a SessionStart after a session that died briefs it as crashed (the worker marks it first)', () => {
+    env.BATON_HOOK_WAIT_MS = '120000'; // However slow the worker is on a loaded machine.
+    const started = Date.now() - 3 * 3_600_000;
+    const store = SqliteStore.open({ path: storePath(join(dir, 'home')) });
+    try {
+      const projectId = store.projects.ensure(identifyProject(dir)).id;
+      store.sessions.ensure({
+        agent: 'claude-code',
+        agentSessionId: 'aaaaaaaa-0000-4000-8000-0000000000b7',
+        projectId,
+        cwd: dir,
+        gitBranch: null,
+        gitHeadStart: null,
+        startedAt: started,
+        parentId: null,
+        parentKind: null,
+        meta: {},
+      });
+    } finally {
+      store.close();
+    }
+    const next = hook('claude-code', {
+      session_id: 'aaaaaaaa-0000-4000-8000-0000000000b8',
+      hook_event_name: 'SessionStart',
+      source: 'startup',
+    });
+    const brief = (JSON.parse(next.stdout) as { hookSpecificOutput: { additionalContext: string } })
+      .hookSpecificOutput.additionalContext;
+    expect(brief).toContain('The last session crashed');
   });
 
   it('`baton hook --wait` returns at once when no worker runs, and forgets a worker that died', () => {
