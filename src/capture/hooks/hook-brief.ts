@@ -54,7 +54,7 @@ export async function runBriefHook(
     };
     waitForReplayed(
       world.home,
-      workBeforeBrief(pendingPayloads(world.home), name, ofProject),
+      workBeforeBrief(pendingPayloads(world.home, name), name, ofProject),
       deps.waitMs,
     );
     let waitedForSelf = false;

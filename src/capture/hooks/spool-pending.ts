@@ -20,9 +20,9 @@ export interface PendingPayload {
 
 /**
  * Every payload waiting in the spool or claimed by a drain (not the failed ones: they wait for a
- * fix), oldest first. A file that cannot be read is left out: its drain reports it.
+ * fix), oldest first; only those spooled before `before` (a spooled name) when given. A file that cannot be read is left out: its drain reports it.
  */
-export function pendingPayloads(home: string): PendingPayload[] {
+export function pendingPayloads(home: string, before?: string): PendingPayload[] {
   const dir = spoolDir(home);
   let names: string[];
   try {
@@ -36,6 +36,8 @@ export function pendingPayloads(home: string): PendingPayload[] {
     if (at <= 0 || file.startsWith('.')) continue;
     const rest = file.slice(at + SPOOL_SUFFIX.length);
     if (rest !== '' && !rest.startsWith(CLAIM)) continue;
+    // Spooled after `before`: not read (nor decrypted) at all.
+    if (before !== undefined && file.slice(0, at) >= before) continue;
     try {
       const spooled = openSpooled(home, readFileSync(join(dir, file), 'utf8'));
       const p = (spooled.payload ?? {}) as Record<string, unknown>;
