@@ -35,6 +35,7 @@ export {
   takeWorkerLock,
   waitForWorkers,
   workerDone,
+  workerHoldsLock,
 } from './hooks/spool-background.js';
 export { spoolHook, spooledName } from './hooks/spool-write.js';
 export { runSpoolWorker } from './hooks/spool-worker.js';

@@ -20,36 +20,53 @@ export interface PendingPayload {
 
 /**
  * Every payload waiting in the spool or claimed by a drain (not the failed ones: they wait for a
- * fix), oldest first; only those spooled before `before` (a spooled name) when given. A file that cannot be read is left out: its drain reports it.
+ * fix), oldest first; only those spooled before `before` (a spooled name) when given. A file
+ * that cannot be read is left out: its drain reports it.
  */
 export function pendingPayloads(home: string, before?: string): PendingPayload[] {
   const dir = spoolDir(home);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
   const out: PendingPayload[] = [];
-  for (const file of names) {
-    const at = file.indexOf(SPOOL_SUFFIX);
-    if (at <= 0 || file.startsWith('.')) continue;
-    const rest = file.slice(at + SPOOL_SUFFIX.length);
-    if (rest !== '' && !rest.startsWith(CLAIM)) continue;
-    // Spooled after `before`: not read (nor decrypted) at all.
-    if (before !== undefined && file.slice(0, at) >= before) continue;
+  // A file a drain claims between the listing and the read is read again under its new name.
+  let missed = new Set<string>();
+  for (let pass = 0; pass < 3; pass++) {
+    let names: string[];
     try {
-      const spooled = openSpooled(home, readFileSync(join(dir, file), 'utf8'));
-      const p = (spooled.payload ?? {}) as Record<string, unknown>;
-      out.push({
-        name: file.slice(0, at),
-        agent: spooled.agent,
-        event: typeof p.hook_event_name === 'string' ? p.hook_event_name : 'unknown',
-        cwd: typeof p.cwd === 'string' ? p.cwd : null,
-      });
+      names = readdirSync(dir);
     } catch {
-      // Replayed (and removed) meanwhile, or unreadable: nothing to wait for.
+      return out;
     }
+    const next = new Set<string>();
+    for (const file of names) {
+      const at = file.indexOf(SPOOL_SUFFIX);
+      if (at <= 0 || file.startsWith('.')) continue;
+      const rest = file.slice(at + SPOOL_SUFFIX.length);
+      if (rest !== '' && !rest.startsWith(CLAIM)) continue;
+      const name = file.slice(0, at);
+      // Spooled after `before`: not read (nor decrypted) at all.
+      if (before !== undefined && name >= before) continue;
+      if (pass > 0 && !missed.has(name)) continue;
+      let text: string;
+      try {
+        text = readFileSync(join(dir, file), 'utf8');
+      } catch {
+        next.add(name); // Claimed (renamed) or replayed (removed) meanwhile.
+        continue;
+      }
+      try {
+        const spooled = openSpooled(home, text);
+        const p = (spooled.payload ?? {}) as Record<string, unknown>;
+        out.push({
+          name,
+          agent: spooled.agent,
+          event: typeof p.hook_event_name === 'string' ? p.hook_event_name : 'unknown',
+          cwd: typeof p.cwd === 'string' ? p.cwd : null,
+        });
+      } catch {
+        // Unreadable: its drain reports it (and moves it to failed/).
+      }
+    }
+    if (next.size === 0) break;
+    missed = next;
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

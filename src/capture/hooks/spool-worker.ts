@@ -11,6 +11,11 @@ import { releaseWorkerLock, takeWorkerLock, workerDone } from './spool-backgroun
 import { drainSpool, spoolState } from './spool-drain.js';
 
 export interface SpoolWorkerDeps {
+  /**
+   * Starts a fresh worker: called when this one has drained its rounds and payloads still keep
+   * arriving (hooks that found its lock taken started none).
+   */
+  successor?: () => void;
   /** Opens the store for one round (closed at the end of the round). */
   openStore: () => Store;
   /** The brief a replayed SessionStart asks for (its text is not printed anywhere). */
@@ -33,9 +38,14 @@ export async function runSpoolWorker(world: HookWorld, deps: SpoolWorkerDeps): P
       } finally {
         releaseWorkerLock(world.home);
       }
-      // Payloads spooled while the lock was held: their own worker found it taken and left.
-      if (replayed === 0 || spoolState(world.home).waiting === 0) return 0;
+      // Payloads spooled while the lock was held: their hook saw it taken and started no worker
+      // (or one that left at once), so this one looks again — after releasing the lock, so a
+      // payload spooled after that look sees the lock free and starts a worker itself.
+      if (spoolState(world.home).waiting === 0) return 0;
+      // Nothing could be replayed (the store stayed busy): the next hook's worker tries again.
+      if (replayed === 0) return 0;
     }
+    deps.successor?.();
     return 0;
   } catch (error) {
     reportFailure(world, 'background', 'drain', error);

@@ -9,6 +9,7 @@ import {
   spoolHook,
   spooledName,
   startWorker,
+  workerHoldsLock,
 } from '../../capture/index.js';
 // Straight from the file, not the store's door: the door would bring SQLite into the bundle.
 import { resolveHome } from '../../store/paths.js';
@@ -53,9 +54,14 @@ export function spoolHotEvent(
   return true;
 }
 
-/** A worker that cannot start leaves the payload in the spool, for the next drain. */
+/**
+ * Starts a worker for a payload just spooled, unless a live worker holds the drain lock (it drains
+ * the payload before it exits). A worker that cannot start leaves the payload in the spool, for
+ * the next drain.
+ */
 export function startBackground(home: string, script: string, env: NodeJS.ProcessEnv): void {
   try {
+    if (workerHoldsLock(home)) return;
     startWorker(home, script, env);
   } catch {
     // Replayed by the next lifecycle hook, CLI command or import that drains the spool.

@@ -7,6 +7,7 @@ import {
   runBriefHook,
   runHook,
   runSpoolWorker,
+  startWorker,
   waitForWorkers,
 } from '../../capture/index.js';
 import type { HookWorld } from '../../capture/index.js';
@@ -124,6 +125,15 @@ export function runBackgroundWorker(world: HookWorld): Promise<number> {
     // A replayed start's brief is printed nowhere: only the crashes it would mark are wanted.
     brief: wiredCrashCheck(world.clock),
     onTrigger: (store) => wiredTrigger(store, world.clock),
+    successor: () => {
+      const script = process.argv[1];
+      if (!script) return;
+      try {
+        startWorker(world.home, script, world.env);
+      } catch {
+        // The payloads wait for the next hook's worker.
+      }
+    },
   });
 }
 
