@@ -29,6 +29,11 @@ const SOAKS: Record<string, Soak> = {
     long: { BATON_SOAK_ITERATIONS: '300', BATON_SOAK_SEED: '18' },
     quick: { BATON_SOAK_ITERATIONS: '4', BATON_SOAK_SEED: '18' },
   },
+  'worker-kill': {
+    file: 'test/reliability/worker-kill.test.ts',
+    long: { BATON_SOAK_ITERATIONS: '200', BATON_SOAK_SEED: '18' },
+    quick: { BATON_SOAK_ITERATIONS: '4', BATON_SOAK_SEED: '18' },
+  },
   'first-open': {
     file: 'test/reliability/first-open.test.ts',
     long: { BATON_SOAK_PROCESSES: '100' },

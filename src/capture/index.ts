@@ -35,8 +35,13 @@ export {
   takeWorkerLock,
   waitForWorkers,
   workerDone,
+  workerHoldsLock,
 } from './hooks/spool-background.js';
-export { spoolHook } from './hooks/spool-write.js';
+export { spoolHook, spooledName } from './hooks/spool-write.js';
+export { runSpoolWorker } from './hooks/spool-worker.js';
+export { runBriefHook } from './hooks/hook-brief.js';
+export type { BriefHookDeps } from './hooks/hook-brief.js';
+export type { SpoolWorkerDeps } from './hooks/spool-worker.js';
 export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';
 export type { AgentMcpConfigs } from './install/mcp-config/index.js';
 export type { McpServerEntry } from './install/mcp-config/index.js';

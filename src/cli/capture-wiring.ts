@@ -6,7 +6,8 @@ import type { BriefProvider, TriggerCallback } from '../capture/index.js';
 import type { Clock } from '../core/index.js';
 import type { Store } from '../store/index.js';
 
-export function wiredBrief(clock: Clock): BriefProvider {
+/** `readOnly`: the store is a snapshot, so the brief marks no crashed session. */
+export function wiredBrief(clock: Clock, how: { readOnly?: boolean } = {}): BriefProvider {
   return async (store, project, opts) => {
     const { sessionStartBrief } = await import('../recover/index.js');
     return sessionStartBrief(store, {
@@ -16,7 +17,30 @@ export function wiredBrief(clock: Clock): BriefProvider {
       budget: opts.budget,
       now: clock.now(),
       cwd: project.root,
+      ...(how.readOnly && { detectCrashes: false }),
     });
+  };
+}
+
+/**
+ * The brief of a SessionStart replayed in the background, where nobody reads it: only what a
+ * brief writes first — the project's crashed sessions marked, each with its emergency checkpoint.
+ */
+export function wiredCrashCheck(clock: Clock): BriefProvider {
+  return async (store, project) => {
+    const { detectCrashes } = await import('../recover/index.js');
+    detectCrashes(store, { now: clock.now(), projectId: project.id });
+    return '';
+  };
+}
+
+/** Whether a brief that may write would mark a session of the project crashed. */
+export function wiredCrashPending(
+  clock: Clock,
+): (store: Store, projectId: string) => Promise<boolean> {
+  return async (store, projectId) => {
+    const { crashCandidates } = await import('../recover/index.js');
+    return crashCandidates(store, { now: clock.now(), projectId }).length > 0;
   };
 }
 

@@ -36,4 +36,4 @@ export { isEmptyDiff } from './checkpoints/diff-state.js';
 export type { StateDiff } from './checkpoints/diff-state.js';
 export { AUTO_TRIGGERS, autoTriggerOf, onTrigger } from './checkpoints/auto-checkpoint.js';
 export type { AutoTrigger } from './checkpoints/auto-checkpoint.js';
-export { detectCrashes } from './checkpoints/crash-detection.js';
+export { crashCandidates, detectCrashes } from './checkpoints/crash-detection.js';

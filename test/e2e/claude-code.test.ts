@@ -246,17 +246,21 @@ describe('baton with Claude Code (e2e)', () => {
         hook_event_name: 'SessionStart',
         source: 'startup',
       });
-      expect(baton(['hook', 'claude-code'], payload, { BATON_HOOK_BUSY_MS: '100' })).toMatchObject({
-        code: 0,
-        stdout: '',
-      });
+      expect(
+        baton(['hook', 'claude-code'], payload, {
+          BATON_HOOK_BUSY_MS: '100',
+          BATON_HOOK_WAIT_MS: '100',
+        }),
+      ).toMatchObject({ code: 0, stdout: '' });
     } finally {
       holder.kill();
     }
-    // A busy store does not lose the start: the payload waits in the spool for the next drain.
-    expect(readFileSync(join(root, 'baton', 'logs', 'hooks.log'), 'utf8')).toMatch(
-      /SessionStart the store was busy: spooled for the next drain/,
-    );
+    // A busy store does not lose the start: it waits in the spool for the background worker.
+    expect(baton(['hook', '--wait'], '')).toMatchObject({ code: 0 });
+    const sessions = JSON.parse(
+      baton(['session', 'list', '--all-projects', '--json'], '').stdout,
+    ) as { agentSessionId: string }[];
+    expect(sessions.map((x) => x.agentSessionId)).toContain('s');
   });
 });
 

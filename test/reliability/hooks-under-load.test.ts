@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spoolState } from '../../src/capture/index.js';
 import { SqliteStore, storePath } from '../../src/store/index.js';
 import { runBaton, tempHome } from '../e2e/run-baton.js';
 import type { ProcessResult } from './processes.js';
@@ -194,7 +195,7 @@ describe('hooks under load', () => {
               }),
             );
           }
-          // Stop is synchronous: the agent's turn ends when it returns.
+          // The agent waits for Stop (it spools the turn's end for the background worker).
           await hook('lifecycle', project, { session_id: session, hook_event_name: 'Stop' });
           await sleep(between(1000, 4000)); // The user reads and types the next prompt.
         }
@@ -219,12 +220,11 @@ describe('hooks under load', () => {
           `ship release ${i % PROJECTS}`,
         );
       }
-      // What a busy store made hooks spool, the next lifecycle hook drains.
-      runBaton(['hook', 'claude-code'], {
-        home,
-        cwd: projects[0]!,
-        input: JSON.stringify({ session_id: 'load-0', cwd: projects[0], hook_event_name: 'Stop' }),
-      });
+      // What the hooks left to the background worker (every start, turn end and session end) is
+      // in the store once it is done.
+      const waited = runBaton(['hook', '--wait'], { home });
+      expect(waited.code, waited.stderr).toBe(0);
+      expect(spoolState(home)).toEqual({ waiting: 0, claimed: 0, failed: 0 });
       const store = SqliteStore.open({ path: storePath(home) });
       let stored = 0;
       let sent = 0;

@@ -27,6 +27,9 @@ describe('the spool under SIGKILL', () => {
       const seed = Number(process.env.BATON_SOAK_SEED ?? 18);
       const next = random(seed);
       const stop = JSON.stringify({ session_id: 'spool', cwd: project, hook_event_name: 'Stop' });
+      // The Stop hook drains in its own process (not a background worker), so killing it kills a
+      // drain; worker-kill.test.ts kills the background worker.
+      const inProcess = { BATON_HOOK_BACKGROUND: '0' };
       let spooled = 0;
       for (let it = 0; it < ITERATIONS; it++) {
         for (let i = 0; i < PER_ITERATION; i++) {
@@ -42,7 +45,12 @@ describe('the spool under SIGKILL', () => {
           spoolHook(home, 'claude-code', payload, 1_700_000_000_000 + spooled, 9);
           spooled += 1;
         }
-        const drain = startBaton(['hook', 'claude-code'], { home, cwd: project, input: stop });
+        const drain = startBaton(['hook', 'claude-code'], {
+          home,
+          cwd: project,
+          input: stop,
+          env: inProcess,
+        });
         await new Promise((r) => setTimeout(r, 100 + next() * 900));
         drain.kill('SIGKILL');
         await drain.done;
@@ -51,7 +59,10 @@ describe('the spool under SIGKILL', () => {
       for (let n = 0; n < 100; n++) {
         const left = spoolState(home);
         if (left.waiting + left.claimed + left.failed === 0) break;
-        expect(runBaton(['hook', 'claude-code'], { home, cwd: project, input: stop }).code).toBe(0);
+        expect(
+          runBaton(['hook', 'claude-code'], { home, cwd: project, input: stop, env: inProcess })
+            .code,
+        ).toBe(0);
       }
       const store = SqliteStore.open({ path: storePath(home) });
       const results = store.query<{ ref: string }>(

@@ -2,13 +2,13 @@
 // `async`, so no tool call ever waits on Baton. SessionStart (which prints the brief), PreCompact
 // (a checkpoint must precede the compaction) and SessionEnd are synchronous, and so are Stop and
 // SubagentStop: in `claude -p`, Claude Code 2.1.197 kills async hooks still running at exit and
-// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. SessionEnd prints
-// nothing, so its hook only spools the payload and leaves the transcript sweep and the session's
-// end to a detached background process: the agent waits for a spool write. Stop and SubagentStop
-// keep their sweep while Claude Code waits: the prompt hooks are async, and a sweep running beside
-// the next turn (a background task's notification arrives as a prompt right after its subagent
-// stops) would store that prompt from the transcript before its hook, whose copy would then
-// count as a second occurrence.
+// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. Stop, SubagentStop
+// and SessionEnd print nothing, so their hook only spools the payload and leaves the transcript
+// sweep, the turn's or session's end to a detached background process: the agent waits for a
+// spool write. SessionStart spools the start the same way and reads only the brief, read-only.
+// A sweep running in the background beside the next turn may store that turn's prompt from the
+// transcript before the prompt's own (async) hook is replayed; the hook's copy still gets the same
+// ref, since a hook numbers its prompt by counting only the hooks' own copies (hookPromptRef).
 // Timeouts are seconds; Claude Code's default is 600.
 import type { HookTable } from '../hooks/hook-table.js';
 
@@ -18,6 +18,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'session (re)started, linked to the one it continues; prints the brief',
     install: { timeout: 15 },
+    background: { brief: true },
   },
   {
     event: 'UserPromptSubmit',
@@ -66,6 +67,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'transcript sweep, turn end',
     install: { timeout: 60 },
+    background: {},
   },
   {
     event: 'SubagentStart',
@@ -78,6 +80,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'subagent transcript sweep, subagent end',
     install: { timeout: 60 },
+    background: {},
   },
   {
     event: 'SessionEnd',

@@ -1,7 +1,8 @@
 // Codex's hook events (see docs/agents.md). Codex waits for every hook and skips `async` ones, so
 // none is async and the tool and prompt hooks stay cheap by spooling; Stop, SubagentStop and
 // SessionEnd spool too and leave their rollout sweep to a background process (Stop and SubagentStop
-// must still answer with JSON: `{}`). Timeouts are seconds.
+// must still answer with JSON: `{}`); SessionStart spools its start the same way and reads only
+// the brief. Timeouts are seconds.
 // Codex's `notify` program (`agent-turn-complete`) is not a hook event: the handler takes it apart.
 import type { HookTable } from '../hooks/hook-table.js';
 
@@ -11,6 +12,7 @@ export const CODEX_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'session active again, rollout sweep; prints the brief',
     install: { timeout: 15 },
+    background: { brief: true },
   },
   { event: 'UserPromptSubmit', path: 'spooled', mapsTo: 'user_message', install: { timeout: 10 } },
   { event: 'PreToolUse', path: 'spooled', mapsTo: 'tool_call', install: { timeout: 10 } },

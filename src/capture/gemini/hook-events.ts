@@ -3,7 +3,8 @@
 // duplicate the chat file's own record of the call (the handler still accepts it if a user wires
 // it). The tool hooks only ask for the chat file to be read, which the next lifecycle hook's drain
 // does. AfterAgent, PreCompress and SessionEnd print nothing: their hook spools the payload and a
-// background process sweeps the chat; PreCompress with `trigger: auto` (before every model
+// background process sweeps the chat (SessionStart spools its start too and reads only the brief);
+// PreCompress with `trigger: auto` (before every model
 // request, with nothing compressed) is not even spooled.
 import type { HookTable } from '../hooks/hook-table.js';
 
@@ -13,6 +14,7 @@ export const GEMINI_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'session active again, chat sweep; prints the brief',
     install: { timeout: 15_000 },
+    background: { brief: true },
   },
   { event: 'BeforeAgent', path: 'spooled', mapsTo: 'user_message', install: { timeout: 10_000 } },
   {

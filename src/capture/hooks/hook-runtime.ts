@@ -33,6 +33,8 @@ export interface HookDeps {
    */
   openSnapshot?: () => Store;
   brief: BriefProvider;
+  /** The brief read from `openSnapshot` (it must not write); `brief` when absent. */
+  snapshotBrief?: BriefProvider;
   onTrigger?: TriggerCallback;
 }
 
@@ -148,7 +150,7 @@ async function recordLater(
     const { snapshotBriefReply } = await import('./hook-session.js');
     const reply = await snapshotBriefReply(snapshot, parsed.payload as Rec, {
       env: world.env,
-      brief: deps.brief,
+      brief: deps.snapshotBrief ?? deps.brief,
       store: () => snapshot!,
       clock: world.clock,
     });

@@ -162,18 +162,21 @@ export async function briefReply(
 }
 
 /**
- * SessionStart's brief when the store is too busy to record the start: read from a snapshot, for
- * the project of the payload's `cwd` (a project never seen before has nothing to brief).
+ * SessionStart's brief read from a snapshot (the start is recorded later, in the background or
+ * after a busy store): for the project of the payload's `cwd` (a project never seen before has
+ * nothing to brief).
  */
 export async function snapshotBriefReply(
   store: Store,
   p: Rec,
   ctx: HookContext,
+  /** The starting session, when the store has it already (a new one must not describe itself). */
+  sessionId?: string,
 ): Promise<HookReply> {
   const cwd = str(p, 'cwd');
   const project = cwd ? store.projects.get(identityForCwd(cwd).key) : null;
   if (!project) return {};
-  return projectBriefReply(store, project, str(p, 'source') ?? 'startup', ctx);
+  return projectBriefReply(store, project, str(p, 'source') ?? 'startup', ctx, sessionId);
 }
 
 async function projectBriefReply(

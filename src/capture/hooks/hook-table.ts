@@ -23,9 +23,15 @@ export interface HookEventSpec {
    * A lifecycle event whose answer the agent needs nothing from (or a fixed one): the hook spools
    * the payload, prints `reply` (when the agent requires an answer) and returns, and a detached
    * background process (spool-background.ts) replays it against the store — so the agent never
-   * waits for a transcript sweep. `skip` names payloads that need no handling at all.
+   * waits for a transcript sweep. `skip` names payloads that need no handling at all. `brief`:
+   * the reply is the project's brief (SessionStart), read from the store read-only once the
+   * payload is spooled, so the hook never waits for the write lock (hook-brief-path.ts).
    */
-  background?: { reply?: string; skip?: (payload: Record<string, unknown>) => boolean };
+  background?: {
+    reply?: string;
+    skip?: (payload: Record<string, unknown>) => boolean;
+    brief?: boolean;
+  };
 }
 
 export type HookTable = readonly HookEventSpec[];

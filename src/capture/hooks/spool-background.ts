@@ -9,7 +9,8 @@
 //   background work is still going on.
 // - One worker drains at a time (`spool/worker.lock`, holding its pid); a worker that finds the
 //   lock taken exits at once, and the holder looks at the spool again after releasing it, so a
-//   payload spooled meanwhile is never left behind.
+//   payload spooled meanwhile is never left behind. So a hook that finds the lock held by a live
+//   worker after spooling starts no worker at all (workerHoldsLock): a Node start saved.
 // Only leaf modules here: the hot hook bundle imports this file.
 import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,6 +120,21 @@ function takeLinked(home: string, tmp: string, pid: number): boolean {
     rmSync(lockPath(home), { force: true });
   }
   return false;
+}
+
+/**
+ * Whether a live worker (not `self`) holds the drain lock. A payload spooled before this returns
+ * true is drained by that worker: it looks at the spool again after releasing the lock
+ * (spool-worker.ts), so the hook need not start another one.
+ */
+export function workerHoldsLock(home: string, self: number = process.pid): boolean {
+  let owner = NaN;
+  try {
+    owner = Number(readFileSync(lockPath(home), 'utf8'));
+  } catch {
+    return false;
+  }
+  return owner !== self && alive(owner);
 }
 
 export function releaseWorkerLock(home: string): void {

@@ -12,6 +12,12 @@ export const SPOOL_SUFFIX = '.hook';
 
 let counter = 0;
 
+/** The name a spooled file's path stands for (its arrival order and identity), without `.hook`. */
+export function spooledName(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base.endsWith(SPOOL_SUFFIX) ? base.slice(0, -SPOOL_SUFFIX.length) : base;
+}
+
 /** Spools one hook payload (its exact stdin text), stamped with when it arrived. */
 export function spoolHook(
   home: string,

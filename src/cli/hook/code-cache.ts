@@ -11,7 +11,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
-  rmSync,
+  unlinkSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -61,7 +61,8 @@ export function requireWithCodeCache(file: string, cacheDir: string): CodeCached
       try {
         mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
         for (const old of readdirSync(cacheDir)) {
-          if (old.startsWith(`${key}-`)) rmSync(join(cacheDir, old), { force: true });
+          // unlinkSync, not rmSync: Node 20's rmSync loads its rimraf module.
+          if (old.startsWith(`${key}-`)) unlinkQuietly(join(cacheDir, old));
         }
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
@@ -71,4 +72,12 @@ export function requireWithCodeCache(file: string, cacheDir: string): CodeCached
       }
     },
   };
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Removed meanwhile (another hook saving its cache).
+  }
 }

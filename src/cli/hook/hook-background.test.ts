@@ -4,11 +4,14 @@
 // worker replays it (the session ends with its reason, its checkpoint is taken), even when the
 // hook's whole process group is killed as it returns; `baton hook --wait` waits for it, and the
 // next SessionStart drains and briefs after it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { releaseWorkerLock, takeWorkerLock } from '../../capture/index.js';
+import { identifyProject } from '../../git/index.js';
+import { SqliteStore, storePath } from '../../store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'baton.js');
@@ -65,7 +68,7 @@ const spooled = () => {
 const launcherOnly = [BIN, join(ROOT, 'dist', 'hook.cjs')];
 
 describe('lifecycle hooks in the background', () => {
-  it('Claude Code: SessionEnd returns at once; the worker ends the session with its reason and a checkpoint', () => {
+  it('Claude Code: Stop, SubagentStop and SessionEnd return at once; the worker ends the session with its reason and a checkpoint', () => {
     const S = 'aaaaaaaa-0000-4000-8000-0000000000b1';
     expect(
       hook('claude-code', { session_id: S, hook_event_name: 'SessionStart', source: 'startup' })
@@ -78,14 +81,11 @@ describe('lifecycle hooks in the background', () => {
         prompt: 'Tidy the greeter',
       }).code,
     ).toBe(0);
-    // Stop sweeps while Claude Code waits (its prompt hooks are async: hook-events.ts).
-    const stop = hook('claude-code', {
-      session_id: S,
-      hook_event_name: 'Stop',
-      stop_hook_active: false,
-    });
-    expect(stop.files.length).toBeGreaterThan(launcherOnly.length); // the full hook, the store
-    for (const step of [{ hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' }]) {
+    for (const step of [
+      { hook_event_name: 'Stop', stop_hook_active: false },
+      { hook_event_name: 'SubagentStop', agent_id: 'a1', stop_hook_active: false },
+      { hook_event_name: 'SessionEnd', reason: 'prompt_input_exit' },
+    ]) {
       const r = hook('claude-code', { session_id: S, ...step });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe('');
@@ -157,6 +157,7 @@ describe('lifecycle hooks in the background', () => {
   });
 
   it('the next SessionStart waits for the worker, so its brief names the session the worker ended', () => {
+    env.BATON_HOOK_WAIT_MS = '120000'; // However slow the worker is on a loaded machine.
     const A = 'aaaaaaaa-0000-4000-8000-0000000000b3';
     const B = 'aaaaaaaa-0000-4000-8000-0000000000b4';
     hook('claude-code', { session_id: A, hook_event_name: 'SessionStart', source: 'startup' });
@@ -179,6 +180,82 @@ describe('lifecycle hooks in the background', () => {
       .hookSpecificOutput.additionalContext;
     expect(brief).toContain('Rename the greeter module');
     expect(brief).toContain('ended (prompt_input_exit)');
+  });
+
+  it('a SessionStart taken while the previous turn’s Stop waits in the spool briefs after it', async () => {
+    const A = 'aaaaaaaa-0000-4000-8000-0000000000b5';
+    const B = 'aaaaaaaa-0000-4000-8000-0000000000b6';
+    hook('claude-code', { session_id: A, hook_event_name: 'SessionStart', source: 'startup' });
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    // The drain lock held by this live process: the workers the next hooks start find it taken
+    // and leave their payloads in the spool, as a worker still busy elsewhere would.
+    const home = join(dir, 'home');
+    expect(takeWorkerLock(home, process.pid)).toBe(true);
+    hook('claude-code', {
+      session_id: A,
+      hook_event_name: 'UserPromptSubmit',
+      prompt: 'Move the retry loop into the client',
+    });
+    hook('claude-code', { session_id: A, hook_event_name: 'Stop', stop_hook_active: false });
+    expect(spooled()).toHaveLength(2);
+
+    const child = spawn(process.execPath, [BIN, 'hook', 'claude-code'], {
+      env: { ...env, BATON_HOOK_WAIT_MS: '120000' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+    child.stdin.end(
+      JSON.stringify({
+        cwd: dir,
+        session_id: B,
+        hook_event_name: 'SessionStart',
+        source: 'startup',
+      }),
+    );
+    // B's start spooled: the hook now waits for A's prompt and Stop to be replayed.
+    while (spooled().length < 3) await new Promise((r) => setTimeout(r, 20));
+    expect(stdout).toBe('');
+    releaseWorkerLock(home);
+    expect(baton(['hook', '--background']).code).toBe(0);
+    expect(await exited).toBe(0);
+    const brief = (JSON.parse(stdout) as { hookSpecificOutput: { additionalContext: string } })
+      .hookSpecificOutput.additionalContext;
+    expect(brief).toContain('Move the retry loop into the client');
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(sessions().find((x) => x.agentSessionId === B)).toBeDefined();
+  });
+
+  it('a SessionStart after a session that died briefs it as crashed (the worker marks it first)', () => {
+    env.BATON_HOOK_WAIT_MS = '120000'; // However slow the worker is on a loaded machine.
+    const started = Date.now() - 3 * 3_600_000;
+    const store = SqliteStore.open({ path: storePath(join(dir, 'home')) });
+    try {
+      const projectId = store.projects.ensure(identifyProject(dir)).id;
+      store.sessions.ensure({
+        agent: 'claude-code',
+        agentSessionId: 'aaaaaaaa-0000-4000-8000-0000000000b7',
+        projectId,
+        cwd: dir,
+        gitBranch: null,
+        gitHeadStart: null,
+        startedAt: started,
+        parentId: null,
+        parentKind: null,
+        meta: {},
+      });
+    } finally {
+      store.close();
+    }
+    const next = hook('claude-code', {
+      session_id: 'aaaaaaaa-0000-4000-8000-0000000000b8',
+      hook_event_name: 'SessionStart',
+      source: 'startup',
+    });
+    const brief = (JSON.parse(next.stdout) as { hookSpecificOutput: { additionalContext: string } })
+      .hookSpecificOutput.additionalContext;
+    expect(brief).toContain('The last session crashed');
   });
 
   it('`baton hook --wait` returns at once when no worker runs, and forgets a worker that died', () => {

@@ -10,6 +10,7 @@ import {
   readAll,
   reportFailure,
   spoolHook,
+  spooledName,
 } from '../../capture/index.js';
 // Straight from the file, not the store's door: with code splitting, the door would put SQLite
 // in the hot path's static imports.
@@ -30,6 +31,11 @@ export async function runHookCommand(
    * lifecycle events marked `background` are handled here and now.
    */
   script?: string,
+  /**
+   * The payload's spooled name when the hot entry already spooled it (and started the worker):
+   * only SessionStart's brief is left to print.
+   */
+  spooled?: string,
 ): Promise<number> {
   const home = resolveHome(world.env);
   const name = agent ?? '';
@@ -86,15 +92,22 @@ export async function runHookCommand(
     world.env.BATON_HOOK_SPOOL !== '0' &&
     world.env.BATON_HOOK_BACKGROUND !== '0'
   ) {
+    let spooledAs = spooled;
     try {
       const { payload } = parsePayload(text);
-      if (!background.skip?.(payload)) {
-        spoolHook(home, name, text, world.clock.now(), pid);
+      if (spooledAs === undefined && !background.skip?.(payload)) {
+        spooledAs = spooledName(spoolHook(home, name, text, world.clock.now(), pid));
         const { startBackground } = await import('./hook-hot-path.js');
         startBackground(home, script, world.env);
       }
     } catch (error) {
       reportFailure(hookWorld, name, event, error);
+    }
+    if (background.brief) {
+      const { runBriefStorePath, runStoreHook } = await import('./hook-store-path.js');
+      // Not spooled (it failed): recorded and briefed here and now, as without a worker.
+      if (spooledAs === undefined) return runStoreHook(name, text, hookWorld);
+      return runBriefStorePath(name, text, spooledAs, hookWorld);
     }
     if (background.reply !== undefined) world.stdout.write(background.reply);
     return 0;

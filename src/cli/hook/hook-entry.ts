@@ -1,7 +1,9 @@
 // The hook's hot entry (dist/hook.cjs): `bin/baton.js hook <agent>` runs this on every tool call of
 // an agent, so it is bundled alone, as CommonJS (Node's ESM loader by itself costs a few ms), and
 // does only what a spooled event needs: read fd 0, decide, write one fsync'd file. It never
-// creates process.stdin/stdout/stderr (that loads Node's net and tty machinery). Everything else —
+// creates process.stdin/stdout/stderr (that loads Node's net and tty machinery). SessionStart is
+// spooled here too (its worker started before anything big is loaded, so the fork is cheap); the
+// full hook then only prints the brief, read-only. Everything else —
 // lifecycle events, an unknown agent, a payload that does not parse, a failed spool — goes to the
 // full hook (hook-main.ts, dist/hook-full.cjs), loaded only then, which handles it as it always has.
 import { readFileSync } from 'node:fs';
@@ -49,10 +51,11 @@ async function loadFullHook(): Promise<FullHook> {
   return loaded.exports as FullHook;
 }
 
-function fullHook(text: string | undefined): void {
+/** `spooled`: the payload's spooled name when only SessionStart's brief is left to print. */
+function fullHook(text: string | undefined, spooled?: string): void {
   loadFullHook()
     .then(
-      (full) => full.runHookMain(text),
+      (full) => full.runHookMain(text, spooled),
       (error: unknown) => complain(`cannot load dist/hook-full.cjs: ${String(error)}`),
     )
     .catch((error: unknown) => complain(String(error)));
@@ -60,7 +63,7 @@ function fullHook(text: string | undefined): void {
 
 // `--background` (the spool's worker) and `--wait` read no payload.
 const text = process.argv[3]?.startsWith('--') ? undefined : payload();
-let done = false;
+let done: ReturnType<typeof spoolHotEvent> = false;
 if (text !== undefined) {
   try {
     done = spoolHotEvent(
@@ -75,4 +78,5 @@ if (text !== undefined) {
     // The full hook spools it again and, if that fails too, logs why.
   }
 }
-if (!done) fullHook(text);
+if (done === false) fullHook(text);
+else if (done !== true) fullHook(text, done.briefAfter);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSpooled } from '../../capture/index.js';
+import { openSpooled, releaseWorkerLock, takeWorkerLock } from '../../capture/index.js';
 import { spoolHotEvent } from './hook-hot-path.js';
 
 let home: string;
@@ -50,6 +50,28 @@ describe('spoolHotEvent', () => {
   ])('leaves %s to the full hook and writes nothing', (_what, agent, text, env) => {
     expect(spoolHotEvent(agent, text, { BATON_HOME: home, ...env }, 1, 42)).toBe(false);
     expect(spooled()).toEqual([]);
+  });
+
+  it('starts a worker for a turn end, unless a live worker holds the drain lock', () => {
+    const script = join(home, 'worker.cjs'); // stands in for Baton's launcher: exits at once
+    writeFileSync(script, '');
+    const workers = () => {
+      try {
+        return readdirSync(join(home, 'spool', 'workers'));
+      } catch {
+        return [];
+      }
+    };
+    const env = { BATON_HOME: home };
+    // Another live process (this test's parent) holds the lock: it drains the payload itself.
+    expect(takeWorkerLock(home, process.ppid)).toBe(true);
+    expect(spoolHotEvent('claude-code', payload('Stop'), env, 1, 42, script)).toBe(true);
+    expect(spooled()).toHaveLength(1);
+    expect(workers()).toEqual([]);
+    releaseWorkerLock(home);
+    expect(spoolHotEvent('claude-code', payload('Stop'), env, 2, 42, script)).toBe(true);
+    expect(spooled()).toHaveLength(2);
+    expect(workers()).toHaveLength(1);
   });
 
   it('throws when the spool cannot be written', () => {

@@ -20,8 +20,14 @@ function stdin(): Readable {
   }
 }
 
-/** Runs `baton hook <agent>`; `payloadText` is the payload when the caller has read it already. */
-export async function runHookMain(payloadText: string | undefined): Promise<void> {
+/**
+ * Runs `baton hook <agent>`; `payloadText` is the payload when the caller has read it already,
+ * `spooled` its spooled name when the hot entry spooled it and only the brief is left to print.
+ */
+export async function runHookMain(
+  payloadText: string | undefined,
+  spooled?: string,
+): Promise<void> {
   const world: World = {
     env: process.env,
     cwd: process.cwd(),
@@ -42,5 +48,6 @@ export async function runHookMain(payloadText: string | undefined): Promise<void
     process.pid,
     payloadText ?? process.argv[4],
     process.argv[1],
+    spooled,
   );
 }

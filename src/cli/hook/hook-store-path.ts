@@ -2,22 +2,18 @@
 // when spooling is off): opens the store with a short busy timeout and runs capture's hook
 // runtime with the brief and triggers chosen in capture-wiring.
 import {
-  drainSpool,
   hookHandlerFor,
-  logFailure,
   pendingWorkers,
-  releaseWorkerLock,
-  reportFailure,
+  runBriefHook,
   runHook,
-  spoolState,
-  takeWorkerLock,
+  runSpoolWorker,
+  startWorker,
   waitForWorkers,
-  workerDone,
 } from '../../capture/index.js';
 import type { HookWorld } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
-import { wiredBrief, wiredTrigger } from '../capture-wiring.js';
+import { wiredBrief, wiredCrashCheck, wiredCrashPending, wiredTrigger } from '../capture-wiring.js';
 // eslint-disable-next-line no-restricted-imports -- the daemon's door would bring its HTTP API into the hook bundle
 import { autostartDaemon } from '../../daemon/daemon-autostart.js';
 
@@ -31,7 +27,8 @@ const DEFAULT_BUSY_MS = 1500;
 
 /**
  * How long a store hook waits for background workers still replaying earlier payloads (a turn's
- * or a session's end), so that what it drains and briefs comes after them.
+ * or a session's end), so that what it drains and briefs comes after them; SessionStart's brief
+ * waits this long at most for the replays it needs (env BATON_HOOK_WAIT_MS).
  */
 const WORKER_WAIT_MS = 2000;
 
@@ -63,7 +60,34 @@ export function runStoreHook(
     openStore,
     openSnapshot,
     brief: wiredBrief(world.clock),
+    snapshotBrief: wiredBrief(world.clock, { readOnly: true }),
     onTrigger: wiredTrigger(openStore, world.clock),
+  }).finally(() => {
+    if (autostart) maybeStartDaemon(world);
+  });
+}
+
+/**
+ * SessionStart once its payload is spooled and the worker started: the brief alone, read-only
+ * (capture's hook-brief.ts says when it waits for the worker, and for what).
+ */
+export function runBriefStorePath(
+  agent: string,
+  payloadText: string,
+  spooled: string,
+  world: HookWorld,
+): Promise<number> {
+  const wait = Number(world.env.BATON_HOOK_WAIT_MS);
+  let autostart = false;
+  return runBriefHook(agent, payloadText, spooled, world, {
+    openSnapshot: () =>
+      SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true }),
+    brief: wiredBrief(world.clock, { readOnly: true }),
+    crashPending: wiredCrashPending(world.clock),
+    waitMs: Number.isFinite(wait) && wait >= 0 ? wait : WORKER_WAIT_MS,
+    after: (store) => {
+      autostart = store.getSetting('daemon.autostart') === true;
+    },
   }).finally(() => {
     if (autostart) maybeStartDaemon(world);
   });
@@ -85,62 +109,32 @@ function maybeStartDaemon(world: HookWorld): void {
 
 /** A worker may wait this long for the store (it holds no agent up). */
 const WORKER_BUSY_MS = 10_000;
-/** Drains at most this many times in a row (each after new payloads arrived). */
-const WORKER_ROUNDS = 20;
 
 /**
- * `baton hook --background`: the spool's worker (spool-background.ts). Drains the spool into the
- * store, replaying the lifecycle payloads hooks left to it, while it holds the drain lock and new
- * payloads keep arriving. Always 0: nobody reads its exit.
+ * `baton hook --background`: the spool's worker (capture's spool-worker.ts), with the store, the
+ * brief and the checkpoint triggers wired here.
  */
-export async function runBackgroundWorker(world: HookWorld): Promise<number> {
-  try {
-    for (let round = 0; round < WORKER_ROUNDS; round++) {
-      if (!takeWorkerLock(world.home, world.pid)) return 0;
-      let replayed = 0;
+export function runBackgroundWorker(world: HookWorld): Promise<number> {
+  return runSpoolWorker(world, {
+    openStore: () =>
+      SqliteStore.open({
+        path: storePath(world.home),
+        clock: world.clock,
+        busyTimeoutMs: WORKER_BUSY_MS,
+      }),
+    // A replayed start's brief is printed nowhere: only the crashes it would mark are wanted.
+    brief: wiredCrashCheck(world.clock),
+    onTrigger: (store) => wiredTrigger(store, world.clock),
+    successor: () => {
+      const script = process.argv[1];
+      if (!script) return;
       try {
-        replayed = await drainOnce(world);
-      } finally {
-        releaseWorkerLock(world.home);
+        startWorker(world.home, script, world.env);
+      } catch {
+        // The payloads wait for the next hook's worker.
       }
-      // Payloads spooled while the lock was held: their own worker found it taken and left.
-      if (replayed === 0 || spoolState(world.home).waiting === 0) return 0;
-    }
-    return 0;
-  } catch (error) {
-    reportFailure(world, 'background', 'drain', error);
-    return 0;
-  } finally {
-    workerDone(world.home, world.pid);
-  }
-}
-
-async function drainOnce(world: HookWorld): Promise<number> {
-  let opened: Store | undefined;
-  const openStore = () =>
-    (opened ??= SqliteStore.open({
-      path: storePath(world.home),
-      clock: world.clock,
-      busyTimeoutMs: WORKER_BUSY_MS,
-    }));
-  try {
-    const store = openStore();
-    const drained = await drainSpool(
-      store,
-      world.home,
-      {
-        env: world.env,
-        brief: wiredBrief(world.clock),
-        onTrigger: wiredTrigger(openStore, world.clock),
-      },
-      { pid: world.pid },
-    );
-    for (const f of drained.failed)
-      logFailure(world, 'background', 'spool', `${f.file}: ${f.message}`);
-    return drained.replayed;
-  } finally {
-    opened?.close();
-  }
+    },
+  });
 }
 
 /** How long `baton hook --wait` waits for the background work. */

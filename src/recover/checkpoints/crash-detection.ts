@@ -126,7 +126,17 @@ function markExited(store: Store, s: Session, opts: CrashDetectionOptions): void
   });
 }
 
-export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashReport[] {
+/** An active session detectCrashes would change: ended because its agent exited, or crashed. */
+export type SessionVerdict = { session: Session } & (
+  | { state: 'exited' }
+  | { state: 'crashed'; reason: string }
+);
+
+/** The active sessions detectCrashes would end or mark crashed, with why; reads only. */
+export function crashCandidates(
+  store: Store,
+  opts: Omit<CrashDetectionOptions, 'git'>,
+): SessionVerdict[] {
   const rules = {
     now: opts.now,
     machineId: store.info.machineId,
@@ -137,16 +147,29 @@ export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashR
     status: 'active',
     ...(opts.projectId !== undefined && { projectId: opts.projectId }),
   });
-  const reports: CrashReport[] = [];
+  const found: SessionVerdict[] = [];
   for (const s of active) {
     const exit = agentExit(store, s, rules.machineId, opts.proc);
     if (exit?.state === 'alive') continue;
     if (exit?.state === 'exited') {
-      markExited(store, s, opts);
+      found.push({ session: s, state: 'exited' });
       continue;
     }
     const reason = exit?.reason ?? crashReason(s, rules);
-    if (!reason) continue;
+    if (reason) found.push({ session: s, state: 'crashed', reason });
+  }
+  return found;
+}
+
+export function detectCrashes(store: Store, opts: CrashDetectionOptions): CrashReport[] {
+  const reports: CrashReport[] = [];
+  for (const verdict of crashCandidates(store, opts)) {
+    const s = verdict.session;
+    if (verdict.state === 'exited') {
+      markExited(store, s, opts);
+      continue;
+    }
+    const reason = verdict.reason;
     const crashed = markCrashed(store, s, reason);
     if (!crashed) continue;
     const checkpoint = createCheckpoint(store, {

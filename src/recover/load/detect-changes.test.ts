@@ -72,6 +72,25 @@ describe('detectChanges', () => {
     expect(seen.indexOf('start status')).toBeLessThan(seen.indexOf('end rev-list'));
   });
 
+  it('runs only git status when HEAD has not moved since the session started', async () => {
+    const head = makeRepo(dir, { 'cart.ts': 'a\n' });
+    writeFileSync(join(dir, 'cart.ts'), 'changed\n');
+    const real = createGitRunner();
+    const seen: string[] = [];
+    const recording = {
+      ...real,
+      run: (args: string[], cwd: string) => {
+        seen.push(args[0]!);
+        return real.run(args, cwd);
+      },
+    };
+    const at = Date.now() + 60_000;
+    const c = await detectChanges(dir, { head, branch: 'main', at, headAtTime: true }, recording);
+    expect(c.uncommitted).toEqual([{ path: 'cart.ts', status: 'M' }]);
+    expect(c.commitCount).toBe(0);
+    expect(seen).toEqual(['status']);
+  });
+
   it('does not count files left dirty by the session itself as edited since', async () => {
     const base = makeRepo(dir, { 'cart.ts': 'a\n' });
     writeFileSync(join(dir, 'cart.ts'), 'dirty from the session\n');

@@ -24,8 +24,14 @@ export interface ChangeBase {
 }
 
 /** The commit HEAD's history had at `at` (committer time), or the base's own head. */
-async function headAt(base: ChangeBase, root: string, git: GitRunner): Promise<string | null> {
-  if (!base.headAtTime) return base.head;
+async function headAt(
+  base: ChangeBase,
+  root: string,
+  git: GitRunner,
+  current: string | null,
+): Promise<string | null> {
+  // HEAD is where it was at the base's start: it was there at `at` too, no git run needed.
+  if (!base.headAtTime || (base.head !== null && base.head === current)) return base.head;
   const r = await git.run(
     ['rev-list', '-1', `--before=${new Date(base.at).toISOString()}`, 'HEAD'],
     root,
@@ -116,7 +122,7 @@ export async function detectChanges(
   const current = readGitState(repo.root);
   // Started before the base's commit is looked up: it does not depend on it, and runs beside it.
   const status = git.run(['status', '--porcelain=v1', '-z', '--untracked-files=normal'], repo.root);
-  base = { ...base, head: await headAt(base, repo.root, git) };
+  base = { ...base, head: await headAt(base, repo.root, git, current.head) };
   const compare =
     base.head !== null &&
     SHA.test(base.head) &&

@@ -1,0 +1,104 @@
+// SessionStart's path once its payload is spooled (the background worker records the start, the
+// checkpoint, the transcript sweep and any crash marking): only the brief is read here, from the
+// store opened read-only, so the hook never waits for the write lock. The brief stays exact:
+// - a turn or session end of this project still waiting in the spool (or being replayed) is
+//   waited for first, bounded (spool-pending.ts), so the previous session's last work is in it;
+// - a session of the project that looks crashed is marked (with its emergency checkpoint) by the
+//   worker when it replays this start, so the hook waits for that replay before reading;
+// - a project (or store) never seen, or a store not migrated yet, is read after that replay too:
+//   the first start of a project pays for the wait once.
+// Always resolves to 0; a failure goes to the hook log, as in runHook.
+import type { Store } from '../../store/index.js';
+import type { BriefProvider } from '../adapter.js';
+import { str } from '../json-fields.js';
+import type { Rec } from '../json-fields.js';
+import { identityForCwd } from '../project-for-cwd.js';
+import { parsePayload, reportFailure } from './hook-runtime.js';
+import type { HookWorld } from './hook-runtime.js';
+import { snapshotBriefReply } from './hook-session.js';
+import { pendingPayloads, waitForReplayed, workBeforeBrief } from './spool-pending.js';
+
+export interface BriefHookDeps {
+  /** The store read-only; throws NOT_FOUND when there is none yet. */
+  openSnapshot: () => Store;
+  /** The brief, read-only (it marks no crash). */
+  brief: BriefProvider;
+  /** Whether a session of the project would be marked crashed by a brief that may write. */
+  crashPending?: (store: Store, projectId: string) => boolean | Promise<boolean>;
+  /** How long to wait for the background replays the brief needs. */
+  waitMs: number;
+  /** Called with the snapshot after the brief is printed (before it closes). */
+  after?: (store: Store) => void;
+}
+
+/** `name`: this payload's own spooled name (the worker replays it). */
+export async function runBriefHook(
+  agent: string,
+  payloadText: string,
+  name: string,
+  world: HookWorld,
+  deps: BriefHookDeps,
+): Promise<number> {
+  let event = 'SessionStart';
+  try {
+    const { payload, event: e } = parsePayload(payloadText);
+    event = e;
+    const cwd = str(payload as Rec, 'cwd');
+    if (!cwd) return 0;
+    const key = identityForCwd(cwd).key;
+    const keys = new Map<string, string>([[cwd, key]]);
+    const ofProject = (c: string) => {
+      let k = keys.get(c);
+      if (k === undefined) keys.set(c, (k = identityForCwd(c).key));
+      return k === key;
+    };
+    waitForReplayed(
+      world.home,
+      workBeforeBrief(pendingPayloads(world.home, name), name, ofProject),
+      deps.waitMs,
+    );
+    let waitedForSelf = false;
+    for (;;) {
+      let store: Store | undefined;
+      try {
+        store = deps.openSnapshot();
+        const project = store.projects.get(key);
+        if (!project) {
+          if (waitedForSelf) return 0;
+          // A project never seen: this start's replay creates it (with nothing to brief yet).
+          waitedForSelf = true;
+          waitForReplayed(world.home, [name], deps.waitMs);
+          continue;
+        }
+        if (!waitedForSelf && (await deps.crashPending?.(store, project.id))) {
+          waitedForSelf = true;
+          waitForReplayed(world.home, [name], deps.waitMs);
+          continue;
+        }
+        const sessionId = str(payload as Rec, 'session_id');
+        const session = sessionId ? store.sessions.findByAgentId(agent, sessionId) : null;
+        const reply = await snapshotBriefReply(
+          store,
+          payload as Rec,
+          { env: world.env, brief: deps.brief, store: () => store!, clock: world.clock },
+          session?.id,
+        );
+        if (reply.stdout !== undefined) world.stdout.write(reply.stdout);
+        deps.after?.(store);
+        return 0;
+      } catch (error) {
+        if (waitedForSelf) throw error;
+        // No store yet, or one not migrated yet: read after this start's replay, which opens it
+        // for writing.
+        waitedForSelf = true;
+        waitForReplayed(world.home, [name], deps.waitMs);
+      } finally {
+        store?.close();
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'NOT_FOUND')
+      reportFailure(world, agent, event, error);
+    return 0;
+  }
+}
