@@ -55,6 +55,11 @@ export interface HookContext {
   env: NodeJS.ProcessEnv;
   brief: BriefProvider;
   onTrigger?: TriggerCallback;
+  /**
+   * Set when the payload is replayed from the spool, not handled by the hook process the agent
+   * started: what that process noted about itself (its background spec's `note`), or `{}`.
+   */
+  replayed?: Record<string, unknown>;
 }
 
 export interface HookReply {

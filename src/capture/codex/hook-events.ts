@@ -5,6 +5,8 @@
 // the brief. Timeouts are seconds.
 // Codex's `notify` program (`agent-turn-complete`) is not a hook event: the handler takes it apart.
 import type { HookTable } from '../hooks/hook-table.js';
+import { agentProcessMeta } from '../agent-process.js';
+import { codexAgentProcess } from './agent-process.js';
 
 export const CODEX_HOOK_TABLE: HookTable = [
   {
@@ -12,7 +14,12 @@ export const CODEX_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'session active again, rollout sweep; prints the brief',
     install: { timeout: 15 },
-    background: { brief: true },
+    // The Codex client this session belongs to, found by the hook process (the background replay
+    // runs elsewhere): see agent-process.ts.
+    background: {
+      brief: true,
+      note: (env) => agentProcessMeta(codexAgentProcess(process.ppid, env)),
+    },
   },
   { event: 'UserPromptSubmit', path: 'spooled', mapsTo: 'user_message', install: { timeout: 10 } },
   { event: 'PreToolUse', path: 'spooled', mapsTo: 'tool_call', install: { timeout: 10 } },

@@ -47,11 +47,7 @@ export const handleCodexHook: HookHandler = async (payload, ctx) => {
     case 'SessionStart':
       return startHookSession(store, AGENT, key, payload, ctx, now, {
         sweep: () => sweep(store, payload),
-        // The hook runs as a child of Codex (or of its app-server): its parent leads to the client.
-        meta: {
-          ...modelOf(payload),
-          ...agentProcessMeta(codexAgentProcess(process.ppid, ctx.env)),
-        },
+        meta: { ...modelOf(payload), ...clientProcess(ctx) },
       });
     case 'UserPromptSubmit': {
       const prompt = str(payload, 'prompt') ?? '';
@@ -185,4 +181,15 @@ function notify(p: Rec, ctx: HookContext): Promise<HookReply> {
     data: { hook: 'notify', type: 'agent-turn-complete', turnId: str(p, 'turn-id') ?? null },
   });
   return Promise.resolve({});
+}
+
+/**
+ * The Codex client's process. The hook runs as a child of Codex (or of its app-server), so its
+ * parent leads to the client; a payload replayed from the spool carries what the hook process
+ * found when it spooled it (hook-events.ts), since the replaying process has another parent.
+ */
+function clientProcess(ctx: HookContext): JsonObject {
+  if (!ctx.replayed) return agentProcessMeta(codexAgentProcess(process.ppid, ctx.env));
+  const noted = ctx.replayed.agentProcess;
+  return { agentProcess: isRec(noted) ? noted : null };
 }

@@ -31,6 +31,11 @@ export interface HookEventSpec {
     reply?: string;
     skip?: (payload: Record<string, unknown>) => boolean;
     brief?: boolean;
+    /**
+     * What the hook process notes about itself when it spools the payload (only it can see its
+     * parent processes); the background replay hands it to the handler as `HookContext.noted`.
+     */
+    note?: (env: NodeJS.ProcessEnv) => Record<string, unknown>;
   };
 }
 

@@ -11,6 +11,7 @@ interface SpoolHeader {
   nonce?: string;
   iv?: string;
   tag?: string;
+  note?: Record<string, unknown>;
 }
 
 function decrypt(home: string, header: SpoolHeader, body: string): string {
@@ -33,7 +34,7 @@ function decrypt(home: string, header: SpoolHeader, body: string): string {
 export function openSpooled(
   home: string,
   text: string,
-): { agent: string; receivedAt: number; payload: unknown } {
+): { agent: string; receivedAt: number; payload: unknown; note?: Record<string, unknown> } {
   const newline = text.indexOf('\n');
   const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as SpoolHeader;
   const payloadText = decrypt(home, header, text.slice(newline + 1));
@@ -43,5 +44,13 @@ export function openSpooled(
   } catch {
     throw new Error(`spooled payload is not JSON (${payloadText.length} bytes)`);
   }
-  return { agent: header.agent ?? '', receivedAt: header.receivedAt ?? Date.now(), payload };
+  return {
+    agent: header.agent ?? '',
+    receivedAt: header.receivedAt ?? Date.now(),
+    payload,
+    ...(isRecord(header.note) && { note: header.note }),
+  };
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -104,7 +104,12 @@ function pending(dir: string, pid: number): Pending[] {
   return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-type Spooled = { agent: string; receivedAt: number; payload: unknown };
+type Spooled = {
+  agent: string;
+  receivedAt: number;
+  payload: unknown;
+  note?: Record<string, unknown>;
+};
 
 interface Claimed {
   name: string;
@@ -234,6 +239,7 @@ async function replayFile(
         ...ctx,
         store: () => store,
         clock: fixedClock(spooled.receivedAt),
+        replayed: spooled.note ?? {},
       });
     });
   } catch (error) {

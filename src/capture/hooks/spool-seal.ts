@@ -70,6 +70,7 @@ export function sealSpooled(
   agent: string,
   receivedAt: number,
   payloadText: string,
+  note?: Record<string, unknown>,
 ): string {
   const plain = Buffer.from(payloadText, 'utf8');
   let body: Uint8Array;
@@ -84,6 +85,7 @@ export function sealSpooled(
     receivedAt,
     cipher: SPOOL_CIPHER,
     nonce: Buffer.from(nonce).toString('base64'),
+    ...(note !== undefined && { note }),
   };
   return `${JSON.stringify(header)}\n${Buffer.from(body.buffer, body.byteOffset, body.length).toString('base64')}`;
 }

@@ -25,6 +25,8 @@ export function spoolHook(
   payloadText: string,
   receivedAt: number,
   pid: number,
+  /** What the hook process noted about itself (kept beside the payload, not encrypted). */
+  note?: Record<string, unknown>,
 ): string {
   const dir = spoolDir(home);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -35,7 +37,7 @@ export function spoolHook(
   const fd = openSync(tmp, 'w', 0o600);
   try {
     const nonce = spoolNonce(receivedAt, pid, counter);
-    writeSync(fd, sealSpooled(spoolKey(home), nonce, agent, receivedAt, payloadText));
+    writeSync(fd, sealSpooled(spoolKey(home), nonce, agent, receivedAt, payloadText, note));
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -96,7 +96,9 @@ export async function runHookCommand(
     try {
       const { payload } = parsePayload(text);
       if (spooledAs === undefined && !background.skip?.(payload)) {
-        spooledAs = spooledName(spoolHook(home, name, text, world.clock.now(), pid));
+        spooledAs = spooledName(
+          spoolHook(home, name, text, world.clock.now(), pid, background.note?.(world.env)),
+        );
         const { startBackground } = await import('./hook-hot-path.js');
         startBackground(home, script, world.env);
       }

@@ -46,7 +46,7 @@ export function spoolHotEvent(
   const background = backgroundFor(agent, parsed.event);
   if (!background || script === undefined || env.BATON_HOOK_BACKGROUND === '0') return false;
   if (!background.skip?.(parsed.payload)) {
-    const spooled = spoolHook(home, agent, payloadText, now, pid);
+    const spooled = spoolHook(home, agent, payloadText, now, pid, background.note?.(env));
     startBackground(home, script, env);
     if (background.brief) return { briefAfter: spooledName(spooled) };
   }
