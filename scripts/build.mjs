@@ -115,6 +115,9 @@ const mcp = await build({
   outExtension: { '.js': '.cjs' },
   entryPoints: { mcp: 'src/cli/mcp-entry/mcp-entry.ts' },
   define: { __BATON_MCP_LISTING__: JSON.stringify(await mcpListing()) },
+  // It spools Claude Code's hook events as the hot hook does (hook-hot-path.ts), through the same
+  // capture door, whose modules that use import.meta esbuild drops again.
+  logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   metafile: true,
 });

@@ -1,14 +1,15 @@
-// Claude Code's hook events (see docs/agents.md). The tool, prompt and notification hooks run
-// `async`, so no tool call ever waits on Baton. SessionStart (which prints the brief), PreCompact
-// (a checkpoint must precede the compaction) and SessionEnd are synchronous, and so are Stop and
-// SubagentStop: in `claude -p`, Claude Code 2.1.197 kills async hooks still running at exit and
-// then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them. SessionEnd prints
-// nothing, so its hook only spools the payload and leaves the transcript sweep and the session's
-// end to a detached background process: the agent waits for a spool write. Stop and SubagentStop
-// keep their sweep while Claude Code waits: the prompt hooks are async, and a sweep running beside
-// the next turn (a background task's notification arrives as a prompt right after its subagent
-// stops) would store that prompt from the transcript before its hook, whose copy would then
-// count as a second occurrence.
+// Claude Code's hook events (see docs/agents.md). With Baton's MCP server registered, every event
+// but SessionStart, PreCompact and SessionEnd is an `mcp_tool` handler answered by the running
+// server (mcp-hook.ts, hook-entries.ts): no process starts, and Claude Code waits only for one
+// spool write. SessionStart fires before the server is connected and prints the brief, so it stays
+// a synchronous command; PreCompact too (its checkpoint must precede the compaction). SessionEnd
+// fires after Claude Code has closed the server: its command is started detached from the shell
+// Claude Code runs it in, so Claude Code does not wait for a Node start at exit. Stop,
+// SubagentStop and SessionEnd only spool the payload and start a detached background process for
+// the transcript sweep and the turn's or session's end (spool-background.ts). Without the MCP
+// server (`--no-mcp`) the tool, prompt and notification hooks are `async` commands and Stop and
+// SubagentStop synchronous ones: in `claude -p`, Claude Code 2.1.197 kills async hooks still
+// running at exit and then never runs SessionEnd, and 2.1.332 waits about 1.5 s at exit for them.
 // Timeouts are seconds; Claude Code's default is 600.
 import type { HookTable } from '../hooks/hook-table.js';
 
@@ -66,6 +67,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'transcript sweep, turn end',
     install: { timeout: 60 },
+    background: {},
   },
   {
     event: 'SubagentStart',
@@ -78,6 +80,7 @@ export const CLAUDE_HOOK_TABLE: HookTable = [
     path: 'lifecycle',
     mapsTo: 'subagent transcript sweep, subagent end',
     install: { timeout: 60 },
+    background: {},
   },
   {
     event: 'SessionEnd',

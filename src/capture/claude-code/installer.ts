@@ -74,7 +74,11 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = settingsFileFor(env, options.scope);
     const before = readConfigText(file);
-    const plan = planHooksInstall(before ?? '', file, claudeHookSet(options.batonCommand));
+    const plan = planHooksInstall(
+      before ?? '',
+      file,
+      claudeHookSet(options.batonCommand, options.mcp !== undefined),
+    );
     const mcp =
       options.mcp && planMcpInstallFile(mcpFileFor(env, options.scope), options.mcp, options.scope);
     const change: ConfigChange = {

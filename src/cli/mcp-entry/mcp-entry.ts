@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
+import { payloadFromToolArguments } from '../../capture/index.js';
+import { spoolHotEvent } from '../hook/hook-hot-path.js';
 import { LazyMcpFront } from './lazy-front.js';
 import type { Streams } from './lazy-front.js';
 import type { McpListing } from './listing.js';
@@ -62,6 +64,31 @@ function writeOut(text: string): void {
   process.stdout.write(text);
 }
 
+/**
+ * A Claude Code hook event sent to the hook tool (an `mcp_tool` handler): spooled as the hook
+ * process spools it, with the same function; an event the hot path leaves to the full hook (or
+ * spooling turned off) is given to `baton hook claude-code`, as a command handler would be.
+ */
+function recordHook(args: unknown): string | undefined {
+  const payload = payloadFromToolArguments(args);
+  if (payload === undefined) return 'baton: not a hook event (no hook_event_name)';
+  const script = process.argv[1];
+  try {
+    if (spoolHotEvent('claude-code', payload, process.env, Date.now(), process.pid, script))
+      return undefined;
+  } catch {
+    // The full hook spools it again and, if that fails too, logs why.
+  }
+  // Loaded only here: node:child_process brings Node's stream and net machinery.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const r = spawnSync(process.execPath, [script ?? '', 'hook', 'claude-code'], {
+    input: payload,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    env: process.env,
+  });
+  return r.status === 0 ? undefined : `baton hook failed: ${String(r.stderr ?? r.error)}`;
+}
+
 function serveLazily(): void {
   const front = new LazyMcpFront(
     __BATON_MCP_LISTING__,
@@ -71,6 +98,7 @@ function serveLazily(): void {
       stdout: process.stdout,
       streams: createRequire(__filename)('node:stream') as Streams,
     }),
+    recordHook,
   );
   void front.done.then((code) => {
     process.exitCode = code;
