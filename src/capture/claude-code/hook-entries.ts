@@ -42,7 +42,7 @@ export const CLAUDE_HOOKS: readonly HookSpec[] = CLAUDE_HOOK_TABLE.flatMap((e) =
 export const viaMcp = (event: string) => !COMMAND_ONLY.has(event);
 
 /** The handler object Baton writes for one event. */
-function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean): JsonObject {
+function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean, home?: string): JsonObject {
   if (mcp && viaMcp(spec.event))
     return {
       type: 'mcp_tool',
@@ -54,7 +54,8 @@ function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean): JsonObj
   const command = `${batonCommand} hook ${AGENT}`;
   const handler: JsonObject = {
     type: 'command',
-    command: DETACHED.has(spec.event) ? detachedCommand(command) : command,
+    command:
+      DETACHED.has(spec.event) && home !== undefined ? detachedCommand(command, home) : command,
   };
   if (spec.async) handler.async = true;
   handler.timeout = spec.timeout;
@@ -71,20 +72,25 @@ export function isBatonHandler(handler: JsonValue | undefined): boolean {
 
 /**
  * Baton's handlers; with `mcp` (Baton's MCP server is registered too) the events the server can
- * answer go to it.
+ * answer go to it. `home` (Baton's home) is where a detached hook is noted; without it (reading
+ * and removing) no hook is detached.
  */
-export function claudeHookSet(batonCommand: string, mcp = false): HookSet {
+export function claudeHookSet(
+  batonCommand: string,
+  options: { mcp?: boolean; home?: string } = {},
+): HookSet {
+  const { mcp = false, home } = options;
   const specFor = (event: string) => CLAUDE_HOOKS.find((h) => h.event === event)!;
   return {
     events: CLAUDE_HOOKS.map((h) => h.event),
-    handlerFor: (event) => handlerFor(specFor(event), batonCommand, mcp),
+    handlerFor: (event) => handlerFor(specFor(event), batonCommand, mcp, home),
     isBatonHandler,
     addedNote: (event) =>
       mcp && viaMcp(event)
         ? ' (MCP tool)'
         : specFor(event).async
           ? ' (async)'
-          : DETACHED.has(event)
+          : DETACHED.has(event) && home !== undefined
             ? ' (detached)'
             : '',
   };
