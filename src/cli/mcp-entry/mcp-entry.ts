@@ -9,12 +9,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { payloadFromToolArguments } from '../../capture/index.js';
-import { spoolHotEvent } from '../hook/hook-hot-path.js';
 import { LazyMcpFront } from './lazy-front.js';
 import type { Streams } from './lazy-front.js';
 import type { McpListing } from './listing.js';
 import type * as McpFull from './mcp-full.js';
+import type * as McpHookModule from './mcp-hook.js';
 
 declare const __BATON_MCP_LISTING__: McpListing;
 
@@ -64,29 +63,16 @@ function writeOut(text: string): void {
   process.stdout.write(text);
 }
 
+type McpHook = typeof McpHookModule;
+let mcpHook: McpHook | undefined;
+
 /**
- * A Claude Code hook event sent to the hook tool (an `mcp_tool` handler): spooled as the hook
- * process spools it, with the same function; an event the hot path leaves to the full hook (or
- * spooling turned off) is given to `baton hook claude-code`, as a command handler would be.
+ * A Claude Code hook event sent to the hook tool: recorded by dist/mcp-hook.cjs, loaded at the
+ * first such call (other agents never call it, so their server never loads it).
  */
 function recordHook(args: unknown): string | undefined {
-  const payload = payloadFromToolArguments(args);
-  if (payload === undefined) return 'baton: not a hook event (no hook_event_name)';
-  const script = process.argv[1];
-  try {
-    if (spoolHotEvent('claude-code', payload, process.env, Date.now(), process.pid, script))
-      return undefined;
-  } catch {
-    // The full hook spools it again and, if that fails too, logs why.
-  }
-  // Loaded only here: node:child_process brings Node's stream and net machinery.
-  const { spawnSync } = process.getBuiltinModule('node:child_process');
-  const r = spawnSync(process.execPath, [script ?? '', 'hook', 'claude-code'], {
-    input: payload,
-    stdio: ['pipe', 'ignore', 'pipe'],
-    env: process.env,
-  });
-  return r.status === 0 ? undefined : `baton hook failed: ${String(r.stderr ?? r.error)}`;
+  mcpHook ??= createRequire(__filename)(join(__dirname, 'mcp-hook.cjs')) as McpHook;
+  return mcpHook.recordHook(args);
 }
 
 function serveLazily(): void {
