@@ -97,6 +97,7 @@ describe("the lazy MCP front, an agent's hook tool", () => {
     const seen: unknown[] = [];
     const h = harness((args) => {
       seen.push(args);
+      if ((args as { throws?: boolean }).throws) throw new Error('spool gone');
       return (args as { fail?: string }).fail;
     });
     h.front.take(Buffer.from(init(1) + initialized + hookCall(2, { hook_event_name: 'A' })));
@@ -105,17 +106,29 @@ describe("the lazy MCP front, an agent's hook tool", () => {
     expect(h.front.loaded).toBe(true);
     h.front.take(
       Buffer.from(
-        hookCall(4, { hook_event_name: 'B' }).slice(30) + list(5) + hookCall(6, { fail: 'no' }),
+        hookCall(4, { hook_event_name: 'B' }).slice(30) +
+          list(5) +
+          hookCall(6, { fail: 'no' }) +
+          hookCall(7, { throws: true }),
       ),
     );
     h.front.end();
     expect(await h.front.done).toBe(3);
-    expect(seen).toEqual([{ hook_event_name: 'A' }, { hook_event_name: 'B' }, { fail: 'no' }]);
+    expect(seen).toEqual([
+      { hook_event_name: 'A' },
+      { hook_event_name: 'B' },
+      { fail: 'no' },
+      { throws: true },
+    ]);
     expect(h.fullRead).toEqual([init(1), initialized, call(3), list(5)].map((l) => l.trim()));
     const byId = new Map(h.replies().map((r) => [r.id, r.result]));
     expect(byId.get(2)).toEqual({ content: [] });
     expect(byId.get(4)).toEqual({ content: [] });
     expect(byId.get(6)).toEqual({ content: [{ type: 'text', text: 'no' }], isError: true });
+    expect(byId.get(7)).toEqual({
+      content: [{ type: 'text', text: 'baton: Error: spool gone' }],
+      isError: true,
+    });
     expect(byId.get(3)).toBe('full');
     expect(byId.get(5)).toBe('full');
   });

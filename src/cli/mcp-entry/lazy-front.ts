@@ -187,7 +187,13 @@ export class LazyMcpFront {
     const m = plainMessage(text);
     if (!m || m.method !== 'tools/call' || m.id === undefined || m.params?.name !== HOOK_TOOL)
       return false;
-    const failure = this.onHookCall(m.params.arguments);
+    let failure: string | undefined;
+    try {
+      failure = this.onHookCall(m.params.arguments);
+    } catch (error) {
+      // The agent is told, and the server serves on; the session's end imports the transcript.
+      failure = `baton: ${String(error)}`;
+    }
     const result =
       failure === undefined
         ? { content: [] }
