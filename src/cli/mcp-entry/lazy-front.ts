@@ -187,21 +187,22 @@ export class LazyMcpFront {
     const m = plainMessage(text);
     if (!m || m.method !== 'tools/call' || m.id === undefined || m.params?.name !== HOOK_TOOL)
       return false;
+    // Answered first: the agent waits for the answer (Claude Code holds the prompt until its hook
+    // has answered), not for the spool write or the worker's start, which follow in this same turn
+    // (a signal's handler runs only after it), so the hook events stay in the order they came.
+    const reply = `${JSON.stringify({ result: { content: [] }, jsonrpc: '2.0', id: m.id })}\n`;
+    // After the hand-over, through the stream the full server writes to, so replies stay whole.
+    if (this.out) this.out.write(reply);
+    else this.write(reply);
     let failure: string | undefined;
     try {
       failure = this.onHookCall(m.params.arguments);
     } catch (error) {
-      // The agent is told, and the server serves on; the session's end imports the transcript.
-      failure = `baton: ${String(error)}`;
+      failure = String(error);
     }
-    const result =
-      failure === undefined
-        ? { content: [] }
-        : { content: [{ type: 'text', text: failure }], isError: true };
-    const reply = `${JSON.stringify({ result, jsonrpc: '2.0', id: m.id })}\n`;
-    // After the hand-over, through the stream the full server writes to, so replies stay whole.
-    if (this.out) this.out.write(reply);
-    else this.write(reply);
+    // Lost for now, not for good: the session's end imports the transcript, which holds it too.
+    if (failure !== undefined)
+      process.stderr.write(`baton mcp: hook event not recorded: ${failure}\n`);
     return true;
   }
 

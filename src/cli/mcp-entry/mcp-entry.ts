@@ -76,6 +76,12 @@ function recordHook(args: unknown): string | undefined {
 }
 
 function serveLazily(): void {
+  // Claude Code stops its MCP servers with SIGINT, right after a hook's answer: the default action
+  // would end the process at once, perhaps before the spool write that follows the answer. Handled,
+  // the signal waits for the current turn (where that write happens), then ends the process as
+  // before.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => process.kill(process.pid, signal));
   const front = new LazyMcpFront(
     __BATON_MCP_LISTING__,
     writeOut,
