@@ -9,7 +9,7 @@ function interpolate(input: Record<string, string>, hook: Record<string, unknown
       template.replace(/\$\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g, (_m, path: string) => {
         const v = hook[path];
         if (v === undefined || v === null) return '';
-        return typeof v === 'object' ? JSON.stringify(v) : String(v);
+        return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
       }),
     ]),
   );
