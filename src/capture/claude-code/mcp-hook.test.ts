@@ -7,9 +7,10 @@ function interpolate(input: Record<string, string>, hook: Record<string, unknown
     Object.entries(input).map(([k, template]) => [
       k,
       template.replace(/\$\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g, (_m, path: string) => {
-        const v = hook[path];
+        const v: unknown = hook[path];
         if (v === undefined || v === null) return '';
-        return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+        // Objects JSON-stringified; numbers and booleans as JSON writes them (as String does).
+        return typeof v === 'string' ? v : JSON.stringify(v);
       }),
     ]),
   );
