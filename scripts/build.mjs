@@ -118,6 +118,23 @@ const mcp = await build({
   outExtension: { '.js': '.cjs' },
   entryPoints: { mcp: 'src/cli/mcp-entry/mcp-entry.ts' },
   define: { __BATON_MCP_LISTING__: JSON.stringify(await mcpListing()) },
+  // The front names the hook tool, taken from the capture door; esbuild reads that door's modules
+  // that use import.meta, then drops them.
+  logOverride: { 'empty-import-meta': 'silent' },
+  minify: true,
+  metafile: true,
+});
+// What the MCP entry loads at the first call of Claude Code's hook tool (src/cli/mcp-entry/mcp-hook.ts):
+// it spools as the hot hook does, through the same capture door, whose modules that use
+// import.meta esbuild drops again.
+const mcpHook = await build({
+  ...common,
+  banner: {},
+  sourcemap: 'external',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  entryPoints: { 'mcp-hook': 'src/cli/mcp-entry/mcp-hook.ts' },
+  logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   metafile: true,
 });
@@ -159,7 +176,7 @@ const searchEntry = await build({
 });
 
 // The hook bundles must stay small: fail the build if the CLI's heavy dependencies reach them.
-const heavy = [hook, hot, mcp, searchMain, searchEntry]
+const heavy = [hook, hot, mcp, mcpHook, searchMain, searchEntry]
   .flatMap((result) => Object.values(result.metafile.outputs))
   .flatMap((output) => Object.entries(output.inputs))
   .filter(

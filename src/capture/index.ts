@@ -16,6 +16,7 @@ export type {
 } from './adapter.js';
 export { CAPTURE_ADAPTERS, adapterFor, presentAdapters } from './adapters.js';
 export { claudeCode } from './claude-code/index.js';
+export { HOOK_TOOL, payloadFromToolArguments } from './claude-code/mcp-hook.js';
 export { codex } from './codex/index.js';
 export { gemini } from './gemini/index.js';
 export { TimeSlicer, exportEvents, exportRecords, importEvents } from './events/index.js';

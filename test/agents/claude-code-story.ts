@@ -147,6 +147,7 @@ export async function tellClaudeStory(
   const todos = box.todos();
   const importRun = box.baton(['import', '--json']);
   const eventsAfterImport = box.events();
+  box.keepNote('events-after-import.json', eventsAfterImport);
   const uninstall = box.baton(['uninstall', 'claude-code']);
   const settingsAfterUninstall = box.bytes(settingsPath);
   return {

@@ -44,7 +44,8 @@ interface TrustStory {
 }
 
 const batonHooks = (hooks: CodexListedHook[]) =>
-  hooks.filter((h) => /hook codex$/.test(h.command) && /baton/.test(h.command));
+  // Baton's hooks: `… baton… hook codex`, some started detached (`exec 3<&0; … hook codex <&3 …`).
+  hooks.filter((h) => /(^|\s)hook codex(\s|$)/.test(h.command) && /baton/.test(h.command));
 
 async function tellTrustStory(client: CodexClient): Promise<TrustStory> {
   const box = AgentSandbox.create(`codex-trust-${client.version}`);

@@ -177,6 +177,62 @@ describe('the MCP entry as built', () => {
     }
   });
 
+  it("records Claude Code's hook events sent to its unlisted hook tool, before and after the server loads", () => {
+    home = join(root, 'home-hooks');
+    const session = 'c0ffee00-0000-4000-8000-000000000001';
+    const hookCall = (id: number, args: Record<string, string>) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: {
+          name: 'hook_event',
+          arguments: { session_id: session, cwd: projectDir, transcript_path: '', ...args },
+        },
+      });
+    const r = converse([
+      JSON.stringify(initialize(1, '2025-06-18')),
+      JSON.stringify(initialized),
+      '{"jsonrpc":"2.0","id":2,"method":"tools/list"}',
+      hookCall(3, { hook_event_name: 'UserPromptSubmit', prompt: 'greet the world' }),
+      // A real tool call: the full server loads; the hook tool is still answered by the entry.
+      '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"todo_list","arguments":{}}}',
+      hookCall(5, {
+        hook_event_name: 'PreToolUse',
+        tool_name: 'Bash',
+        tool_input: '{"command":"echo hi"}',
+        tool_use_id: 'toolu_e2e',
+      }),
+      hookCall(6, { prompt: 'no event name' }),
+    ]);
+    expect(r.code).toBe(0);
+    const byId = new Map(r.replies.map((m) => [m.id, m]));
+    const tools = (byId.get(2)!.result as { tools: { name: string }[] }).tools;
+    expect(tools.map((t) => t.name)).not.toContain('hook_event');
+    expect(byId.get(3)!.result).toEqual({ content: [] });
+    expect(byId.get(4)!.result).toMatchObject({ content: expect.any(Array) as unknown });
+    expect(byId.get(5)!.result).toEqual({ content: [] });
+    // Answered before it is recorded; what could not be recorded is said on stderr.
+    expect(byId.get(6)!.result).toEqual({ content: [] });
+    expect(r.stderr).toContain('hook event not recorded');
+    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
+    // Spooled, as the hook process spools them: the next import drains the spool into the store.
+    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+    const events = spawnSync(
+      process.execPath,
+      [BIN, 'export', '--format', 'events', '--all-projects'],
+      opts,
+    )
+      .stdout.split('\n')
+      .filter((l) => l.startsWith('{"session"'))
+      .map((l) => JSON.parse(l) as { kind: string; text?: string; tool?: string; data?: unknown });
+    expect(events.map((e) => [e.kind, e.text ?? e.tool])).toEqual([
+      ['user_message', 'greet the world'],
+      ['tool_call', 'Bash: echo hi'],
+    ]);
+    expect(events[1]!.data).toMatchObject({ input: { command: 'echo hi' } });
+  });
+
   it('leaves --help to the full CLI', () => {
     const r = spawnSync(process.execPath, [BIN, 'mcp', '--help'], { env: env(), encoding: 'utf8' });
     expect(r.status).toBe(0);

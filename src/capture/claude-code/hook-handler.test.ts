@@ -238,6 +238,26 @@ describe('handleClaudeHook', () => {
     expect(store.events.list({ sessionId: sub.id, kinds: ['tool_call'] })).toHaveLength(1);
   });
 
+  it("takes at SessionEnd what a subagent's transcript gained after its SubagentStop", async () => {
+    const sub = (records: unknown[]) =>
+      jsonl(records.map((r) => ({ ...(r as object), isSidechain: true, agentId: 'a1' })));
+    const subPath = home.write(`-p/${SESSION}/subagents/agent-a1.jsonl`, sub([prompt('look')]));
+    home.write(`-p/${SESSION}.jsonl`, jsonl([prompt('delegate')]));
+    await hook('SessionStart', { source: 'startup' });
+    await hook('SubagentStop', { agent_id: 'a1', agent_transcript_path: subPath });
+    // Written by Claude Code once the hook has answered, after the hook's sweep.
+    home.write(
+      `-p/${SESSION}/subagents/agent-a1.jsonl`,
+      sub([prompt('look')]) + sub([assistant('msg_late', [text('found it')])]),
+    );
+    await hook('SessionEnd', { reason: 'other' });
+    const subSession = store.sessions.get(`${SESSION}/agent-a1`)!;
+    const texts = store.events
+      .list({ sessionId: subSession.id, kinds: ['assistant_message'] })
+      .map((e) => e.text);
+    expect(texts).toEqual(['found it']);
+  });
+
   it('keeps the plan: TodoWrite and Task results update todos, completion triggers a checkpoint', async () => {
     const todos = [
       { content: 'Write the parser', status: 'completed', activeForm: 'Writing the parser' },

@@ -2,8 +2,8 @@
 // clear, compact or fork), compaction, turn ends, subagents, and the end with its reason. Turn
 // ends, compactions and ends also read what the transcript gained since the last read ("sweep"),
 // which brings in the assistant's messages that no hook carries. Loaded only for these events.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { JsonObject, Session } from '../../core/index.js';
 import type { EventInput, Store } from '../../store/index.js';
 import type { HookContext, HookReply } from '../adapter.js';
@@ -41,6 +41,10 @@ export async function handleLifecycle(
       if (findSession(store, ids.key) === null && !hasTranscript(str(p, 'transcript_path')))
         return {};
       sweep(store, str(p, 'transcript_path'), SESSION_END_SWEEP_LIMIT);
+      // What Claude Code wrote into a subagent's transcript after its SubagentStop sweep (e.g. the
+      // record of that very hook's success, written once the hook has answered).
+      for (const t of subagentTranscripts(str(p, 'transcript_path')))
+        sweep(store, t, SESSION_END_SWEEP_LIMIT);
       const reason = str(p, 'reason') ?? 'other';
       const session = record(
         store,
@@ -183,6 +187,19 @@ function previousSession(store: Store, s: Session): Session | null {
   if (s.projectId === null) return null;
   const candidates = store.sessions.list({ projectId: s.projectId, agent: AGENT, limit: 10 });
   return candidates.find((c) => c.id !== s.id && c.parentKind !== 'subagent') ?? null;
+}
+
+/** The transcripts of a session's subagents (since 2.1: `<session>/subagents/agent-<id>.jsonl`). */
+function subagentTranscripts(path: string | undefined): string[] {
+  if (!path?.endsWith('.jsonl')) return [];
+  const dir = join(resolve(path.slice(0, -'.jsonl'.length)), 'subagents');
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
 }
 
 /** Imports what a transcript gained since the last read, unless that is more than a hook should take on. */

@@ -103,6 +103,48 @@ describe('claude-code installer', () => {
     expect(read()).toBe(OTHER_USERS_SETTINGS);
   });
 
+  it('with its MCP server: mcp_tool hooks for what the server answers, commands for the rest; reinstalling either way and uninstalling are exact', () => {
+    write(OTHER_USERS_SETTINGS);
+    const withMcp = { ...options, mcp: { command: 'baton', args: ['mcp'] } };
+    installer.install(env, withMcp);
+    type Handlers = Record<string, { hooks: Record<string, unknown>[] }[]>;
+    const ours = (event: string) =>
+      (parsedHooks() as unknown as Handlers)[event]!.at(-1)!.hooks[0]!;
+    for (const event of ['UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop', 'SubagentStop'])
+      expect(ours(event)).toMatchObject({
+        type: 'mcp_tool',
+        server: 'baton',
+        tool: 'hook_event',
+        input: expect.objectContaining({
+          hook_event_name: '${hook_event_name}',
+          tool_input: '${tool_input}',
+        }) as unknown,
+      });
+    expect(ours('SessionStart')).toEqual({
+      type: 'command',
+      command: '"/usr/bin/node" "/opt/baton/bin/baton.js" hook claude-code',
+      timeout: 15,
+    });
+    expect(ours('PreCompact')).toMatchObject({ type: 'command' });
+    expect(ours('SessionEnd')).toMatchObject({
+      type: 'command',
+      command: expect.stringMatching(
+        /^exec 3<&0; "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook claude-code <&3 /,
+      ) as unknown,
+    });
+    const installed = read();
+    expect(installer.install(env, withMcp).changes[0]).toMatchObject({ action: 'unchanged' });
+    expect(read()).toBe(installed);
+    // Hooks only again: the same handlers become commands, in place.
+    const hooksOnly = installer.install(env, options);
+    expect(hooksOnly.changes[0]!.details.filter((d) => d.startsWith('~'))).toHaveLength(9);
+    expect(ours('Stop')).toMatchObject({ type: 'command' });
+    installer.install(env, withMcp);
+    expect(read()).toBe(installed);
+    expect(installer.uninstall(env, options).changes[0]!.details).toHaveLength(CLAUDE_HOOKS.length);
+    expect(read()).toBe(OTHER_USERS_SETTINGS);
+  });
+
   it('keeps the user’s own edits made after install when uninstalling', () => {
     write(OTHER_USERS_SETTINGS);
     installer.install(env, options);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { resolveHome } from '../../store/index.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { isEmptyJsonObject, readConfigText } from '../install/config-file-write.js';
 import type {
@@ -74,7 +75,14 @@ export const claudeInstaller = (now: () => number = Date.now): Installer => ({
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = settingsFileFor(env, options.scope);
     const before = readConfigText(file);
-    const plan = planHooksInstall(before ?? '', file, claudeHookSet(options.batonCommand));
+    const plan = planHooksInstall(
+      before ?? '',
+      file,
+      claudeHookSet(options.batonCommand, {
+        mcp: options.mcp !== undefined,
+        home: resolveHome(env.env),
+      }),
+    );
     const mcp =
       options.mcp && planMcpInstallFile(mcpFileFor(env, options.scope), options.mcp, options.scope);
     const change: ConfigChange = {

@@ -3,6 +3,7 @@
 // each turn with one JSON argument.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { splitCommand } from '../command-words.js';
+import { detachedCommand } from '../install/detached-command.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
@@ -17,12 +18,34 @@ const CODEX_HOOK_EVENTS = installedEvents(CODEX_HOOK_TABLE);
 
 const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
 
-export function codexHookSet(batonCommand: string): HookSet {
+/**
+ * Hooks Codex need not wait for, started detached (detached-command.ts): the prompt (the rollout
+ * holds it too, and a prompt stored from the rollout first is not stored again) and the turn's and
+ * session's ends, which only spool for the background worker (Stop and SubagentStop still answer
+ * `{}`). The tool hooks stay in step with Codex, so each call is spooled before its result.
+ */
+const DETACHED: ReadonlySet<string> = new Set([
+  'UserPromptSubmit',
+  'Stop',
+  'SubagentStop',
+  'SessionEnd',
+]);
+
+const REPLIES: ReadonlyMap<string, string | undefined> = new Map(
+  CODEX_HOOK_TABLE.map((e) => [e.event, e.background?.reply]),
+);
+
+/** Baton's handlers; `home` (Baton's home) is where a detached hook is noted (absent: none is). */
+export function codexHookSet(batonCommand: string, home?: string): HookSet {
+  const command = (event: string) =>
+    DETACHED.has(event) && home !== undefined
+      ? detachedCommand(hookCommand(batonCommand), home, REPLIES.get(event))
+      : hookCommand(batonCommand);
   return {
     events: CODEX_HOOK_EVENTS,
     handlerFor: (event): JsonObject => ({
       type: 'command',
-      command: hookCommand(batonCommand),
+      command: command(event),
       timeout: TIMEOUTS[event] ?? 30,
     }),
     isBatonHandler: (h: JsonValue) => isBatonHookCommand(h, AGENT),

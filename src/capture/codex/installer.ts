@@ -3,6 +3,7 @@
 // each file's new text purely, then writes with a backup; installing twice changes nothing and
 // uninstalling removes exactly what was added. Codex runs only hooks the user trusted (in its
 // `/hooks` view); the report says which of Baton's are not, and what to do (hook-trust.ts).
+import { resolveHome } from '../../store/index.js';
 import { join } from 'node:path';
 import type {
   AgentEnv,
@@ -89,7 +90,7 @@ export const codexInstaller = (
     const hooks = planHooksInstall(
       hooksBefore ?? '',
       files.hooksJson,
-      codexHookSet(options.batonCommand),
+      codexHookSet(options.batonCommand, resolveHome(env.env)),
     );
     const hooksChange = writeInstall(
       { file: files.hooksJson, before: hooksBefore, after: hooks.text, details: hooks.details },

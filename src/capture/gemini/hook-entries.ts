@@ -1,6 +1,7 @@
 // The handlers Baton writes for Gemini CLI's hooks (which ones and their timeouts, in
 // milliseconds, are in hook-events.ts).
 import type { JsonObject, JsonValue } from '../../core/index.js';
+import { detachedCommand } from '../install/detached-command.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
@@ -13,13 +14,23 @@ const TIMEOUTS_MS: Readonly<Record<string, number>> = Object.fromEntries(
 
 const GEMINI_HOOK_EVENTS = installedEvents(GEMINI_HOOK_TABLE);
 
-export function geminiHookSet(batonCommand: string): HookSet {
+/**
+ * Hooks Gemini CLI need not wait for, started detached (detached-command.ts): all but SessionStart,
+ * whose brief Gemini reads. Each only spools (the prompt, a request to read the chat file, a
+ * notification) or spools for the background worker (the turn's and session's ends, a manual
+ * compression); the chat file holds the prompt and the tool calls too.
+ */
+const ATTACHED: ReadonlySet<string> = new Set(['SessionStart']);
+
+/** Baton's handlers; `home` (Baton's home) is where a detached hook is noted (absent: none is). */
+export function geminiHookSet(batonCommand: string, home?: string): HookSet {
+  const hook = `${batonCommand} hook ${AGENT}`;
   return {
     events: GEMINI_HOOK_EVENTS,
     handlerFor: (event): JsonObject => ({
       name: 'baton',
       type: 'command',
-      command: `${batonCommand} hook ${AGENT}`,
+      command: ATTACHED.has(event) || home === undefined ? hook : detachedCommand(hook, home),
       timeout: TIMEOUTS_MS[event] ?? 30_000,
     }),
     isBatonHandler: (h: JsonValue) => isBatonHookCommand(h, AGENT),

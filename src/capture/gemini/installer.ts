@@ -2,6 +2,7 @@
 // ~/.gemini/settings.json, or the project's .gemini/settings.json), beside whatever is there,
 // comments included (it is JSONC). Installing twice changes nothing; uninstalling removes exactly
 // what was added, byte for byte.
+import { resolveHome } from '../../store/index.js';
 import type { AgentEnv, InstallOptions, InstallReport, Installer } from '../adapter.js';
 import {
   isEmptyJsonObject,
@@ -51,7 +52,11 @@ export const geminiInstaller = (
   install(env: AgentEnv, options: InstallOptions): InstallReport {
     const file = geminiSettingsFor(env, options.scope);
     const before = readConfigText(file);
-    let plan: HooksPlan = planHooksInstall(before ?? '', file, geminiHookSet(options.batonCommand));
+    let plan: HooksPlan = planHooksInstall(
+      before ?? '',
+      file,
+      geminiHookSet(options.batonCommand, resolveHome(env.env)),
+    );
     if (mcpEntry && options.mcp) {
       const mcp = mcpEntry(plan.text, file, options.mcp);
       plan = { text: mcp.text, details: [...plan.details, ...mcp.details] };

@@ -16,7 +16,8 @@ import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import { spoolDir } from './spool-write.js';
 
-const workersDir = (home: string) => join(spoolDir(home), 'workers');
+/** Where running workers are noted (also hooks an agent started detached: detached-command.ts). */
+export const workersDir = (home: string) => join(spoolDir(home), 'workers');
 const lockPath = (home: string) => join(spoolDir(home), 'worker.lock');
 
 function alive(pid: number): boolean {

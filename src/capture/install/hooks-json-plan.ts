@@ -73,7 +73,13 @@ function findBatonHandlers(root: Node, set: HookSet): Found[] {
   return found;
 }
 
-const commandOf = (h: JsonValue) => (isRec(h) && typeof h.command === 'string' ? h.command : '?');
+/** What a handler runs: its command, or `MCP server/tool` for an `mcp_tool` handler. */
+function commandOf(h: JsonValue): string {
+  if (!isRec(h)) return '?';
+  if (typeof h.command === 'string') return h.command;
+  const text = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '?');
+  return h.type === 'mcp_tool' ? `MCP ${text(h.server)}/${text(h.tool)}` : '?';
+}
 
 const same = (a: JsonValue, b: JsonValue) => JSON.stringify(a) === JSON.stringify(b);
 

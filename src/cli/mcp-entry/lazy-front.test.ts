@@ -4,7 +4,7 @@
 import * as streams from 'node:stream';
 import { PassThrough, Writable } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { LazyMcpFront, replyFilter } from './lazy-front.js';
 import type { McpListing } from './listing.js';
 
@@ -33,7 +33,7 @@ const call = (id: number) =>
   `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"search","arguments":{}}}\n`;
 
 /** A front whose "full server" records what it reads and answers each line with `line`. */
-function harness() {
+function harness(onHookCall?: (args: unknown) => string | undefined) {
   const written: string[] = [];
   const fullRead: string[] = [];
   let starts = 0;
@@ -73,6 +73,7 @@ function harness() {
       });
     },
     () => ({ stdout, streams }),
+    onHookCall,
   );
   const replies = () =>
     written
@@ -82,6 +83,71 @@ function harness() {
       .map((l) => JSON.parse(l) as { id: unknown; result: unknown });
   return { front, written, fullRead, replies, starts: () => starts };
 }
+
+const hookCall = (id: number, args: object) =>
+  JSON.stringify({
+    jsonrpc: '2.0',
+    id,
+    method: 'tools/call',
+    params: { name: 'hook_event', arguments: args },
+  }) + '\n';
+
+describe("the lazy MCP front, an agent's hook tool", () => {
+  it('answers hook calls itself before and after the hand-over; the full server never sees one', async () => {
+    const seen: unknown[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    onTestFinished(() => stderr.mockRestore());
+    const h = harness((args) => {
+      seen.push(args);
+      if ((args as { throws?: boolean }).throws) throw new Error('spool gone');
+      return (args as { fail?: string }).fail;
+    });
+    h.front.take(Buffer.from(init(1) + initialized + hookCall(2, { hook_event_name: 'A' })));
+    expect(h.front.loaded).toBe(false);
+    h.front.take(Buffer.from(call(3) + hookCall(4, { hook_event_name: 'B' }).slice(0, 30)));
+    expect(h.front.loaded).toBe(true);
+    h.front.take(
+      Buffer.from(
+        hookCall(4, { hook_event_name: 'B' }).slice(30) +
+          list(5) +
+          hookCall(6, { fail: 'no' }) +
+          hookCall(7, { throws: true }),
+      ),
+    );
+    h.front.end();
+    expect(await h.front.done).toBe(3);
+    expect(seen).toEqual([
+      { hook_event_name: 'A' },
+      { hook_event_name: 'B' },
+      { fail: 'no' },
+      { throws: true },
+    ]);
+    expect(h.fullRead).toEqual([init(1), initialized, call(3), list(5)].map((l) => l.trim()));
+    const byId = new Map(h.replies().map((r) => [r.id, r.result]));
+    expect(byId.get(2)).toEqual({ content: [] });
+    expect(byId.get(4)).toEqual({ content: [] });
+    // Answered before it is recorded (the agent does not wait for the spool); a failure is said
+    // on stderr, and the server serves on.
+    expect(byId.get(6)).toEqual({ content: [] });
+    expect(byId.get(7)).toEqual({ content: [] });
+    expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([
+      'baton mcp: hook event not recorded: no\n',
+      'baton mcp: hook event not recorded: Error: spool gone\n',
+    ]);
+    expect(byId.get(3)).toBe('full');
+    expect(byId.get(5)).toBe('full');
+  });
+
+  it('leaves a call of another tool, and any hook call when it serves no hooks, to the full server', async () => {
+    const h = harness();
+    h.front.take(Buffer.from(init(1) + initialized + hookCall(2, { hook_event_name: 'A' })));
+    h.front.end();
+    await h.front.done;
+    expect(h.fullRead).toEqual(
+      [init(1), initialized, hookCall(2, { hook_event_name: 'A' })].map((l) => l.trim()),
+    );
+  });
+});
 
 describe('the lazy MCP front', () => {
   it('answers initialize and the listed requests itself, and ends with stdin without the server', async () => {

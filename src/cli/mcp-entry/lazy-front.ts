@@ -10,6 +10,7 @@
 import type * as NodeStream from 'node:stream';
 import type { PassThrough, Readable, Writable } from 'node:stream';
 import type { McpListing } from './listing.js';
+import { HOOK_TOOL } from '../../capture/index.js';
 
 /** A line longer than this is not looked at here: the full server applies the real limit. */
 const FRONT_LINE_BYTES = 256 * 1024;
@@ -68,6 +69,10 @@ export class LazyMcpFront {
   private replay: string[] = [];
   private initializeId: Id | undefined;
   private full: PassThrough | undefined;
+  /** The real stdout, once the full server writes to it too. */
+  private out: Writable | undefined;
+  /** Inside an oversized line whose start went to the full server. */
+  private passing = false;
   private ended = false;
   /** Settles with the exit code once stdin has ended (and the full server, if started, too). */
   readonly done: Promise<number>;
@@ -79,6 +84,11 @@ export class LazyMcpFront {
     private readonly startFull: StartFull,
     /** The real stdout and the stream module, made only at the hand-over. */
     private readonly handOverWith: () => { stdout: Writable; streams: Streams },
+    /**
+     * Records a call of the agent's hook tool (its arguments); undefined when done, else why not.
+     * Absent: the tool is not served (the full server answers it is unknown).
+     */
+    private readonly onHookCall?: (args: unknown) => string | undefined,
   ) {
     this.done = new Promise((resolve) => (this.finish = resolve));
   }
@@ -90,13 +100,21 @@ export class LazyMcpFront {
 
   /** Bytes from the client. */
   take(chunk: Buffer): void {
-    if (this.full) {
+    if (this.full && !this.onHookCall) {
       this.full.write(chunk);
       return;
     }
     let at = 0;
-    while (at < chunk.length && !this.full) {
+    while (at < chunk.length) {
       const nl = chunk.indexOf(0x0a, at);
+      if (this.passing) {
+        // The rest of an oversized line, already handed to the full server.
+        const end = nl < 0 ? chunk.length : nl + 1;
+        this.full!.write(chunk.subarray(at, end));
+        if (nl >= 0) this.passing = false;
+        at = end;
+        continue;
+      }
       if (nl < 0) break;
       const piece = chunk.subarray(at, nl + 1);
       at = nl + 1;
@@ -106,22 +124,23 @@ export class LazyMcpFront {
       this.buffered = [];
       this.bufferedBytes = 0;
       this.line(line);
+      // Without hook calls to look for, the full server takes every byte from here on.
+      if (this.full && !this.onHookCall) {
+        if (at < chunk.length) this.full.write(chunk.subarray(at));
+        return;
+      }
     }
     if (at >= chunk.length) return;
     const rest = chunk.subarray(at);
-    // A line above may have handed the conversation over (TypeScript keeps the loop's narrowing).
-    const full = this.full as PassThrough | undefined;
-    if (full) {
-      full.write(rest);
-      return;
-    }
     this.buffered.push(Buffer.from(rest));
     this.bufferedBytes += rest.length;
     if (this.bufferedBytes > FRONT_LINE_BYTES) {
       const pending = Buffer.concat(this.buffered);
       this.buffered = [];
       this.bufferedBytes = 0;
-      this.handOver(pending);
+      if (this.full) this.full.write(pending);
+      else this.handOver(pending);
+      this.passing = true;
     }
   }
 
@@ -129,13 +148,17 @@ export class LazyMcpFront {
   end(): void {
     if (this.ended) return;
     this.ended = true;
+    const last = Buffer.concat(this.buffered);
+    this.buffered = [];
+    this.bufferedBytes = 0;
     if (this.full) {
+      if (last.length > 0) this.full.write(last);
       this.full.end();
       return;
     }
     // A last line without its newline is still a message to the full server (as to the SDK).
-    if (this.bufferedBytes > 0 && Buffer.concat(this.buffered).toString().trim() !== '') {
-      this.handOver(Buffer.concat(this.buffered));
+    if (last.length > 0 && last.toString().trim() !== '') {
+      this.handOver(last);
       this.full!.end();
       return;
     }
@@ -144,10 +167,43 @@ export class LazyMcpFront {
 
   private line(bytes: Buffer): void {
     const text = bytes.toString('utf8');
+    if (this.full) {
+      if (!this.hookCall(text)) this.full.write(bytes);
+      return;
+    }
     if (text.trim() === '') return;
+    if (this.hookCall(text)) return;
     const m = plainMessage(text);
     if (m && this.answer(m, text)) return;
     this.handOver(bytes);
+  }
+
+  /**
+   * A call of the agent's hook tool (HOOK_TOOL), answered here before and after the hand-over:
+   * the full server does not know the tool. True when `text` was one.
+   */
+  private hookCall(text: string): boolean {
+    if (!this.onHookCall || !text.includes(HOOK_TOOL) || !text.includes('tools/call')) return false;
+    const m = plainMessage(text);
+    if (!m || m.method !== 'tools/call' || m.id === undefined || m.params?.name !== HOOK_TOOL)
+      return false;
+    // Answered first: the agent waits for the answer (Claude Code holds the prompt until its hook
+    // has answered), not for the spool write or the worker's start, which follow in this same turn
+    // (a signal's handler runs only after it), so the hook events stay in the order they came.
+    const reply = `${JSON.stringify({ result: { content: [] }, jsonrpc: '2.0', id: m.id })}\n`;
+    // After the hand-over, through the stream the full server writes to, so replies stay whole.
+    if (this.out) this.out.write(reply);
+    else this.write(reply);
+    let failure: string | undefined;
+    try {
+      failure = this.onHookCall(m.params.arguments);
+    } catch (error) {
+      failure = String(error);
+    }
+    // Lost for now, not for good: the session's end imports the transcript, which holds it too.
+    if (failure !== undefined)
+      process.stderr.write(`baton mcp: hook event not recorded: ${failure}\n`);
+    return true;
   }
 
   /** Answers `m` here when it is one the front knows; false hands it to the full server. */
@@ -182,6 +238,7 @@ export class LazyMcpFront {
   /** Starts the full server, replays what it must know, then passes it `first` and all after. */
   private handOver(first: Buffer): void {
     const { stdout, streams } = this.handOverWith();
+    this.out = stdout;
     const input = new streams.PassThrough();
     this.full = input;
     for (const line of this.replay) input.write(line);

@@ -13,6 +13,7 @@ import { LazyMcpFront } from './lazy-front.js';
 import type { Streams } from './lazy-front.js';
 import type { McpListing } from './listing.js';
 import type * as McpFull from './mcp-full.js';
+import type * as McpHookModule from './mcp-hook.js';
 
 declare const __BATON_MCP_LISTING__: McpListing;
 
@@ -62,7 +63,25 @@ function writeOut(text: string): void {
   process.stdout.write(text);
 }
 
+type McpHook = typeof McpHookModule;
+let mcpHook: McpHook | undefined;
+
+/**
+ * A Claude Code hook event sent to the hook tool: recorded by dist/mcp-hook.cjs, loaded at the
+ * first such call (other agents never call it, so their server never loads it).
+ */
+function recordHook(args: unknown): string | undefined {
+  mcpHook ??= createRequire(__filename)(join(__dirname, 'mcp-hook.cjs')) as McpHook;
+  return mcpHook.recordHook(args);
+}
+
 function serveLazily(): void {
+  // Claude Code stops its MCP servers with SIGINT, right after a hook's answer: the default action
+  // would end the process at once, perhaps before the spool write that follows the answer. Handled,
+  // the signal waits for the current turn (where that write happens), then ends the process as
+  // before.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => process.kill(process.pid, signal));
   const front = new LazyMcpFront(
     __BATON_MCP_LISTING__,
     writeOut,
@@ -71,6 +90,7 @@ function serveLazily(): void {
       stdout: process.stdout,
       streams: createRequire(__filename)('node:stream') as Streams,
     }),
+    recordHook,
   );
   void front.done.then((code) => {
     process.exitCode = code;
