@@ -2,7 +2,8 @@
 // checkpoint, the transcript sweep and any crash marking): only the brief is read here, from the
 // store opened read-only, so the hook never waits for the write lock. The brief stays exact:
 // - a turn or session end of this project still waiting in the spool (or being replayed) is
-//   waited for first, bounded (spool-pending.ts), so the previous session's last work is in it;
+//   waited for first, bounded (spool-pending.ts), so the previous session's last work is in it —
+//   and so is a hook of this project the agent started detached that may not have spooled yet;
 // - a session of the project that looks crashed is marked (with its emergency checkpoint) by the
 //   worker when it replays this start, so the hook waits for that replay before reading;
 // - a project (or store) never seen, or a store not migrated yet, is read after that replay too:
@@ -16,6 +17,7 @@ import { identityForCwd } from '../project-for-cwd.js';
 import { parsePayload, reportFailure } from './hook-runtime.js';
 import type { HookWorld } from './hook-runtime.js';
 import { snapshotBriefReply } from './hook-session.js';
+import { waitForHookJobs } from './spool-background.js';
 import { pendingPayloads, waitForReplayed, workBeforeBrief } from './spool-pending.js';
 
 export interface BriefHookDeps {
@@ -52,10 +54,13 @@ export async function runBriefHook(
       if (k === undefined) keys.set(c, (k = identityForCwd(c).key));
       return k === key;
     };
+    // A hook the agent started detached (detached-command.ts) may not have spooled yet.
+    const started = Date.now();
+    waitForHookJobs(world.home, ofProject, deps.waitMs);
     waitForReplayed(
       world.home,
       workBeforeBrief(pendingPayloads(world.home, name), name, ofProject),
-      deps.waitMs,
+      Math.max(0, deps.waitMs - (Date.now() - started)),
     );
     let waitedForSelf = false;
     for (;;) {

@@ -18,6 +18,11 @@ import { spoolDir } from './spool-write.js';
 
 /** Where running workers are noted (also hooks an agent started detached: detached-command.ts). */
 export const workersDir = (home: string) => join(spoolDir(home), 'workers');
+/** A detached hook job's note is `hook-<pid>` and holds the folder the agent ran the hook in. */
+export const HOOK_JOB_PREFIX = 'hook-';
+
+const notedPid = (name: string) =>
+  Number(name.startsWith(HOOK_JOB_PREFIX) ? name.slice(HOOK_JOB_PREFIX.length) : name);
 const lockPath = (home: string) => join(spoolDir(home), 'worker.lock');
 
 function alive(pid: number): boolean {
@@ -59,12 +64,58 @@ export function pendingWorkers(home: string, self: number = process.pid): number
   }
   const live: number[] = [];
   for (const name of names) {
-    const pid = Number(name);
+    const pid = notedPid(name);
     if (pid === self) continue;
     if (alive(pid)) live.push(pid);
     else rmSync(join(workersDir(home), name), { force: true });
   }
   return live;
+}
+
+/**
+ * The detached hook jobs still running (they may not have spooled their payload yet), each with the
+ * folder it was started in; notes of jobs gone are removed.
+ */
+export function pendingHookJobs(home: string): { pid: number; cwd: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(workersDir(home));
+  } catch {
+    return [];
+  }
+  const live: { pid: number; cwd: string }[] = [];
+  for (const name of names) {
+    if (!name.startsWith(HOOK_JOB_PREFIX)) continue;
+    const pid = notedPid(name);
+    const note = join(workersDir(home), name);
+    if (!alive(pid)) {
+      rmSync(note, { force: true });
+      continue;
+    }
+    try {
+      live.push({ pid, cwd: readFileSync(note, 'utf8') });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return live;
+}
+
+/**
+ * Waits until no detached hook job started in a folder of the project (`ofProject`) runs, up to
+ * `timeoutMs`: such a job may be about to spool the previous session's turn or session end.
+ */
+export function waitForHookJobs(
+  home: string,
+  ofProject: (cwd: string) => boolean,
+  timeoutMs: number,
+): boolean {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (!pendingHookJobs(home).some((j) => j.cwd === '' || ofProject(j.cwd))) return true;
+    if (Date.now() >= until) return false;
+    Atomics.wait(pause, 0, 0, 20);
+  }
 }
 
 /** The worker's own note, removed as it exits. */

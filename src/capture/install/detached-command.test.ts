@@ -50,7 +50,10 @@ describe('a detached hook command', () => {
     expect(existsSync(join(dir, 'got'))).toBe(false);
     const notes = readdirSync(join(home, 'spool', 'workers'));
     expect(notes).toHaveLength(1);
-    const pid = Number(notes[0]);
+    expect(notes[0]).toMatch(/^hook-\d+$/);
+    // The note holds the folder the agent ran the hook in (SessionStart waits for its project's).
+    expect(readFileSync(join(home, 'spool', 'workers', notes[0]!), 'utf8')).toBe(process.cwd());
+    const pid = Number(notes[0]!.slice('hook-'.length));
     expect(() => process.kill(pid, 0)).not.toThrow();
     writeFileSync(join(dir, 'go'), '');
     await until(() => existsSync(join(dir, 'got')));

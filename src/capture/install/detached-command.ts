@@ -3,10 +3,11 @@
 // non-interactive shell gives a background job /dev/null as its stdin) with its output sent to
 // /dev/null, notes the job's pid where Baton notes its background workers (so SessionStart and
 // `baton hook --wait` wait for it as for a worker; a note whose process is gone is dropped), and
-// exits at once — printing `reply` first when the agent needs an answer. The command still reads
+// exits at once — printing `reply` first when the agent needs an answer. The note (`hook-<pid>`)
+// holds the folder the agent ran the hook in, so a SessionStart waits only for its project's jobs. The command still reads
 // the whole payload and spools it; it just does so after the agent went on. The notes' folder is
 // `$BATON_HOME`'s, or else the home Baton resolved at install.
-import { workersDir } from '../hooks/spool-background.js';
+import { HOOK_JOB_PREFIX, workersDir } from '../hooks/spool-background.js';
 
 /** `text` as one single-quoted shell word. */
 const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
@@ -20,6 +21,6 @@ const literal = (text: string) => text.replace(/[\\"$`}]/g, '\\$&');
  */
 export function detachedCommand(command: string, home: string, reply?: string): string {
   const notes = `"\${BATON_HOME:-${literal(home)}}/${literal(workersDir('').replace(/^\//, ''))}"`;
-  const job = `exec 3<&0; ${command} <&3 >/dev/null 2>&1 3<&- & mkdir -p ${notes} && : > ${notes}/$!`;
+  const job = `exec 3<&0; ${command} <&3 >/dev/null 2>&1 3<&- & mkdir -p ${notes} && printf '%s' "$PWD" > ${notes}/${HOOK_JOB_PREFIX}$!`;
   return reply === undefined ? `${job} || true` : `${job}; printf '%s' ${quoted(reply)}`;
 }
