@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { waitForWorkers } from '../../src/capture/index.js';
 
 export const BATON_BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'baton.js');
 
@@ -36,8 +37,15 @@ export function runBaton(args: string[], options: RunOptions): RunResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh folder to use as $HOME and $BATON_HOME; call the returned function to remove it. */
+/**
+ * A fresh folder to use as $HOME and $BATON_HOME; call the returned function to remove it — after
+ * the background workers lifecycle hooks started there have finished writing into it.
+ */
 export function tempHome(): { home: string; cleanup: () => void } {
   const home = mkdtempSync(join(tmpdir(), 'baton-e2e-'));
-  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+  const cleanup = () => {
+    waitForWorkers(home, 60_000);
+    rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return { home, cleanup };
 }
