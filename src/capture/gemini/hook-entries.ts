@@ -14,6 +14,10 @@ const TIMEOUTS_MS: Readonly<Record<string, number>> = Object.fromEntries(
 
 const GEMINI_HOOK_EVENTS = installedEvents(GEMINI_HOOK_TABLE);
 
+const MATCHERS: Readonly<Record<string, string>> = Object.fromEntries(
+  GEMINI_HOOK_TABLE.flatMap((e) => (e.install?.matcher ? [[e.event, e.install.matcher]] : [])),
+);
+
 /**
  * Hooks Gemini CLI need not wait for, started detached (detached-command.ts): all but SessionStart,
  * whose brief Gemini reads. Each only spools (the prompt, a request to read the chat file, a
@@ -34,6 +38,7 @@ export function geminiHookSet(batonCommand: string, home?: string): HookSet {
       timeout: TIMEOUTS_MS[event] ?? 30_000,
     }),
     isBatonHandler: (h: JsonValue) => isBatonHookCommand(h, AGENT),
+    matcherFor: (event) => MATCHERS[event],
   };
 }
 

@@ -29,7 +29,9 @@ export const GEMINI_HOOK_TABLE: HookTable = [
     event: 'PreCompress',
     path: 'lifecycle',
     mapsTo: 'manual: chat sweep, compaction, pre_compaction checkpoint; auto: nothing',
-    install: { timeout: 30_000 },
+    // Gemini fires `auto` before every model request with nothing compressed; a lifecycle matcher
+    // is compared with the trigger, so Gemini starts no hook process for those.
+    install: { timeout: 30_000, matcher: 'manual' },
     background: { skip: (payload) => payload.trigger !== 'manual' },
   },
   { event: 'Notification', path: 'spooled', mapsTo: 'system', install: { timeout: 10_000 } },

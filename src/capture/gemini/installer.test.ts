@@ -75,6 +75,43 @@ describe('Gemini CLI installer', () => {
     expect(readFileSync(file(), 'utf8')).toBe(SETTINGS);
   });
 
+  it('registers PreCompress for manual compressions only, and upgrades an install without the matcher', () => {
+    writeFileSync(file(), SETTINGS);
+    geminiInstaller().install(env(), opts());
+    type Groups = Record<string, { matcher?: string; hooks: { command: string }[] }[]>;
+    const hooksOf = () => (parse(readFileSync(file(), 'utf8')) as { hooks: Groups }).hooks;
+    // Gemini compares a lifecycle matcher with PreCompress's trigger: no process for `auto`.
+    expect(hooksOf().PreCompress).toEqual([
+      { matcher: 'manual', hooks: [expect.objectContaining({ name: 'baton' })] },
+    ]);
+    expect(hooksOf().AfterAgent![0]!.matcher).toBeUndefined();
+    // An install from before the matcher: its group is written anew, then nothing changes.
+    const installed = readFileSync(file(), 'utf8');
+    const older = installed.replace(/"matcher": "manual",\s*/, '');
+    expect(older).not.toBe(installed);
+    writeFileSync(file(), older);
+    const upgrade = geminiInstaller().install(env(), opts());
+    expect(upgrade.changes[0]!.details).toEqual([expect.stringMatching(/^~ PreCompress: /)]);
+    expect(hooksOf().PreCompress![0]!.matcher).toBe('manual');
+    expect(geminiInstaller().install(env(), opts()).changes[0]!.action).toBe('unchanged');
+    geminiInstaller().uninstall(env(), opts());
+    expect(readFileSync(file(), 'utf8')).toBe(SETTINGS);
+  });
+
+  it('leaves a user’s own PreCompress group with another matcher alone', () => {
+    const mine = SETTINGS.replace(
+      '"SessionStart": [',
+      '"PreCompress": [\n      { "matcher": "auto", "hooks": [{ "name": "mine", "type": "command", "command": "echo" }] }\n    ],\n    "SessionStart": [',
+    );
+    writeFileSync(file(), mine);
+    geminiInstaller().install(env(), opts());
+    const groups = (parse(readFileSync(file(), 'utf8')) as { hooks: Record<string, unknown[]> })
+      .hooks.PreCompress!;
+    expect(groups).toHaveLength(2);
+    geminiInstaller().uninstall(env(), opts());
+    expect(readFileSync(file(), 'utf8')).toBe(mine);
+  });
+
   it('registers the MCP server under mcpServers when asked, and removes exactly it', () => {
     writeFileSync(file(), SETTINGS);
     const mcp = batonMcpEntry();

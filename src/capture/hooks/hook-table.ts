@@ -16,9 +16,10 @@ export interface HookEventSpec {
   mapsTo: string;
   /**
    * Registered by `baton install`, with the agent's timeout (in the agent's own unit); absent when
-   * Baton handles the event only if a user wires it.
+   * Baton handles the event only if a user wires it. `matcher`: registered for those occurrences
+   * only (the agent does not even start the hook for the others).
    */
-  install?: { timeout: number; async?: boolean };
+  install?: { timeout: number; async?: boolean; matcher?: string };
   /**
    * A lifecycle event whose answer the agent needs nothing from (or a fixed one): the hook spools
    * the payload, prints `reply` (when the agent requires an answer) and returns, and a detached

@@ -25,6 +25,11 @@ export interface HookSet {
   isBatonHandler(handler: JsonValue): boolean;
   /** Said after the event on a detail line for an added handler, e.g. Claude Code's " (async)". */
   addedNote?(event: string): string;
+  /**
+   * The matcher of the group Baton writes for `event`, when it runs only for some occurrences
+   * (Gemini's PreCompress for `manual` only); absent: a matcher-less group.
+   */
+  matcherFor?(event: string): string | undefined;
 }
 
 export interface HooksPlan {
@@ -47,8 +52,10 @@ interface Found {
   group: number;
   handler: number;
   value: JsonValue;
-  /** The group holds nothing but this handler: Baton made the group. */
+  /** The group holds nothing but this handler (and the matcher Baton writes): Baton made it. */
   alone: boolean;
+  /** The group's matcher, when it has one. */
+  matcher: JsonValue | undefined;
 }
 
 function findBatonHandlers(root: Node, set: HookSet): Found[] {
@@ -63,10 +70,16 @@ function findBatonHandlers(root: Node, set: HookSet): Found[] {
       const handlers = nodeAt(group, ['hooks']);
       if (handlers?.type !== 'array') return;
       const list = handlers.children ?? [];
+      const matcher = nodeAt(group, ['matcher']);
+      const matcherValue = matcher ? (getNodeValue(matcher) as JsonValue) : undefined;
+      // A group is Baton's when it holds only Baton's handler, and a matcher only if Baton writes one.
+      const keys = (group.children ?? []).length - (matcher ? 1 : 0);
+      const ours = !matcher || matcherValue === set.matcherFor?.(event);
       list.forEach((h, hi) => {
         const value = getNodeValue(h) as JsonValue;
-        const alone = list.length === 1 && (group.children ?? []).length === 1;
-        if (set.isBatonHandler(value)) found.push({ event, group: gi, handler: hi, value, alone });
+        const alone = list.length === 1 && keys === 1 && ours;
+        if (set.isBatonHandler(value))
+          found.push({ event, group: gi, handler: hi, value, alone, matcher: matcherValue });
       });
     });
   }
@@ -98,8 +111,15 @@ export function planHooksInstall(before: string, file: string, set: HookSet): Ho
         `"hooks" in ${file} is not an object; nothing was changed`,
       );
     const first = findBatonHandlers(root, set).find((f) => f.event === event);
+    const matcher = set.matcherFor?.(event);
+    const entry: JsonObject =
+      matcher === undefined ? { hooks: [desired] } : { matcher, hooks: [desired] };
     if (first) {
-      if (!same(first.value, desired)) {
+      if (first.alone && first.matcher !== matcher) {
+        // Baton's own group, written with another matcher (an older install): written anew.
+        text = replaceValue(text, root, ['hooks', event, first.group], entry, style);
+        details.push(`~ ${event}: ${commandOf(desired)}`);
+      } else if (!same(first.value, desired)) {
         text = replaceValue(
           text,
           root,
@@ -111,7 +131,6 @@ export function planHooksInstall(before: string, file: string, set: HookSet): Ho
       }
       continue;
     }
-    const entry = { hooks: [desired] };
     if (!hooks) {
       text = addProperty(text, root, [], 'hooks', { [event]: [entry] }, style);
       created.hooksKey = true;
