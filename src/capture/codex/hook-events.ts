@@ -3,7 +3,9 @@
 // SessionEnd spool too and leave their rollout sweep to a background process (Stop and SubagentStop
 // must still answer with JSON: `{}`); SessionStart spools its start the same way and reads only
 // the brief. Timeouts are seconds.
-// Codex's `notify` program (`agent-turn-complete`) is not a hook event: the handler takes it apart.
+// Codex's `notify` program (`agent-turn-complete`, its JSON an argument) is not a hook event and is
+// not installed as one; the handler takes it apart, and like Stop it is left to the background
+// worker: Codex does not wait for it, but it runs while Codex exits.
 import type { HookTable } from '../hooks/hook-table.js';
 import { agentProcessMeta } from '../agent-process.js';
 import { codexAgentProcess } from './agent-process.js';
@@ -60,4 +62,10 @@ export const CODEX_HOOK_TABLE: HookTable = [
     background: {},
   },
   { event: 'PermissionRequest', path: 'spooled', mapsTo: 'system' },
+  {
+    event: 'agent-turn-complete',
+    path: 'lifecycle',
+    mapsTo: '`notify`: rollout sweep, system (turn complete)',
+    background: {},
+  },
 ];

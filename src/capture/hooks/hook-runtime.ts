@@ -61,7 +61,9 @@ export function parsePayload(text: string): { payload: Record<string, unknown>; 
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new Error('hook payload is not a JSON object');
   }
-  const name = (payload as { hook_event_name?: unknown }).hook_event_name;
+  // Codex's `notify` program names its event in `type` (`agent-turn-complete`).
+  const p = payload as { hook_event_name?: unknown; type?: unknown };
+  const name = p.hook_event_name ?? p.type;
   return {
     payload: payload as Record<string, unknown>,
     event: typeof name === 'string' ? name : 'unknown',

@@ -156,6 +156,37 @@ describe('lifecycle hooks in the background', () => {
     expect(sessions().find((x) => x.agentSessionId === 'c1')).toBeDefined();
   });
 
+  it('Codex: its `notify` program (the payload an argument) is left to the worker too', () => {
+    const thread = 'c2';
+    expect(
+      hook('codex', { session_id: thread, hook_event_name: 'SessionStart', source: 'startup' })
+        .code,
+    ).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const before = sessions().find((x) => x.agentSessionId === thread)!.eventCount;
+    const preload = join(dir, 'loaded.cjs');
+    const out = join(dir, 'loaded.json');
+    const payload = JSON.stringify({
+      type: 'agent-turn-complete',
+      'thread-id': thread,
+      'turn-id': 't1',
+      cwd: dir,
+      'last-assistant-message': 'Done.',
+    });
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, 'hook', 'codex', payload], {
+      input: '',
+      encoding: 'utf8',
+      env,
+    });
+    expect(r.status).toBe(0);
+    // Only the launcher and the hot entry were loaded: no store opened, no sweep waited for.
+    const files = (JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((f) => f !== preload);
+    expect(files).toEqual(launcherOnly);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(spooled()).toEqual([]);
+    expect(sessions().find((x) => x.agentSessionId === thread)!.eventCount).toBe(before + 1);
+  });
+
   it('the next SessionStart waits for the worker, so its brief names the session the worker ended', () => {
     env.BATON_HOOK_WAIT_MS = '120000'; // However slow the worker is on a loaded machine.
     const A = 'aaaaaaaa-0000-4000-8000-0000000000b3';
