@@ -128,8 +128,7 @@ function markExited(store: Store, s: Session, opts: CrashDetectionOptions): void
 
 /** An active session detectCrashes would change: ended because its agent exited, or crashed. */
 export type SessionVerdict = { session: Session } & (
-  | { state: 'exited' }
-  | { state: 'crashed'; reason: string }
+  { state: 'exited' } | { state: 'crashed'; reason: string }
 );
 
 /** The active sessions detectCrashes would end or mark crashed, with why; reads only. */
