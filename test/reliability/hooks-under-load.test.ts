@@ -84,12 +84,8 @@ describe('hooks under load', () => {
     `${AGENTS} agents (hooks as installed, ${MODE}) working for ${SECONDS} s beside an import and searches: every brief printed, nothing lost`,
     async () => {
       // Baton installed for Claude Code the way a user installs it, and its hooks read back.
-      const install = runBaton(
-        ['install', 'claude-code', ...(MODE === 'command' ? ['--no-mcp'] : [])],
-        {
-          home,
-        },
-      );
+      const flags = MODE === 'command' ? ['--no-mcp'] : [];
+      const install = runBaton(['install', 'claude-code', ...flags], { home });
       expect(install.code, install.stderr).toBe(0);
       const installed = readInstalledHooks(home);
       const handlerOf = (event: string) =>
