@@ -208,7 +208,11 @@ describe('hooks under load', () => {
         // Claude Code starts its MCP servers as the session starts, beside SessionStart (which the
         // agent waits on: its reply is the brief); the first prompt comes once both are there.
         const tc = performance.now();
-        const connecting = hooks.connect().then(() => connects.push(performance.now() - tc));
+        const connecting = hooks.connect().then(
+          () => connects.push(performance.now() - tc),
+          (error: unknown) =>
+            failures.push(`${session}: MCP server not connected: ${String(error)}`),
+        );
         briefs[i] = await hook(hooks, 'start', project, {
           session_id: session,
           hook_event_name: 'SessionStart',
