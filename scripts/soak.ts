@@ -19,10 +19,17 @@ interface Soak {
 }
 
 const SOAKS: Record<string, Soak> = {
+  // The agents' hooks as the default install wires them (through each agent's MCP server)…
   'hooks-under-load': {
     file: 'test/reliability/hooks-under-load.test.ts',
-    long: { BATON_SOAK_SECONDS: '60', BATON_SOAK_SEED: '18' },
-    quick: { BATON_SOAK_SECONDS: '8', BATON_SOAK_SEED: '18' },
+    long: { BATON_SOAK_HOOKS: 'mcp', BATON_SOAK_SECONDS: '60', BATON_SOAK_SEED: '18' },
+    quick: { BATON_SOAK_HOOKS: 'mcp', BATON_SOAK_SECONDS: '8', BATON_SOAK_SEED: '18' },
+  },
+  // …and as `--no-mcp` wires them: every hook a process of its own.
+  'hooks-under-load-command': {
+    file: 'test/reliability/hooks-under-load.test.ts',
+    long: { BATON_SOAK_HOOKS: 'command', BATON_SOAK_SECONDS: '60', BATON_SOAK_SEED: '18' },
+    quick: { BATON_SOAK_HOOKS: 'command', BATON_SOAK_SECONDS: '8', BATON_SOAK_SEED: '18' },
   },
   'spool-kill': {
     file: 'test/reliability/spool-kill.test.ts',
