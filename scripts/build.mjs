@@ -152,12 +152,33 @@ const operationsOutside = {
     );
   },
 };
+// Two built-ins are required by modules of the store when they load, though a search uses them
+// rarely or never: `node:crypto` (ulidx, the ids, the redactor and the store's open use it to
+// make an id, mark a secret or give a new store its identity) and `node:zlib` (packed texts and
+// checkpoints; Node's streams and perf_hooks come with it). Loading them costs a cold `baton search`
+// several ms, so in this bundle each is loaded on its first use: a property read of its stand-in.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|zlib)$/ }, (args) =>
+      args.namespace === 'lazy'
+        ? { path: args.path, external: true }
+        : { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'lazy' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents:
+        `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n` +
+        'module.exports = new Proxy({}, { get: (_, name) => load()[name], has: (_, name) => name in load() });',
+      loader: 'js',
+    }));
+  },
+};
 const searchMain = await build({
   ...common,
   sourcemap: 'external',
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  plugins: [operationsOutside],
+  plugins: [operationsOutside, lazyBuiltins],
   entryPoints: { 'search-main': 'src/cli/search-entry/search-main.ts' },
   define: { 'import.meta.url': '__batonUrl' },
   banner: { js: "var __batonUrl = require('node:url').pathToFileURL(__filename).href;" },
