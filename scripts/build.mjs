@@ -4,6 +4,7 @@
 // CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
 const common = {
@@ -173,12 +174,26 @@ const lazyBuiltins = {
     }));
   },
 };
+// better-sqlite3 12's JavaScript goes into this bundle too, for Node 20, where it is otherwise a
+// dozen files found, read and compiled anew by every search (src/cli/search-entry/bundled-sqlite.ts
+// offers it to the driver, which takes it only beside an installed package of the same version).
+// Its `bindings` lookup is only for an addon not opened by path, which the driver never lets
+// this copy do: it stays outside.
+const bundledSqlite = {
+  name: 'bundled-sqlite',
+  setup(b) {
+    b.onResolve({ filter: /^better-sqlite3(\/package\.json)?$/ }, (args) => ({
+      path: createRequire(import.meta.url).resolve(args.path),
+    }));
+    b.onResolve({ filter: /^bindings$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
 const searchMain = await build({
   ...common,
   sourcemap: 'external',
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  plugins: [operationsOutside, lazyBuiltins],
+  plugins: [operationsOutside, lazyBuiltins, bundledSqlite],
   entryPoints: { 'search-main': 'src/cli/search-entry/search-main.ts' },
   define: { 'import.meta.url': '__batonUrl' },
   banner: { js: "var __batonUrl = require('node:url').pathToFileURL(__filename).href;" },

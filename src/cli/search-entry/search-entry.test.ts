@@ -210,6 +210,14 @@ describe('baton search through its small entry', () => {
     // Node 20 compiles search-main.cjs through the code cache (not require); Node ≥ 22 requires it.
     expect(ours.filter((f) => f !== main)).toEqual([BIN, join(ROOT, 'dist', 'search.cjs')]);
     expect(r.files.filter((f) => /node_modules\/(commander|zod)\//.test(f))).toEqual([]);
+    // Built-ins a search does not use stay unloaded (crypto: ids, redaction; zlib: packed texts).
+    expect(r.builtins.filter((m) => /^NativeModule (crypto|zlib)$/.test(m))).toEqual([]);
+    // Node 20: better-sqlite3's JavaScript comes from the bundle, only its addon from the package.
+    if (Number(process.versions.node.split('.')[0]) < 22) {
+      expect(r.files.filter((f) => f.includes('node_modules/better-sqlite3/'))).toEqual([
+        join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      ]);
+    }
     // What is in the bundle, from its source map: the search command's code, not the others'.
     const sources = (
       JSON.parse(readFileSync(`${main}.map`, 'utf8')) as { sources: string[] }
