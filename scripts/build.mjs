@@ -178,12 +178,25 @@ const lazyBuiltins = {
 // dozen files found, read and compiled anew by every search (src/cli/search-entry/bundled-sqlite.ts
 // offers it to the driver, which takes it only beside an installed package of the same version).
 // Its `bindings` lookup is only for an addon not opened by path, which the driver never lets
-// this copy do: it stays outside.
+// this copy do: it stays outside. Where version 12 is not installed (an optional dependency whose
+// native build may fail on Node ≥ 22, which never needs it), the bundle offers nothing.
+const resolveFromHere = (path) => {
+  try {
+    return createRequire(import.meta.url).resolve(path);
+  } catch {
+    return undefined;
+  }
+};
 const bundledSqlite = {
   name: 'bundled-sqlite',
   setup(b) {
+    const installed = resolveFromHere('better-sqlite3/package.json') !== undefined;
+    b.onResolve({ filter: /\/bundled-sqlite\.js$/ }, () =>
+      installed ? undefined : { path: 'bundled-sqlite', namespace: 'nothing' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'nothing' }, () => ({ contents: '', loader: 'js' }));
     b.onResolve({ filter: /^better-sqlite3(\/package\.json)?$/ }, (args) => ({
-      path: createRequire(import.meta.url).resolve(args.path),
+      path: resolveFromHere(args.path),
     }));
     b.onResolve({ filter: /^bindings$/ }, (args) => ({ path: args.path, external: true }));
   },
