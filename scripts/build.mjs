@@ -166,12 +166,18 @@ const lazyBuiltins = {
         ? { path: args.path, external: true }
         : { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'lazy' },
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents:
-        `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n` +
-        'module.exports = new Proxy({}, { get: (_, name) => load()[name], has: (_, name) => name in load() });',
-      loader: 'js',
-    }));
+    // A getter per export (named at build time): esbuild's interop copies a module's own
+    // properties as getters, so each still reads the real module only when used.
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default');
+      const getters = names.map((name) => `get ${name}() { return load().${name}; }`);
+      return {
+        contents:
+          `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n` +
+          `module.exports = { ${getters.join(', ')} };`,
+        loader: 'js',
+      };
+    });
   },
 };
 // better-sqlite3 12's JavaScript goes into this bundle too, for Node 20, where it is otherwise a

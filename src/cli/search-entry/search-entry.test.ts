@@ -75,6 +75,16 @@ beforeAll(() => {
         reasoning: 'staging broke',
       });
     }
+    // A long, repetitive text: stored compressed (src/store/text-codec.ts).
+    const session = store.sessions.start({ agent: 'claude-code', projectId: here.id });
+    store.events.append([
+      {
+        sessionId: session.id,
+        kind: 'assistant_message',
+        text: 'the zebrafish migration moved the tanks. '.repeat(40),
+        source: 'cli',
+      },
+    ]);
   } finally {
     store.close();
   }
@@ -196,6 +206,19 @@ describe('baton search through its small entry', () => {
     const full = run(FULL, args);
     expect(ranFullCli(small)).toBe(true);
     expect({ code: small.code, stdout: small.stdout, stderr: small.stderr }).toEqual({
+      code: full.code,
+      stdout: full.stdout,
+      stderr: full.stderr,
+    });
+  });
+
+  it('reads a compressed text, loading zlib only then', () => {
+    const r = run(BIN, ['zebrafish', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('zebrafish migration');
+    expect(r.builtins).toContain('NativeModule zlib');
+    const full = run(FULL, ['zebrafish', '--json']);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
       code: full.code,
       stdout: full.stdout,
       stderr: full.stderr,
