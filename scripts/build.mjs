@@ -4,6 +4,7 @@
 // CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
 const common = {
@@ -152,12 +153,66 @@ const operationsOutside = {
     );
   },
 };
+// Two built-ins are required by modules of the store when they load, though a search uses them
+// rarely or never: `node:crypto` (ulidx, the ids, the redactor and the store's open use it to
+// make an id, mark a secret or give a new store its identity) and `node:zlib` (packed texts and
+// checkpoints; Node's streams and perf_hooks come with it). Loading them costs a cold `baton search`
+// several ms, so in this bundle each is loaded on its first use: a property read of its stand-in.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|zlib)$/ }, (args) =>
+      args.namespace === 'lazy'
+        ? { path: args.path, external: true }
+        : { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'lazy' },
+    );
+    // A getter per export (named at build time): esbuild's interop copies a module's own
+    // properties as getters, so each still reads the real module only when used.
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default');
+      const getters = names.map((name) => `get ${name}() { return load().${name}; }`);
+      return {
+        contents:
+          `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n` +
+          `module.exports = { ${getters.join(', ')} };`,
+        loader: 'js',
+      };
+    });
+  },
+};
+// better-sqlite3 12's JavaScript goes into this bundle too, for Node 20, where it is otherwise a
+// dozen files found, read and compiled anew by every search (src/cli/search-entry/bundled-sqlite.ts
+// offers it to the driver, which takes it only beside an installed package of the same version).
+// Its `bindings` lookup is only for an addon not opened by path, which the driver never lets
+// this copy do: it stays outside. Where version 12 is not installed (an optional dependency whose
+// native build may fail on Node ≥ 22, which never needs it), the bundle offers nothing.
+const resolveFromHere = (path) => {
+  try {
+    return createRequire(import.meta.url).resolve(path);
+  } catch {
+    return undefined;
+  }
+};
+const bundledSqlite = {
+  name: 'bundled-sqlite',
+  setup(b) {
+    const installed = resolveFromHere('better-sqlite3/package.json') !== undefined;
+    b.onResolve({ filter: /\/bundled-sqlite\.js$/ }, () =>
+      installed ? undefined : { path: 'bundled-sqlite', namespace: 'nothing' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'nothing' }, () => ({ contents: '', loader: 'js' }));
+    b.onResolve({ filter: /^better-sqlite3(\/package\.json)?$/ }, (args) => ({
+      path: resolveFromHere(args.path),
+    }));
+    b.onResolve({ filter: /^bindings$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
 const searchMain = await build({
   ...common,
   sourcemap: 'external',
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  plugins: [operationsOutside],
+  plugins: [operationsOutside, lazyBuiltins, bundledSqlite],
   entryPoints: { 'search-main': 'src/cli/search-entry/search-main.ts' },
   define: { 'import.meta.url': '__batonUrl' },
   banner: { js: "var __batonUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -75,6 +75,16 @@ beforeAll(() => {
         reasoning: 'staging broke',
       });
     }
+    // A long, repetitive text: stored compressed (src/store/text-codec.ts).
+    const session = store.sessions.start({ agent: 'claude-code', projectId: here.id });
+    store.events.append([
+      {
+        sessionId: session.id,
+        kind: 'assistant_message',
+        text: 'the zebrafish migration moved the tanks. '.repeat(40),
+        source: 'cli',
+      },
+    ]);
   } finally {
     store.close();
   }
@@ -202,6 +212,19 @@ describe('baton search through its small entry', () => {
     });
   });
 
+  it('reads a compressed text, loading zlib only then', () => {
+    const r = run(BIN, ['zebrafish', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('zebrafish migration');
+    expect(r.builtins).toContain('NativeModule zlib');
+    const full = run(FULL, ['zebrafish', '--json']);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: full.code,
+      stdout: full.stdout,
+      stderr: full.stderr,
+    });
+  });
+
   it('loads neither commander, zod nor the operations door', () => {
     const r = run(BIN, ['deploy', '--json']);
     expect(r.code).toBe(0);
@@ -210,6 +233,14 @@ describe('baton search through its small entry', () => {
     // Node 20 compiles search-main.cjs through the code cache (not require); Node ≥ 22 requires it.
     expect(ours.filter((f) => f !== main)).toEqual([BIN, join(ROOT, 'dist', 'search.cjs')]);
     expect(r.files.filter((f) => /node_modules\/(commander|zod)\//.test(f))).toEqual([]);
+    // Built-ins a search does not use stay unloaded (crypto: ids, redaction; zlib: packed texts).
+    expect(r.builtins.filter((m) => /^NativeModule (crypto|zlib)$/.test(m))).toEqual([]);
+    // Node 20: better-sqlite3's JavaScript comes from the bundle, only its addon from the package.
+    if (Number(process.versions.node.split('.')[0]) < 22) {
+      expect(r.files.filter((f) => f.includes('node_modules/better-sqlite3/'))).toEqual([
+        join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      ]);
+    }
     // What is in the bundle, from its source map: the search command's code, not the others'.
     const sources = (
       JSON.parse(readFileSync(`${main}.map`, 'utf8')) as { sources: string[] }

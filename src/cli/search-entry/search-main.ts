@@ -2,6 +2,8 @@
 // command's own code (commands/search-run.ts), the CliContext every command runs in and the
 // full CLI's error report and end of command (report.ts), without commander, zod or the
 // operations door. Besides main.ts, the one place that builds the world from the real process.
+// First: it offers the store's driver the bundled better-sqlite3 before the driver loads.
+import './bundled-sqlite.js';
 import { systemClock } from '../../core/index.js';
 import { runSearch } from '../commands/search-run.js';
 import { CliContext } from '../context.js';
