@@ -60,10 +60,17 @@ describe('baton with Claude Code (e2e)', () => {
     expect(install.code).toBe(0);
     expect(install.stdout).toContain('+ SessionStart');
     const settings = JSON.parse(readFileSync(settingsPath(), 'utf8')) as {
-      hooks: Record<string, { hooks: { command: string; async?: boolean }[] }[]>;
+      hooks: Record<string, { hooks: Record<string, unknown>[] }[]>;
     };
-    const command = settings.hooks.PreToolUse![0]!.hooks[0]!.command;
-    expect(settings.hooks.PreToolUse![0]!.hooks[0]!.async).toBe(true);
+    // With its MCP server, the tool hooks go to the running `baton mcp` (the real-client suites and
+    // the hooks-under-load soak drive that path); SessionStart stays the hook command, which every
+    // event below is fed to, as `--no-mcp` installs them all.
+    expect(settings.hooks.PreToolUse![0]!.hooks[0]!).toMatchObject({
+      type: 'mcp_tool',
+      server: 'baton',
+    });
+    const command = settings.hooks.SessionStart![0]!.hooks[0]!.command as string;
+    expect(command).toMatch(/ hook claude-code$/);
     expect(install.stdout).toContain('+ mcpServers.baton');
     const server = (
       JSON.parse(readFileSync(userConfigPath(), 'utf8')) as {
@@ -227,6 +234,12 @@ describe('baton with Claude Code (e2e)', () => {
     expect(r.stdout).not.toContain('mcpServers');
     expect(existsSync(settingsPath())).toBe(true);
     expect(existsSync(userConfigPath())).toBe(false);
+    // Without the server, the tool hooks are async commands.
+    const settings = JSON.parse(readFileSync(settingsPath(), 'utf8')) as {
+      hooks: Record<string, { hooks: { command: string; async?: boolean }[] }[]>;
+    };
+    expect(settings.hooks.PreToolUse![0]!.hooks[0]!).toMatchObject({ async: true });
+    expect(settings.hooks.PreToolUse![0]!.hooks[0]!.command).toMatch(/ hook claude-code$/);
   });
 
   it('never fails the agent: garbage stdin, unknown agents and a locked store all exit 0 silently', async () => {
