@@ -185,6 +185,12 @@ const FULL_CLI: string[][] = [
   ['--', 'deploy'],
 ];
 
+/** What a user sees of a run: its exit code and both streams. */
+const outcome = (r: { code: number | null; stdout: string; stderr: string }) => ({
+  code: r.code,
+  stdout: r.stdout,
+  stderr: r.stderr,
+});
 describe('baton search through its small entry', () => {
   const named = (list: string[][]) => list.map((args) => [JSON.stringify(args), args] as const);
 
@@ -193,11 +199,7 @@ describe('baton search through its small entry', () => {
     const full = run(FULL, args);
     expect(ranFullCli(small)).toBe(false);
     expect(ranFullCli(full)).toBe(true);
-    expect({ code: small.code, stdout: small.stdout, stderr: small.stderr }).toEqual({
-      code: full.code,
-      stdout: full.stdout,
-      stderr: full.stderr,
-    });
+    expect(outcome(small)).toEqual(outcome(full));
     expect(small.stdout + small.stderr).not.toBe('');
   });
 
@@ -205,11 +207,7 @@ describe('baton search through its small entry', () => {
     const small = run(BIN, args);
     const full = run(FULL, args);
     expect(ranFullCli(small)).toBe(true);
-    expect({ code: small.code, stdout: small.stdout, stderr: small.stderr }).toEqual({
-      code: full.code,
-      stdout: full.stdout,
-      stderr: full.stderr,
-    });
+    expect(outcome(small)).toEqual(outcome(full));
   });
 
   it('reads a compressed text, loading zlib only then', () => {
@@ -218,11 +216,7 @@ describe('baton search through its small entry', () => {
     expect(r.stdout).toContain('zebrafish migration');
     expect(r.builtins).toContain('NativeModule zlib');
     const full = run(FULL, ['zebrafish', '--json']);
-    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
-      code: full.code,
-      stdout: full.stdout,
-      stderr: full.stderr,
-    });
+    expect(outcome(r)).toEqual(outcome(full));
   });
 
   it('loads neither commander, zod nor the operations door', () => {
