@@ -51,17 +51,30 @@ describe('tokenize', () => {
       'get',
       'http',
       'response',
-      '2',
+      null, // "2": one letter, and no query word is
       null, // "code": no query word starts with "co"
-      'x',
-      '9',
-      'y',
+      null, // one-letter parts: no query word is one letter
+      null,
+      null,
     ]);
   });
 
   it('keeps only words a query word could match, folded, and counts the rest', () => {
-    expect(dense('zebra Deploy, Ébauche a', ['deploy'])).toEqual([null, 'deploy', 'ebauche', 'a']);
+    expect(dense('zebra Deploy, Ébauche a', ['deploy'])).toEqual([null, 'deploy', 'ebauche', null]);
     expect(dense('版本号 ok', ['ok'])).toEqual(['版本号', 'ok', '版本', '本号']);
+  });
+
+  it('keeps one-letter words and parts only when a query word is one letter', () => {
+    expect(dense('a b é x9Y', ['deploy'])).toEqual([null, null, 'e', null, null, null, null]);
+    expect(dense('a b é x9Y', ['deploy', 'b'])).toEqual(['a', 'b', 'e', null, 'x', '9', 'y']);
+    expect(count('plan B, then b and bb', 'b')).toBe(2);
+    expect(count('x y x', 'x', true)).toBe(2);
+    expect(count('a b', 'a b')).toBe(1);
+  });
+
+  it('gives an empty text no tokens', () => {
+    const t = tokenize('', leadsOf([phraseOf('deploy', false, 1)]));
+    expect([t.length, t.at, t.words]).toEqual([0, [], []]);
   });
 });
 

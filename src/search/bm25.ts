@@ -21,15 +21,19 @@ export interface QueryPhrase {
   prefix: string | null;
   /** Documents (estimated) holding the phrase. */
   df: number;
+  /** Each stem less its last letter: what a word must start with to have that stem. */
+  starts: string[];
 }
 
 export function phraseOf(text: string, prefix: boolean, df: number): QueryPhrase {
   const t = indexTerm({ text, prefix });
   const words = t.text.match(WORD) ?? [];
+  const stems = words.map(stem);
   return {
-    stems: words.map(stem),
+    stems,
     prefix: t.prefix && words.length ? fold(words[words.length - 1]!) : null,
     df,
+    starts: stems.map((s) => (s.length > 1 ? s.slice(0, -1) : s)),
   };
 }
 
@@ -54,6 +58,11 @@ export interface Leads {
   text: Set<string>;
   /** 1 at `a * 128 + b` for an ASCII pair a, b that a lead starts with, in either case. */
   pairs: Uint8Array;
+  /**
+   * Whether a lead is a single letter (a one-letter stem or prefix): only then can a one-letter
+   * word match, and only then is it kept.
+   */
+  single: boolean;
 }
 
 const LOWER = 1;
@@ -86,15 +95,15 @@ export function leadsOf(phrases: QueryPhrase[]): Leads {
       }
     }
   }
-  return { text, pairs };
+  return { text, pairs, single: [...text].some((l) => l.length < 2) };
 }
 
 /**
  * Whether text[i, end) could match: it starts with a lead (compared case-blind), starts with a
- * non-ASCII letter, or is a single character.
+ * non-ASCII letter, or is a single character and a lead is too.
  */
 function keep(text: string, i: number, end: number, leads: Leads): boolean {
-  if (end - i < 2) return true;
+  if (end - i < 2) return leads.single || text.charCodeAt(i) > 127;
   const a = text.charCodeAt(i);
   if (a > 127) return true;
   const b = text.charCodeAt(i + 1);
@@ -102,11 +111,20 @@ function keep(text: string, i: number, end: number, leads: Leads): boolean {
   return leads.pairs[a * 128 + b] === 1;
 }
 
+/** An empty text's tokens, shared (frozen: callers only read them). */
+const NO_TOKENS: Tokens = Object.freeze({
+  length: 0,
+  at: Object.freeze([]) as unknown as number[],
+  words: Object.freeze([]) as unknown as string[],
+});
+
 /**
  * Splits words where unicode61 splits them, and appends, as ftsBody appends them to the index,
  * each camelCase word's parts and each CJK run's bigrams after the words, in order.
  */
 export function tokenize(text: string, leads: Leads): Tokens {
+  // Most events have no tool name or no file: one shared answer, not three objects each.
+  if (text === '') return NO_TOKENS;
   const at: number[] = [];
   const words: string[] = [];
   // Parts (camelCase, CJK bigrams) come after every word: kept here, shifted at the end.
@@ -159,11 +177,12 @@ export function tokenize(text: string, leads: Leads): Tokens {
     // than the test itself.
     const second = end - i < 2 ? -1 : text.charCodeAt(i + 1);
     if (
-      second === -1 ||
       first > 127 ||
-      (second > 127
-        ? leads.text.has(text.slice(i, i + 2).toLowerCase())
-        : pairs[first * 128 + second] === 1)
+      (second === -1
+        ? leads.single
+        : second > 127
+          ? leads.text.has(text.slice(i, i + 2).toLowerCase())
+          : pairs[first * 128 + second] === 1)
     ) {
       const word = text.slice(i, end);
       at.push(count);
@@ -220,8 +239,9 @@ export function phraseCount(t: Tokens, p: QueryPhrase): number {
   const n = p.stems.length;
   if (n === 0) return 0;
   const { at, words } = t;
+  if (words.length < n) return 0;
   const stems = p.stems;
-  const leads = stems.map((s) => (s.length > 1 ? s.slice(0, -1) : s));
+  const leads = p.starts;
   const last = n - 1;
   let count = 0;
   for (let k = 0; k + n <= words.length; k++) {

@@ -100,16 +100,19 @@ function ownScores(
   const leads = leadsOf(phrases);
   const tokens = rows.map((c) => fieldsOf(c, leads));
   const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
-  const avg = weights.map(
-    (_, f) => tokens.reduce((n, t) => n + t[f]!.length, 0) / Math.max(1, tokens.length),
-  );
+  // One set of fields, refilled per candidate (termFrequencies keeps none of it): a thousand
+  // candidates' worth of small objects is what a cold process spends its collections on.
+  const fields: Field[] = weights.map((weight, f) => ({
+    tokens: tokens[0]?.[f] ?? tokenize('', leads),
+    weight,
+    avgLength: tokens.reduce((n, t) => n + t[f]!.length, 0) / Math.max(1, tokens.length),
+  }));
   return rows.map((c, i) => {
-    const fields: Field[] = tokens[i]!.map((t, f) => ({
-      tokens: t,
-      weight: weights[f]!,
-      avgLength: avg[f]!,
-    }));
+    const own = tokens[i]!;
+    for (let f = 0; f < fields.length; f++) fields[f]!.tokens = own[f]!;
     const tf = termFrequencies(fields, phrases);
+    let covered = 0;
+    for (const f of tf) if (f > 0) covered += 1;
     return {
       seq: c.seq,
       ts: c.ts,
@@ -118,7 +121,7 @@ function ownScores(
       kind: c.kind,
       tf,
       own: score(tf),
-      covered: tf.filter((f) => f > 0).length,
+      covered,
     };
   });
 }
