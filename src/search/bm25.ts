@@ -281,8 +281,12 @@ export function termFrequencies(fields: Field[], phrases: QueryPhrase[]): number
     for (const f of fields) {
       const length = f.tokens.length;
       if (f.weight === 0 || length === 0) continue;
+      // A phrase absent from the field adds nothing: its normalisation is not computed (in a cold
+      // process every floating-point result of unoptimised code is a heap allocation).
+      const count = phraseCount(f.tokens, p);
+      if (count === 0) continue;
       const norm = 1 - B + (B * length) / Math.max(1, f.avgLength);
-      tf += (f.weight * phraseCount(f.tokens, p)) / norm;
+      tf += (f.weight * count) / norm;
     }
     return tf;
   });
@@ -299,11 +303,11 @@ export function scoreTf(
 ): { score: number; covered: number } {
   let score = 0;
   let covered = 0;
-  phrases.forEach((p, i) => {
+  for (let i = 0; i < phrases.length; i++) {
     const f = tf[i] ?? 0;
-    if (f <= 0) return;
-    score += (idf(p.df, total) * f * (K1 + 1)) / (f + K1);
+    if (f <= 0) continue;
+    score += (idf(phrases[i]!.df, total) * f * (K1 + 1)) / (f + K1);
     covered += 1;
-  });
+  }
   return { score, covered };
 }
