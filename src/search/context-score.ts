@@ -108,7 +108,8 @@ export function contextScores(
   },
 ): Map<number, number> {
   const { weights: w, speakers, boost } = options;
-  const tfs = new Map(events.map((e) => [e.seq, e.tf]));
+  const tfs = new Map<number, number[]>();
+  for (const e of events) tfs.set(e.seq, e.tf);
   const sessions = sessionScores(events, w.sessionTurns);
   const scores = new Map<number, number>();
   for (const e of events) {
@@ -122,7 +123,9 @@ export function contextScores(
     let score =
       (tf === e.tf ? e.own : options.score(tf)) + w.session * (sessions.get(e.sessionId) ?? 0);
     if (e.role !== null && speakers.has(e.role.toLowerCase())) score *= w.speaker;
-    if (options.dates.some((d) => e.ts >= d.from && e.ts < d.to)) score *= w.time;
+    if (options.dates.length > 0 && options.dates.some((d) => e.ts >= d.from && e.ts < d.to)) {
+      score *= w.time;
+    }
     scores.set(e.seq, score * boost(e));
   }
   return scores;

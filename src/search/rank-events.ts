@@ -134,11 +134,13 @@ function ownScores(
  * also sees past events of other sessions written in between.
  */
 function neighboursOf(store: Store, scored: ScoredEvent[]): Map<number, Neighbours> {
-  const session = new Map(scored.map((e) => [e.seq, e.sessionId]));
+  // Filled by loops, not from arrays of pairs: a pair per candidate is garbage a cold process
+  // collects.
+  const session = new Map<number, string>();
+  for (const e of scored) session.set(e.seq, e.sessionId);
   const near = (e: ScoredEvent, seq: number) => (session.get(seq) === e.sessionId ? seq : null);
-  const found = new Map<number, Neighbours>(
-    scored.map((e) => [e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) }]),
-  );
+  const found = new Map<number, Neighbours>();
+  for (const e of scored) found.set(e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) });
   const top = [...scored].sort((a, b) => b.own - a.own).slice(0, CONTEXT_TOP);
   for (const [seq, n] of neighbourSeqs(
     store,
