@@ -301,6 +301,53 @@ describe('the MCP entry as built', () => {
     expect(stored).toEqual([...prompts('closed'), ...prompts('killed')]);
   });
 
+  it('still records the hook events of a client that stopped reading its answers', async () => {
+    home = join(root, 'home-epipe');
+    const child = spawn(process.execPath, [BIN, 'mcp'], {
+      cwd: projectDir,
+      env: env(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // The read end closed before the server answers anything: each answer meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+    const hookCall = (id: number, prompt: string) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: {
+          name: 'hook_event',
+          arguments: {
+            session_id: 'c0ffee00-0000-4000-8000-0000000000e2',
+            cwd: projectDir,
+            transcript_path: '',
+            hook_event_name: 'UserPromptSubmit',
+            prompt,
+          },
+        },
+      });
+    child.stdin.end(
+      [JSON.stringify(initialize(1, '2025-06-18')), hookCall(2, 'first'), hookCall(3, 'second')]
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
+    expect(await exited, stderr).toBe(0);
+    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
+    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+    const stored = spawnSync(
+      process.execPath,
+      [BIN, 'export', '--format', 'events', '--all-projects'],
+      opts,
+    )
+      .stdout.split('\n')
+      .filter((l) => l.startsWith('{"session"'))
+      .map((l) => (JSON.parse(l) as { text?: string }).text);
+    expect(stored).toEqual(['first', 'second']);
+  });
+
   it('ends with exit 0 when the client closes stdin mid-call', async () => {
     home = join(root, 'home-close');
     const child = spawn(process.execPath, [BIN, 'mcp'], {

@@ -45,9 +45,15 @@ async function loadFull(): Promise<typeof McpFull> {
   return (await import(distUrl('mcp-full.js'))) as typeof McpFull;
 }
 
-/** Writes to fd 1; if the pipe would block, process.stdout takes over (it waits for room). */
+/**
+ * Writes to fd 1; if the pipe would block, process.stdout takes over (it waits for room). A client
+ * that has stopped reading (EPIPE) gets nothing more, and what it sent is still recorded: a hook
+ * event's spool write comes after its answer.
+ */
 let viaStream = false;
+let clientGone = false;
 function writeOut(text: string): void {
+  if (clientGone) return;
   if (!viaStream) {
     const bytes = Buffer.from(text);
     let at = 0;
@@ -55,6 +61,10 @@ function writeOut(text: string): void {
       while (at < bytes.length) at += writeSync(1, bytes, at);
       return;
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        clientGone = true;
+        return;
+      }
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       viaStream = true;
       process.stdout.write(bytes.subarray(at));
