@@ -30,7 +30,7 @@ export function autostartDaemon(
     });
     child.unref();
     // Started from an agent's hook: it yields the CPU to the agent, as the spool's worker does.
-    if (child.pid !== undefined) lowerPriority(child.pid);
+    if (child.pid !== undefined) lowerPriority(child.pid, env);
   } finally {
     closeSync(out);
   }

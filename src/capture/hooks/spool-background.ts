@@ -53,13 +53,19 @@ export function startWorker(home: string, script: string, env: NodeJS.ProcessEnv
   });
   child.unref();
   if (child.pid === undefined) throw new Error('could not start the background worker');
-  lowerPriority(child.pid);
+  lowerPriority(child.pid, env);
   mkdirSync(workersDir(home), { recursive: true, mode: 0o700 });
   writeFileSync(join(workersDir(home), String(child.pid)), '', { mode: 0o600 });
 }
 
 /** The nice value of Baton's background processes: the lowest CPU priority there is. */
 export const BACKGROUND_NICE = 19;
+
+/** BATON_BACKGROUND_NICE (0–19; e.g. 0 to A/B it), else BACKGROUND_NICE. */
+function backgroundNice(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.BATON_BACKGROUND_NICE ?? BACKGROUND_NICE);
+  return Number.isFinite(asked) ? Math.max(0, Math.min(19, Math.round(asked))) : BACKGROUND_NICE;
+}
 
 /**
  * The ids of a process's threads (Linux: /proc/<pid>/task); just the pid elsewhere, where
@@ -74,15 +80,18 @@ function threadsOf(pid: number): number[] {
 }
 
 /**
- * Puts a background process just started at the lowest CPU priority. Linux sets a nice value per
+ * Puts a background process just started at the lowest CPU priority (BATON_BACKGROUND_NICE in
+ * `env` may choose another nice value; 0 leaves it as started). Linux sets a nice value per
  * thread: the main thread first (threads it starts later inherit it), then every thread it may
  * already have started (Node's own start). A process already gone is no failure.
  */
-export function lowerPriority(pid: number): void {
+export function lowerPriority(pid: number, env: NodeJS.ProcessEnv = {}): void {
+  const nice = backgroundNice(env);
+  if (nice === 0) return;
   const os = process.getBuiltinModule('node:os');
   const set = (id: number) => {
     try {
-      os.setPriority(id, BACKGROUND_NICE);
+      os.setPriority(id, nice);
     } catch {
       // Gone already, or not ours to change: it runs at the priority it was given.
     }
