@@ -60,12 +60,12 @@ export async function runBriefHook(
       return k === key;
     };
     // What the brief waits for runs at the lowest priority (lowerPriority): while the brief waits,
-    // its agent waits too, so those processes get this hook's priority back where the system
-    // allows it (else they run on what the waiting agent leaves free, bounded by waitMs).
-    let hurried = false;
+    // its agent waits too, so those processes — and any a worker starts meanwhile — get this
+    // hook's priority back where the system allows it (else they run on what the waiting agent
+    // leaves free, bounded by waitMs). Looked at every fifth pause (~100 ms).
+    let pauses = 0;
     const hurry = () => {
-      if (hurried) return;
-      hurried = true;
+      if (pauses++ % 5 !== 0) return;
       // The spool's workers drain every project's payloads; a detached hook job only its own.
       const jobs = pendingHookJobs(world.home);
       for (const pid of pendingWorkers(world.home))
@@ -74,16 +74,17 @@ export async function runBriefHook(
     };
     // A hook the agent started detached (detached-command.ts) may not have spooled yet.
     const started = Date.now();
-    if (pendingHookJobs(world.home).some((j) => j.cwd === '' || ofProject(j.cwd))) hurry();
-    waitForHookJobs(world.home, ofProject, deps.waitMs);
-    const before = workBeforeBrief(pendingPayloads(world.home, name), name, ofProject);
-    if (before.length > 0) hurry();
-    waitForReplayed(world.home, before, Math.max(0, deps.waitMs - (Date.now() - started)));
+    waitForHookJobs(world.home, ofProject, deps.waitMs, hurry);
+    waitForReplayed(
+      world.home,
+      workBeforeBrief(pendingPayloads(world.home, name), name, ofProject),
+      Math.max(0, deps.waitMs - (Date.now() - started)),
+      hurry,
+    );
     let waitedForSelf = false;
     const waitForSelf = () => {
       waitedForSelf = true;
-      hurry();
-      waitForReplayed(world.home, [name], deps.waitMs);
+      waitForReplayed(world.home, [name], deps.waitMs, hurry);
     };
     for (;;) {
       let store: Store | undefined;

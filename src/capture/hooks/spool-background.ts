@@ -180,11 +180,13 @@ export function waitForHookJobs(
   home: string,
   ofProject: (cwd: string) => boolean,
   timeoutMs: number,
+  onPause?: () => void,
 ): boolean {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (!pendingHookJobs(home).some((j) => j.cwd === '' || ofProject(j.cwd))) return true;
     if (Date.now() >= until) return false;
+    onPause?.();
     Atomics.wait(pause, 0, 0, 20);
   }
 }
