@@ -118,7 +118,8 @@ const mcp = await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   entryPoints: { mcp: 'src/cli/mcp-entry/mcp-entry.ts' },
-  define: { __BATON_MCP_LISTING__: JSON.stringify(await mcpListing()) },
+  // As JSON text, parsed at start: V8 reads JSON faster than it compiles the same object literal.
+  define: { __BATON_MCP_LISTING_JSON__: JSON.stringify(JSON.stringify(await mcpListing())) },
   // The front names the hook tool, taken from the capture door; esbuild reads that door's modules
   // that use import.meta, then drops them.
   logOverride: { 'empty-import-meta': 'silent' },

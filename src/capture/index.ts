@@ -30,6 +30,8 @@ export { openSpooled } from './hooks/spool-crypt.js';
 export { spoolKeyPath } from './hooks/spool-seal.js';
 export { backgroundFor, isSpooledEvent } from './hooks/spool-policy.js';
 export {
+  BACKGROUND_NICE,
+  lowerPriority,
   pendingWorkers,
   releaseWorkerLock,
   startWorker,

@@ -1,10 +1,11 @@
 // Starting the daemon from an agent's hook (`daemon.autostart`): only from the store path of a
 // lifecycle hook, never from a spooled tool hook, and without waiting — the daemon is spawned
-// detached, its output to the daemon log, and the hook returns at once. When a daemon already
+// detached (at the lowest CPU priority), its output to the daemon log, and the hook returns at once. When a daemon already
 // holds the lock this costs one small file read. Kept free of the API's imports so the hook
 // bundle stays small.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { lowerPriority } from '../capture/index.js';
 import { DAEMON_ENV, daemonArgs, daemonPaths } from './daemon-paths.js';
 import { lockOwner } from './instance-lock.js';
 
@@ -28,6 +29,8 @@ export function autostartDaemon(
       env: { ...DAEMON_ENV, ...env, BATON_HOME: home },
     });
     child.unref();
+    // Started from an agent's hook: it yields the CPU to the agent, as the spool's worker does.
+    if (child.pid !== undefined) lowerPriority(child.pid, env);
   } finally {
     closeSync(out);
   }

@@ -3,6 +3,7 @@
 // build wrote in cannot drift from the tools); the first tool call loads the server, which then
 // serves the SDK's client as before; bad input gets what the full server gives it.
 import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -97,13 +98,16 @@ describe('the MCP entry as built', () => {
     expect(r.replies.map((m) => m.id)).toEqual(['p', 1, 2, 3]);
     const loaded = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
     expect(loaded.files.filter((f) => f !== preload)).toEqual([BIN, join(ROOT, 'dist', 'mcp.cjs')]);
-    const bare = JSON.parse(
-      spawnSync(process.execPath, ['-p', 'JSON.stringify(process.moduleLoadList)'], {
-        encoding: 'utf8',
-      }).stdout,
-    ) as string[];
+    // Beside a bare Node start of an empty script (`node -e` or `-p` load more than that).
+    const empty = join(root, 'empty.cjs');
+    writeFileSync(empty, '');
+    expect(spawnSync(process.execPath, ['-r', preload, empty]).status).toBe(0);
+    const bare = (JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[] }).builtins;
     const extra = loaded.builtins.filter((m) => !bare.includes(m));
-    expect(extra.filter((m) => /esm|sqlite|stream|net|tty/.test(m))).toEqual([]);
+    // Node's public `module` brings its ES module loader and source maps; vm, streams, sockets.
+    expect(extra.filter((m) => /esm|source_map|module$|vm|sqlite|stream|net|tty/.test(m))).toEqual(
+      [],
+    );
     expect(existsSync(storePath(home))).toBe(false);
   });
 
@@ -237,6 +241,111 @@ describe('the MCP entry as built', () => {
     const r = spawnSync(process.execPath, [BIN, 'mcp', '--help'], { env: env(), encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/serve Baton's memory to an agent over MCP/);
+  });
+
+  it('ends as soon as the client hangs up, with every hook event it answered spooled', async () => {
+    const session = 'c0ffee00-0000-4000-8000-0000000000e1';
+    const prompts = (tag: string) => Array.from({ length: 12 }, (_, i) => `${tag} prompt ${i}`);
+    /** Connects the SDK's client, sends the prompts' hook calls at once, waits for the answers. */
+    async function sendAll(tag: string) {
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, 'mcp'],
+        cwd: projectDir,
+        env: { BATON_HOME: home },
+        stderr: 'pipe',
+      });
+      const client = new Client({ name: 'claude-code', version: '9.9.9' });
+      await client.connect(transport);
+      const child = (transport as unknown as { _process: ChildProcess })._process;
+      const exit = new Promise<[number | null, string | null]>((done) =>
+        child.once('exit', (code, signal) => done([code, signal])),
+      );
+      const answers = prompts(tag).map((prompt) =>
+        client.callTool({
+          name: 'hook_event',
+          arguments: {
+            session_id: session,
+            cwd: projectDir,
+            transcript_path: '',
+            hook_event_name: 'UserPromptSubmit',
+            prompt,
+          },
+        }),
+      );
+      // Answered before spooled: the last spool writes are still to come when this resolves.
+      expect(await Promise.all(answers)).toEqual(answers.map(() => ({ content: [] })));
+      return { client, child, exit };
+    }
+    home = join(root, 'home-hangup');
+    // The SDK's client closes stdin, then waits up to 2 s before it sends SIGTERM: the server must
+    // end by itself, from stdin's end (exit 0, no signal).
+    const closed = await sendAll('closed');
+    await closed.client.close();
+    expect(await closed.exit).toEqual([0, null]);
+    // Gemini's and Codex's clients send SIGTERM (Claude Code SIGINT) without closing stdin first.
+    const killed = await sendAll('killed');
+    killed.child.kill('SIGTERM');
+    expect(await killed.exit).toEqual([null, 'SIGTERM']);
+    await killed.client.close();
+    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
+    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+    const stored = spawnSync(
+      process.execPath,
+      [BIN, 'export', '--format', 'events', '--all-projects'],
+      opts,
+    )
+      .stdout.split('\n')
+      .filter((l) => l.startsWith('{"session"'))
+      .map((l) => (JSON.parse(l) as { text?: string }).text);
+    expect(stored).toEqual([...prompts('closed'), ...prompts('killed')]);
+  });
+
+  it('still records the hook events of a client that stopped reading its answers', async () => {
+    home = join(root, 'home-epipe');
+    const child = spawn(process.execPath, [BIN, 'mcp'], {
+      cwd: projectDir,
+      env: env(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // The read end closed before the server answers anything: each answer meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+    const hookCall = (id: number, prompt: string) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: {
+          name: 'hook_event',
+          arguments: {
+            session_id: 'c0ffee00-0000-4000-8000-0000000000e2',
+            cwd: projectDir,
+            transcript_path: '',
+            hook_event_name: 'UserPromptSubmit',
+            prompt,
+          },
+        },
+      });
+    child.stdin.end(
+      [JSON.stringify(initialize(1, '2025-06-18')), hookCall(2, 'first'), hookCall(3, 'second')]
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
+    expect(await exited, stderr).toBe(0);
+    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
+    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+    const stored = spawnSync(
+      process.execPath,
+      [BIN, 'export', '--format', 'events', '--all-projects'],
+      opts,
+    )
+      .stdout.split('\n')
+      .filter((l) => l.startsWith('{"session"'))
+      .map((l) => (JSON.parse(l) as { text?: string }).text);
+    expect(stored).toEqual(['first', 'second']);
   });
 
   it('ends with exit 0 when the client closes stdin mid-call', async () => {

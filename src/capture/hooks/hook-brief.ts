@@ -17,7 +17,12 @@ import { identityForCwd } from '../project-for-cwd.js';
 import { parsePayload, reportFailure } from './hook-runtime.js';
 import type { HookWorld } from './hook-runtime.js';
 import { snapshotBriefReply } from './hook-session.js';
-import { waitForHookJobs } from './spool-background.js';
+import {
+  pendingHookJobs,
+  pendingWorkers,
+  raisePriority,
+  waitForHookJobs,
+} from './spool-background.js';
 import { pendingPayloads, waitForReplayed, workBeforeBrief } from './spool-pending.js';
 
 export interface BriefHookDeps {
@@ -54,15 +59,33 @@ export async function runBriefHook(
       if (k === undefined) keys.set(c, (k = identityForCwd(c).key));
       return k === key;
     };
+    // What the brief waits for runs at the lowest priority (lowerPriority): while the brief waits,
+    // its agent waits too, so those processes — and any a worker starts meanwhile — get this
+    // hook's priority back where the system allows it (else they run on what the waiting agent
+    // leaves free, bounded by waitMs). Looked at every fifth pause (~100 ms).
+    let pauses = 0;
+    const hurry = () => {
+      if (pauses++ % 5 !== 0) return;
+      // The spool's workers drain every project's payloads; a detached hook job only its own.
+      const jobs = pendingHookJobs(world.home);
+      for (const pid of pendingWorkers(world.home))
+        if (!jobs.some((j) => j.pid === pid)) raisePriority(pid);
+      for (const job of jobs) if (job.cwd === '' || ofProject(job.cwd)) raisePriority(job.pid);
+    };
     // A hook the agent started detached (detached-command.ts) may not have spooled yet.
     const started = Date.now();
-    waitForHookJobs(world.home, ofProject, deps.waitMs);
+    waitForHookJobs(world.home, ofProject, deps.waitMs, hurry);
     waitForReplayed(
       world.home,
       workBeforeBrief(pendingPayloads(world.home, name), name, ofProject),
       Math.max(0, deps.waitMs - (Date.now() - started)),
+      hurry,
     );
     let waitedForSelf = false;
+    const waitForSelf = () => {
+      waitedForSelf = true;
+      waitForReplayed(world.home, [name], deps.waitMs, hurry);
+    };
     for (;;) {
       let store: Store | undefined;
       try {
@@ -71,13 +94,11 @@ export async function runBriefHook(
         if (!project) {
           if (waitedForSelf) return 0;
           // A project never seen: this start's replay creates it (with nothing to brief yet).
-          waitedForSelf = true;
-          waitForReplayed(world.home, [name], deps.waitMs);
+          waitForSelf();
           continue;
         }
         if (!waitedForSelf && (await deps.crashPending?.(store, project.id))) {
-          waitedForSelf = true;
-          waitForReplayed(world.home, [name], deps.waitMs);
+          waitForSelf();
           continue;
         }
         const sessionId = str(payload as Rec, 'session_id');
@@ -95,8 +116,7 @@ export async function runBriefHook(
         if (waitedForSelf) throw error;
         // No store yet, or one not migrated yet: read after this start's replay, which opens it
         // for writing.
-        waitedForSelf = true;
-        waitForReplayed(world.home, [name], deps.waitMs);
+        waitForSelf();
       } finally {
         store?.close();
       }

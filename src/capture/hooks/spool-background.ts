@@ -11,6 +11,9 @@
 //   lock taken exits at once, and the holder looks at the spool again after releasing it, so a
 //   payload spooled meanwhile is never left behind. So a hook that finds the lock held by a live
 //   worker after spooling starts no worker at all (workerHoldsLock): a Node start saved.
+// - A worker runs at the lowest CPU priority (nice 19, lowerPriority): on a busy machine it yields
+//   to the agent it records. The one wait on it that an agent feels — SessionStart's brief, bounded
+//   — asks for its priority back where the system lets it (raisePriority).
 // Only leaf modules here: the hot hook bundle imports this file.
 import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,8 +53,76 @@ export function startWorker(home: string, script: string, env: NodeJS.ProcessEnv
   });
   child.unref();
   if (child.pid === undefined) throw new Error('could not start the background worker');
+  lowerPriority(child.pid, env);
   mkdirSync(workersDir(home), { recursive: true, mode: 0o700 });
   writeFileSync(join(workersDir(home), String(child.pid)), '', { mode: 0o600 });
+}
+
+/** The nice value of Baton's background processes: the lowest CPU priority there is. */
+export const BACKGROUND_NICE = 19;
+
+/** BATON_BACKGROUND_NICE (0–19; e.g. 0 to A/B it), else BACKGROUND_NICE. */
+function backgroundNice(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.BATON_BACKGROUND_NICE ?? BACKGROUND_NICE);
+  return Number.isFinite(asked) ? Math.max(0, Math.min(19, Math.round(asked))) : BACKGROUND_NICE;
+}
+
+/**
+ * The ids of a process's threads (Linux: /proc/<pid>/task); just the pid elsewhere, where
+ * setpriority(2) sets a whole process at once.
+ */
+function threadsOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return [pid];
+  }
+}
+
+/**
+ * Puts a background process just started at the lowest CPU priority (BATON_BACKGROUND_NICE in
+ * `env` may choose another nice value; 0 leaves it as started). Linux sets a nice value per
+ * thread: the main thread first (threads it starts later inherit it), then every thread it may
+ * already have started (Node's own start). A process already gone is no failure.
+ */
+export function lowerPriority(pid: number, env: NodeJS.ProcessEnv = {}): void {
+  const nice = backgroundNice(env);
+  if (nice === 0) return;
+  const os = process.getBuiltinModule('node:os');
+  const set = (id: number) => {
+    try {
+      os.setPriority(id, nice);
+    } catch {
+      // Gone already, or not ours to change: it runs at the priority it was given.
+    }
+  };
+  set(pid);
+  for (const id of threadsOf(pid)) if (id !== pid) set(id);
+}
+
+/**
+ * Gives a background process (each of its threads) this process's own priority back, when the
+ * system allows it (raising a priority needs CAP_SYS_NICE or RLIMIT_NICE on Linux); true when it
+ * did. SessionStart's brief waits on the workers with this: while it waits, its agent waits too.
+ */
+export function raisePriority(pid: number): boolean {
+  const os = process.getBuiltinModule('node:os');
+  let own: number;
+  try {
+    own = os.getPriority();
+    if (os.getPriority(pid) <= own) return true;
+  } catch {
+    return false;
+  }
+  let raised = true;
+  for (const id of threadsOf(pid)) {
+    try {
+      os.setPriority(id, own);
+    } catch {
+      raised = false;
+    }
+  }
+  return raised;
 }
 
 /** The pids of workers started and still running; notes of workers gone are removed. */
@@ -109,11 +180,13 @@ export function waitForHookJobs(
   home: string,
   ofProject: (cwd: string) => boolean,
   timeoutMs: number,
+  onPause?: () => void,
 ): boolean {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (!pendingHookJobs(home).some((j) => j.cwd === '' || ofProject(j.cwd))) return true;
     if (Date.now() >= until) return false;
+    onPause?.();
     Atomics.wait(pause, 0, 0, 20);
   }
 }

@@ -100,12 +100,13 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Waits until none of `names` is left in the spool (replayed and removed, or moved to failed/),
- * up to `timeoutMs`; true when none is left.
+ * up to `timeoutMs`; true when none is left. `onPause` runs before each pause.
  */
 export function waitForReplayed(
   home: string,
   names: readonly string[],
   timeoutMs: number,
+  onPause?: () => void,
 ): boolean {
   if (names.length === 0) return true;
   const until = Date.now() + timeoutMs;
@@ -125,6 +126,7 @@ export function waitForReplayed(
     }
     if (!left) return true;
     if (Date.now() >= until) return false;
+    onPause?.();
     Atomics.wait(pause, 0, 0, 20);
   }
 }

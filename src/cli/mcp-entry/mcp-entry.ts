@@ -4,18 +4,19 @@
 // does not answer itself. An agent waits for those first answers at the start of every session.
 // It reads fd 0 and writes fd 1 directly until then: process.stdin/stdout load Node's net and tty
 // machinery. Arguments other than --project/--session (e.g. --help) go straight to the full CLI.
+// No top-level `node:module`: Node's public module builtin loads its ES module loader and source
+// maps with it (mcp-entry.test pins what the entry loads).
 import { read, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { LazyMcpFront } from './lazy-front.js';
-import type { Streams } from './lazy-front.js';
 import type { McpListing } from './listing.js';
 import type * as McpFull from './mcp-full.js';
 import type * as McpHookModule from './mcp-hook.js';
 
-declare const __BATON_MCP_LISTING__: McpListing;
+/** The listing (listing.ts) as JSON text, written in by the build. */
+declare const __BATON_MCP_LISTING_JSON__: string;
 
 const args = process.argv.slice(3);
 
@@ -44,9 +45,15 @@ async function loadFull(): Promise<typeof McpFull> {
   return (await import(distUrl('mcp-full.js'))) as typeof McpFull;
 }
 
-/** Writes to fd 1; if the pipe would block, process.stdout takes over (it waits for room). */
+/**
+ * Writes to fd 1; if the pipe would block, process.stdout takes over (it waits for room). A client
+ * that has stopped reading (EPIPE) gets nothing more, and what it sent is still recorded: a hook
+ * event's spool write comes after its answer.
+ */
 let viaStream = false;
+let clientGone = false;
 function writeOut(text: string): void {
+  if (clientGone) return;
   if (!viaStream) {
     const bytes = Buffer.from(text);
     let at = 0;
@@ -54,6 +61,10 @@ function writeOut(text: string): void {
       while (at < bytes.length) at += writeSync(1, bytes, at);
       return;
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        clientGone = true;
+        return;
+      }
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       viaStream = true;
       process.stdout.write(bytes.subarray(at));
@@ -71,7 +82,9 @@ let mcpHook: McpHook | undefined;
  * first such call (other agents never call it, so their server never loads it).
  */
 function recordHook(args: unknown): string | undefined {
-  mcpHook ??= createRequire(__filename)(join(__dirname, 'mcp-hook.cjs')) as McpHook;
+  mcpHook ??= process.getBuiltinModule('node:module').createRequire(__filename)(
+    join(__dirname, 'mcp-hook.cjs'),
+  ) as McpHook;
   return mcpHook.recordHook(args);
 }
 
@@ -83,12 +96,12 @@ function serveLazily(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => process.kill(process.pid, signal));
   const front = new LazyMcpFront(
-    __BATON_MCP_LISTING__,
+    JSON.parse(__BATON_MCP_LISTING_JSON__) as McpListing,
     writeOut,
     async (stdin: Readable, stdout: Writable) => (await loadFull()).serveMcp(args, stdin, stdout),
     () => ({
       stdout: process.stdout,
-      streams: createRequire(__filename)('node:stream') as Streams,
+      streams: process.getBuiltinModule('node:stream'),
     }),
     recordHook,
   );
