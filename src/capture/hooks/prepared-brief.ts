@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import type { Store } from '../../store/index.js';
 import { findRepo, parsePorcelain } from '../../git/index.js';
 import type { BriefProvider } from '../adapter.js';
+import { PREPARED_FORMAT } from '../install/prepared-start.js';
 import { identityForCwd } from '../project-for-cwd.js';
 import { snapshotBriefReply } from './hook-session.js';
 
@@ -208,6 +209,7 @@ async function fragmentFor(
   }
   const sids = [...described].map(shellWord).join('|');
   return [
+    `b_v=${PREPARED_FORMAT}`,
     `b_cwd=${shellWord(cwd)}`,
     `b_from=${from}`,
     `b_until=${Math.floor(until / 1000)}`,

@@ -7,6 +7,9 @@
 // `BATON_HOOK_PPID` hands the agent's process to the hook (Codex records it for its TUI's exit).
 import { HOOK_JOB_PREFIX, workersDir } from '../hooks/spool-background.js';
 
+/** The prepared file's format: a script reading another format falls back to the Node hook. */
+export const PREPARED_FORMAT = 1;
+
 /** `text` inside a double-quoted shell word, taken literally. */
 const literal = (text: string) => text.replace(/[\\"$`}]/g, '\\$&');
 
@@ -26,10 +29,12 @@ export function preparedStartCommand(command: string, home: string): string {
     `h="\${BATON_HOME:-${literal(home)}}"; r=$PWD; n=`,
     `while :; do case $r in */*) n="$n\${r%%/*}%"; r=\${r#*/};; *) n="$n$r"; break;; esac; done`,
     `f="$h/brief/$n"; [ -f "$f" ] || exec ${command}`,
-    `. "$f"; [ "$b_cwd" = "$PWD" ] || exec ${command}`,
+    `. "$f"; [ "$b_v" = ${PREPARED_FORMAT} ] && [ "$b_cwd" = "$PWD" ] || exec ${command}`,
     `t=$(date +%s); [ "$t" -ge "$b_from" ] 2>/dev/null && [ "$t" -lt "$b_until" ] || exec ${command}`,
     `for x in "$h/spool/"*; do case \${x##*/} in workers|failed|worker.lock|'*') ;; *) exec ${command};; esac; done`,
-    `for x in "${workers}/"*; do [ -e "$x" ] && exec ${command}; done`,
+    // A note of a process gone is left for Node to remove; any other note is a job still running.
+    `for x in "${workers}/"*; do [ -e "$x" ] || continue; x=\${x##*/}; x=\${x#${HOOK_JOB_PREFIX}}`,
+    `case $x in ''|*[!0-9]*) exec ${command};; esac; kill -0 "$x" 2>/dev/null && exec ${command}; done`,
     `b_fresh "$f" || exec ${command}`,
     `[ -z "$b_root" ] || [ "$(cd "$b_root" && GIT_OPTIONAL_LOCKS=0 git status --porcelain=v2 --branch --untracked-files=normal 2>/dev/null)" = "$b_git" ] || exec ${command}`,
     `p=; l=; while IFS= read -r l; do p="$p$l`,

@@ -105,8 +105,10 @@ const notes = () => {
 
 /** The prepared-start script around the stub; the stub's job (done at once) is forgotten after. */
 function stubbed(input: string, extraEnv: NodeJS.ProcessEnv = {}): string {
+  const before = new Set(notes());
   const out = sh(preparedStartCommand(stub, home), input, extraEnv).stdout;
-  for (const n of notes()) rmSync(join(home, 'spool', 'workers', n));
+  for (const n of notes())
+    if (!before.has(n)) rmSync(join(home, 'spool', 'workers', n), { force: true });
   return out;
 }
 
@@ -252,8 +254,26 @@ describe('SessionStart from a prepared brief', () => {
       rmSync(join(home, 'spool', '0000000000001-1-1-abc.hook'));
       expect(run()).toBe(served);
       mkdirSync(join(home, 'spool', 'workers'), { recursive: true });
-      writeFileSync(join(home, 'spool', 'workers', `hook-${process.pid}`), project);
+      const note = join(home, 'spool', 'workers', `hook-${process.pid}`);
+      writeFileSync(note, project);
       expect(run()).toBe('FALLBACK');
+      rmSync(note);
+      // A worker's note.
+      writeFileSync(join(home, 'spool', 'workers', String(process.pid)), '');
+      expect(run()).toBe('FALLBACK');
+      rmSync(join(home, 'spool', 'workers', String(process.pid)));
+      // The note of a job that has ended (Node removes it when it looks) is no reason to wait.
+      const gone = [4_194_301, 4_194_271, 4_194_203].find((pid) => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      writeFileSync(join(home, 'spool', 'workers', `hook-${gone}`), project);
+      expect(run()).toBe(served);
+      rmSync(join(home, 'spool', 'workers', `hook-${gone}`));
     });
 
     it('for a resumed or compacted session, another folder, or the session the brief describes', () => {
@@ -280,5 +300,20 @@ describe('SessionStart from a prepared brief', () => {
     ).toBe(0);
     expect(baton(['hook', '--wait']).code).toBe(0);
     expect(existsSync(preparedPath(home, project))).toBe(false);
+    // Ended: prepared, unless the daemon is to be started by the hook.
+    const end = JSON.stringify({
+      session_id: sid,
+      cwd: project,
+      hook_event_name: 'SessionEnd',
+      reason: 'other',
+    });
+    expect(baton(['config', 'set', 'daemon.autostart', 'true']).code).toBe(0);
+    expect(baton(['hook', 'claude-code'], end).code).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(existsSync(preparedPath(home, project))).toBe(false);
+    expect(baton(['config', 'set', 'daemon.autostart', 'false']).code).toBe(0);
+    expect(baton(['hook', 'claude-code'], end).code).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(existsSync(preparedPath(home, project))).toBe(true);
   });
 });
