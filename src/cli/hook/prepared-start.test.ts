@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preparedPath } from '../../capture/index.js';
+import { SqliteStore, storePath } from '../../store/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command under test, not a door's export
 import { preparedStartCommand } from '../../capture/install/prepared-start.js';
 
@@ -197,6 +198,45 @@ describe('SessionStart from a prepared brief', () => {
     expect(stubbed(next)).toBe(expected);
     expect(sh(preparedStartCommand(hookCommand(agent), home), next).stdout).toBe(expected);
     expect(notes()).toHaveLength(1);
+  });
+
+  it('Codex: the start the shell hands on records the Codex client that ran the hook', () => {
+    firstSession('codex', 'codex-first');
+    const next = payload('codex-second');
+    const expected = nodeBrief('codex', next);
+    // A process named `codex` runs the hook's shell and stays until the detached hook is done.
+    const workers = join(home, 'spool', 'workers');
+    const r = spawnSync(
+      '/bin/sh',
+      [
+        '-c',
+        `/bin/sh -c "$CMD"; i=0; while [ $i -lt 200 ]; do busy=; for x in "$W"/hook-*; do ` +
+          `[ -e "$x" ] && kill -0 "\${x##*-}" 2>/dev/null && busy=1; done; [ -z "$busy" ] && break; ` +
+          `sleep 0.05; i=$((i+1)); done`,
+      ],
+      {
+        argv0: 'codex',
+        cwd: project,
+        env: {
+          ...env,
+          PWD: project,
+          CMD: preparedStartCommand(hookCommand('codex'), home),
+          W: workers,
+        },
+        input: next,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout).toBe(expected);
+    expect(notes()).toHaveLength(1);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const store = SqliteStore.open({ path: storePath(home), readonly: true });
+    try {
+      const s = store.sessions.findByAgentId('codex', 'codex-second');
+      expect((s?.meta as { agentProcess?: { pid?: number } }).agentProcess?.pid).toBe(r.pid);
+    } finally {
+      store.close();
+    }
   });
 
   describe('falls back to the Node hook', () => {
