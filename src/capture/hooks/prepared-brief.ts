@@ -171,8 +171,13 @@ async function fragmentFor(
       if ((mtimeMs(path) ?? Infinity) >= ref) return null;
       fresh.push(`[ "$1" -nt ${shellWord(path)} ]`);
     }
-  } else {
-    for (let dir = project.root; ; dir = dirname(dir)) {
+  }
+  // No repository may appear between the folder and the repository (or the root) above it: the
+  // folder's project would change.
+  const stop = repo ? repo.root : null;
+  for (const start of new Set([cwd, project.root])) {
+    for (let dir = start; dir !== stop; dir = dirname(dir)) {
+      if (repo && !dir.startsWith(`${repo.root}/`)) break;
       fresh.push(`[ ! -e ${shellWord(join(dir, '.git'))} ]`);
       if (dirname(dir) === dir) break;
     }

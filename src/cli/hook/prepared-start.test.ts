@@ -329,6 +329,17 @@ describe('SessionStart from a prepared brief', () => {
     });
   });
 
+  it('outside a repository: served, and falls back once the folder becomes one', () => {
+    rmSync(join(project, '.git'), { recursive: true, force: true });
+    firstSession();
+    const next = payload('eeeeeeee-0000-4000-8000-000000000002');
+    const expected = nodeBrief('claude-code', next);
+    expect(expected).toContain('Tidy up');
+    expect(stubbed(next)).toBe(expected);
+    git('init', '-q', '-b', 'main');
+    expect(stubbed(next)).toBe('FALLBACK');
+  });
+
   it('prepares nothing while a session of the project is active, or with the daemon on autostart', () => {
     const sid = 'dddddddd-0000-4000-8000-000000000001';
     expect(baton(['hook', 'claude-code'], payload(sid)).code).toBe(0);
