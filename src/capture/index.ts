@@ -43,6 +43,8 @@ export {
 export { spoolHook, spooledName } from './hooks/spool-write.js';
 export { runSpoolWorker } from './hooks/spool-worker.js';
 export { runBriefHook } from './hooks/hook-brief.js';
+export { prepareBriefs, preparedPath } from './hooks/prepared-brief.js';
+export type { PrepareDeps } from './hooks/prepared-brief.js';
 export type { BriefHookDeps } from './hooks/hook-brief.js';
 export type { SpoolWorkerDeps } from './hooks/spool-worker.js';
 export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';

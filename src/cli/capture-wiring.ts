@@ -4,10 +4,18 @@
 // checkpoints are plugged in here — loaded lazily, so spooled tool hooks never pay for them.
 import type { BriefProvider, TriggerCallback } from '../capture/index.js';
 import type { Clock } from '../core/index.js';
+import { createGitRunner } from '../git/index.js';
+import type { GitResult, GitRunner } from '../git/index.js';
 import type { Store } from '../store/index.js';
 
-/** `readOnly`: the store is a snapshot, so the brief marks no crashed session. */
-export function wiredBrief(clock: Clock, how: { readOnly?: boolean } = {}): BriefProvider {
+/**
+ * `readOnly`: the store is a snapshot, so the brief marks no crashed session. `git`: how git is
+ * run (a prepared brief renders the same git state at several times: memoGit).
+ */
+export function wiredBrief(
+  clock: Clock,
+  how: { readOnly?: boolean; git?: GitRunner } = {},
+): BriefProvider {
   return async (store, project, opts) => {
     const { sessionStartBrief } = await import('../recover/index.js');
     return sessionStartBrief(store, {
@@ -18,7 +26,23 @@ export function wiredBrief(clock: Clock, how: { readOnly?: boolean } = {}): Brie
       now: clock.now(),
       cwd: project.root,
       ...(how.readOnly && { detectCrashes: false }),
+      ...(how.git && { git: how.git }),
     });
+  };
+}
+
+/** A git runner that runs each command once and answers it again from memory. */
+export function memoGit(): GitRunner {
+  const runner = createGitRunner();
+  const seen = new Map<string, Promise<GitResult>>();
+  return {
+    run(args, cwd) {
+      const key = JSON.stringify([cwd, args]);
+      let r = seen.get(key);
+      if (!r) seen.set(key, (r = runner.run(args, cwd)));
+      return r;
+    },
+    runSync: (args, cwd) => runner.runSync(args, cwd),
   };
 }
 

@@ -69,8 +69,10 @@ describe('baton with Claude Code (e2e)', () => {
       type: 'mcp_tool',
       server: 'baton',
     });
+    // SessionStart's command is a shell script printing a prepared brief when it is still exact and
+    // running the hook otherwise (every other event fed to it below is handed to the hook).
     const command = settings.hooks.SessionStart![0]!.hooks[0]!.command as string;
-    expect(command).toMatch(/ hook claude-code$/);
+    expect(command).toMatch(/\|\| exec "[^"]+" "[^"]+" hook claude-code\n/);
     expect(install.stdout).toContain('+ mcpServers.baton');
     const server = (
       JSON.parse(readFileSync(userConfigPath(), 'utf8')) as {

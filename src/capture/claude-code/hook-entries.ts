@@ -5,6 +5,7 @@ import type { JsonObject, JsonValue } from '../../core/index.js';
 import { isRec } from '../json-fields.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { detachedCommand } from '../install/detached-command.js';
+import { preparedStartCommand } from '../install/prepared-start.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { HOOK_SERVER, HOOK_TOOL, hookToolInput } from './mcp-hook.js';
@@ -55,7 +56,13 @@ function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean, home?: s
   const handler: JsonObject = {
     type: 'command',
     command:
-      DETACHED.has(spec.event) && home !== undefined ? detachedCommand(command, home) : command,
+      home === undefined
+        ? command
+        : DETACHED.has(spec.event)
+          ? detachedCommand(command, home)
+          : spec.event === 'SessionStart'
+            ? preparedStartCommand(command, home)
+            : command,
   };
   if (spec.async) handler.async = true;
   handler.timeout = spec.timeout;

@@ -120,9 +120,12 @@ describe('claude-code installer', () => {
           tool_input: '${tool_input}',
         }) as unknown,
       });
+    // SessionStart: the shell prints a prepared brief when it is still exact, else runs the hook.
     expect(ours('SessionStart')).toEqual({
       type: 'command',
-      command: '"/usr/bin/node" "/opt/baton/bin/baton.js" hook claude-code',
+      command: expect.stringMatching(
+        /^h="\$\{BATON_HOME:-[^\n]*\n[^]*\|\| exec "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook claude-code\n/,
+      ) as unknown,
       timeout: 15,
     });
     expect(ours('PreCompact')).toMatchObject({ type: 'command' });
@@ -178,6 +181,27 @@ describe('claude-code installer', () => {
       'say done',
       'baton hook claude-code',
     ]);
+  });
+
+  it('upgrades an install whose SessionStart ran the hook directly, in place, and uninstalls exactly', () => {
+    write(OTHER_USERS_SETTINGS);
+    installer.install(env, options);
+    const current = read();
+    const start = parsedHooks().SessionStart![0]!.hooks[0]!.command;
+    // The form Baton wrote before SessionStart could be served from a prepared brief.
+    const older = current.replace(
+      JSON.stringify(start),
+      JSON.stringify('"/usr/bin/node" "/opt/baton/bin/baton.js" hook claude-code'),
+    );
+    expect(older).not.toBe(current);
+    write(older);
+    const upgraded = installer.install(env, options);
+    expect(upgraded.changes[0]!.details).toEqual([
+      '~ SessionStart: "/usr/bin/node" "/opt/baton/bin/baton.js" hook claude-code (a prepared brief from the shell when exact)',
+    ]);
+    expect(read()).toBe(current);
+    installer.uninstall(env, options);
+    expect(read()).toBe(OTHER_USERS_SETTINGS);
   });
 
   it('changes nothing on a dry run', () => {

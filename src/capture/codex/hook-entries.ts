@@ -4,6 +4,7 @@
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { splitCommand } from '../command-words.js';
 import { detachedCommand } from '../install/detached-command.js';
+import { preparedStartCommand } from '../install/prepared-start.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
@@ -38,9 +39,13 @@ const REPLIES: ReadonlyMap<string, string | undefined> = new Map(
 /** Baton's handlers; `home` (Baton's home) is where a detached hook is noted (absent: none is). */
 export function codexHookSet(batonCommand: string, home?: string): HookSet {
   const command = (event: string) =>
-    DETACHED.has(event) && home !== undefined
-      ? detachedCommand(hookCommand(batonCommand), home, REPLIES.get(event))
-      : hookCommand(batonCommand);
+    home === undefined
+      ? hookCommand(batonCommand)
+      : DETACHED.has(event)
+        ? detachedCommand(hookCommand(batonCommand), home, REPLIES.get(event))
+        : event === 'SessionStart'
+          ? preparedStartCommand(hookCommand(batonCommand), home)
+          : hookCommand(batonCommand);
   return {
     events: CODEX_HOOK_EVENTS,
     handlerFor: (event): JsonObject => ({

@@ -20,7 +20,9 @@ export const CODEX_HOOK_TABLE: HookTable = [
     // runs elsewhere): see agent-process.ts.
     background: {
       brief: true,
-      note: (env) => agentProcessMeta(codexAgentProcess(process.ppid, env)),
+      // The shell serving a prepared brief starts the hook detached and passes the agent's pid.
+      note: (env) =>
+        agentProcessMeta(codexAgentProcess(Number(env.BATON_HOOK_PPID) || process.ppid, env)),
     },
   },
   { event: 'UserPromptSubmit', path: 'spooled', mapsTo: 'user_message', install: { timeout: 10 } },

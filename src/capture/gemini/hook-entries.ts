@@ -2,6 +2,7 @@
 // milliseconds, are in hook-events.ts).
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { detachedCommand } from '../install/detached-command.js';
+import { preparedStartCommand } from '../install/prepared-start.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
@@ -34,7 +35,14 @@ export function geminiHookSet(batonCommand: string, home?: string): HookSet {
     handlerFor: (event): JsonObject => ({
       name: 'baton',
       type: 'command',
-      command: ATTACHED.has(event) || home === undefined ? hook : detachedCommand(hook, home),
+      command:
+        home === undefined
+          ? hook
+          : event === 'SessionStart'
+            ? preparedStartCommand(hook, home)
+            : ATTACHED.has(event)
+              ? hook
+              : detachedCommand(hook, home),
       timeout: TIMEOUTS_MS[event] ?? 30_000,
     }),
     isBatonHandler: (h: JsonValue) => isBatonHookCommand(h, AGENT),

@@ -178,7 +178,7 @@ describe('drainSpool', () => {
         expect.stringMatching(/unknown agent/),
         expect.stringMatching(/JSON/),
       ]);
-      expect(second).toEqual({ replayed: 0, failed: [], left: 0 });
+      expect(second).toMatchObject({ replayed: 0, failed: [], left: 0 });
       expect(store.events.count()).toBe(1);
       expect(readdirSync(join(spoolDir(home), 'failed'))).toHaveLength(2);
     } finally {
@@ -258,7 +258,7 @@ describe('drainSpool', () => {
     try {
       // A clock that stands still: every replay fits the first slice.
       const one = await drainSpool(store, home, { env: {}, brief: () => '' }, { now: () => 0 });
-      expect(one).toEqual({ replayed: 30, failed: [], left: 0 });
+      expect(one).toMatchObject({ replayed: 30, failed: [], left: 0 });
       expect(batches).toBe(1);
       for (let i = 0; i < 30; i++)
         spoolHook(
@@ -277,7 +277,7 @@ describe('drainSpool', () => {
         { env: {}, brief: () => '' },
         { now: () => (t += 20) },
       );
-      expect(many).toEqual({ replayed: 30, failed: [], left: 0 });
+      expect(many).toMatchObject({ replayed: 30, failed: [], left: 0 });
       expect(batches).toBeGreaterThan(5);
       expect(store.events.count()).toBe(60);
       expect(readdirSync(spoolDir(home))).toEqual([]);
@@ -303,7 +303,7 @@ describe('drainSpool', () => {
       expect(r.left).toBeGreaterThan(0);
       expect(spooledCount(home)).toBe(r.left);
       const rest = await drainSpool(store, home, { env: {}, brief: () => '' });
-      expect(rest).toEqual({ replayed: r.left, failed: [], left: 0 });
+      expect(rest).toMatchObject({ replayed: r.left, failed: [], left: 0 });
       expect(store.events.count()).toBe(10);
     } finally {
       store.close();

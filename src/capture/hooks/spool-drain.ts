@@ -24,6 +24,8 @@ export interface DrainResult {
   failed: { file: string; message: string }[];
   /** Files left for a later drain (the store was busy, or the time was up). */
   left: number;
+  /** The folders (payloads' `cwd`) of the payloads replayed. */
+  cwds: string[];
 }
 
 export interface DrainOptions {
@@ -160,7 +162,7 @@ export async function drainSpool(
   const now = opts.now ?? Date.now;
   const start = now();
   const dir = spoolDir(home);
-  const result: DrainResult = { replayed: 0, failed: [], left: 0 };
+  const result: DrainResult = { replayed: 0, failed: [], left: 0, cwds: [] };
   const files = callsBeforeResults(claimAll(home, dir, pid));
   const putBack = (f: Claimed) => {
     renameSync(f.claimed, join(dir, f.name));
@@ -206,6 +208,10 @@ export async function drainSpool(
     // unlinkSync, not rmSync: Node 20's rmSync loads its rimraf module, milliseconds of a hook.
     for (const f of done) unlinkQuietly(f.claimed);
     result.replayed += done.length;
+    for (const f of done) {
+      const cwd = 'payload' in f.spooled ? (f.spooled.payload as { cwd?: unknown })?.cwd : null;
+      if (typeof cwd === 'string') result.cwds.push(cwd);
+    }
     at = tried;
   }
   // What was not replayed goes back to the spool, for the next drain.

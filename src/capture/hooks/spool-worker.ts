@@ -22,6 +22,11 @@ export interface SpoolWorkerDeps {
   brief: BriefProvider;
   /** Checkpoint triggers, given the round's store. */
   onTrigger?: (store: () => Store) => TriggerCallback;
+  /**
+   * Called once the spool is empty, with the folders of the payloads this worker replayed: the
+   * briefs their next SessionStart can be served from the shell (prepared-brief.ts).
+   */
+  prepare?: (cwds: string[]) => Promise<void>;
 }
 
 /** Drains at most this many times in a row (each after new payloads arrived). */
@@ -29,19 +34,34 @@ const WORKER_ROUNDS = 20;
 
 /** Runs the worker until the spool is empty or another worker holds the lock. Always 0. */
 export async function runSpoolWorker(world: HookWorld, deps: SpoolWorkerDeps): Promise<number> {
+  const cwds: string[] = [];
+  // Still noted as running meanwhile: a SessionStart falls back to the Node hook until it is done.
+  const prepare = async () => {
+    if (cwds.length === 0 || !deps.prepare || spoolState(world.home).waiting !== 0) return;
+    try {
+      await deps.prepare(cwds);
+    } catch (error) {
+      reportFailure(world, 'background', 'prepare', error);
+    }
+  };
   try {
     for (let round = 0; round < WORKER_ROUNDS; round++) {
       if (!takeWorkerLock(world.home, world.pid)) return 0;
       let replayed = 0;
       try {
-        replayed = await drainOnce(world, deps);
+        const drained = await drainOnce(world, deps);
+        replayed = drained.replayed;
+        cwds.push(...drained.cwds);
       } finally {
         releaseWorkerLock(world.home);
       }
       // Payloads spooled while the lock was held: their hook saw it taken and started no worker
       // (or one that left at once), so this one looks again — after releasing the lock, so a
       // payload spooled after that look sees the lock free and starts a worker itself.
-      if (spoolState(world.home).waiting === 0) return 0;
+      if (spoolState(world.home).waiting === 0) {
+        await prepare();
+        return 0;
+      }
       // Nothing could be replayed (the store stayed busy): the next hook's worker tries again.
       if (replayed === 0) return 0;
     }
@@ -55,7 +75,10 @@ export async function runSpoolWorker(world: HookWorld, deps: SpoolWorkerDeps): P
   }
 }
 
-async function drainOnce(world: HookWorld, deps: SpoolWorkerDeps): Promise<number> {
+async function drainOnce(
+  world: HookWorld,
+  deps: SpoolWorkerDeps,
+): Promise<{ replayed: number; cwds: string[] }> {
   let opened: Store | undefined;
   const openStore = () => (opened ??= deps.openStore());
   try {
@@ -72,7 +95,7 @@ async function drainOnce(world: HookWorld, deps: SpoolWorkerDeps): Promise<numbe
     );
     for (const f of drained.failed)
       logFailure(world, 'background', 'spool', `${f.file}: ${f.message}`);
-    return drained.replayed;
+    return drained;
   } finally {
     opened?.close();
   }

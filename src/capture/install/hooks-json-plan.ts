@@ -89,7 +89,12 @@ function findBatonHandlers(root: Node, set: HookSet): Found[] {
 /** What a handler runs: its command, or `MCP server/tool` for an `mcp_tool` handler. */
 function commandOf(h: JsonValue): string {
   if (!isRec(h)) return '?';
-  if (typeof h.command === 'string') return h.command;
+  if (typeof h.command === 'string') {
+    if (!h.command.includes('\n')) return h.command;
+    // A shell script (install/prepared-start.ts): the command it falls back to says what it is.
+    const fallback = /\|\| exec ([^\n]*)\n/.exec(h.command)?.[1];
+    return fallback ? `${fallback} (a prepared brief from the shell when exact)` : '(a script)';
+  }
   const text = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '?');
   return h.type === 'mcp_tool' ? `MCP ${text(h.server)}/${text(h.tool)}` : '?';
 }

@@ -106,6 +106,8 @@ export async function runHookCommand(
       reportFailure(hookWorld, name, event, error);
     }
     if (background.brief) {
+      // The shell printed a prepared brief (install/prepared-start.ts): only the start is spooled.
+      if (world.env.BATON_HOOK_BRIEF === '0' && spooledAs !== undefined) return 0;
       const { runBriefStorePath, runStoreHook } = await import('./hook-store-path.js');
       // Not spooled (it failed): recorded and briefed here and now, as without a worker.
       if (spooledAs === undefined) return runStoreHook(name, text, hookWorld);

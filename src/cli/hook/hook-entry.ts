@@ -79,4 +79,6 @@ if (text !== undefined) {
   }
 }
 if (done === false) fullHook(text);
-else if (done !== true) fullHook(text, done.briefAfter);
+// `BATON_HOOK_BRIEF=0`: the shell printed a prepared brief (install/prepared-start.ts); only the
+// start is spooled here.
+else if (done !== true && process.env.BATON_HOOK_BRIEF !== '0') fullHook(text, done.briefAfter);

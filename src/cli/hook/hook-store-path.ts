@@ -4,6 +4,7 @@
 import {
   hookHandlerFor,
   pendingWorkers,
+  prepareBriefs,
   runBriefHook,
   runHook,
   runSpoolWorker,
@@ -13,7 +14,13 @@ import {
 import type { HookWorld } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
-import { wiredBrief, wiredCrashCheck, wiredCrashPending, wiredTrigger } from '../capture-wiring.js';
+import {
+  memoGit,
+  wiredBrief,
+  wiredCrashCheck,
+  wiredCrashPending,
+  wiredTrigger,
+} from '../capture-wiring.js';
 // eslint-disable-next-line no-restricted-imports -- the daemon's door would bring its HTTP API into the hook bundle
 import { autostartDaemon } from '../../daemon/daemon-autostart.js';
 
@@ -124,6 +131,17 @@ export function runBackgroundWorker(world: HookWorld): Promise<number> {
       }),
     // A replayed start's brief is printed nowhere: only the crashes it would mark are wanted.
     brief: wiredCrashCheck(world.clock),
+    // The next SessionStart's brief, for the shell to print while it stays exact.
+    prepare: (cwds) => {
+      const git = memoGit();
+      return prepareBriefs(world.home, cwds, {
+        openSnapshot: () =>
+          SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true }),
+        briefAt: (now) => wiredBrief({ now: () => now }, { readOnly: true, git }),
+        storePath: storePath(world.home),
+        env: world.env,
+      });
+    },
     onTrigger: (store) => wiredTrigger(store, world.clock),
     successor: () => {
       const script = process.argv[1];

@@ -1,0 +1,370 @@
+// SessionStart served by the shell from a brief the background worker prepared
+// (capture/hooks/prepared-brief.ts, capture/install/prepared-start.ts), against the built launcher
+// and a real /bin/sh: the shell prints exactly what the Node hook prints at that moment, for each
+// agent, and falls back to the Node hook on every change the brief depends on.
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { preparedPath } from '../../capture/index.js';
+import { SqliteStore, storePath } from '../../store/index.js';
+// eslint-disable-next-line no-restricted-imports -- the command under test, not a door's export
+import { preparedStartCommand } from '../../capture/install/prepared-start.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'baton.js');
+const hookCommand = (agent: string) => `"${process.execPath}" "${BIN}" hook ${agent}`;
+
+let dir: string;
+let project: string;
+let home: string;
+let env: NodeJS.ProcessEnv;
+/** A hook command printing FALLBACK instead of running Baton: tells which path the shell took. */
+let stub: string;
+
+const git = (...args: string[]) =>
+  spawnSync('git', args, { cwd: project, encoding: 'utf8', env }).stdout;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'baton-prepared-'));
+  project = join(dir, 'project');
+  home = join(dir, 'home');
+  mkdirSync(project);
+  writeFileSync(join(dir, 'fallback.sh'), 'cat >/dev/null; printf FALLBACK\n');
+  stub = `sh '${join(dir, 'fallback.sh')}' hook claude-code`;
+  env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    BATON_HOME: home,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@e',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@e',
+  };
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(project, 'a.txt'), 'one\n');
+  git('add', 'a.txt');
+  git('commit', '-q', '-m', 'first');
+  // A file dirty before the session: the brief says whether it was edited after the session.
+  writeFileSync(join(project, 'a.txt'), 'two\n');
+});
+afterEach(() => {
+  spawnSync(process.execPath, [BIN, 'hook', '--wait'], { env, encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function baton(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    cwd: project,
+    ...(input !== undefined && { input }),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const payload = (sid: string, more: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    session_id: sid,
+    transcript_path: join(dir, `${sid}.jsonl`),
+    cwd: project,
+    hook_event_name: 'SessionStart',
+    source: 'startup',
+    ...more,
+  });
+
+/** Runs `command` as the agent does: through /bin/sh, in the project, the payload on stdin. */
+function sh(command: string, input: string, extraEnv: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync('/bin/sh', ['-c', command], {
+    cwd: project,
+    env: { ...env, PWD: project, ...extraEnv },
+    input,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const notes = () => {
+  try {
+    return readdirSync(join(home, 'spool', 'workers')).filter((n) => n.startsWith('hook-'));
+  } catch {
+    return [];
+  }
+};
+
+/** The prepared-start script around the stub; the stub's job (done at once) is forgotten after. */
+function stubbed(input: string, extraEnv: NodeJS.ProcessEnv = {}): string {
+  const before = new Set(notes());
+  const out = sh(preparedStartCommand(stub, home), input, extraEnv).stdout;
+  for (const n of notes())
+    if (!before.has(n)) rmSync(join(home, 'spool', 'workers', n), { force: true });
+  return out;
+}
+
+/** A first session that ends: its end's replay prepares the next brief. */
+function firstSession(agent = 'claude-code', sid = 'aaaaaaaa-0000-4000-8000-000000000001') {
+  expect(baton(['hook', agent], payload(sid)).code).toBe(0);
+  const prompt = agent === 'gemini' ? 'BeforeAgent' : 'UserPromptSubmit';
+  expect(
+    baton(
+      ['hook', agent],
+      JSON.stringify({ session_id: sid, cwd: project, hook_event_name: prompt, prompt: 'Tidy up' }),
+    ).code,
+  ).toBe(0);
+  expect(
+    baton(
+      ['hook', agent],
+      JSON.stringify({
+        session_id: sid,
+        cwd: project,
+        hook_event_name: 'SessionEnd',
+        reason: 'other',
+      }),
+    ).code,
+  ).toBe(0);
+  expect(baton(['hook', '--wait']).code).toBe(0);
+  return sid;
+}
+
+/** What the Node hook prints now, read from a copy of Baton's home (so nothing changes here). */
+function nodeBrief(agent: string, input: string): string {
+  const copy = join(dir, `copy-${Math.random().toString(36).slice(2)}`);
+  cpSync(home, copy, { recursive: true });
+  rmSync(join(copy, 'brief'), { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [BIN, 'hook', agent], {
+    cwd: project,
+    env: { ...env, BATON_HOME: copy },
+    input,
+    encoding: 'utf8',
+  });
+  spawnSync(process.execPath, [BIN, 'hook', '--wait'], {
+    env: { ...env, BATON_HOME: copy },
+    encoding: 'utf8',
+  });
+  return r.stdout;
+}
+
+describe('SessionStart from a prepared brief', () => {
+  it('Claude Code as installed: the shell prints what the Node hook prints, and the start is still recorded', () => {
+    expect(baton(['install', 'claude-code']).code).toBe(0);
+    const settings = JSON.parse(readFileSync(join(dir, '.claude', 'settings.json'), 'utf8')) as {
+      hooks: Record<string, { hooks: { command?: string }[] }[]>;
+    };
+    const command = settings.hooks.SessionStart![0]!.hooks[0]!.command!;
+    expect(command).toContain('hook claude-code');
+    firstSession();
+    expect(existsSync(preparedPath(home, project))).toBe(true);
+
+    const next = payload('aaaaaaaa-0000-4000-8000-000000000002');
+    const expected = nodeBrief('claude-code', next);
+    expect(expected).toContain('Tidy up');
+    // Served by the shell, not by the hook command behind it.
+    expect(stubbed(next)).toBe(expected);
+    const served = sh(command, next);
+    expect(served.code).toBe(0);
+    expect(served.stdout).toBe(expected);
+    // The shell's detached job is noted (the Node hook notes none for SessionStart).
+    expect(notes()).toHaveLength(1);
+    // The detached hook spooled the start; its worker recorded it.
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const sessions = JSON.parse(baton(['session', 'list', '--json']).stdout) as {
+      agentSessionId: string;
+      status: string;
+    }[];
+    expect(sessions.find((s) => s.agentSessionId.endsWith('02'))).toMatchObject({
+      status: 'active',
+    });
+    // That write (and the active session) leaves nothing to serve: the Node hook answers.
+    expect(stubbed(payload('x3'))).toBe('FALLBACK');
+  });
+
+  it.each(['codex', 'gemini'])('%s: the shell prints what the Node hook prints', (agent) => {
+    firstSession(agent, `${agent}-first`);
+    const next = payload(`${agent}-second`);
+    const expected = nodeBrief(agent, next);
+    expect(expected).toContain('Tidy up');
+    expect(stubbed(next)).toBe(expected);
+    expect(sh(preparedStartCommand(hookCommand(agent), home), next).stdout).toBe(expected);
+    expect(notes()).toHaveLength(1);
+  });
+
+  it('Codex: the start the shell hands on records the Codex client that ran the hook', () => {
+    firstSession('codex', 'codex-first');
+    const next = payload('codex-second');
+    const expected = nodeBrief('codex', next);
+    // A process named `codex` runs the hook's shell and stays until the detached hook is done.
+    const workers = join(home, 'spool', 'workers');
+    const r = spawnSync(
+      '/bin/sh',
+      [
+        '-c',
+        `/bin/sh -c "$CMD"; i=0; while [ $i -lt 200 ]; do busy=; for x in "$W"/hook-*; do ` +
+          `[ -e "$x" ] && kill -0 "\${x##*-}" 2>/dev/null && busy=1; done; [ -z "$busy" ] && break; ` +
+          `sleep 0.05; i=$((i+1)); done`,
+      ],
+      {
+        argv0: 'codex',
+        cwd: project,
+        env: {
+          ...env,
+          PWD: project,
+          CMD: preparedStartCommand(hookCommand('codex'), home),
+          W: workers,
+        },
+        input: next,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout).toBe(expected);
+    expect(notes()).toHaveLength(1);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const store = SqliteStore.open({ path: storePath(home), readonly: true });
+    try {
+      const s = store.sessions.findByAgentId('codex', 'codex-second');
+      expect((s?.meta as { agentProcess?: { pid?: number } }).agentProcess?.pid).toBe(r.pid);
+    } finally {
+      store.close();
+    }
+  });
+
+  describe('falls back to the Node hook', () => {
+    let served: string;
+    const run = (input = payload('bbbbbbbb-0000-4000-8000-000000000002'), e = {}) =>
+      stubbed(input, e);
+    beforeEach(() => {
+      firstSession();
+      served = run();
+      expect(served).toContain('Tidy up');
+    });
+
+    it('after a store write', () => {
+      expect(baton(['todo', 'add', 'Write the docs']).code).toBe(0);
+      expect(run()).toBe('FALLBACK');
+    });
+
+    it('after a commit, a new file, or an edit of a file that was already dirty', () => {
+      writeFileSync(join(project, 'b.txt'), 'new\n');
+      expect(run()).toBe('FALLBACK');
+      rmSync(join(project, 'b.txt'));
+      expect(run()).toBe(served);
+      // Same git status, but the file is now edited after the session stopped.
+      appendFileSync(join(project, 'a.txt'), 'three\n');
+      expect(run()).toBe('FALLBACK');
+    });
+
+    it('after a commit', () => {
+      git('commit', '-q', '-am', 'second');
+      expect(run()).toBe('FALLBACK');
+    });
+
+    it('when the time is past the window the brief was checked for, or before it', () => {
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      const fake = (seconds: number) => {
+        writeFileSync(join(bin, 'date'), `#!/bin/sh\necho ${seconds}\n`);
+        chmodSync(join(bin, 'date'), 0o755);
+      };
+      const text = readFileSync(preparedPath(home, project), 'utf8');
+      const until = Number(/^b_until=(\d+)$/m.exec(text)![1]);
+      const from = Number(/^b_from=(\d+)$/m.exec(text)![1]);
+      const path = { PATH: `${bin}:${process.env.PATH}` };
+      fake(until - 1);
+      expect(run(undefined, path)).toBe(served);
+      fake(until);
+      expect(run(undefined, path)).toBe('FALLBACK');
+      fake(from - 1);
+      expect(run(undefined, path)).toBe('FALLBACK');
+    });
+
+    it('while a payload waits in the spool or a worker or detached hook runs', () => {
+      writeFileSync(join(home, 'spool', '0000000000001-1-1-abc.hook'), '');
+      expect(run()).toBe('FALLBACK');
+      rmSync(join(home, 'spool', '0000000000001-1-1-abc.hook'));
+      expect(run()).toBe(served);
+      mkdirSync(join(home, 'spool', 'workers'), { recursive: true });
+      const note = join(home, 'spool', 'workers', `hook-${process.pid}`);
+      writeFileSync(note, project);
+      expect(run()).toBe('FALLBACK');
+      rmSync(note);
+      // A worker's note.
+      writeFileSync(join(home, 'spool', 'workers', String(process.pid)), '');
+      expect(run()).toBe('FALLBACK');
+      rmSync(join(home, 'spool', 'workers', String(process.pid)));
+      // The note of a job that has ended (Node removes it when it looks) is no reason to wait.
+      const gone = [4_194_301, 4_194_271, 4_194_203].find((pid) => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      writeFileSync(join(home, 'spool', 'workers', `hook-${gone}`), project);
+      expect(run()).toBe(served);
+      rmSync(join(home, 'spool', 'workers', `hook-${gone}`));
+    });
+
+    it('for a resumed or compacted session, another folder, or the session the brief describes', () => {
+      expect(run(payload('c2', { source: 'resume' }))).toBe('FALLBACK');
+      expect(run(payload('c2', { source: 'compact' }))).toBe('FALLBACK');
+      expect(run(payload('c2', { cwd: dir }))).toBe('FALLBACK');
+      // Claude Code's session ids: the first session's would be left out of its own brief.
+      expect(run(payload('aaaaaaaa-0000-4000-8000-000000000001', { source: 'clear' }))).toBe(
+        'FALLBACK',
+      );
+      expect(run(payload('c2', { source: 'clear' }))).toBe(served);
+      expect(run(payload('c2', { hook_event_name: 'Other' }))).toBe('FALLBACK');
+    });
+  });
+
+  it('outside a repository: served, and falls back once the folder becomes one', () => {
+    rmSync(join(project, '.git'), { recursive: true, force: true });
+    firstSession();
+    const next = payload('eeeeeeee-0000-4000-8000-000000000002');
+    const expected = nodeBrief('claude-code', next);
+    expect(expected).toContain('Tidy up');
+    expect(stubbed(next)).toBe(expected);
+    git('init', '-q', '-b', 'main');
+    expect(stubbed(next)).toBe('FALLBACK');
+  });
+
+  it('prepares nothing while a session of the project is active, or with the daemon on autostart', () => {
+    const sid = 'dddddddd-0000-4000-8000-000000000001';
+    expect(baton(['hook', 'claude-code'], payload(sid)).code).toBe(0);
+    expect(
+      baton(
+        ['hook', 'claude-code'],
+        JSON.stringify({ session_id: sid, cwd: project, hook_event_name: 'Stop' }),
+      ).code,
+    ).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(existsSync(preparedPath(home, project))).toBe(false);
+    // Ended: prepared, unless the daemon is to be started by the hook.
+    const end = JSON.stringify({
+      session_id: sid,
+      cwd: project,
+      hook_event_name: 'SessionEnd',
+      reason: 'other',
+    });
+    expect(baton(['config', 'set', 'daemon.autostart', 'true']).code).toBe(0);
+    expect(baton(['hook', 'claude-code'], end).code).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(existsSync(preparedPath(home, project))).toBe(false);
+    expect(baton(['config', 'set', 'daemon.autostart', 'false']).code).toBe(0);
+    expect(baton(['hook', 'claude-code'], end).code).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(existsSync(preparedPath(home, project))).toBe(true);
+  });
+});
