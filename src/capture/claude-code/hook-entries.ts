@@ -4,7 +4,7 @@
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { isRec } from '../json-fields.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
-import { detachedCommand } from '../install/detached-command.js';
+import { spoolCommand } from '../install/spool-command.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { HOOK_SERVER, HOOK_TOOL, hookToolInput } from './mcp-hook.js';
@@ -18,9 +18,9 @@ import { AGENT } from './refs.js';
 const COMMAND_ONLY: ReadonlySet<string> = new Set(['SessionStart', 'PreCompact', 'SessionEnd']);
 
 /**
- * Events whose command is started detached: the shell Claude Code runs it in returns at once and
- * the hook reads its payload and spools it on its own (SessionEnd: nothing to print, and Claude
- * Code would otherwise wait for a Node start as it exits).
+ * Events spooled by the shell itself (spool-command.ts), which then starts the spool's worker
+ * detached and returns (SessionEnd: nothing to print, and Claude Code would otherwise wait for a
+ * Node start as it exits).
  */
 const DETACHED: ReadonlySet<string> = new Set(['SessionEnd']);
 
@@ -55,7 +55,9 @@ function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean, home?: s
   const handler: JsonObject = {
     type: 'command',
     command:
-      DETACHED.has(spec.event) && home !== undefined ? detachedCommand(command, home) : command,
+      DETACHED.has(spec.event) && home !== undefined
+        ? spoolCommand({ agent: AGENT, event: spec.event, home, batonCommand, worker: 'now' })
+        : command,
   };
   if (spec.async) handler.async = true;
   handler.timeout = spec.timeout;

@@ -23,7 +23,9 @@ export const HOOK_JOB_PREFIX = 'hook-';
 
 const notedPid = (name: string) =>
   Number(name.startsWith(HOOK_JOB_PREFIX) ? name.slice(HOOK_JOB_PREFIX.length) : name);
-const lockPath = (home: string) => join(spoolDir(home), 'worker.lock');
+/** The drain lock's name in the spool folder (it holds the pid of the worker draining). */
+export const WORKER_LOCK = 'worker.lock';
+const lockPath = (home: string) => join(spoolDir(home), WORKER_LOCK);
 
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

@@ -10,10 +10,10 @@
 import { HOOK_JOB_PREFIX, workersDir } from '../hooks/spool-background.js';
 
 /** `text` as one single-quoted shell word. */
-const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+export const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** `text` inside a double-quoted shell word, taken literally. */
-const literal = (text: string) => text.replace(/[\\"$`}]/g, '\\$&');
+export const literal = (text: string) => text.replace(/[\\"$`}]/g, '\\$&');
 
 /**
  * `command` started detached from the shell the agent runs it in. `home` is Baton's home as
