@@ -19,7 +19,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claudeHookSet } from '../claude-code/hook-entries.js';
 import { codexHookSet, notifyArgv } from '../codex/hook-entries.js';
 import { geminiHookSet } from '../gemini/hook-entries.js';
-import { pendingPayloads } from '../hooks/spool-pending.js';
+import { pendingPayloads, workBeforeBrief } from '../hooks/spool-pending.js';
 import { openSpooled } from '../hooks/spool-crypt.js';
 import { spoolState } from '../hooks/spool-drain.js';
 
@@ -154,6 +154,10 @@ describe('hooks spooled by the shell', () => {
       ['codex', 'Stop', project],
       ['codex', 'unknown', project], // notify names its event in `type`
     ]);
+    // A brief taken now in this project waits for all three (the last one ends the turn).
+    const mine = (cwd: string) => cwd.startsWith(project);
+    expect(workBeforeBrief(pending, '9999999999999', mine)).toEqual(pending.map((p) => p.name));
+    expect(workBeforeBrief(pending, '9999999999999', () => false)).toEqual([]);
     const first = readFileSync(join(home, 'spool', spooled()[0]!), 'utf8');
     expect(openSpooled(home, first).payload).toMatchObject({
       prompt: 'Rename the greeter "module" — and $HOME `too`',
