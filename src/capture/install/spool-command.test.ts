@@ -242,6 +242,33 @@ describe('hooks spooled by the shell', () => {
     expect(sessions().map((s) => s.agentSessionId)).toContain('c-late');
   });
 
+  it('BATON_HOOK_BACKGROUND=0 still hands the event to the Node hook, which stores it at once', () => {
+    env.BATON_HOOK_BACKGROUND = '0';
+    const hooks = codexHookSet(batonCommand, home);
+    const prompt = sh(hooks.handlerFor('UserPromptSubmit').command as string, {
+      session_id: 'c-direct',
+      hook_event_name: 'UserPromptSubmit',
+      prompt: 'stored at once',
+    });
+    expect(prompt).toMatchObject({ code: 0, stdout: '' });
+    const stop = sh(hooks.handlerFor('Stop').command as string, {
+      session_id: 'c-direct',
+      hook_event_name: 'Stop',
+    });
+    expect(stop).toMatchObject({ code: 0, stdout: '{}' });
+    const notify = notifyArgv(batonCommand, home);
+    const turn = JSON.stringify({
+      type: 'agent-turn-complete',
+      'thread-id': 'c-direct',
+      cwd: project,
+    });
+    const ran = spawnSync(notify[0]!, [...notify.slice(1), turn], { env, cwd: project, input: '' });
+    expect(ran.status).toBe(0);
+    expect(starts()).toEqual(['hook codex', 'hook codex', `hook codex ${turn}`]);
+    expect(spooled()).toEqual([]);
+    expect(events().map((e) => e.text)).toContain('stored at once');
+  });
+
   it('a garbled payload is counted and kept (sealed), not dropped, and the rest is stored', () => {
     const hooks = codexHookSet(batonCommand, home);
     const truncated =

@@ -23,7 +23,8 @@
 //   payload is still waiting (in `codex exec` or `gemini -p` the session's end has drained it by
 //   then); `none` (a prompt, a tool event) only spools, as the Node hook does for them.
 // Started workers are noted in spool/workers/<pid> like those the Node hook starts, so
-// `baton hook --wait` and SessionStart see them.
+// `baton hook --wait` and SessionStart see them. With BATON_HOOK_SPOOL=0 or BATON_HOOK_BACKGROUND=0
+// the shell hands the event to the Node hook instead, which then handles it against the store.
 import { SPOOL_SUFFIX } from '../hooks/spool-write.js';
 import { WORKER_LOCK, workersDir } from '../hooks/spool-background.js';
 import { literal, quoted } from './detached-command.js';
@@ -67,9 +68,15 @@ function script(o: SpoolCommandOptions, payload: string): string {
   const lost = quoted(
     'the shell could not write the payload to the spool; dropped (the agent transcript keeps it)',
   );
+  // The switches that make the Node hook handle an event against the store at once still do.
+  const direct =
+    payload === 'cat'
+      ? `${o.batonCommand} hook ${o.agent}`
+      : `${o.batonCommand} hook ${o.agent} "$2"`;
   return [
     // Names the hook as Baton's (what install and uninstall look for) and does nothing.
     `: baton hook ${o.agent} ${o.event}`,
+    `if [ "\${BATON_HOOK_SPOOL:-}" = 0 ] || [ "\${BATON_HOOK_BACKGROUND:-}" = 0 ]; then exec ${direct}; fi`,
     `b_s=${home}/spool`,
     `b_t=$(date +%s%N 2>/dev/null)`,
     `case $b_t in ''|*[!0-9]*) b_t=$(date +%s)000000000;; esac`,
