@@ -130,7 +130,7 @@ describe('claude-code installer', () => {
       type: 'command',
       // Spooled by the shell, which starts the worker (spool-command.ts).
       command: expect.stringMatching(
-        /^: baton hook claude-code SessionEnd; .* nice -n 19 "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook --background /,
+        /^: baton hook claude-code SessionEnd; .* nice -n "\$b_i" "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook --background /,
       ) as unknown,
     });
     const installed = read();

@@ -239,6 +239,8 @@ describe('hooks spooled by the shell', () => {
     // Waited for, not timed: the sleeping shell wakes, finds the payload and starts one worker.
     expect(await until(() => spooled().length === 0 && starts().length === 1)).toBe(true);
     expect(starts()).toEqual(['hook --background']);
+    // (A claimed file is no longer `.hook`: the worker may still be replaying it.)
+    expect(baton(['hook', '--wait']).code).toBe(0);
     expect(sessions().map((s) => s.agentSessionId)).toContain('c-late');
   });
 

@@ -18,7 +18,8 @@
 //   or `baton import`) reads it from there.
 // - Which work starts when (`worker`): `now` (a session's end, a manual compression) starts the
 //   spool's worker at once, detached, at the lowest CPU priority, unless a live worker holds the
-//   drain lock (it drains this payload before it exits); `later` (a turn's end) starts none now —
+//   drain lock (it drains this payload before it exits; BATON_BACKGROUND_NICE chooses another nice
+//   value); `later` (a turn's end) starts none now —
 //   a sleeping shell looks again after BATON_SPOOL_DELAY seconds (5) and starts one only if the
 //   payload is still waiting (in `codex exec` or `gemini -p` the session's end has drained it by
 //   then); `none` (a prompt, a tool event) only spools, as the Node hook does for them.
@@ -55,7 +56,9 @@ function script(o: SpoolCommandOptions, payload: string): string {
   const lockHeld = `b_p=; read -r b_p 2>/dev/null <"$b_s/${WORKER_LOCK}"; [ -n "$b_p" ] && kill -0 "$b_p" 2>/dev/null`;
   const startWorker =
     `b_x=; command -v setsid >/dev/null 2>&1 && b_x=setsid; ` +
-    `$b_x nice -n 19 ${o.batonCommand} hook --background </dev/null >/dev/null 2>&1 & ` +
+    // BATON_BACKGROUND_NICE as the Node hook reads it for the workers it starts (0–19), else 19.
+    `b_i=\${BATON_BACKGROUND_NICE:-19}; case $b_i in ''|*[!0-9]*) b_i=19;; esac; ` +
+    `$b_x nice -n "$b_i" ${o.batonCommand} hook --background </dev/null >/dev/null 2>&1 & ` +
     `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`;
   const worker =
     o.worker === 'now'
