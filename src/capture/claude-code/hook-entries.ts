@@ -4,8 +4,8 @@
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { isRec } from '../json-fields.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
-import { detachedCommand } from '../install/detached-command.js';
 import { preparedStartCommand } from '../install/prepared-start.js';
+import { spoolCommand } from '../install/spool-command.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { HOOK_SERVER, HOOK_TOOL, hookToolInput } from './mcp-hook.js';
@@ -19,9 +19,9 @@ import { AGENT } from './refs.js';
 const COMMAND_ONLY: ReadonlySet<string> = new Set(['SessionStart', 'PreCompact', 'SessionEnd']);
 
 /**
- * Events whose command is started detached: the shell Claude Code runs it in returns at once and
- * the hook reads its payload and spools it on its own (SessionEnd: nothing to print, and Claude
- * Code would otherwise wait for a Node start as it exits).
+ * Events spooled by the shell itself (spool-command.ts), which then starts the spool's worker
+ * detached and returns (SessionEnd: nothing to print, and Claude Code would otherwise wait for a
+ * Node start as it exits).
  */
 const DETACHED: ReadonlySet<string> = new Set(['SessionEnd']);
 
@@ -59,7 +59,7 @@ function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean, home?: s
       home === undefined
         ? command
         : DETACHED.has(spec.event)
-          ? detachedCommand(command, home)
+          ? spoolCommand({ agent: AGENT, event: spec.event, home, batonCommand, worker: 'now' })
           : spec.event === 'SessionStart'
             ? preparedStartCommand(command, home)
             : command,

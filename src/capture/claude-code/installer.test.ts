@@ -131,8 +131,9 @@ describe('claude-code installer', () => {
     expect(ours('PreCompact')).toMatchObject({ type: 'command' });
     expect(ours('SessionEnd')).toMatchObject({
       type: 'command',
+      // Spooled by the shell, which starts the worker (spool-command.ts).
       command: expect.stringMatching(
-        /^exec 3<&0; "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook claude-code <&3 /,
+        /^: baton hook claude-code SessionEnd; .* nice -n "\$b_i" "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook --background /,
       ) as unknown,
     });
     const installed = read();

@@ -24,6 +24,13 @@ function parseToml(text: string, file: string): Record<string, unknown> {
 
 const tomlString = (s: string) => JSON.stringify(s); // a TOML basic string escapes like JSON
 
+/** The argv as a detail line shows it: a shell's script (spool-command.ts) is not spelled out. */
+const shown = (argv: string[]) =>
+  (argv[0] === 'sh' && argv[1] === '-c'
+    ? ['sh', '-c', '<spool script>', ...argv.slice(3)]
+    : argv
+  ).join(' ');
+
 function notifyLine(argv: string[]): string {
   return `notify = [${argv.map(tomlString).join(', ')}]`;
 }
@@ -49,7 +56,7 @@ function notifyInstall(before: string, file: string, argv: string[]): HooksPlan 
   const line = notifyLine(argv);
   if (current === undefined) {
     const eol = before.includes('\r\n') ? '\r\n' : '\n';
-    return { text: `${line}${eol}${before}`, details: [`+ notify: ${argv.join(' ')}`] };
+    return { text: `${line}${eol}${before}`, details: [`+ notify: ${shown(argv)}`] };
   }
   if (!isBatonNotify(current)) {
     return {
@@ -63,7 +70,7 @@ function notifyInstall(before: string, file: string, argv: string[]): HooksPlan 
   const removed = notifyRemoval(before, file);
   return {
     text: `${line}${before.includes('\r\n') ? '\r\n' : '\n'}${removed.text}`,
-    details: [`~ notify: ${argv.join(' ')}`],
+    details: [`~ notify: ${shown(argv)}`],
   };
 }
 

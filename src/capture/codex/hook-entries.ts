@@ -3,8 +3,9 @@
 // each turn with one JSON argument.
 import type { JsonObject, JsonValue } from '../../core/index.js';
 import { splitCommand } from '../command-words.js';
-import { detachedCommand } from '../install/detached-command.js';
 import { preparedStartCommand } from '../install/prepared-start.js';
+import { notifySpoolArgv, spoolCommand } from '../install/spool-command.js';
+import type { SpoolWorker } from '../install/spool-command.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
@@ -20,32 +21,42 @@ const CODEX_HOOK_EVENTS = installedEvents(CODEX_HOOK_TABLE);
 const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
 
 /**
- * Hooks Codex need not wait for, started detached (detached-command.ts): the prompt (the rollout
- * holds it too, and a prompt stored from the rollout first is not stored again) and the turn's and
- * session's ends, which only spool for the background worker (Stop and SubagentStop still answer
- * `{}`). The tool hooks stay in step with Codex, so each call is spooled before its result.
+ * Hooks Codex need not wait for, spooled by the shell itself (spool-command.ts: no Node process
+ * starts): the prompt (the rollout holds it too, and a prompt stored from the rollout first is not
+ * stored again), and the turn's and session's ends, replayed by the spool's worker (Stop and
+ * SubagentStop still answer `{}`). Only the session's end starts the worker at once; a turn's end
+ * leaves it to the session's end (or starts one a few seconds later if nothing drained it: the TUI
+ * fires no SessionEnd). The tool hooks stay in step with Codex, so each call is spooled before its
+ * result.
  */
-const DETACHED: ReadonlySet<string> = new Set([
-  'UserPromptSubmit',
-  'Stop',
-  'SubagentStop',
-  'SessionEnd',
+const SPOOLED_BY_SHELL: ReadonlyMap<string, SpoolWorker> = new Map([
+  ['UserPromptSubmit', 'none'],
+  ['Stop', 'later'],
+  ['SubagentStop', 'later'],
+  ['SessionEnd', 'now'],
 ]);
 
 const REPLIES: ReadonlyMap<string, string | undefined> = new Map(
   CODEX_HOOK_TABLE.map((e) => [e.event, e.background?.reply]),
 );
 
-/** Baton's handlers; `home` (Baton's home) is where a detached hook is noted (absent: none is). */
+/** Baton's handlers; `home` (Baton's home) is where the shell spools (absent: no hook is shell-spooled). */
 export function codexHookSet(batonCommand: string, home?: string): HookSet {
-  const command = (event: string) =>
-    home === undefined
-      ? hookCommand(batonCommand)
-      : DETACHED.has(event)
-        ? detachedCommand(hookCommand(batonCommand), home, REPLIES.get(event))
-        : event === 'SessionStart'
-          ? preparedStartCommand(hookCommand(batonCommand), home)
-          : hookCommand(batonCommand);
+  const command = (event: string) => {
+    if (home !== undefined && event === 'SessionStart')
+      return preparedStartCommand(hookCommand(batonCommand), home);
+    const worker = SPOOLED_BY_SHELL.get(event);
+    if (worker === undefined || home === undefined) return hookCommand(batonCommand);
+    const reply = REPLIES.get(event);
+    return spoolCommand({
+      agent: AGENT,
+      event,
+      home,
+      batonCommand,
+      worker,
+      ...(reply !== undefined && { reply }),
+    });
+  };
   return {
     events: CODEX_HOOK_EVENTS,
     handlerFor: (event): JsonObject => ({
@@ -60,9 +71,19 @@ export function codexHookSet(batonCommand: string, home?: string): HookSet {
 /** For reading and removing, where the command Baton used is whatever the file says. */
 export const anyCodexHookSet: HookSet = codexHookSet('baton');
 
-/** `notify = [...]`: Codex appends one JSON argument (`agent-turn-complete`) to this argv. */
-export function notifyArgv(batonCommand: string): string[] {
-  return [...splitCommand(batonCommand), 'hook', AGENT];
+/**
+ * `notify = [...]`: Codex appends one JSON argument (`agent-turn-complete`) to this argv. With
+ * `home`, a shell that spools it (spool-command.ts) like Stop; without, Baton's hook program.
+ */
+export function notifyArgv(batonCommand: string, home?: string): string[] {
+  if (home === undefined) return [...splitCommand(batonCommand), 'hook', AGENT];
+  return notifySpoolArgv({
+    agent: AGENT,
+    event: 'agent-turn-complete',
+    home,
+    batonCommand,
+    worker: 'later',
+  });
 }
 
 export function isBatonNotify(value: unknown): boolean {

@@ -126,7 +126,7 @@ export function trustAdvice(trust: readonly HookTrust[]): string | null {
     .join(', ');
   return (
     `Codex skips hooks it does not trust, silently: ${what} of Baton's ${trust.length}. ` +
-    'Start `codex`, type /hooks, and trust every hook whose command ends in `hook codex` ' +
+    'Start `codex`, type /hooks, and trust every hook whose command holds `hook codex` ' +
     '(for a single `codex exec` run: --dangerously-bypass-hook-trust). ' +
     'Until then Codex sessions start without the brief and are recorded only turn by turn, through `notify`.'
   );

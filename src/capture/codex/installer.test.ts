@@ -62,7 +62,14 @@ describe('Codex installer', () => {
       string,
       unknown
     >;
-    expect(toml.notify).toEqual(['/usr/bin/node', '/opt/baton/bin/baton.js', 'hook', 'codex']);
+    // A shell that spools the JSON Codex appends (no Node start), its argv still ending `hook codex`.
+    expect(toml.notify).toEqual([
+      'sh',
+      '-c',
+      expect.stringContaining(`${BATON} hook --background`),
+      'hook',
+      'codex',
+    ]);
     expect(toml.model).toBe('gpt-5.3-codex');
     expect((toml.mcp_servers as Record<string, unknown>).context7).toBeDefined();
     expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toContain('# profiles below');
@@ -89,6 +96,20 @@ describe('Codex installer', () => {
     expect(removed.changes.map((c) => c.action)).toEqual(['update', 'update']);
     expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
     expect(readFileSync(join(codexDir, 'hooks.json'), 'utf8')).toBe(hooksBefore);
+  });
+
+  it('upgrades the Node `notify` of an earlier install in place; uninstall still gives back every byte', () => {
+    const earlier = `notify = ["/usr/bin/node", "/opt/baton/bin/baton.js", "hook", "codex"]\n`;
+    writeFileSync(join(codexDir, 'config.toml'), earlier + CONFIG_TOML);
+    const report = codexInstaller(() => 1).install(env(), opts());
+    expect(report.changes[1]!.details).toContain('~ notify: sh -c <spool script> hook codex');
+    const text = readFileSync(join(codexDir, 'config.toml'), 'utf8');
+    expect((parse(text) as { notify: string[] }).notify[0]).toBe('sh');
+    expect(text.match(/^notify = /gm)).toHaveLength(1);
+    expect(text.endsWith(CONFIG_TOML)).toBe(true);
+    expect(codexInstaller(() => 2).install(env(), opts()).changes[1]!.action).toBe('unchanged');
+    codexInstaller(() => 3).uninstall(env(), opts());
+    expect(readFileSync(join(codexDir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
   });
 
   it('creates missing files, and uninstall deletes what it created', () => {

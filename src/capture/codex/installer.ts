@@ -101,7 +101,7 @@ export const codexInstaller = (
     let toml = planNotifyInstall(
       tomlBefore ?? '',
       files.configToml,
-      notifyArgv(options.batonCommand),
+      notifyArgv(options.batonCommand, resolveHome(env.env)),
     );
     if (mcpEntry && options.mcp) {
       const mcp = mcpEntry(toml.text, files.configToml, options.mcp);

@@ -1,8 +1,9 @@
 // The handlers Baton writes for Gemini CLI's hooks (which ones and their timeouts, in
 // milliseconds, are in hook-events.ts).
 import type { JsonObject, JsonValue } from '../../core/index.js';
-import { detachedCommand } from '../install/detached-command.js';
 import { preparedStartCommand } from '../install/prepared-start.js';
+import { spoolCommand } from '../install/spool-command.js';
+import type { SpoolWorker } from '../install/spool-command.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
@@ -20,29 +21,36 @@ const MATCHERS: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 /**
- * Hooks Gemini CLI need not wait for, started detached (detached-command.ts): all but SessionStart,
- * whose brief Gemini reads. Each only spools (the prompt, a request to read the chat file, a
- * notification) or spools for the background worker (the turn's and session's ends, a manual
- * compression); the chat file holds the prompt and the tool calls too.
+ * Hooks Gemini CLI need not wait for, spooled by the shell itself (spool-command.ts: no Node
+ * process starts): all but SessionStart, whose brief Gemini reads. The prompt, a request to read
+ * the chat file and a notification only spool; the session's end and a manual compression start
+ * the spool's worker at once; the turn's end leaves it to the session's end (or starts one a few
+ * seconds later if nothing drained it). The chat file holds the prompt and the tool calls too.
  */
-const ATTACHED: ReadonlySet<string> = new Set(['SessionStart']);
+const SPOOLED_BY_SHELL: ReadonlyMap<string, SpoolWorker> = new Map([
+  ['BeforeAgent', 'none'],
+  ['AfterTool', 'none'],
+  ['Notification', 'none'],
+  ['AfterAgent', 'later'],
+  ['PreCompress', 'now'],
+  ['SessionEnd', 'now'],
+]);
 
-/** Baton's handlers; `home` (Baton's home) is where a detached hook is noted (absent: none is). */
+/** Baton's handlers; `home` (Baton's home) is where the shell spools (absent: no hook is shell-spooled). */
 export function geminiHookSet(batonCommand: string, home?: string): HookSet {
   const hook = `${batonCommand} hook ${AGENT}`;
+  const command = (event: string) => {
+    if (home !== undefined && event === 'SessionStart') return preparedStartCommand(hook, home);
+    const worker = SPOOLED_BY_SHELL.get(event);
+    if (worker === undefined || home === undefined) return hook;
+    return spoolCommand({ agent: AGENT, event, home, batonCommand, worker });
+  };
   return {
     events: GEMINI_HOOK_EVENTS,
     handlerFor: (event): JsonObject => ({
       name: 'baton',
       type: 'command',
-      command:
-        home === undefined
-          ? hook
-          : event === 'SessionStart'
-            ? preparedStartCommand(hook, home)
-            : ATTACHED.has(event)
-              ? hook
-              : detachedCommand(hook, home),
+      command: command(event),
       timeout: TIMEOUTS_MS[event] ?? 30_000,
     }),
     isBatonHandler: (h: JsonValue) => isBatonHookCommand(h, AGENT),

@@ -59,7 +59,7 @@ describe('Gemini CLI installer', () => {
       mcpServers: object;
     };
     expect(settings.hooks.SessionStart).toHaveLength(2);
-    // SessionStart's brief is waited for; the other hooks are started detached by the shell.
+    // SessionStart's brief is waited for; the shell spools the others itself (no Node start).
     expect(settings.hooks.SessionStart![1]!.hooks[0]!).toMatchObject({
       name: 'baton',
       // A prepared brief printed by the shell when it is still exact, else the hook itself.
@@ -67,7 +67,7 @@ describe('Gemini CLI installer', () => {
     });
     const ours = settings.hooks.AfterAgent![0]!.hooks[0]!;
     expect(ours.name).toBe('baton');
-    expect(ours.command).toMatch(/^exec 3<&0; baton hook gemini <&3 >\/dev\/null 2>&1 3<&- & /);
+    expect(ours.command).toMatch(/^: baton hook gemini AfterAgent; .*&& cat; }/);
     expect(ours.timeout).toBeGreaterThanOrEqual(1000); // milliseconds
     expect(settings.hooks.BeforeTool).toHaveLength(1);
     expect(geminiInstaller().install(env(), opts()).changes[0]!.action).toBe('unchanged');

@@ -72,7 +72,7 @@ export async function runBriefHook(
         if (!jobs.some((j) => j.pid === pid)) raisePriority(pid);
       for (const job of jobs) if (job.cwd === '' || ofProject(job.cwd)) raisePriority(job.pid);
     };
-    // A hook the agent started detached (detached-command.ts) may not have spooled yet.
+    // A hook the agent started detached (prepared-start.ts) may not have spooled yet.
     const started = Date.now();
     waitForHookJobs(world.home, ofProject, deps.waitMs, hurry);
     waitForReplayed(

@@ -19,14 +19,16 @@ import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import { spoolDir } from './spool-write.js';
 
-/** Where running workers are noted (also hooks an agent started detached: detached-command.ts). */
+/** Where running workers are noted (also the start a prepared SessionStart hands on: prepared-start.ts). */
 export const workersDir = (home: string) => join(spoolDir(home), 'workers');
 /** A detached hook job's note is `hook-<pid>` and holds the folder the agent ran the hook in. */
 export const HOOK_JOB_PREFIX = 'hook-';
 
 const notedPid = (name: string) =>
   Number(name.startsWith(HOOK_JOB_PREFIX) ? name.slice(HOOK_JOB_PREFIX.length) : name);
-const lockPath = (home: string) => join(spoolDir(home), 'worker.lock');
+/** The drain lock's name in the spool folder (it holds the pid of the worker draining). */
+export const WORKER_LOCK = 'worker.lock';
+const lockPath = (home: string) => join(spoolDir(home), WORKER_LOCK);
 
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

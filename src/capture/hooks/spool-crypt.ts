@@ -1,8 +1,20 @@
 // The drain's half of the spool's encryption at rest (the hot path's half, and why, is in
 // spool-seal.ts): Node's own ChaCha20 decrypts what the hook's plain-JavaScript one sealed. Files
-// spooled by earlier versions are read too: AES-256-GCM with the same key, or a plain payload.
+// spooled by earlier versions are read too: AES-256-GCM with the same key, or a plain payload —
+// the form the shell writes today (spool-command.ts), which a drain seals before keeping it.
 import { createDecipheriv } from 'node:crypto';
-import { SPOOL_CIPHER, spoolKey } from './spool-seal.js';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SPOOL_CIPHER, sealSpooled, spoolKey, spoolNonce } from './spool-seal.js';
+import { nextSpoolCount } from './spool-write.js';
 
 interface SpoolHeader {
   agent?: string;
@@ -50,6 +62,42 @@ export function openSpooled(
     payload,
     ...(isRecord(header.note) && { note: header.note }),
   };
+}
+
+/**
+ * Seals a spool file written in plain text (by the shell, or an old version) in place, before a
+ * drain puts it back or keeps it in failed/: nothing that waits stays unencrypted. Its agent, time
+ * and note stay in the header; a header that cannot be read is sealed with the rest of the text
+ * (the file stays unreadable, as it was, and is still counted). False when it was sealed already.
+ */
+export function sealPlainSpooled(home: string, path: string): boolean {
+  const text = readFileSync(path, 'utf8');
+  const newline = text.indexOf('\n');
+  let header: SpoolHeader | null = null;
+  try {
+    const parsed: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
+    if (isRecord(parsed)) header = parsed;
+  } catch {
+    // Garbled: sealed whole.
+  }
+  if (header && (header.cipher !== undefined || header.iv !== undefined)) return false;
+  const receivedAt =
+    typeof header?.receivedAt === 'number' ? header.receivedAt : Math.floor(statSync(path).mtimeMs);
+  const body = header && newline >= 0 ? text.slice(newline + 1) : text;
+  const nonce = spoolNonce(Date.now(), process.pid, nextSpoolCount());
+  const agent = typeof header?.agent === 'string' ? header.agent : '';
+  const note = isRecord(header?.note) ? header.note : undefined;
+  const sealed = sealSpooled(spoolKey(home), nonce, agent, receivedAt, body, note);
+  const tmp = join(dirname(path), `.seal-${process.pid}-${nextSpoolCount()}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, sealed);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  return true;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -15,7 +15,7 @@ import { classifyError, fixedClock } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { HookContext } from '../adapter.js';
 import { hookHandlerFor } from './hook-handlers.js';
-import { openSpooled } from './spool-crypt.js';
+import { openSpooled, sealPlainSpooled } from './spool-crypt.js';
 import { callsBeforeResults } from './spool-order.js';
 import { SPOOL_SUFFIX, spoolDir } from './spool-write.js';
 
@@ -165,6 +165,7 @@ export async function drainSpool(
   const result: DrainResult = { replayed: 0, failed: [], left: 0, cwds: [] };
   const files = callsBeforeResults(claimAll(home, dir, pid));
   const putBack = (f: Claimed) => {
+    sealQuietly(home, f.claimed);
     renameSync(f.claimed, join(dir, f.name));
     result.left += 1;
   };
@@ -191,6 +192,7 @@ export async function drainSpool(
             // Reported once, when it first fails; doctor counts what stays in failed/.
             if (!f.retried) result.failed.push({ file: f.name, message: outcome.message });
             mkdirSync(join(dir, 'failed'), { recursive: true, mode: 0o700 });
+            sealQuietly(home, f.claimed);
             renameSync(f.claimed, join(dir, 'failed', f.name));
           }
         }
@@ -220,6 +222,15 @@ export async function drainSpool(
     if (existsSync(f.claimed)) putBack(f);
   }
   return result;
+}
+
+/** A plain spool file (the shell's) is sealed before it is kept; if that fails it stays as it is. */
+function sealQuietly(home: string, path: string): void {
+  try {
+    sealPlainSpooled(home, path);
+  } catch {
+    // Kept in plain text rather than lost.
+  }
 }
 
 function unlinkQuietly(path: string): void {

@@ -12,6 +12,12 @@ export const SPOOL_SUFFIX = '.hook';
 
 let counter = 0;
 
+/** This process's next spool count (a part of each name and nonce: never twice in a process). */
+export function nextSpoolCount(): number {
+  counter += 1;
+  return counter;
+}
+
 /** The name a spooled file's path stands for (its arrival order and identity), without `.hook`. */
 export function spooledName(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -30,13 +36,13 @@ export function spoolHook(
 ): string {
   const dir = spoolDir(home);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  counter += 1;
+  const count = nextSpoolCount();
   // Names sort in arrival order: time first, then process and a per-process counter.
-  const name = `${String(receivedAt).padStart(13, '0')}-${pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${String(receivedAt).padStart(13, '0')}-${pid}-${count}-${Math.random().toString(36).slice(2, 8)}`;
   const tmp = join(dir, `.${name}.tmp`);
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    const nonce = spoolNonce(receivedAt, pid, counter);
+    const nonce = spoolNonce(receivedAt, pid, count);
     writeSync(fd, sealSpooled(spoolKey(home), nonce, agent, receivedAt, payloadText, note));
     fsyncSync(fd);
   } finally {

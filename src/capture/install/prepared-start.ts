@@ -1,17 +1,15 @@
 // The SessionStart command every agent waits for, as a POSIX sh script: when the background worker
 // left a prepared brief for this folder that is still exact (capture/hooks/prepared-brief.ts says
 // what it depends on), the shell prints it and starts Baton detached only to spool the start
-// (`BATON_HOOK_BRIEF=0`: no brief is read or printed), noting the job as detached-command.ts does,
-// so no Node start is on the agent's path. Otherwise it runs Baton's hook exactly as before: with
+// (`BATON_HOOK_BRIEF=0`: no brief is read or printed), noting the job in `spool/workers/` as
+// `hook-<pid>` (so a brief waits for it), so no Node start is on the agent's path. Otherwise it runs Baton's hook exactly as before: with
 // its stdin untouched (`exec`) when the payload was not read yet, else with the payload piped in.
 // `BATON_HOOK_PPID` hands the agent's process to the hook (Codex records it for its TUI's exit).
 import { HOOK_JOB_PREFIX, workersDir } from '../hooks/spool-background.js';
+import { literal } from './shell-words.js';
 
 /** The prepared file's format: a script reading another format falls back to the Node hook. */
 export const PREPARED_FORMAT = 1;
-
-/** `text` inside a double-quoted shell word, taken literally. */
-const literal = (text: string) => text.replace(/[\\"$`}]/g, '\\$&');
 
 /** The sources of a new session, whose brief leaves the starting session out (as resume-brief's). */
 const NEW_SOURCES = ['startup', 'clear', 'fork', 'new'];

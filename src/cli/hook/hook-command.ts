@@ -41,7 +41,7 @@ export async function runHookCommand(
   const name = agent ?? '';
   if (name === '--background' || name === '--wait') {
     const { runBackgroundWorker, waitForBackground } = await import('./hook-store-path.js');
-    if (name === '--wait') return waitForBackground(home, world);
+    if (name === '--wait') return waitForBackground(home, world, script);
     return runBackgroundWorker({
       env: world.env,
       clock: world.clock,

@@ -8,6 +8,7 @@ import {
   runBriefHook,
   runHook,
   runSpoolWorker,
+  spoolState,
   startWorker,
   waitForWorkers,
 } from '../../capture/index.js';
@@ -160,10 +161,25 @@ const WAIT_LIMIT_MS = 60_000;
 
 /**
  * `baton hook --wait`: returns once no background worker runs (0), or says which still run after
- * a minute (1). Tests call it before reading what a session's end recorded.
+ * a minute (1). Tests call it before reading what a session's end recorded. Payloads a turn's end
+ * left waiting for a later worker (the shell spools them and starts none at once:
+ * capture/install/spool-command.ts) are drained too, by a worker started here (`script`).
  */
-export function waitForBackground(home: string, world: { stderr: NodeJS.WritableStream }): number {
-  if (waitForWorkers(home, WAIT_LIMIT_MS)) return 0;
+export function waitForBackground(
+  home: string,
+  world: { env: NodeJS.ProcessEnv; stderr: NodeJS.WritableStream },
+  script?: string,
+): number {
+  let settled = waitForWorkers(home, WAIT_LIMIT_MS);
+  if (settled && script !== undefined && spoolState(home).waiting > 0) {
+    try {
+      startWorker(home, script, world.env);
+    } catch {
+      // They wait for the next worker.
+    }
+    settled = waitForWorkers(home, WAIT_LIMIT_MS);
+  }
+  if (settled) return 0;
   world.stderr.write(
     `baton hook --wait: background work still running after ${WAIT_LIMIT_MS / 1000} s (pids ${pendingWorkers(home).join(', ')})\n`,
   );

@@ -1,0 +1,110 @@
+// A hook command that spools its payload with the shell alone: no Node process starts while the
+// agent runs it. It is what Baton installs for the hooks whose answer the agent does not read
+// (Codex's prompt, turn and session ends and its `notify` program; Gemini's all but SessionStart;
+// Claude Code's SessionEnd). On two cores every Node start (~100 ms of CPU) is taken from the
+// agent itself, even when the agent does not wait for it.
+//
+// What the shell writes is a spool file the drain reads like any other (spool-crypt.ts): a header
+// line `{"agent":…,"receivedAt":<ms>,"from":"sh"}`, then the payload exactly as the agent sent it.
+// The shell cannot encrypt, so this one kind rests in plain text (0600, in the 0700 spool) until a
+// drain replays it; a drain that has to keep it (the store busy, or a payload it cannot read)
+// seals it first (spool-crypt.ts `sealPlainSpooled`). The agent's own transcript holds the same text
+// in plain text meanwhile.
+// - Atomic: written under `.<name>.tmp`, then renamed to `<name>.hook`, so no drain ever reads half
+//   a file. Names sort like the Node hook's (`<ms>-<pid>-<n>-<rand>`): time first.
+// - A payload that cannot be written (a full disk, a spool that is not a folder) is dropped with a
+//   line in logs/hooks.log when that can be written, and the command still exits 0 at once: the
+//   agent's own transcript keeps the text, and the next sweep of that session (its session end's,
+//   or `baton import`) reads it from there.
+// - Which work starts when (`worker`): `now` (a session's end, a manual compression) starts the
+//   spool's worker at once, detached, at the lowest CPU priority, unless a live worker holds the
+//   drain lock (it drains this payload before it exits; BATON_BACKGROUND_NICE chooses another nice
+//   value); `later` (a turn's end) starts none now —
+//   a sleeping shell looks again after BATON_SPOOL_DELAY seconds (5) and starts one only if the
+//   payload is still waiting (in `codex exec` or `gemini -p` the session's end has drained it by
+//   then); `none` (a prompt, a tool event) only spools, as the Node hook does for them.
+// Started workers are noted in spool/workers/<pid> like those the Node hook starts, so
+// `baton hook --wait` and SessionStart see them. With BATON_HOOK_SPOOL=0 or BATON_HOOK_BACKGROUND=0
+// the shell hands the event to the Node hook instead, which then handles it against the store.
+import { SPOOL_SUFFIX } from '../hooks/spool-write.js';
+import { WORKER_LOCK, workersDir } from '../hooks/spool-background.js';
+import { literal, quoted } from './shell-words.js';
+
+export type SpoolWorker = 'now' | 'later' | 'none';
+
+export interface SpoolCommandOptions {
+  agent: string;
+  /** The hook event the command is registered for (named in the log line of a failed write). */
+  event: string;
+  /** Baton's home as resolved at install; `$BATON_HOME` overrides it when the hook runs. */
+  home: string;
+  /** How Baton is started (`"<node>" "<bin/baton.js>"`), for the worker. */
+  batonCommand: string;
+  /** Printed after spooling, when the agent requires an answer (Codex's Stop: `{}`). */
+  reply?: string;
+  worker: SpoolWorker;
+}
+
+/** Seconds a turn's end waits before starting a worker for its payload, when none drained it. */
+export const SPOOL_DELAY_S = 5;
+
+function script(o: SpoolCommandOptions, payload: string): string {
+  const home = `"\${BATON_HOME:-${literal(o.home)}}"`;
+  const workers = `"$b_s/${literal(workersDir('').split('/').pop()!)}"`;
+  const header = [`{"agent":${JSON.stringify(o.agent)},"receivedAt":`, `,"from":"sh"}`];
+  // A live worker holding the drain lock drains this payload before it exits (spool-worker.ts).
+  const lockHeld = `b_p=; read -r b_p 2>/dev/null <"$b_s/${WORKER_LOCK}"; [ -n "$b_p" ] && kill -0 "$b_p" 2>/dev/null`;
+  const startWorker =
+    `b_x=; command -v setsid >/dev/null 2>&1 && b_x=setsid; ` +
+    // BATON_BACKGROUND_NICE as the Node hook reads it for the workers it starts (0–19), else 19.
+    `b_i=\${BATON_BACKGROUND_NICE:-19}; case $b_i in ''|*[!0-9]*) b_i=19;; esac; ` +
+    `$b_x nice -n "$b_i" ${o.batonCommand} hook --background </dev/null >/dev/null 2>&1 & ` +
+    `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`;
+  const worker =
+    o.worker === 'now'
+      ? `if ${lockHeld}; then :; else ${startWorker}; fi;`
+      : o.worker === 'later'
+        ? `(sleep "\${BATON_SPOOL_DELAY:-${SPOOL_DELAY_S}}"; [ -e "$b_s/$b_n${SPOOL_SUFFIX}" ] || exit 0; ` +
+          `if ${lockHeld}; then exit 0; fi; ${startWorker}) </dev/null >/dev/null 2>&1 &`
+        : ':;';
+  // Each form above ends in its own terminator (`;` or `&`).
+  const lost = quoted(
+    'the shell could not write the payload to the spool; dropped (the agent transcript keeps it)',
+  );
+  // The switches that make the Node hook handle an event against the store at once still do.
+  const direct =
+    payload === 'cat'
+      ? `${o.batonCommand} hook ${o.agent}`
+      : `${o.batonCommand} hook ${o.agent} "$2"`;
+  return [
+    // Names the hook as Baton's (what install and uninstall look for) and does nothing.
+    `: baton hook ${o.agent} ${o.event}`,
+    `if [ "\${BATON_HOOK_SPOOL:-}" = 0 ] || [ "\${BATON_HOOK_BACKGROUND:-}" = 0 ]; then exec ${direct}; fi`,
+    `b_s=${home}/spool`,
+    `b_t=$(date +%s%N 2>/dev/null)`,
+    `case $b_t in ''|*[!0-9]*) b_t=$(date +%s)000000000;; esac`,
+    `b_t=\${b_t%??????}`,
+    `b_n=$b_t-$$-0-sh`,
+    `umask 077`,
+    `{ [ -d "$b_s" ] || mkdir -p "$b_s"; } 2>/dev/null`,
+    `if { printf '%s%s%s\\n' ${quoted(header[0]!)} "$b_t" ${quoted(header[1]!)} && ${payload}; } 2>/dev/null >"$b_s/.$b_n.tmp" && mv -f "$b_s/.$b_n.tmp" "$b_s/$b_n${SPOOL_SUFFIX}" 2>/dev/null; ` +
+      `then ${worker} ` +
+      `else rm -f "$b_s/.$b_n.tmp" 2>/dev/null; { mkdir -p ${home}/logs && printf '%s %s %s %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" ${quoted(o.agent)} ${quoted(o.event)} ${lost} >>${home}/logs/hooks.log; } 2>/dev/null; fi`,
+    o.reply === undefined ? 'true' : `printf '%s' ${quoted(o.reply)}`,
+  ].join('; ');
+}
+
+/** The hook command: the payload on stdin, spooled by the shell. */
+export function spoolCommand(o: SpoolCommandOptions): string {
+  return script(o, 'cat');
+}
+
+/**
+ * Codex's `notify` as a shell command: `sh -c <script> hook <agent>`, to which Codex appends the
+ * JSON as one more argument ("$2" in the script). The argv still ends in `hook <agent>`, as the
+ * Node form did (`… baton.js hook codex`), so either is found as Baton's by install (upgraded in
+ * place) and uninstall.
+ */
+export function notifySpoolArgv(o: Omit<SpoolCommandOptions, 'reply'>): string[] {
+  return ['sh', '-c', script(o, `printf '%s' "$2"`), 'hook', o.agent];
+}
