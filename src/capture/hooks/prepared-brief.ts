@@ -105,6 +105,9 @@ export async function prepareBriefs(
     for (const cwd of folders) {
       try {
         const text = await fragmentFor(store, cwd, t0, ref, deps);
+        // Two workers may prepare at once (one leaves its lock, the next drains a later end): a
+        // file prepared from a later read of the store is newer than this one would be; keep it.
+        if ((mtimeMs(preparedPath(home, cwd)) ?? -Infinity) > ref) continue;
         if (text === null) rmSync(preparedPath(home, cwd), { force: true });
         else writeFragment(home, cwd, text, ref);
       } catch {

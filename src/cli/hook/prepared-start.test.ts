@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
+  utimesSync,
   chmodSync,
   cpSync,
   existsSync,
@@ -18,7 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { preparedPath } from '../../capture/index.js';
+import { prepareBriefs, preparedPath } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command under test, not a door's export
 import { preparedStartCommand } from '../../capture/install/prepared-start.js';
@@ -237,6 +238,36 @@ describe('SessionStart from a prepared brief', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('a preparation from an older read leaves a newer prepared brief in place', async () => {
+    firstSession();
+    // A session of the project is active now: a preparation from this read prepares nothing.
+    expect(
+      baton(['hook', 'claude-code'], payload('cccccccc-0000-4000-8000-000000000003')).code,
+    ).toBe(0);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const path = preparedPath(home, project);
+    const prepareNow = () =>
+      prepareBriefs(home, [project], {
+        openSnapshot: () => SqliteStore.open({ path: storePath(home), readonly: true }),
+        briefAt: () => {
+          throw new Error('nothing is rendered while a session is active');
+        },
+        storePath: storePath(home),
+        env,
+      });
+    // Another worker's file, prepared from a later read (its time is after this one's).
+    writeFileSync(path, 'b_v=0\n');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path, later, later);
+    await prepareNow();
+    expect(readFileSync(path, 'utf8')).toBe('b_v=0\n');
+    // An older file is this preparation's to replace: with the session active, it is removed.
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(path, earlier, earlier);
+    await prepareNow();
+    expect(existsSync(path)).toBe(false);
   });
 
   describe('falls back to the Node hook', () => {
