@@ -39,6 +39,23 @@ const initialize = (id: number, protocolVersion: string) => ({
 const initialized = { jsonrpc: '2.0', method: 'notifications/initialized' };
 
 /** Sends `lines` to `baton mcp ARGS`, closes stdin, and returns what came back, line by line. */
+interface StoredEvent {
+  kind: string;
+  text?: string;
+  tool?: string;
+  data?: unknown;
+}
+
+/** Drains the spool into the store (`baton import`), then the stored events, in order. */
+function importedEvents(): StoredEvent[] {
+  const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
+  expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+  return spawnSync(process.execPath, [BIN, 'export', '--format', 'events', '--all-projects'], opts)
+    .stdout.split('\n')
+    .filter((l) => l.startsWith('{"session"'))
+    .map((l) => JSON.parse(l) as StoredEvent);
+}
+
 function converse(lines: string[], args: string[] = [], preload?: string) {
   const r = spawnSync(
     process.execPath,
@@ -219,17 +236,8 @@ describe('the MCP entry as built', () => {
     // Answered before it is recorded; what could not be recorded is said on stderr.
     expect(byId.get(6)!.result).toEqual({ content: [] });
     expect(r.stderr).toContain('hook event not recorded');
-    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
     // Spooled, as the hook process spools them: the next import drains the spool into the store.
-    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
-    const events = spawnSync(
-      process.execPath,
-      [BIN, 'export', '--format', 'events', '--all-projects'],
-      opts,
-    )
-      .stdout.split('\n')
-      .filter((l) => l.startsWith('{"session"'))
-      .map((l) => JSON.parse(l) as { kind: string; text?: string; tool?: string; data?: unknown });
+    const events = importedEvents();
     expect(events.map((e) => [e.kind, e.text ?? e.tool])).toEqual([
       ['user_message', 'greet the world'],
       ['tool_call', 'Bash: echo hi'],
@@ -288,16 +296,7 @@ describe('the MCP entry as built', () => {
     killed.child.kill('SIGTERM');
     expect(await killed.exit).toEqual([null, 'SIGTERM']);
     await killed.client.close();
-    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
-    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
-    const stored = spawnSync(
-      process.execPath,
-      [BIN, 'export', '--format', 'events', '--all-projects'],
-      opts,
-    )
-      .stdout.split('\n')
-      .filter((l) => l.startsWith('{"session"'))
-      .map((l) => (JSON.parse(l) as { text?: string }).text);
+    const stored = importedEvents().map((e) => e.text);
     // The calls were sent at once, so the order they were answered in is not defined (an agent
     // sends its next hook call after the answer): every one is stored, once.
     expect([...stored].sort()).toEqual([...prompts('closed'), ...prompts('killed')].sort());
@@ -337,16 +336,7 @@ describe('the MCP entry as built', () => {
         .join(''),
     );
     expect(await exited, stderr).toBe(0);
-    const opts = { cwd: projectDir, env: env(), encoding: 'utf8' as const };
-    expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
-    const stored = spawnSync(
-      process.execPath,
-      [BIN, 'export', '--format', 'events', '--all-projects'],
-      opts,
-    )
-      .stdout.split('\n')
-      .filter((l) => l.startsWith('{"session"'))
-      .map((l) => (JSON.parse(l) as { text?: string }).text);
+    const stored = importedEvents().map((e) => e.text);
     expect(stored).toEqual(['first', 'second']);
   });
 
