@@ -2,7 +2,16 @@
 // phrases counted in order, prefixes matched, and BM25F rewarding frequency, rarity, shortness
 // and the heavier field.
 import { describe, expect, it } from 'vitest';
-import { bm25f, idf, leadsOf, phraseCount, phraseOf, tokenize } from './bm25.js';
+import {
+  bm25f,
+  idf,
+  leadsOf,
+  matchWords,
+  phraseCount,
+  phraseOf,
+  tokenize,
+  wordStarts,
+} from './bm25.js';
 
 const count = (text: string, query: string, prefix = false) => {
   const p = phraseOf(query, prefix, 1);
@@ -75,6 +84,63 @@ describe('tokenize', () => {
   it('gives an empty text no tokens', () => {
     const t = tokenize('', leadsOf([phraseOf('deploy', false, 1)]));
     expect([t.length, t.at, t.words]).toEqual([0, [], []]);
+  });
+});
+
+describe('matchWords', () => {
+  const texts = [
+    'deploy deployed deploying redeploy Deploys DEPLOYING',
+    'call useSession then UseSessionHook; sessions session-store session_id mySession2',
+    'HTTPServer2Go httpServer XMLHttpRequest request requests requester re-request',
+    'retryWithBackoff(retry) retries retrying backoff RetryWithBackoffPolicy',
+    'the checkout payment is failing: checkoutPayment failed, payments fail, failure',
+    'migrate migrations emigrate MIGRATED migr',
+    'café deploys naïve session — ünïcode falls back to tokenize()',
+    '',
+    '--- ... ---',
+  ];
+  const queries = [
+    ['deploys'],
+    ['session'],
+    ['useSession', 'hook'],
+    ['request', 'server'],
+    ['retryWithBackoff'],
+    ['checkout', 'payment', 'failing'],
+    ['migr*'],
+  ];
+
+  it('counts what tokenize() counts for one-word phrases, with the length it is given', () => {
+    let compared = 0;
+    for (const words of queries) {
+      const phrases = words.map((w) =>
+        w.endsWith('*') ? phraseOf(w.slice(0, -1), true, 1) : phraseOf(w, false, 1),
+      );
+      const leads = leadsOf(phrases);
+      const starts = wordStarts(phrases);
+      expect(starts).not.toBeNull();
+      for (const text of texts) {
+        const all = tokenize(text, leads);
+        const found = matchWords(text, leads, starts!, 1234);
+        expect(found.length).toBe(1234);
+        for (const p of phrases) {
+          expect(phraseCount(found, p), `${words.join(' ')} in ${text}`).toBe(phraseCount(all, p));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+    const p = phraseOf('session', false, 1);
+    expect(phraseCount(matchWords(texts[1]!, leadsOf([p]), ['sessio'], 9), p)).toBe(6);
+  });
+
+  it('is not used for a phrase of several words, a short word or a non-ASCII one', () => {
+    expect(wordStarts([phraseOf('checkout payment', false, 1)])).toBeNull();
+    expect(wordStarts([phraseOf('go', false, 1)])).toBeNull();
+    expect(wordStarts([phraseOf('版本', false, 1)])).toBeNull();
+    expect(wordStarts([phraseOf('deploys', false, 1), phraseOf('migr', true, 1)])).toEqual([
+      'deplo',
+      'migr',
+    ]);
   });
 });
 

@@ -118,6 +118,80 @@ const NO_TOKENS: Tokens = Object.freeze({
   words: Object.freeze([]) as unknown as string[],
 });
 
+/** A character outside ASCII: such a text is tokenized character by character. */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * What a word must start with to count for each of the query's phrases (the stem less its last
+ * letter, or the prefix), when matchWords() can look for them: every phrase one word, each of
+ * them ASCII and at least three letters long (a shorter one occurs in too many words). Null
+ * otherwise.
+ */
+export function wordStarts(phrases: QueryPhrase[]): string[] | null {
+  const starts: string[] = [];
+  for (const p of phrases) {
+    if (p.stems.length !== 1) return null;
+    const start = p.prefix ?? p.starts[0]!;
+    if (start.length < 3 || NON_ASCII.test(start) || start !== start.toLowerCase()) return null;
+    starts.push(start);
+  }
+  return starts;
+}
+
+/**
+ * The words of a text that phraseCount() can count for one-word phrases, for a caller that knows
+ * the text's length already (the index's own count of its tokens, see search-events.ts): those
+ * of tokenize()'s words that start with one of `starts` (wordStarts()), in another order, with
+ * `at` all zeros (phraseCount() of a one-word phrase does not compare positions) and `length`
+ * as given. In an ASCII text they are found by toLowerCase() and indexOf(), which run as native
+ * code from the first call, instead of by a loop over every character, which a short process runs
+ * before V8 optimises it: only the words holding a start are looked at, and a camelCase one among
+ * them is tokenized as tokenize() does, for its parts. Any other text goes through tokenize().
+ */
+export function matchWords(text: string, leads: Leads, starts: string[], length: number): Tokens {
+  if (text === '' || NON_ASCII.test(text)) {
+    const t = tokenize(text, leads);
+    return { length, at: t.at, words: t.words };
+  }
+  const lower = text.toLowerCase();
+  let found: number[] | null = null;
+  for (const start of starts) {
+    for (let i = lower.indexOf(start); i !== -1; i = lower.indexOf(start, i + 1)) {
+      let from = i;
+      while (from > 0 && CLASSES[lower.charCodeAt(from - 1)] !== 0) from--;
+      (found ??= []).push(from);
+    }
+  }
+  if (found === null) return { length, at: NO_TOKENS.at, words: NO_TOKENS.words };
+  if (found.length > 1) found.sort((x, y) => x - y);
+  const words: string[] = [];
+  const n = text.length;
+  for (let k = 0; k < found.length; k++) {
+    const from = found[k]!;
+    if (k > 0 && found[k - 1] === from) continue;
+    let end = from + 1;
+    let camel = false;
+    for (; end < n; end++) {
+      const kind = CLASSES[text.charCodeAt(end)];
+      if (kind === 0) break;
+      if (kind === UPPER) {
+        const prev = CLASSES[text.charCodeAt(end - 1)];
+        if (prev === LOWER || prev === DIGIT) camel = true;
+      }
+    }
+    if (camel) {
+      for (const w of tokenize(text.slice(from, end), leads).words) words.push(w);
+    } else if (end - from >= 2) {
+      words.push(lower.slice(from, end));
+    }
+  }
+  return {
+    length,
+    at: words.length ? new Array<number>(words.length).fill(0) : NO_TOKENS.at,
+    words,
+  };
+}
+
 /**
  * Splits words where unicode61 splits them, and appends, as ftsBody appends them to the index,
  * each camelCase word's parts and each CJK run's bigrams after the words, in order.

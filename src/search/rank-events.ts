@@ -10,7 +10,15 @@
 import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
-import { leadsOf, phraseOf, scoreTf, termFrequencies, tokenize } from './bm25.js';
+import {
+  leadsOf,
+  matchWords,
+  phraseOf,
+  scoreTf,
+  termFrequencies,
+  tokenize,
+  wordStarts,
+} from './bm25.js';
 import type { Field, Leads, QueryPhrase, Tokens } from './bm25.js';
 import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
 import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
@@ -18,7 +26,13 @@ import type { EventMatch } from './fts-match.js';
 import type { TimeRange } from './query-dates.js';
 import { termExpr } from './fts-match.js';
 import { fold } from './snippet.js';
-import { estimateDf, journalSize, matchingEvents, neighbourSeqs } from './search-events.js';
+import {
+  bodyLength,
+  estimateDf,
+  journalSize,
+  matchingEvents,
+  neighbourSeqs,
+} from './search-events.js';
 import type { CandidateRow } from './search-events.js';
 import type { SearchScope } from './search-scope.js';
 
@@ -52,7 +66,18 @@ export interface WordRankedEvent {
   match: 'all' | 'some';
 }
 
-function fieldsOf(c: CandidateRow, leads: Leads): Tokens[] {
+function fieldsOf(c: CandidateRow, leads: Leads, starts: string[] | null): Tokens[] {
+  // The body's length is the index's count of its tokens where there is one; its words are then
+  // only looked for (matchWords), not all counted again.
+  const length = bodyLength(c.sizes);
+  const text = c.text ?? '';
+  let body: Tokens;
+  if (length === null) body = tokenize(text, leads);
+  else if (starts !== null) body = matchWords(text, leads, starts, length);
+  else {
+    const t = tokenize(text, leads);
+    body = { length, at: t.at, words: t.words };
+  }
   let files: string[] = [];
   if (c.data !== null) {
     try {
@@ -61,11 +86,7 @@ function fieldsOf(c: CandidateRow, leads: Leads): Tokens[] {
       files = [];
     }
   }
-  return [
-    tokenize(c.text ?? '', leads),
-    tokenize(c.tool ?? '', leads),
-    tokenize(files.join('\n'), leads),
-  ];
+  return [body, tokenize(c.tool ?? '', leads), tokenize(files.join('\n'), leads)];
 }
 
 /** Candidates of the strict pass, then of the relaxed one, each event once. */
@@ -98,7 +119,8 @@ function ownScores(
   score: (tf: number[]) => number,
 ): ScoredEvent[] {
   const leads = leadsOf(phrases);
-  const tokens = rows.map((c) => fieldsOf(c, leads));
+  const starts = wordStarts(phrases);
+  const tokens = rows.map((c) => fieldsOf(c, leads, starts));
   const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
   // One set of fields, refilled per candidate (termFrequencies keeps none of it): a thousand
   // candidates' worth of small objects is what a cold process spends its collections on.

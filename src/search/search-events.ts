@@ -41,6 +41,8 @@ export interface CandidateRow {
   text: string | null;
   tool: string | null;
   data: string | null;
+  /** The index's token count of each column (FTS5's docsize record, in hex; see bodyLength). */
+  sizes: string | null;
 }
 
 export interface EventRow {
@@ -225,11 +227,32 @@ export function matchingEvents(
     `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
        CASE WHEN octet_length(${TEXT}) <= ${TEXT_WINDOW} THEN ${TEXT}
          ELSE substr(${TEXT}, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN octet_length(${DATA}) <= ${DATA_WINDOW} THEN ${DATA} END AS data
+       CASE WHEN octet_length(${DATA}) <= ${DATA_WINDOW} THEN ${DATA} END AS data,
+       (SELECT hex(d.sz) FROM events_fts_docsize d WHERE d.id = e.seq) AS sizes
      FROM events_fts JOIN events e ON e.seq = events_fts.rowid
      WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
     [expr, ...rows.params, limit],
   );
+}
+
+const HEX_DIGIT = (code: number) => (code <= 57 ? code - 48 : code - 55);
+
+/**
+ * How many tokens the index holds in an event's body: the first value of its FTS5 docsize
+ * record (one SQLite varint per column, body first, read here from hex), counted by the index's
+ * own tokenizer in C when the event was written — so scoring need not count the words of every
+ * candidate again. Null when there is no record to read.
+ */
+export function bodyLength(sizes: string | null): number | null {
+  if (sizes === null || sizes.length < 2) return null;
+  let value = 0;
+  for (let i = 0; i + 1 < sizes.length && i < 18; i += 2) {
+    const byte = HEX_DIGIT(sizes.charCodeAt(i)) * 16 + HEX_DIGIT(sizes.charCodeAt(i + 1));
+    if (i === 16) return value * 256 + byte;
+    value = value * 128 + (byte & 0x7f);
+    if (byte < 0x80) return value;
+  }
+  return null;
 }
 
 /** Each event's previous and next event in its session (null at either end). */
