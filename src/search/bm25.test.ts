@@ -95,6 +95,7 @@ describe('matchWords', () => {
     'retryWithBackoff(retry) retries retrying backoff RetryWithBackoffPolicy',
     'the checkout payment is failing: checkoutPayment failed, payments fail, failure',
     'migrate migrations emigrate MIGRATED migr',
+    'updatedFields fields FieldsOf myPaymentFields payment-fields',
     'café deploys naïve session — ünïcode falls back to tokenize()',
     '',
     '--- ... ---',
@@ -107,6 +108,9 @@ describe('matchWords', () => {
     ['retryWithBackoff'],
     ['checkout', 'payment', 'failing'],
     ['migr*'],
+    ['payment'],
+    ['fields'],
+    ['fields', 'payment'],
   ];
 
   it('counts what tokenize() counts for one-word phrases, with the length it is given', () => {

@@ -122,6 +122,27 @@ const NO_TOKENS: Tokens = Object.freeze({
 const NON_ASCII = /[^\p{ASCII}]/u;
 
 /**
+ * The kept words (the word, its parts) of each camelCase word met by matchWords(), per query:
+ * an identifier repeats in the candidates, and tokenizing it anew each time was most of what
+ * matchWords allocated.
+ */
+const CAMEL_WORDS = new WeakMap<Leads, Map<string, string[]>>();
+
+function camelWords(word: string, leads: Leads): string[] {
+  let known = CAMEL_WORDS.get(leads);
+  if (known === undefined) {
+    known = new Map();
+    CAMEL_WORDS.set(leads, known);
+  }
+  let words = known.get(word);
+  if (words === undefined) {
+    words = tokenize(word, leads).words;
+    if (known.size < 10_000) known.set(word, words);
+  }
+  return words;
+}
+
+/**
  * What a word must start with to count for each of the query's phrases (the stem less its last
  * letter, or the prefix), when matchWords() can look for them: every phrase one word, each of
  * them ASCII and at least three letters long (a shorter one occurs in too many words). Null
@@ -154,42 +175,46 @@ export function matchWords(text: string, leads: Leads, starts: string[], length:
     return { length, at: t.at, words: t.words };
   }
   const lower = text.toLowerCase();
-  let found: number[] | null = null;
-  for (const start of starts) {
-    for (let i = lower.indexOf(start); i !== -1; i = lower.indexOf(start, i + 1)) {
+  const n = text.length;
+  let words: string[] | null = null;
+  // Where the words already looked at start, when several starts could meet one word; an array,
+  // not a set, and no sort (a cold process pays for both in allocations): a text holds a few.
+  let seen: number[] | null = null;
+  for (let s = 0; s < starts.length; s++) {
+    const start = starts[s]!;
+    for (let i = lower.indexOf(start); i !== -1; i = lower.indexOf(start, i)) {
       let from = i;
       while (from > 0 && CLASSES[lower.charCodeAt(from - 1)] !== 0) from--;
-      (found ??= []).push(from);
-    }
-  }
-  if (found === null) return { length, at: NO_TOKENS.at, words: NO_TOKENS.words };
-  if (found.length > 1) found.sort((x, y) => x - y);
-  const words: string[] = [];
-  const n = text.length;
-  for (let k = 0; k < found.length; k++) {
-    const from = found[k]!;
-    if (k > 0 && found[k - 1] === from) continue;
-    let end = from + 1;
-    let camel = false;
-    for (; end < n; end++) {
-      const kind = CLASSES[text.charCodeAt(end)];
-      if (kind === 0) break;
-      if (kind === UPPER) {
-        const prev = CLASSES[text.charCodeAt(end - 1)];
-        if (prev === LOWER || prev === DIGIT) camel = true;
+      let end = i + 1;
+      let camel = false;
+      for (; end < n; end++) {
+        const kind = CLASSES[text.charCodeAt(end)];
+        if (kind === 0) break;
+        if (kind === UPPER) {
+          const prev = CLASSES[text.charCodeAt(end - 1)];
+          if (prev === LOWER || prev === DIGIT) camel = true;
+        }
+      }
+      for (let k = from + 1; !camel && k <= i; k++) {
+        camel =
+          CLASSES[text.charCodeAt(k)] === UPPER &&
+          (CLASSES[text.charCodeAt(k - 1)] === LOWER || CLASSES[text.charCodeAt(k - 1)] === DIGIT);
+      }
+      i = end;
+      if (starts.length > 1) {
+        if (seen !== null && seen.includes(from)) continue;
+        (seen ??= []).push(from);
+      }
+      if (camel) {
+        const kept = camelWords(text.slice(from, end), leads);
+        for (let k = 0; k < kept.length; k++) (words ??= []).push(kept[k]!);
+      } else if (end - from >= 2) {
+        (words ??= []).push(lower.slice(from, end));
       }
     }
-    if (camel) {
-      for (const w of tokenize(text.slice(from, end), leads).words) words.push(w);
-    } else if (end - from >= 2) {
-      words.push(lower.slice(from, end));
-    }
   }
-  return {
-    length,
-    at: words.length ? new Array<number>(words.length).fill(0) : NO_TOKENS.at,
-    words,
-  };
+  if (words === null) return { length, at: NO_TOKENS.at, words: NO_TOKENS.words };
+  return { length, at: new Array<number>(words.length).fill(0), words };
 }
 
 /**
