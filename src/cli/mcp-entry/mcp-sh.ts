@@ -24,10 +24,13 @@
 // server and drops its reply) and then the line it did not answer. Reading byte by byte costs the
 // shell about 1 ms of CPU per KB: a line longer than SH_LINE_BYTES goes to Node, which then serves
 // the rest. Arguments other than `--session` go to Node at once, as with the Node entry.
-import { backgroundFor, isSpooledEvent } from '../../capture/index.js';
-import { HOOK_TABLES } from '../../capture/hooks/spool-policy.js';
-import { SPOOL_SUFFIX } from '../../capture/hooks/spool-write.js';
-import { WORKER_LOCK } from '../../capture/hooks/spool-background.js';
+import {
+  HOOK_TABLES,
+  SPOOL_SUFFIX,
+  WORKER_LOCK,
+  backgroundFor,
+  isSpooledEvent,
+} from '../../capture/index.js';
 import type { McpListing } from './listing.js';
 
 /** A longer line is handed to Node (after the shell has read it). */
