@@ -23,7 +23,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LISTED_REQUESTS } from '../../src/cli/mcp-entry/listing.js';
-import { SH_LINE_BYTES } from '../../src/cli/mcp-entry/mcp-sh.js';
+import { SH_LINE_BYTES, SH_TOTAL_BYTES } from '../../src/cli/mcp-entry/mcp-sh.js';
 import { storePath } from '../../src/store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -347,6 +347,49 @@ describe.each(SHELLS)('the MCP server front in %s', (shell) => {
         run('node', lines([...start, call(6, event)]), join(home, `${event}-node`), env).out,
       );
     }
+  });
+
+  it('moves to Node once it has read more than it reads cheaply, and the store still ends the same', () => {
+    const each = Math.floor(SH_LINE_BYTES / 2);
+    const count = Math.ceil(SH_TOTAL_BYTES / each) + 2;
+    const call = (id: number) =>
+      `{"method":"tools/call","params":{"name":"hook_event","arguments":{"hook_event_name":"UserPromptSubmit","session_id":"c0ffee00-0000-4000-8000-0000000000b1","cwd":${JSON.stringify(projectDir)},"prompt":"prompt ${id} ${'z'.repeat(each)}","compact_summary":""}},"jsonrpc":"2.0","id":${id}}`;
+    const input = lines([
+      ...HANDSHAKES['codex 0.171']!('2025-06-18').slice(0, 2),
+      ...Array.from({ length: count }, (_, i) => call(i + 1)),
+    ]);
+    const homes = [join(root, `home-budget-${shell}`), join(root, `home-budget-${shell}-node`)];
+    const sh = run(shell, input, homes[0]!);
+    expect(sh.node).toBe(true);
+    expect(sh.out).toBe(run('node', input, homes[1]!).out);
+    const spooled = (home: string) =>
+      readdirSync(join(home, 'spool')).filter((f) => f.endsWith('.hook'));
+    // The shell wrote the first ones, Node the rest, in order.
+    const names = spooled(homes[0]!).sort();
+    expect(names).toHaveLength(count);
+    expect(names.filter((n) => n.endsWith('-sh.hook')).length).toBeLessThan(count);
+    expect(names.slice(0, 2).every((n) => n.endsWith('-sh.hook'))).toBe(true);
+    const prompts = (home: string) => {
+      const opts = {
+        cwd: projectDir,
+        env: { PATH: process.env.PATH, HOME: root, BATON_HOME: home },
+        encoding: 'utf8' as const,
+      };
+      expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+      return spawnSync(
+        process.execPath,
+        [BIN, 'export', '--format', 'events', '--all-projects'],
+        opts,
+      )
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('{"session"'))
+        .map((l) => (JSON.parse(l) as { text?: string }).text?.slice(0, 12));
+    };
+    const fromSh = prompts(homes[0]!);
+    expect(fromSh).toEqual(prompts(homes[1]!));
+    expect(fromSh).toEqual(
+      Array.from({ length: count }, (_, i) => `prompt ${i + 1} zzzzzzzzzzzz`.slice(0, 12)),
+    );
   });
 
   it('hands the SDK client over to the real server at its first tool call', async () => {

@@ -22,8 +22,8 @@
 // with BATON_MCP_FRONT="<replayed lines> <last line had no newline: 0|1>" and, on fd 3, the
 // `initialize` and `initialized` lines already answered (the Node front replays them to the full
 // server and drops its reply) and then the line it did not answer. Reading byte by byte costs the
-// shell about 1 ms of CPU per KB: a line longer than SH_LINE_BYTES goes to Node, which then serves
-// the rest. Arguments other than `--session` go to Node at once, as with the Node entry.
+// shell about 1.3 ms of CPU per KB: a line longer than SH_LINE_BYTES, or more than SH_TOTAL_BYTES
+// read in all, goes to Node, which then serves the rest. Arguments other than `--session` go to Node at once, as with the Node entry.
 import {
   HOOK_TABLES,
   SPOOL_SUFFIX,
@@ -33,8 +33,14 @@ import {
 } from '../../capture/index.js';
 import type { McpListing } from './listing.js';
 
-/** A longer line is handed to Node (after the shell has read it). */
-export const SH_LINE_BYTES = 32 * 1024;
+/**
+ * A longer line is handed to Node (after the shell has read it), and so is the line that brings
+ * what the shell has read past SH_TOTAL_BYTES: the shell pays about 1.3 ms of CPU per KB read, a
+ * Node start about 100 ms once, after which each line costs Node next to nothing. A one-prompt
+ * session stays in the shell; a session of large tool results moves to Node early.
+ */
+export const SH_LINE_BYTES = 16 * 1024;
+export const SH_TOTAL_BYTES = 64 * 1024;
 
 /** The variable telling the Node entry that the shell front handed over (and what is on fd 3). */
 export const HANDOVER_ENV = 'BATON_MCP_FRONT';
@@ -123,7 +129,7 @@ export function mcpShellScript(listing: McpListing): string {
     'case ${BATON_HOME:-} in *[![:space:]]*) b_home=$BATON_HOME;; esac',
     'b_spool=1; [ "${BATON_HOOK_SPOOL:-}" = 0 ] && b_spool=',
     'b_bg=1; [ "${BATON_HOOK_BACKGROUND:-}" = 0 ] && b_bg=',
-    'b_replay=; b_n=0; b_inid=; b_c=0; b_um=; b_last=0',
+    'b_replay=; b_n=0; b_inid=; b_c=0; b_um=; b_last=0; b_read=0',
     // An id the Node front echoes byte for byte: an integer JSON.stringify writes back as sent,
     // or a string of plain characters.
     'b_int() { case $b_y in 0) ;; [1-9]*) case $b_y in *[!0-9]*) return 1;; esac; [ ${#b_y} -le 15 ];; *) return 1;; esac; }',
@@ -218,7 +224,8 @@ export function mcpShellScript(listing: McpListing): string {
     `  printf '%s\\n' ${hookReply}; }`,
     'while :; do',
     '  if IFS= read -r b_l; then :; else [ -z "$b_l" ] && exit 0; b_last=1; break; fi',
-    `  [ \${#b_l} -le ${SH_LINE_BYTES} ] || break`,
+    `  [ \${#b_l} -le ${SH_LINE_BYTES} ] || break; b_read=$((b_read+\${#b_l}))`,
+    `  [ $b_read -le ${SH_TOTAL_BYTES} ] || break`,
     '  case $b_l in *[[:cntrl:]]*) break;; esac',
     '  case $b_l in *[![:space:]]*) ;; *) continue;; esac',
     `  case $b_l in ${q(hookPrefix)}*${q(hookSuffix)}*'}') b_hook && continue; break;; esac`,
