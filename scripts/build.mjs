@@ -3,7 +3,7 @@
 // dist/hook-full.cjs, the full hook it loads for anything else. Had they shared code splitting with the
 // CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
@@ -110,7 +110,13 @@ const hot = await build({
 // `baton mcp`'s small entry (dist/mcp.cjs): it answers `initialize` and `tools/list` with what the
 // real server answers — taken here from the server just built — and loads dist/mcp-full.js only at
 // the first message it cannot answer itself. CommonJS and alone, like the hook's hot entry.
-const { mcpListing } = await import(new URL('../dist/mcp-full.js', import.meta.url).href);
+const { mcpListing, mcpShellScript } = await import(
+  new URL('../dist/mcp-full.js', import.meta.url).href
+);
+const listing = await mcpListing();
+// Its POSIX sh front (dist/mcp.sh, what install registers): the same listing, answered by the
+// shell until the first message it does not answer (src/cli/mcp-entry/mcp-sh.ts).
+writeFileSync(new URL('../dist/mcp.sh', import.meta.url), mcpShellScript(listing));
 const mcp = await build({
   ...common,
   banner: {},
@@ -119,7 +125,7 @@ const mcp = await build({
   outExtension: { '.js': '.cjs' },
   entryPoints: { mcp: 'src/cli/mcp-entry/mcp-entry.ts' },
   // As JSON text, parsed at start: V8 reads JSON faster than it compiles the same object literal.
-  define: { __BATON_MCP_LISTING_JSON__: JSON.stringify(JSON.stringify(await mcpListing())) },
+  define: { __BATON_MCP_LISTING_JSON__: JSON.stringify(JSON.stringify(listing)) },
   // The front names the hook tool, taken from the capture door; esbuild reads that door's modules
   // that use import.meta, then drops them.
   logOverride: { 'empty-import-meta': 'silent' },

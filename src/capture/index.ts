@@ -39,8 +39,10 @@ export {
   waitForWorkers,
   workerDone,
   workerHoldsLock,
+  WORKER_LOCK,
 } from './hooks/spool-background.js';
-export { spoolHook, spooledName } from './hooks/spool-write.js';
+export { SPOOL_SUFFIX, spoolHook, spooledName } from './hooks/spool-write.js';
+export { HOOK_TABLES } from './hooks/spool-policy.js';
 export { runSpoolWorker } from './hooks/spool-worker.js';
 export { runBriefHook } from './hooks/hook-brief.js';
 export { prepareBriefs, preparedPath } from './hooks/prepared-brief.js';

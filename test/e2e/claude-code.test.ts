@@ -79,8 +79,10 @@ describe('baton with Claude Code (e2e)', () => {
         mcpServers: { baton: { command: string; args: string[] } };
       }
     ).mcpServers.baton;
-    expect(server.command).toBe(process.execPath);
-    expect(server.args).toEqual([BIN, 'mcp']);
+    // Its POSIX sh front (dist/mcp.sh), given Baton's home, then this node and this baton.
+    expect(server.command).toBe('/bin/sh');
+    expect(server.args.slice(2)).toEqual([process.execPath, BIN, 'mcp']);
+    expect(server.args[0]).toBe(join(BIN, '..', '..', 'dist', 'mcp.sh'));
     // The entry starts Baton's MCP command from anywhere, without PATH.
     const help = spawnSync(server.command, [...server.args, '--help'], {
       env: { HOME: env.HOME },

@@ -1,8 +1,9 @@
 // Pins `baton install codex|gemini` through the CLI in a temporary home: Baton's MCP server is
-// registered beside the user's own servers (this node and this baton by absolute path, then
-// `mcp`), and `baton uninstall` gives both configs back byte for byte.
+// registered beside the user's own servers (its POSIX sh front, dist/mcp.sh, given Baton's home and
+// then this node and this baton by absolute path, then `mcp`), an entry of an older install is
+// upgraded in place, and `baton uninstall` gives both configs back byte for byte.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,11 @@ const GEMINI_SETTINGS = `{
 }
 `;
 
-const launch = { command: process.execPath, args: [BATON_BIN, 'mcp'] };
+const FRONT = resolve(BATON_BIN, '..', '..', 'dist', 'mcp.sh');
+const launch = (home: string) => ({
+  command: '/bin/sh',
+  args: [FRONT, home, process.execPath, BATON_BIN, 'mcp'],
+});
 
 describe('baton install registers the MCP server (e2e)', () => {
   it('Codex: [mcp_servers.baton] in config.toml, removed by uninstall', () => {
@@ -38,7 +43,7 @@ describe('baton install registers the MCP server (e2e)', () => {
       const toml = parseToml(readFileSync(file, 'utf8')) as {
         mcp_servers: Record<string, { command: string; args: string[] }>;
       };
-      expect(toml.mcp_servers.baton).toMatchObject(launch);
+      expect(toml.mcp_servers.baton).toMatchObject(launch(h.home));
       expect(toml.mcp_servers.context7).toBeDefined();
       expect(runBaton(['uninstall', 'codex'], { home: h.home }).code).toBe(0);
       expect(readFileSync(file, 'utf8')).toBe(CODEX_TOML);
@@ -59,8 +64,41 @@ describe('baton install registers the MCP server (e2e)', () => {
       const settings = parseJsonc(readFileSync(file, 'utf8')) as {
         mcpServers: Record<string, unknown>;
       };
-      expect(settings.mcpServers.baton).toEqual(launch);
+      expect(settings.mcpServers.baton).toEqual(launch(h.home));
       expect(settings.mcpServers.github).toBeDefined();
+      expect(runBaton(['uninstall', 'gemini'], { home: h.home }).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(GEMINI_SETTINGS);
+    } finally {
+      h.cleanup();
+    }
+  });
+
+  it("upgrades an older install's Node entry in place, and uninstall still gives the file back", () => {
+    const h = tempHome();
+    try {
+      const file = join(h.home, '.gemini', 'settings.json');
+      mkdirSync(join(h.home, '.gemini'));
+      writeFileSync(file, GEMINI_SETTINGS);
+      expect(runBaton(['install', 'gemini'], { home: h.home }).code).toBe(0);
+      // The entry as an install before the shell front wrote it (node, bin/baton.js, mcp).
+      const now = readFileSync(file, 'utf8');
+      const shArgs = launch(h.home).args.map((a) => JSON.stringify(a));
+      const at = now.indexOf(JSON.stringify('/bin/sh'));
+      const end = now.indexOf(shArgs.at(-1)!, at) + shArgs.at(-1)!.length;
+      expect(at).toBeGreaterThan(0);
+      const entry = now.slice(at, end);
+      const older = entry
+        .replace(JSON.stringify('/bin/sh'), JSON.stringify(process.execPath))
+        .replace(/\[[^]*$/, `[${JSON.stringify(BATON_BIN)}, ${JSON.stringify('mcp')}`);
+      writeFileSync(file, now.replace(entry, older));
+      expect(readFileSync(file, 'utf8')).toContain(JSON.stringify(BATON_BIN));
+      const install = runBaton(['install', 'gemini'], { home: h.home });
+      expect(install.code).toBe(0);
+      const settings = parseJsonc(readFileSync(file, 'utf8')) as {
+        mcpServers: Record<string, unknown>;
+      };
+      expect(settings.mcpServers.baton).toEqual(launch(h.home));
+      expect(Object.keys(settings.mcpServers)).toEqual(['github', 'baton']);
       expect(runBaton(['uninstall', 'gemini'], { home: h.home }).code).toBe(0);
       expect(readFileSync(file, 'utf8')).toBe(GEMINI_SETTINGS);
     } finally {

@@ -85,3 +85,24 @@ function parsed(text: string): unknown {
     return text;
   }
 }
+
+/**
+ * The hook payload of a whole JSON-RPC `tools/call` line of the hook tool, as Baton's shell front
+ * of the MCP server spools it (src/cli/mcp-entry/mcp-sh.ts): the same payload the Node front
+ * spools for that call. Undefined when the line is not such a call.
+ */
+export function payloadFromHookCall(line: string): string | undefined {
+  let m: unknown;
+  try {
+    m = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return undefined;
+  const { method, params } = m as {
+    method?: unknown;
+    params?: { name?: unknown; arguments?: unknown };
+  };
+  if (method !== 'tools/call' || typeof params !== 'object' || params === null) return undefined;
+  return params.name === HOOK_TOOL ? payloadFromToolArguments(params.arguments) : undefined;
+}

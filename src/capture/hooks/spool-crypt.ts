@@ -15,6 +15,22 @@ import {
 import { dirname, join } from 'node:path';
 import { SPOOL_CIPHER, sealSpooled, spoolKey, spoolNonce } from './spool-seal.js';
 import { nextSpoolCount } from './spool-write.js';
+import { payloadFromHookCall } from '../claude-code/mcp-hook.js';
+
+/**
+ * The header's `from` of a file written by the MCP server's shell front (src/cli/mcp-entry/):
+ * its body is the client's whole `tools/call` line of the hook tool, read as the payload the Node
+ * front would have spooled for it.
+ */
+export const SPOOLED_MCP_CALL = 'sh-mcp';
+
+/** The payload text a plain body stands for (a hook call's line becomes its payload). */
+function plainPayload(header: SpoolHeader | null, body: string): string {
+  if (header?.from !== SPOOLED_MCP_CALL) return body;
+  const payload = payloadFromHookCall(body);
+  if (payload === undefined) throw new Error('spooled MCP line is not a call of the hook tool');
+  return payload;
+}
 
 interface SpoolHeader {
   agent?: string;
@@ -24,6 +40,7 @@ interface SpoolHeader {
   iv?: string;
   tag?: string;
   note?: Record<string, unknown>;
+  from?: string;
 }
 
 function decrypt(home: string, header: SpoolHeader, body: string): string {
@@ -39,7 +56,7 @@ function decrypt(home: string, header: SpoolHeader, body: string): string {
     decipher.setAuthTag(Buffer.from(header.tag, 'base64'));
     return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
   }
-  return body;
+  return plainPayload(header, body);
 }
 
 /** A spool file's agent, time and parsed payload; throws when it cannot be read. */
@@ -83,7 +100,12 @@ export function sealPlainSpooled(home: string, path: string): boolean {
   if (header && (header.cipher !== undefined || header.iv !== undefined)) return false;
   const receivedAt =
     typeof header?.receivedAt === 'number' ? header.receivedAt : Math.floor(statSync(path).mtimeMs);
-  const body = header && newline >= 0 ? text.slice(newline + 1) : text;
+  let body = header && newline >= 0 ? text.slice(newline + 1) : text;
+  try {
+    body = plainPayload(header, body);
+  } catch {
+    // Sealed as it is: its drain reports it.
+  }
   const nonce = spoolNonce(Date.now(), process.pid, nextSpoolCount());
   const agent = typeof header?.agent === 'string' ? header.agent : '';
   const note = isRecord(header?.note) ? header.note : undefined;

@@ -37,8 +37,9 @@ export function spoolHook(
   const dir = spoolDir(home);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const count = nextSpoolCount();
-  // Names sort in arrival order: time first, then process and a per-process counter.
-  const name = `${String(receivedAt).padStart(13, '0')}-${pid}-${count}-${Math.random().toString(36).slice(2, 8)}`;
+  // Names sort in arrival order: time first, then process and a per-process counter (padded, so
+  // a process's 10th payload of a millisecond sorts after its 9th).
+  const name = `${String(receivedAt).padStart(13, '0')}-${pid}-${String(count).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}`;
   const tmp = join(dir, `.${name}.tmp`);
   const fd = openSync(tmp, 'w', 0o600);
   try {

@@ -6,7 +6,7 @@
 // machinery. Arguments other than --project/--session (e.g. --help) go straight to the full CLI.
 // No top-level `node:module`: Node's public module builtin loads its ES module loader and source
 // maps with it (mcp-entry.test pins what the entry loads).
-import { read, writeSync } from 'node:fs';
+import { closeSync, read, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
@@ -88,6 +88,34 @@ function recordHook(args: unknown): string | undefined {
   return mcpHook.recordHook(args);
 }
 
+/**
+ * What the shell front (dist/mcp.sh, mcp-sh.ts) hands over when it execs this entry: the lines it
+ * answered that the full server must be told (`initialize`, `initialized`), then the line it did
+ * not answer, on fd 3; BATON_MCP_FRONT says how many lines were answered and whether the last
+ * had no newline (it came at the end of stdin). Undefined when started directly.
+ */
+function fromShellFront(): { answered: Buffer; pending: Buffer } | undefined {
+  const said = process.env.BATON_MCP_FRONT;
+  if (said === undefined) return undefined;
+  delete process.env.BATON_MCP_FRONT;
+  const [count, partial] = said.split(' ').map(Number);
+  let text: Buffer;
+  try {
+    text = readFileSync(3);
+    closeSync(3);
+  } catch (error) {
+    process.stderr.write(
+      `baton mcp: cannot read what the shell front handed over: ${String(error)}\n`,
+    );
+    return undefined;
+  }
+  let at = 0;
+  for (let i = 0; i < (count ?? 0); i++) at = text.indexOf(0x0a, at) + 1;
+  // The here-document ends in a newline of its own after a last line that had none.
+  const end = partial === 1 && text.at(-1) === 0x0a ? text.length - 1 : text.length;
+  return { answered: text.subarray(0, at), pending: text.subarray(at, end) };
+}
+
 function serveLazily(): void {
   // Claude Code stops its MCP servers with SIGINT, right after a hook's answer: the default action
   // would end the process at once, perhaps before the spool write that follows the answer. Handled,
@@ -95,9 +123,14 @@ function serveLazily(): void {
   // before.
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => process.kill(process.pid, signal));
+  const handedOver = fromShellFront();
+  // The shell front has answered these already: the front reads them again, silently.
+  let muted = false;
   const front = new LazyMcpFront(
     JSON.parse(__BATON_MCP_LISTING_JSON__) as McpListing,
-    writeOut,
+    (text) => {
+      if (!muted) writeOut(text);
+    },
     async (stdin: Readable, stdout: Writable) => (await loadFull()).serveMcp(args, stdin, stdout),
     () => ({
       stdout: process.stdout,
@@ -108,6 +141,12 @@ function serveLazily(): void {
   void front.done.then((code) => {
     process.exitCode = code;
   });
+  if (handedOver) {
+    muted = true;
+    front.take(handedOver.answered);
+    muted = false;
+    front.take(handedOver.pending);
+  }
   const buf = Buffer.alloc(64 * 1024);
   const next = (): void =>
     read(0, buf, 0, buf.length, null, (error, n) => {

@@ -7,6 +7,7 @@ import { systemClock } from '../../core/index.js';
 import { runCli } from '../index.js';
 
 export { mcpListing } from './listing.js';
+export { mcpShellScript } from './mcp-sh.js';
 
 export function serveMcp(args: string[], stdin: Readable, stdout: Writable): Promise<number> {
   return runCli(['mcp', ...args], {

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { batonMcpEntry, splitCommand } from '../../../capture/index.js';
 import type { McpServerEntry } from '../../../capture/index.js';
@@ -10,10 +11,20 @@ import type { InstallOpts } from './shared.js';
 
 /**
  * Baton's MCP server as the agent should start it: this node and this baton by absolute path (the
- * world's launch), or the words of `--command`; then `mcp`.
+ * world's launch), or the words of `--command`; then `mcp`. With the world's launch, the server
+ * starts in its POSIX sh front (dist/mcp.sh, src/cli/mcp-entry/mcp-sh.ts), given Baton's home
+ * (for the hook events it spools; `$BATON_HOME` overrides it) and then that launch: it answers
+ * the client's first requests without a Node start and execs the launch at the first message it
+ * does not answer.
  */
 function mcpEntryFor(ctx: CliContext, command: string | undefined): McpServerEntry {
   const launch = command === undefined ? ctx.world.batonLaunch : undefined;
+  const front = launch?.args.length === 1 && join(dirname(launch.args[0]!), '..', 'dist', 'mcp.sh');
+  if (launch && front && existsSync(front))
+    return batonMcpEntry({
+      command: '/bin/sh',
+      args: [front, ctx.home, launch.command, ...launch.args, 'mcp'],
+    });
   const [program = 'baton', ...args] = launch
     ? [launch.command, ...launch.args]
     : splitCommand(command ?? ctx.world.batonCommand ?? 'baton');
