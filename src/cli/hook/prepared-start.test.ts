@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareBriefs, preparedPath } from '../../capture/index.js';
+import { prepareBriefs, preparedPath, spoolHook } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command under test, not a door's export
 import { preparedStartCommand } from '../../capture/install/prepared-start.js';
@@ -278,6 +278,39 @@ describe('SessionStart from a prepared brief', () => {
     expect(storedStart(home, agent, `${agent}-second`)).toEqual(
       storedStart(copy, agent, `${agent}-second`),
     );
+  });
+
+  it('the start the shell spooled sorts before a payload spooled later in the same millisecond', () => {
+    firstSession('gemini', 'gemini-first');
+    const next = payload('gemini-second');
+    expect(
+      sh(preparedStartCommand(hookCommand('gemini'), home, { agent: 'gemini' }), next).stdout,
+    ).toContain('Tidy up');
+    const [start] = shellStarts();
+    const ms = Number(start!.split('-')[0]);
+    // The prompt's hook spools in the same millisecond, from a process whose pid sorts low.
+    const prompt = spoolHook(
+      home,
+      'gemini',
+      JSON.stringify({
+        session_id: 'gemini-second',
+        cwd: project,
+        hook_event_name: 'BeforeAgent',
+        prompt: 'Same millisecond',
+      }),
+      ms,
+      1,
+    );
+    const names = readdirSync(join(home, 'spool'))
+      .filter((n) => n.endsWith('.hook'))
+      .sort();
+    expect(names).toEqual([start, prompt.slice(prompt.lastIndexOf('/') + 1)]);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const events = baton(['export', '--format', 'events'])
+      .stdout.split('\n')
+      .filter((l) => l.includes('"gemini-second"'))
+      .map((l) => (JSON.parse(l) as { kind: string }).kind);
+    expect(events).toEqual(['system', 'user_message']);
   });
 
   /**
