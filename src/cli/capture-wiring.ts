@@ -51,9 +51,14 @@ export function memoGit(): GitRunner {
  * brief writes first — the project's crashed sessions marked, each with its emergency checkpoint.
  */
 export function wiredCrashCheck(clock: Clock): BriefProvider {
-  return async (store, project) => {
+  return async (store, project, opts) => {
     const { detectCrashes } = await import('../recover/index.js');
-    detectCrashes(store, { now: clock.now(), projectId: project.id });
+    // The starting session itself is left out: its replay may come after its agent exited.
+    detectCrashes(store, {
+      now: clock.now(),
+      projectId: project.id,
+      ...(opts.sessionId !== undefined && { except: opts.sessionId }),
+    });
     return '';
   };
 }

@@ -20,7 +20,7 @@ const COMMAND_ONLY: ReadonlySet<string> = new Set(['SessionStart', 'PreCompact',
 
 /**
  * Events spooled by the shell itself (spool-command.ts), which then starts the spool's worker
- * detached and returns (SessionEnd: nothing to print, and Claude Code would otherwise wait for a
+ * detached, to run once Claude Code has exited, and returns (SessionEnd: nothing to print, and Claude Code would otherwise wait for a
  * Node start as it exits).
  */
 const DETACHED: ReadonlySet<string> = new Set(['SessionEnd']);
@@ -59,9 +59,9 @@ function handlerFor(spec: HookSpec, batonCommand: string, mcp: boolean, home?: s
       home === undefined
         ? command
         : DETACHED.has(spec.event)
-          ? spoolCommand({ agent: AGENT, event: spec.event, home, batonCommand, worker: 'now' })
+          ? spoolCommand({ agent: AGENT, event: spec.event, home, batonCommand, worker: 'exit' })
           : spec.event === 'SessionStart'
-            ? preparedStartCommand(command, home)
+            ? preparedStartCommand(command, home, { agent: AGENT })
             : command,
   };
   if (spec.async) handler.async = true;

@@ -131,9 +131,10 @@ describe('claude-code installer', () => {
     expect(ours('PreCompact')).toMatchObject({ type: 'command' });
     expect(ours('SessionEnd')).toMatchObject({
       type: 'command',
-      // Spooled by the shell, which starts the worker (spool-command.ts).
+      // Spooled by the shell, which starts the worker once Claude Code has exited
+      // (spool-command.ts).
       command: expect.stringMatching(
-        /^: baton hook claude-code SessionEnd; .* nice -n "\$b_i" "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" hook --background /,
+        /^: baton hook claude-code SessionEnd; .* nice -n "\$b_i" sh -c '.*exec "\$@" hook --background' sh "\$PPID" .* "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" </,
       ) as unknown,
     });
     const installed = read();

@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { findAgentProcess, programName } from '../agent-process.js';
 import type { AgentProcess } from '../agent-process.js';
 
-const isCodex = (argv: string[]) => programName(argv) === 'codex';
-const isAppServer = (argv: string[]) => isCodex(argv) && argv.includes('app-server');
+/** The client's program, and the argument of its app-server (a process to look past). */
+export const CODEX_PROCESS = { program: 'codex', pastArgument: 'app-server' } as const;
+
+const isCodex = (argv: string[]) => programName(argv) === CODEX_PROCESS.program;
+const isAppServer = (argv: string[]) => isCodex(argv) && argv.includes(CODEX_PROCESS.pastArgument);
 const isClient = (argv: string[]) => isCodex(argv) && !isAppServer(argv);
 
 const codexHome = (env: Record<string, string | undefined>) =>

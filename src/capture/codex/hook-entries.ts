@@ -9,6 +9,7 @@ import type { SpoolWorker } from '../install/spool-command.js';
 import type { HookSet } from '../install/hooks-json-plan.js';
 import { isBatonHookCommand } from '../install/hooks-json-plan.js';
 import { installedEvents } from '../hooks/hook-table.js';
+import { CODEX_PROCESS } from './agent-process.js';
 import { CODEX_HOOK_TABLE } from './hook-events.js';
 import { AGENT } from './refs.js';
 
@@ -24,7 +25,7 @@ const hookCommand = (batonCommand: string) => `${batonCommand} hook ${AGENT}`;
  * Hooks Codex need not wait for, spooled by the shell itself (spool-command.ts: no Node process
  * starts): the prompt (the rollout holds it too, and a prompt stored from the rollout first is not
  * stored again), and the turn's and session's ends, replayed by the spool's worker (Stop and
- * SubagentStop still answer `{}`). Only the session's end starts the worker at once; a turn's end
+ * SubagentStop still answer `{}`). Only the session's end starts the worker (once Codex has exited); a turn's end
  * leaves it to the session's end (or starts one a few seconds later if nothing drained it: the TUI
  * fires no SessionEnd). The tool hooks stay in step with Codex, so each call is spooled before its
  * result.
@@ -33,7 +34,7 @@ const SPOOLED_BY_SHELL: ReadonlyMap<string, SpoolWorker> = new Map([
   ['UserPromptSubmit', 'none'],
   ['Stop', 'later'],
   ['SubagentStop', 'later'],
-  ['SessionEnd', 'now'],
+  ['SessionEnd', 'exit'],
 ]);
 
 const REPLIES: ReadonlyMap<string, string | undefined> = new Map(
@@ -44,7 +45,11 @@ const REPLIES: ReadonlyMap<string, string | undefined> = new Map(
 export function codexHookSet(batonCommand: string, home?: string): HookSet {
   const command = (event: string) => {
     if (home !== undefined && event === 'SessionStart')
-      return preparedStartCommand(hookCommand(batonCommand), home);
+      return preparedStartCommand(hookCommand(batonCommand), home, {
+        agent: AGENT,
+        // The client's process, noted as hook-events.ts notes it (agent-process.ts).
+        agentProcess: CODEX_PROCESS,
+      });
     const worker = SPOOLED_BY_SHELL.get(event);
     if (worker === undefined || home === undefined) return hookCommand(batonCommand);
     const reply = REPLIES.get(event);

@@ -20,7 +20,8 @@ export const CODEX_HOOK_TABLE: HookTable = [
     // runs elsewhere): see agent-process.ts.
     background: {
       brief: true,
-      // The shell serving a prepared brief starts the hook detached and passes the agent's pid.
+      // The shell serving a prepared brief notes the client itself when it is the hook's parent
+      // (`codex exec`), else starts the hook detached and passes the agent's pid (prepared-start.ts).
       note: (env) =>
         agentProcessMeta(codexAgentProcess(Number(env.BATON_HOOK_PPID) || process.ppid, env)),
     },

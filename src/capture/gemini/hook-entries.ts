@@ -23,8 +23,8 @@ const MATCHERS: Readonly<Record<string, string>> = Object.fromEntries(
 /**
  * Hooks Gemini CLI need not wait for, spooled by the shell itself (spool-command.ts: no Node
  * process starts): all but SessionStart, whose brief Gemini reads. The prompt, a request to read
- * the chat file and a notification only spool; the session's end and a manual compression start
- * the spool's worker at once; the turn's end leaves it to the session's end (or starts one a few
+ * the chat file and a notification only spool; a manual compression starts the spool's worker at
+ * once, the session's end once Gemini has exited; the turn's end leaves it to the session's end (or starts one a few
  * seconds later if nothing drained it). The chat file holds the prompt and the tool calls too.
  */
 const SPOOLED_BY_SHELL: ReadonlyMap<string, SpoolWorker> = new Map([
@@ -33,14 +33,15 @@ const SPOOLED_BY_SHELL: ReadonlyMap<string, SpoolWorker> = new Map([
   ['Notification', 'none'],
   ['AfterAgent', 'later'],
   ['PreCompress', 'now'],
-  ['SessionEnd', 'now'],
+  ['SessionEnd', 'exit'],
 ]);
 
 /** Baton's handlers; `home` (Baton's home) is where the shell spools (absent: no hook is shell-spooled). */
 export function geminiHookSet(batonCommand: string, home?: string): HookSet {
   const hook = `${batonCommand} hook ${AGENT}`;
   const command = (event: string) => {
-    if (home !== undefined && event === 'SessionStart') return preparedStartCommand(hook, home);
+    if (home !== undefined && event === 'SessionStart')
+      return preparedStartCommand(hook, home, { agent: AGENT });
     const worker = SPOOLED_BY_SHELL.get(event);
     if (worker === undefined || home === undefined) return hook;
     return spoolCommand({ agent: AGENT, event, home, batonCommand, worker });

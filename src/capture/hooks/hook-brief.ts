@@ -1,8 +1,9 @@
 // SessionStart's path once its payload is spooled (the background worker records the start, the
 // checkpoint, the transcript sweep and any crash marking): only the brief is read here, from the
 // store opened read-only, so the hook never waits for the write lock. The brief stays exact:
-// - a turn or session end of this project still waiting in the spool (or being replayed) is
-//   waited for first, bounded (spool-pending.ts), so the previous session's last work is in it —
+// - a turn or session end, or another session's start, of this project still waiting in the spool
+//   (or being replayed) is waited for first, bounded (spool-pending.ts), so the previous session's
+//   last work is in it —
 //   and so is a hook of this project the agent started detached that may not have spooled yet;
 // - a session of the project that looks crashed is marked (with its emergency checkpoint) by the
 //   worker when it replays this start, so the hook waits for that replay before reading;

@@ -1,5 +1,5 @@
 // Pins what SessionStart's read-only brief waits for: this project's payloads up to its last turn
-// or session end spooled before the start (waiting or claimed by a drain), and nothing when only a
+// or session end, or another session's start, spooled before the start (waiting or claimed by a drain), and nothing when only a
 // session still working — or another project — has payloads pending.
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,15 +57,23 @@ describe('workBeforeBrief', () => {
     expect(workBeforeBrief(pendingPayloads(home), start, ofHere)).toEqual([prompt, end]);
   });
 
-  it('waits for nothing when only prompts, tool calls and other starts are pending', () => {
-    spool(here, 'SessionStart');
+  it('waits for nothing when only prompts and tool calls are pending', () => {
     spool(here, 'UserPromptSubmit');
     spool(here, 'PostToolUse');
     spool(elsewhere, 'SessionEnd');
+    spool(elsewhere, 'SessionStart');
     const start = spool(here, 'SessionStart');
     expect(workBeforeBrief(pendingPayloads(home), start, ofHere)).toEqual([]);
     // And so returns at once.
     expect(waitForReplayed(home, [], 60_000)).toBe(true);
+  });
+
+  it('waits for another session’s start of this project (a start the shell spooled stays until a drain)', () => {
+    const other = spool(here, 'SessionStart');
+    const prompt = spool(here, 'UserPromptSubmit', 'codex');
+    const start = spool(here, 'SessionStart');
+    expect(workBeforeBrief(pendingPayloads(home), start, ofHere)).toEqual([other]);
+    expect(workBeforeBrief(pendingPayloads(home), start, ofHere)).not.toContain(prompt);
   });
 
   it('waitForReplayed is true once the payloads are gone, false at its limit otherwise', () => {

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSpooled } from './spool-crypt.js';
-import { backgroundFor, isSpooledEvent } from './spool-policy.js';
+import { isSpooledEvent } from './spool-policy.js';
 import { SPOOL_SUFFIX, spoolDir } from './spool-write.js';
 
 const CLAIM = '.claimed-';
@@ -71,17 +71,21 @@ export function pendingPayloads(home: string, before?: string): PendingPayload[]
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** A turn's or session's end (or any lifecycle payload a busy store made a hook spool). */
+/**
+ * A turn's or session's end, or another session's start (or any lifecycle payload a busy store
+ * made a hook spool). A start the shell spooled while serving a prepared brief
+ * (install/prepared-start.ts) waits for its session's end worker: a brief without it would miss
+ * that session (active, or crashed before anything drained).
+ */
 function endsWork(p: PendingPayload): boolean {
-  if (isSpooledEvent(p.agent, p.event)) return false;
-  return backgroundFor(p.agent, p.event)?.brief !== true;
+  return !isSpooledEvent(p.agent, p.event);
 }
 
 /**
  * The payloads a brief taken at `before` (a spooled name) must see in the store: those of the
- * project (`ofProject` by their cwd) up to its last turn or session end spooled before `before`.
- * Empty when no end of this project is pending: a session still working concurrently is not
- * waited for.
+ * project (`ofProject` by their cwd) up to its last turn or session end, or session start,
+ * spooled before `before`. Empty when none of those of this project is pending: the prompts and
+ * tool calls of a session still working concurrently are not waited for.
  */
 export function workBeforeBrief(
   pending: readonly PendingPayload[],

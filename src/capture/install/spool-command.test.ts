@@ -2,7 +2,7 @@
 // the shell spools the payload itself (spool-command.ts) and the built launcher's
 // worker stores it. Baton is reached through a wrapper that logs each start, so the tests count the
 // Node processes: none for a prompt, a tool event or a turn's end, one worker for a session's end.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -37,7 +37,15 @@ beforeEach(() => {
   project = join(dir, 'project');
   mkdirSync(project);
   // Far off, unless a test says otherwise: a turn's end starts no worker of its own meanwhile.
-  env = { PATH: process.env.PATH, HOME: dir, BATON_HOME: home, BATON_SPOOL_DELAY: '600' };
+  // The agent here is the test process itself, which lives on: a session's end does not wait for
+  // it to exit, unless a test says otherwise (see 'waits for the agent to exit').
+  env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    BATON_HOME: home,
+    BATON_SPOOL_DELAY: '600',
+    BATON_EXIT_WAIT: '0',
+  };
   const wrapper = join(dir, 'baton-wrapper');
   writeFileSync(
     wrapper,
@@ -226,6 +234,148 @@ describe('hooks spooled by the shell', () => {
     expect(baton(['hook', '--wait']).code).toBe(0);
     expect(spooled()).toEqual([]);
     expect(spoolState(home).failed).toBe(0);
+  });
+
+  describe('a session’s end starts its worker once the agent has exited', () => {
+    let sleeps: string;
+    let go: string;
+    beforeEach(() => {
+      // Each look of the waiting shell at the agent is one `sleep`: logged, to count them.
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      sleeps = join(dir, 'sleeps.log');
+      writeFileSync(
+        join(bin, 'sleep'),
+        `#!/bin/sh\nprintf 'x\\n' >> '${sleeps}'\nexec /bin/sleep "$@"\n`,
+      );
+      chmodSync(join(bin, 'sleep'), 0o755);
+      env.PATH = `${bin}:${process.env.PATH}`;
+      env.BATON_EXIT_WAIT = '60';
+      go = join(dir, 'go');
+    });
+    const looks = () => {
+      try {
+        return readFileSync(sleeps, 'utf8').split('\n').filter(Boolean).length;
+      } catch {
+        return 0;
+      }
+    };
+    const workerNotes = () => {
+      try {
+        return readdirSync(join(home, 'spool', 'workers')).filter((n) => /^\d+$/.test(n));
+      } catch {
+        return [];
+      }
+    };
+    /** An agent process that runs the hook command as its child, then lives until `go` exists. */
+    function agent(command: string, payload: Record<string, unknown>) {
+      const input = join(dir, `payload-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(input, JSON.stringify({ cwd: project, ...payload }));
+      const child = spawn(
+        '/bin/sh',
+        [
+          '-c',
+          '/bin/sh -c "$1" <"$2"; while [ ! -e "$3" ]; do /bin/sleep 0.05; done',
+          'agent',
+          command,
+          input,
+          go,
+        ],
+        { env, cwd: project, stdio: 'ignore' },
+      );
+      const exited = new Promise<void>((r) => child.on('exit', () => r()));
+      return { pid: child.pid!, exited };
+    }
+
+    it.each(['claude-code', 'codex', 'gemini'])(
+      '%s: no Node process while the agent runs; the worker after it exits',
+      async (name) => {
+        const end =
+          name === 'claude-code'
+            ? claudeHookSet(batonCommand, { mcp: true, home }).handlerFor('SessionEnd')
+            : name === 'codex'
+              ? codexHookSet(batonCommand, home).handlerFor('SessionEnd')
+              : geminiHookSet(batonCommand, home).handlerFor('SessionEnd');
+        const S = `${name}-exit-1`;
+        const a = agent(end.command as string, {
+          session_id: S,
+          hook_event_name: 'SessionEnd',
+          reason: 'other',
+        });
+        // Spooled, and the waiting job noted as a worker: a brief or `hook --wait` sees it.
+        expect(await until(() => spooled().length === 1 && workerNotes().length === 1)).toBe(true);
+        // It looked at the agent three times, found it running, and started nothing.
+        expect(await until(() => looks() >= 3)).toBe(true);
+        expect(starts()).toEqual([]);
+        writeFileSync(go, '');
+        await a.exited;
+        expect(await until(() => starts().length > 0)).toBe(true);
+        expect(starts()).toEqual(['hook --background']);
+        expect(baton(['hook', '--wait']).code).toBe(0);
+        expect(spooled()).toEqual([]);
+        expect(spoolState(home).failed).toBe(0);
+        // (Claude Code's lone SessionEnd, with no transcript, records no session: `mcp list`.)
+        if (name !== 'claude-code')
+          expect(sessions().find((s) => s.agentSessionId === S)).toMatchObject({
+            status: 'ended',
+            endReason: 'other',
+          });
+      },
+    );
+
+    it('an agent that lives on: the worker starts after BATON_EXIT_WAIT seconds', async () => {
+      env.BATON_EXIT_WAIT = '1';
+      const end = codexHookSet(batonCommand, home).handlerFor('SessionEnd').command as string;
+      const a = agent(end, { session_id: 'c-lives', hook_event_name: 'SessionEnd' });
+      expect(await until(() => starts().length > 0)).toBe(true);
+      // Ten looks of 0.1 s, the agent still running.
+      expect(looks()).toBeGreaterThanOrEqual(10);
+      expect(starts()).toEqual(['hook --background']);
+      expect(baton(['hook', '--wait']).code).toBe(0);
+      expect(sessions().map((s) => s.agentSessionId)).toContain('c-lives');
+      writeFileSync(go, '');
+      await a.exited;
+    });
+
+    it('`baton hook --wait` waits for the pending job (which runs the worker) rather than draining itself', async () => {
+      env.BATON_EXIT_WAIT = '2';
+      const end = geminiHookSet(batonCommand, home).handlerFor('SessionEnd').command as string;
+      const a = agent(end, { session_id: 'g-wait', hook_event_name: 'SessionEnd' });
+      expect(await until(() => spooled().length === 1 && workerNotes().length === 1)).toBe(true);
+      // The agent is still running: `--wait` returns only once the job has become the worker and
+      // drained (a worker `--wait` started itself would not go through the logging wrapper).
+      expect(baton(['hook', '--wait']).code).toBe(0);
+      expect(starts()).toEqual(['hook --background']);
+      expect(spooled()).toEqual([]);
+      expect(workerNotes()).toEqual([]);
+      writeFileSync(go, '');
+      await a.exited;
+    });
+
+    it('a payload drained meanwhile (a next SessionStart’s worker): the job ends, no worker', async () => {
+      const end = codexHookSet(batonCommand, home).handlerFor('SessionEnd').command as string;
+      const a = agent(end, { session_id: 'c-drained', hook_event_name: 'SessionEnd' });
+      expect(await until(() => spooled().length === 1 && workerNotes().length === 1)).toBe(true);
+      // The agent starts a new session while it runs (`/clear`, `/new`): that start's worker
+      // drains the end with it.
+      const start = spawnSync(process.execPath, [BIN, 'hook', 'codex'], {
+        env,
+        cwd: project,
+        encoding: 'utf8',
+        input: JSON.stringify({
+          session_id: 'c-next',
+          cwd: project,
+          hook_event_name: 'SessionStart',
+          source: 'startup',
+        }),
+      });
+      expect(start.status).toBe(0);
+      expect(await until(() => workerNotes().length === 0)).toBe(true);
+      expect(starts()).toEqual([]);
+      expect(sessions().find((s) => s.agentSessionId === 'c-drained')?.status).toBe('ended');
+      writeFileSync(go, '');
+      await a.exited;
+    });
   });
 
   it('a turn’s end that nothing drains starts its worker itself after BATON_SPOOL_DELAY', async () => {

@@ -16,10 +16,16 @@
 //   line in logs/hooks.log when that can be written, and the command still exits 0 at once: the
 //   agent's own transcript keeps the text, and the next sweep of that session (its session end's,
 //   or `baton import`) reads it from there.
-// - Which work starts when (`worker`): `now` (a session's end, a manual compression) starts the
-//   spool's worker at once, detached, at the lowest CPU priority, unless a live worker holds the
-//   drain lock (it drains this payload before it exits; BATON_BACKGROUND_NICE chooses another nice
-//   value); `later` (a turn's end) starts none now —
+// - Which work starts when (`worker`): `now` (Gemini's manual compression) starts the spool's
+//   worker at once, detached, at the lowest CPU priority, unless a live worker holds the drain lock
+//   (it drains this payload before it exits; BATON_BACKGROUND_NICE chooses another nice value);
+//   `exit` (a session's end) does the same only once the agent has exited, so the worker's Node
+//   start does not compete with the agent's own exit: a detached `sh` at that priority polls
+//   `kill -0` on the agent (the hook shell's parent) every 0.1 s, for BATON_EXIT_WAIT seconds (3)
+//   at most (an agent that lives on: Claude Code's `/clear`, Codex's TUI app-server), then becomes
+//   the worker (`exec`, same pid) — unless the payload was drained meanwhile (a next
+//   SessionStart's worker) or a live worker holds the lock. It is noted as a worker from the start;
+//   `later` (a turn's end) starts none now —
 //   a sleeping shell looks again after BATON_SPOOL_DELAY seconds (5) and starts one only if the
 //   payload is still waiting (in `codex exec` or `gemini -p` the session's end has drained it by
 //   then); `none` (a prompt, a tool event) only spools, as the Node hook does for them.
@@ -30,7 +36,7 @@ import { SPOOL_SUFFIX } from '../hooks/spool-write.js';
 import { WORKER_LOCK, workersDir } from '../hooks/spool-background.js';
 import { literal, quoted } from './shell-words.js';
 
-export type SpoolWorker = 'now' | 'later' | 'none';
+export type SpoolWorker = 'exit' | 'now' | 'later' | 'none';
 
 export interface SpoolCommandOptions {
   agent: string;
@@ -48,6 +54,22 @@ export interface SpoolCommandOptions {
 /** Seconds a turn's end waits before starting a worker for its payload, when none drained it. */
 export const SPOOL_DELAY_S = 5;
 
+/** Seconds a session's end waits at most for its agent to exit before starting the worker. */
+export const EXIT_WAIT_S = 3;
+
+/**
+ * The waiting process of the `exit` form, as one fixed `sh -c` script: its arguments are the agent's
+ * pid, the payload's path, the drain lock's path, how many tenths of a second to wait at most, the
+ * workers' folder (its note is removed when it has nothing to do), then Baton's command. It polls until the agent has exited (or the payload was drained by
+ * someone else, or the time is up), then becomes the worker (`exec`: same pid, same note).
+ */
+const EXIT_WAITER =
+  'a=$1 f=$2 l=$3 c=$4 w=$5; shift 5; i=0; ' +
+  'while [ "$i" -lt "$c" ] && [ -e "$f" ] && kill -0 "$a" 2>/dev/null; do sleep 0.1; i=$((i+1)); done; ' +
+  'b_p=; read -r b_p 2>/dev/null <"$l"; ' +
+  '{ [ -e "$f" ] && ! { [ -n "$b_p" ] && kill -0 "$b_p" 2>/dev/null; }; } || { rm -f "$w/$$"; exit 0; }; ' +
+  'exec "$@" hook --background';
+
 function script(o: SpoolCommandOptions, payload: string): string {
   const home = `"\${BATON_HOME:-${literal(o.home)}}"`;
   const workers = `"$b_s/${literal(workersDir('').split('/').pop()!)}"`;
@@ -60,13 +82,22 @@ function script(o: SpoolCommandOptions, payload: string): string {
     `b_i=\${BATON_BACKGROUND_NICE:-19}; case $b_i in ''|*[!0-9]*) b_i=19;; esac; ` +
     `$b_x nice -n "$b_i" ${o.batonCommand} hook --background </dev/null >/dev/null 2>&1 & ` +
     `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`;
+  // The agent runs the hook's shell itself ($PPID: the claude, codex or gemini process).
+  const exitWaiter =
+    `b_x=; command -v setsid >/dev/null 2>&1 && b_x=setsid; ` +
+    `b_i=\${BATON_BACKGROUND_NICE:-19}; case $b_i in ''|*[!0-9]*) b_i=19;; esac; ` +
+    `b_c=\${BATON_EXIT_WAIT:-${EXIT_WAIT_S}}; case $b_c in ''|*[!0-9]*) b_c=${EXIT_WAIT_S};; esac; ` +
+    `$b_x nice -n "$b_i" sh -c ${quoted(EXIT_WAITER)} sh "$PPID" "$b_s/$b_n${SPOOL_SUFFIX}" "$b_s/${WORKER_LOCK}" "$((b_c * 10))" ${workers} ${o.batonCommand} </dev/null >/dev/null 2>&1 & ` +
+    `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`;
   const worker =
     o.worker === 'now'
       ? `if ${lockHeld}; then :; else ${startWorker}; fi;`
-      : o.worker === 'later'
-        ? `(sleep "\${BATON_SPOOL_DELAY:-${SPOOL_DELAY_S}}"; [ -e "$b_s/$b_n${SPOOL_SUFFIX}" ] || exit 0; ` +
-          `if ${lockHeld}; then exit 0; fi; ${startWorker}) </dev/null >/dev/null 2>&1 &`
-        : ':;';
+      : o.worker === 'exit'
+        ? `if ${lockHeld}; then :; else ${exitWaiter}; fi;`
+        : o.worker === 'later'
+          ? `(sleep "\${BATON_SPOOL_DELAY:-${SPOOL_DELAY_S}}"; [ -e "$b_s/$b_n${SPOOL_SUFFIX}" ] || exit 0; ` +
+            `if ${lockHeld}; then exit 0; fi; ${startWorker}) </dev/null >/dev/null 2>&1 &`
+          : ':;';
   // Each form above ends in its own terminator (`;` or `&`).
   const lost = quoted(
     'the shell could not write the payload to the spool; dropped (the agent transcript keeps it)',

@@ -1,7 +1,9 @@
 // SessionStart served by the shell from a brief the background worker prepared
 // (capture/hooks/prepared-brief.ts, capture/install/prepared-start.ts), against the built launcher
 // and a real /bin/sh: the shell prints exactly what the Node hook prints at that moment, for each
-// agent, and falls back to the Node hook on every change the brief depends on.
+// agent, and falls back to the Node hook on every change the brief depends on. The start it serves
+// is spooled by the shell itself (no Node process starts) and stored by the next drain exactly as
+// the Node hook's start is.
 import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -14,15 +16,18 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareBriefs, preparedPath } from '../../capture/index.js';
+import { prepareBriefs, preparedPath, spoolHook } from '../../capture/index.js';
 import { SqliteStore, storePath } from '../../store/index.js';
 // eslint-disable-next-line no-restricted-imports -- the command under test, not a door's export
 import { preparedStartCommand } from '../../capture/install/prepared-start.js';
+// eslint-disable-next-line no-restricted-imports -- the rule the installed command is given
+import { CODEX_PROCESS } from '../../capture/codex/agent-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'baton.js');
@@ -105,13 +110,59 @@ const notes = () => {
   }
 };
 
-/** The prepared-start script around the stub; the stub's job (done at once) is forgotten after. */
+/** The starts the shell spooled itself (`<ms>-0-<pid>-sh.hook`). */
+const shellStarts = () => {
+  try {
+    return readdirSync(join(home, 'spool')).filter((n) => /^\d+-0-\d+-sh\.hook$/.test(n));
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * The prepared-start script around the stub; the stub's job (done at once), or the start the
+ * shell spooled, is forgotten after.
+ */
 function stubbed(input: string, extraEnv: NodeJS.ProcessEnv = {}): string {
-  const before = new Set(notes());
-  const out = sh(preparedStartCommand(stub, home), input, extraEnv).stdout;
+  const before = new Set([...notes(), ...shellStarts()]);
+  const out = sh(
+    preparedStartCommand(stub, home, { agent: 'claude-code' }),
+    input,
+    extraEnv,
+  ).stdout;
   for (const n of notes())
     if (!before.has(n)) rmSync(join(home, 'spool', 'workers', n), { force: true });
+  for (const n of shellStarts()) if (!before.has(n)) rmSync(join(home, 'spool', n));
   return out;
+}
+
+/** A hook command through a wrapper that logs each start of Baton (a Node process). */
+function logged(agent: string): { command: string; starts: () => string[] } {
+  const wrapper = join(dir, `baton-${agent}`);
+  const log = join(dir, `starts-${agent}.log`);
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  return {
+    command: `'${wrapper}' hook ${agent}`,
+    starts: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+  };
+}
+
+/** The session of `sid` as stored, without what differs between two runs (ids, times). */
+function storedStart(batonHome: string, agent: string, sid: string) {
+  const store = SqliteStore.open({ path: storePath(batonHome), readonly: true });
+  try {
+    const s = store.sessions.findByAgentId(agent, sid);
+    if (!s) return null;
+    // Ids, times and clock stamps differ between two runs; everything else must not.
+    const { id: _i, handle: _h, startedAt: _s, lastActivityAt: _l, hlc: _c, ...rest } = s;
+    return rest;
+  } finally {
+    store.close();
+  }
 }
 
 /** A first session that ends: its end's replay prepares the next brief. */
@@ -139,9 +190,13 @@ function firstSession(agent = 'claude-code', sid = 'aaaaaaaa-0000-4000-8000-0000
   return sid;
 }
 
+/** The copy of Baton's home the last nodeBrief ran in (the Node hook's start is stored there). */
+let lastCopy = '';
+
 /** What the Node hook prints now, read from a copy of Baton's home (so nothing changes here). */
 function nodeBrief(agent: string, input: string): string {
   const copy = join(dir, `copy-${Math.random().toString(36).slice(2)}`);
+  lastCopy = copy;
   cpSync(home, copy, { recursive: true });
   rmSync(join(copy, 'brief'), { recursive: true, force: true });
   const r = spawnSync(process.execPath, [BIN, 'hook', agent], {
@@ -176,10 +231,24 @@ describe('SessionStart from a prepared brief', () => {
     const served = sh(command, next);
     expect(served.code).toBe(0);
     expect(served.stdout).toBe(expected);
-    // The shell's detached job is noted (the Node hook notes none for SessionStart).
-    expect(notes()).toHaveLength(1);
-    // The detached hook spooled the start; its worker recorded it.
+    // The shell spooled the start itself: the payload exactly as sent, behind the shell's header;
+    // no detached hook job, no worker.
+    expect(notes()).toEqual([]);
+    expect(shellStarts()).toHaveLength(1);
+    const file = join(home, 'spool', shellStarts()[0]!);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, 'utf8');
+    expect(text.slice(text.indexOf('\n') + 1)).toBe(next);
+    expect(JSON.parse(text.slice(0, text.indexOf('\n')))).toMatchObject({
+      agent: 'claude-code',
+      from: 'sh',
+    });
+    expect(readdirSync(join(home, 'spool', 'workers')).filter((n) => n !== '.')).toEqual([]);
+    // The next drain (here `hook --wait`'s) stores it as the Node hook stored its own.
     expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(storedStart(home, 'claude-code', 'aaaaaaaa-0000-4000-8000-000000000002')).toEqual(
+      storedStart(lastCopy, 'claude-code', 'aaaaaaaa-0000-4000-8000-000000000002'),
+    );
     const sessions = JSON.parse(baton(['session', 'list', '--json']).stdout) as {
       agentSessionId: string;
       status: string;
@@ -196,24 +265,69 @@ describe('SessionStart from a prepared brief', () => {
     const next = payload(`${agent}-second`);
     const expected = nodeBrief(agent, next);
     expect(expected).toContain('Tidy up');
+    const copy = lastCopy;
     expect(stubbed(next)).toBe(expected);
-    expect(sh(preparedStartCommand(hookCommand(agent), home), next).stdout).toBe(expected);
-    expect(notes()).toHaveLength(1);
+    // Through a wrapper that logs every start of Baton: none while serving.
+    const { command, starts } = logged(agent);
+    expect(sh(preparedStartCommand(command, home, { agent }), next).stdout).toBe(expected);
+    expect(starts()).toEqual([]);
+    expect(notes()).toEqual([]);
+    expect(shellStarts()).toHaveLength(1);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(shellStarts()).toEqual([]);
+    expect(storedStart(home, agent, `${agent}-second`)).toEqual(
+      storedStart(copy, agent, `${agent}-second`),
+    );
   });
 
-  it('Codex: the start the shell hands on records the Codex client that ran the hook', () => {
-    firstSession('codex', 'codex-first');
-    const next = payload('codex-second');
-    const expected = nodeBrief('codex', next);
-    // A process named `codex` runs the hook's shell and stays until the detached hook is done.
-    const workers = join(home, 'spool', 'workers');
+  it('the start the shell spooled sorts before a payload spooled later in the same millisecond', () => {
+    firstSession('gemini', 'gemini-first');
+    const next = payload('gemini-second');
+    expect(
+      sh(preparedStartCommand(hookCommand('gemini'), home, { agent: 'gemini' }), next).stdout,
+    ).toContain('Tidy up');
+    const [start] = shellStarts();
+    const ms = Number(start!.split('-')[0]);
+    // The prompt's hook spools in the same millisecond, from a process whose pid sorts low.
+    const prompt = spoolHook(
+      home,
+      'gemini',
+      JSON.stringify({
+        session_id: 'gemini-second',
+        cwd: project,
+        hook_event_name: 'BeforeAgent',
+        prompt: 'Same millisecond',
+      }),
+      ms,
+      1,
+    );
+    const names = readdirSync(join(home, 'spool'))
+      .filter((n) => n.endsWith('.hook'))
+      .sort();
+    expect(names).toEqual([start, prompt.slice(prompt.lastIndexOf('/') + 1)]);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const events = baton(['export', '--format', 'events'])
+      .stdout.split('\n')
+      .filter((l) => l.includes('"gemini-second"'))
+      .map((l) => (JSON.parse(l) as { kind: string }).kind);
+    expect(events).toEqual(['system', 'user_message']);
+  });
+
+  /**
+   * Serves `input` from a process named `codex` with `args` (as `codex exec` or the TUI's
+   * `codex app-server` run hooks), which waits for any detached hook job and then writes its own
+   * /proc stat line to `stat`.
+   */
+  function asCodex(command: string, input: string, args: string[]) {
+    const stat = join(dir, `stat-${Math.random().toString(36).slice(2)}`);
     const r = spawnSync(
       '/bin/sh',
       [
         '-c',
         `/bin/sh -c "$CMD"; i=0; while [ $i -lt 200 ]; do busy=; for x in "$W"/hook-*; do ` +
           `[ -e "$x" ] && kill -0 "\${x##*-}" 2>/dev/null && busy=1; done; [ -z "$busy" ] && break; ` +
-          `sleep 0.05; i=$((i+1)); done`,
+          `sleep 0.05; i=$((i+1)); done; cat /proc/$$/stat >"$STAT"`,
+        ...args,
       ],
       {
         argv0: 'codex',
@@ -221,23 +335,115 @@ describe('SessionStart from a prepared brief', () => {
         env: {
           ...env,
           PWD: project,
-          CMD: preparedStartCommand(hookCommand('codex'), home),
-          W: workers,
+          CMD: command,
+          W: join(home, 'spool', 'workers'),
+          STAT: stat,
         },
-        input: next,
+        input,
         encoding: 'utf8',
       },
     );
-    expect(r.stdout).toBe(expected);
-    expect(notes()).toHaveLength(1);
-    expect(baton(['hook', '--wait']).code).toBe(0);
+    const line = readFileSync(stat, 'utf8');
+    return { ...r, start: line.slice(line.lastIndexOf(')') + 2).split(' ')[19] };
+  }
+
+  const agentProcessOf = (sid: string) => {
     const store = SqliteStore.open({ path: storePath(home), readonly: true });
     try {
-      const s = store.sessions.findByAgentId('codex', 'codex-second');
-      expect((s?.meta as { agentProcess?: { pid?: number } }).agentProcess?.pid).toBe(r.pid);
+      return (store.sessions.findByAgentId('codex', sid)?.meta as { agentProcess?: unknown })
+        .agentProcess;
     } finally {
       store.close();
     }
+  };
+
+  it('Codex (`codex exec`): the shell notes the client that ran the hook, as the Node hook does, with no Node start', () => {
+    firstSession('codex', 'codex-first');
+    const next = payload('codex-second');
+    const expected = nodeBrief('codex', next);
+    const { command, starts } = logged('codex');
+    const r = asCodex(
+      preparedStartCommand(command, home, { agent: 'codex', agentProcess: CODEX_PROCESS }),
+      next,
+      ['exec'],
+    );
+    expect(r.stdout).toBe(expected);
+    expect(starts()).toEqual([]);
+    expect(notes()).toEqual([]);
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const noted = { pid: r.pid, start: r.start, boot };
+    const text = readFileSync(join(home, 'spool', shellStarts()[0]!), 'utf8');
+    expect(JSON.parse(text.slice(0, text.indexOf('\n')))).toMatchObject({
+      agent: 'codex',
+      from: 'sh',
+      note: { agentProcess: noted },
+    });
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    expect(agentProcessOf('codex-second')).toEqual(noted);
+  });
+
+  it('Codex (the TUI’s app-server runs the hook): the start goes to the Node hook, detached, which looks past it', () => {
+    firstSession('codex', 'codex-first');
+    const next = payload('codex-second');
+    const expected = nodeBrief('codex', next);
+    const { command, starts } = logged('codex');
+    const r = asCodex(
+      preparedStartCommand(command, home, { agent: 'codex', agentProcess: CODEX_PROCESS }),
+      next,
+      ['app-server'],
+    );
+    expect(r.stdout).toBe(expected);
+    expect(starts()).toEqual(['hook codex']);
+    expect(shellStarts()).toEqual([]);
+    expect(notes()).toHaveLength(1);
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    // Past the app-server is this test's Node process, no Codex client: nothing recorded.
+    expect(agentProcessOf('codex-second')).toBeNull();
+  });
+
+  it('a start the shell spooled is in the next brief, and its agent gone mid-turn before any drain is marked crashed', () => {
+    firstSession('codex', 'codex-first');
+    const second = payload('codex-second');
+    const cmd = preparedStartCommand(hookCommand('codex'), home, {
+      agent: 'codex',
+      agentProcess: CODEX_PROCESS,
+    });
+    expect(asCodex(cmd, second, ['exec']).stdout).toContain('Tidy up');
+    // A prompt, then the client is gone (killed) before anything drained the spool.
+    expect(
+      baton(
+        ['hook', 'codex'],
+        JSON.stringify({
+          session_id: 'codex-second',
+          cwd: project,
+          hook_event_name: 'UserPromptSubmit',
+          prompt: 'Rename the greeter',
+        }),
+      ).code,
+    ).toBe(0);
+    expect(shellStarts()).toHaveLength(1);
+    // The next start falls back to the Node hook (the spool holds payloads) and waits for the
+    // spooled start's replay: its brief is what it is once everything was drained first.
+    const third = payload('codex-third');
+    const copy = join(dir, 'drained-copy');
+    cpSync(home, copy, { recursive: true });
+    const inCopy = { ...env, BATON_HOME: copy };
+    spawnSync(process.execPath, [BIN, 'hook', '--wait'], { env: inCopy, encoding: 'utf8' });
+    const drainedFirst = spawnSync(process.execPath, [BIN, 'hook', 'codex'], {
+      cwd: project,
+      env: inCopy,
+      input: third,
+      encoding: 'utf8',
+    }).stdout;
+    const brief = baton(['hook', 'codex'], third).stdout;
+    expect(brief).toBe(drainedFirst);
+    expect(brief).toContain('Rename the greeter');
+    expect(baton(['hook', '--wait']).code).toBe(0);
+    const sessions = JSON.parse(baton(['session', 'list', '--json']).stdout) as {
+      agentSessionId: string;
+      status: string;
+    }[];
+    expect(sessions.find((s) => s.agentSessionId === 'codex-second')?.status).toBe('crashed');
   });
 
   it('a preparation from an older read leaves a newer prepared brief in place', async () => {

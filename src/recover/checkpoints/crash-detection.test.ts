@@ -56,6 +56,20 @@ describe('detectCrashes', () => {
     expect(w.store.sessions.get(live.id)!.status).toBe('active');
   });
 
+  it('leaves out the session whose start is being recorded (`except`)', () => {
+    const starting = w.store.sessions.start({ agent: 'codex', projectId: w.project.id, pid: 4243 });
+    const other = w.store.sessions.start({ agent: 'codex', projectId: w.project.id, pid: 4244 });
+    w.clock.advance(60_000);
+    const reports = detectCrashes(w.store, {
+      now: w.clock.now(),
+      isAlive: () => false,
+      git: null,
+      except: starting.id,
+    });
+    expect(reports.map((r) => r.session.id)).toEqual([other.id]);
+    expect(w.store.sessions.get(starting.id)!.status).toBe('active');
+  });
+
   it('without a pid, marks a session silent longer than the threshold', () => {
     const s = w.store.sessions.start({ agent: 'codex', projectId: w.project.id });
     w.clock.advance(H);

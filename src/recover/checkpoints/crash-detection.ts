@@ -28,6 +28,12 @@ export interface CrashDetectionOptions {
   git?: GitRunner | null;
   /** Where Linux's /proc is (tests). */
   proc?: string;
+  /**
+   * A session not judged: the one whose start is being recorded. A start replayed from the spool
+   * after its agent has exited (the shell spooled it: capture/install/prepared-start.ts) must not
+   * end its own session before the session's later payloads are replayed.
+   */
+  except?: string;
 }
 
 /** The end reason of a session whose agent exited after its last turn, without a word. */
@@ -148,6 +154,7 @@ export function crashCandidates(
   });
   const found: SessionVerdict[] = [];
   for (const s of active) {
+    if (s.id === opts.except) continue;
     const exit = agentExit(store, s, rules.machineId, opts.proc);
     if (exit?.state === 'alive') continue;
     if (exit?.state === 'exited') {
