@@ -49,6 +49,7 @@ export { prepareBriefs, preparedPath } from './hooks/prepared-brief.js';
 export type { PrepareDeps } from './hooks/prepared-brief.js';
 export type { BriefHookDeps } from './hooks/hook-brief.js';
 export type { SpoolWorkerDeps } from './hooks/spool-worker.js';
+export { exitWorkerStart } from './install/spool-command.js';
 export { agentMcpConfigs, batonMcpEntry } from './install/mcp-config/index.js';
 export type { AgentMcpConfigs } from './install/mcp-config/index.js';
 export type { McpServerEntry } from './install/mcp-config/index.js';

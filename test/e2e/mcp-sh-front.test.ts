@@ -334,6 +334,50 @@ describe.each(SHELLS)('the MCP server front in %s', (shell) => {
     // The worker it started (noted under spool/workers) drained the spool into the store.
     expect(existsSync(storePath(home))).toBe(true);
     expect(readdirSync(join(home, 'spool')).filter((f) => f.endsWith('.hook'))).toEqual([]);
+    // The worker waits for the agent (the front's parent) to exit: run the front under a parent
+    // that lives on after it, and look from inside that parent. BATON_EXIT_WAIT is long, so only
+    // the parent's exit can let the worker start.
+    const waitHome = join(root, `home-stop-wait-${shell}`);
+    const seen = join(root, `stop-wait-${shell}`);
+    const parent = spawnSync(
+      'sh',
+      [
+        '-c',
+        '"$@" >/dev/null; sleep 0.5; ls "$BATON_HOME/spool" > "$SEEN"; ' +
+          'for j in "$BATON_HOME/spool/workers/"*; do tr "\\000" " " <"/proc/${j##*/}/cmdline"; echo; done >> "$SEEN"',
+        'parent',
+        shell,
+        FRONT,
+        join(root, 'not-this-home'),
+        node,
+        BIN,
+        'mcp',
+      ],
+      {
+        cwd: projectDir,
+        env: {
+          PATH: process.env.PATH,
+          HOME: root,
+          BATON_HOME: waitHome,
+          SEEN: seen,
+          BATON_EXIT_WAIT: '60',
+        },
+        input: lines([...start, call(7, 'Stop')]),
+        encoding: 'utf8',
+      },
+    );
+    expect(parent.status).toBe(0);
+    const inside = readFileSync(seen, 'utf8').split('\n');
+    // Still in the spool, and the noted job is the waiting shell, not Baton's worker.
+    expect(inside.some((l) => l.endsWith('.hook'))).toBe(true);
+    const jobs = inside.filter((l) => l.includes('hook --background'));
+    expect(jobs.length).toBe(1);
+    expect(jobs[0]!.startsWith('sh -c ')).toBe(true);
+    const drained = spawnSync(process.execPath, [BIN, 'hook', '--wait'], {
+      env: { PATH: process.env.PATH, HOME: root, BATON_HOME: waitHome },
+    });
+    expect(drained.status).toBe(0);
+    expect(readdirSync(join(waitHome, 'spool')).filter((f) => f.endsWith('.hook'))).toEqual([]);
     // SubagentStart goes to the full hook; with spooling or background work turned off, Node
     // does what it does with them.
     for (const [event, env] of [

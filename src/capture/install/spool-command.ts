@@ -70,6 +70,30 @@ const EXIT_WAITER =
   '{ [ -e "$f" ] && ! { [ -n "$b_p" ] && kill -0 "$b_p" 2>/dev/null; }; } || { rm -f "$w/$$"; exit 0; }; ' +
   'exec "$@" hook --background';
 
+/**
+ * Shell words that start, detached and at the lowest CPU priority, the `exit` form's waiting
+ * process for the payload at `payload` (shell words, as `spool`, the spool folder, and `workers`,
+ * its workers' folder) and note it in `workers`: it becomes `baton hook --background` once the
+ * shell's parent (the agent) has exited, or BATON_EXIT_WAIT seconds have passed. The words end
+ * without a terminator; the caller adds its own. Used by the hook commands and by the MCP
+ * server's sh front, whose parent is the agent too. Its variables are its own (`b_w…`), so a
+ * caller's keep their values.
+ */
+export function exitWorkerStart(
+  spool: string,
+  payload: string,
+  workers: string,
+  batonCommand: string,
+): string {
+  return (
+    `b_wx=; command -v setsid >/dev/null 2>&1 && b_wx=setsid; ` +
+    `b_wi=\${BATON_BACKGROUND_NICE:-19}; case $b_wi in ''|*[!0-9]*) b_wi=19;; esac; ` +
+    `b_wc=\${BATON_EXIT_WAIT:-${EXIT_WAIT_S}}; case $b_wc in ''|*[!0-9]*) b_wc=${EXIT_WAIT_S};; esac; ` +
+    `$b_wx nice -n "$b_wi" sh -c ${quoted(EXIT_WAITER)} sh "$PPID" ${payload} ${spool}/${WORKER_LOCK} "$((b_wc * 10))" ${workers} ${batonCommand} </dev/null >/dev/null 2>&1 & ` +
+    `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`
+  );
+}
+
 function script(o: SpoolCommandOptions, payload: string): string {
   const home = `"\${BATON_HOME:-${literal(o.home)}}"`;
   const workers = `"$b_s/${literal(workersDir('').split('/').pop()!)}"`;
@@ -83,12 +107,12 @@ function script(o: SpoolCommandOptions, payload: string): string {
     `$b_x nice -n "$b_i" ${o.batonCommand} hook --background </dev/null >/dev/null 2>&1 & ` +
     `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`;
   // The agent runs the hook's shell itself ($PPID: the claude, codex or gemini process).
-  const exitWaiter =
-    `b_x=; command -v setsid >/dev/null 2>&1 && b_x=setsid; ` +
-    `b_i=\${BATON_BACKGROUND_NICE:-19}; case $b_i in ''|*[!0-9]*) b_i=19;; esac; ` +
-    `b_c=\${BATON_EXIT_WAIT:-${EXIT_WAIT_S}}; case $b_c in ''|*[!0-9]*) b_c=${EXIT_WAIT_S};; esac; ` +
-    `$b_x nice -n "$b_i" sh -c ${quoted(EXIT_WAITER)} sh "$PPID" "$b_s/$b_n${SPOOL_SUFFIX}" "$b_s/${WORKER_LOCK}" "$((b_c * 10))" ${workers} ${o.batonCommand} </dev/null >/dev/null 2>&1 & ` +
-    `{ [ -d ${workers} ] || mkdir -p ${workers}; } 2>/dev/null && : 2>/dev/null >${workers}/$!`;
+  const exitWaiter = exitWorkerStart(
+    '"$b_s"',
+    `"$b_s/$b_n${SPOOL_SUFFIX}"`,
+    workers,
+    o.batonCommand,
+  );
   const worker =
     o.worker === 'now'
       ? `if ${lockHeld}; then :; else ${startWorker}; fi;`

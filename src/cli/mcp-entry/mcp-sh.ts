@@ -14,8 +14,10 @@
 // - a `tools/call` of the hook tool (Claude Code's `mcp_tool` hook handlers): the whole line is
 //   written to the spool with a `"from":"sh-mcp"` header, the way the shell hook commands write
 //   theirs (capture/install/spool-command.ts), and the drain turns it into the payload the Node
-//   front spools (`payloadFromHookCall`); a turn's or subagent's end starts the spool's worker as
-//   the Node front does. It is written before the answer (the Node front answers first): if the
+//   front spools (`payloadFromHookCall`); a turn's or subagent's end starts the spool's worker
+//   where the Node front would, but as the hook commands' `exit` form (spool-command.ts): it drains
+//   once the agent (the shell's parent) has exited or after BATON_EXIT_WAIT seconds, so at the end
+//   of `claude -p` no Node start competes with the agent's own exit. It is written before the answer (the Node front answers first): if the
 //   write fails, Node gets the line and does what it does.
 // The shell reads with `IFS= read -r`, which on a pipe or socket reads one byte at a time, so at the
 // hand-over the next byte of stdin is exactly the next message: Node is `exec`ed in this process
@@ -29,6 +31,7 @@ import {
   SPOOL_SUFFIX,
   WORKER_LOCK,
   backgroundFor,
+  exitWorkerStart,
   isSpooledEvent,
 } from '../../capture/index.js';
 import type { McpListing } from './listing.js';
@@ -214,10 +217,13 @@ export function mcpShellScript(listing: McpListing): string {
     '  if [ -n "$b_wk" ]; then',
     `    b_p=; read -r b_p 2>/dev/null <"$b_s/${WORKER_LOCK}"`,
     '    if [ -n "$b_p" ] && kill -0 "$b_p" 2>/dev/null; then :; else',
-    '      b_x=; command -v setsid >/dev/null 2>&1 && b_x=setsid',
-    '      b_i=${BATON_BACKGROUND_NICE:-19}; case $b_i in ""|*[!0-9]*) b_i=19;; esac',
-    '      $b_x nice -n "$b_i" "$b_node" "$b_js" hook --background </dev/null >/dev/null 2>&1 &',
-    '      { [ -d "$b_s/workers" ] || mkdir -p "$b_s/workers"; } 2>/dev/null && : 2>/dev/null >"$b_s/workers/$!"',
+    '      ' +
+      exitWorkerStart(
+        '"$b_s"',
+        `"$b_s/$b_nm${SPOOL_SUFFIX}"`,
+        '"$b_s/workers"',
+        '"$b_node" "$b_js"',
+      ),
     '    fi',
     '  fi',
     '  umask "$b_um"',
