@@ -134,7 +134,7 @@ describe('claude-code installer', () => {
       // Spooled by the shell, which starts the worker once Claude Code has exited
       // (spool-command.ts).
       command: expect.stringMatching(
-        /^: baton hook claude-code SessionEnd; .* nice -n "\$b_i" sh -c '.*exec "\$@" hook --background' sh "\$PPID" .* "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" </,
+        /^: baton hook claude-code SessionEnd; .* nice -n "\$b_wi" sh -c '.*exec "\$@" hook --background' sh "\$PPID" .* "\/usr\/bin\/node" "\/opt\/baton\/bin\/baton.js" </,
       ) as unknown,
     });
     const installed = read();
