@@ -8,6 +8,7 @@ import { Database } from './driver.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyError } from '../../core/index.js';
 import { SqliteStore } from './sqlite-store.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
 const dirs: string[] = [];
 const tempDb = () => {
@@ -84,5 +85,45 @@ describe('store failures', () => {
       holder.prepare('ROLLBACK').run();
       holder.close();
     }
+  });
+  it('opens a new store again when SQLite refuses a lock at once (no busy wait), until the busy timeout', () => {
+    // Two processes creating one file can meet in a lock upgrade SQLite refuses at once with
+    // SQLITE_BUSY, without calling the busy handler; a migration that fails that way stands in.
+    const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let refusals = 2;
+    const migrations = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 1,
+        name: 'refused twice',
+        up: () => {
+          if (refusals-- > 0) throw busy();
+        },
+      },
+    ];
+    const path = tempDb();
+    const store = SqliteStore.open({ path, migrations });
+    expect(refusals).toBe(-1);
+    expect(store.info.schemaVersion).toBe(migrations[migrations.length - 1]!.version);
+    store.close();
+
+    // Refused every time: reported as a locked store once the busy timeout has passed.
+    const always = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 1,
+        name: 'refused',
+        up: () => {
+          throw busy();
+        },
+      },
+    ];
+    let error: unknown;
+    try {
+      SqliteStore.open({ path: tempDb(), migrations: always, busyTimeoutMs: 60 });
+    } catch (e) {
+      error = e;
+    }
+    expect(classifyError(error).code).toBe('STORE_LOCKED');
   });
 });

@@ -85,6 +85,9 @@ const isList = (p: readonly unknown[] | Record<string, unknown>): p is readonly 
   Array.isArray(p);
 
 const PAGE_SIZE = 16384;
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** Something to wait on between tries of a busy open (nothing ever wakes it). */
+const OPEN_PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** Settings keys that Store.once stored. */
 const ONCE_PREFIX = 'once:';
 
@@ -108,7 +111,27 @@ export class SqliteStore implements Store {
   /** Inside onceBatch: `once` takes savepoints of its transaction. */
   private batching = false;
 
+  /**
+   * Opens (creating and migrating when needed) the store at `options.path`. SQLite's busy handler
+   * waits out most locks, but not all: two processes opening a brand-new file at once can meet
+   * in a lock upgrade SQLite refuses at once (SQLITE_BUSY without waiting, to avoid a deadlock).
+   * Every step of opening can be repeated, so a busy open is tried again until the busy timeout
+   * has passed, and only then reported as a locked store.
+   */
   static open(options: SqliteStoreOptions): SqliteStore {
+    const deadline = Date.now() + (options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    for (;;) {
+      try {
+        return SqliteStore.openOnce(options);
+      } catch (error) {
+        if (!(error instanceof BatonError && error.code === 'STORE_LOCKED')) throw error;
+        if (Date.now() >= deadline) throw error;
+        Atomics.wait(OPEN_PAUSE, 0, 0, 5 + Math.floor(Math.random() * 20));
+      }
+    }
+  }
+
+  private static openOnce(options: SqliteStoreOptions): SqliteStore {
     let db: Database | undefined;
     let release = () => {};
     try {
@@ -129,7 +152,7 @@ export class SqliteStore implements Store {
       db = new Database(options.path, {
         ...(nativeBinding !== undefined && { nativeBinding }),
         readonly: options.readonly ?? false,
-        timeout: options.busyTimeoutMs ?? 5000,
+        timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       });
       if (!options.readonly) {
         // A new file gets 16 KiB pages: long event texts fit a page instead of an overflow chain,
