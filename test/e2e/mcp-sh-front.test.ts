@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LISTED_REQUESTS } from '../../src/cli/mcp-entry/listing.js';
 import { SH_LINE_BYTES, SH_TOTAL_BYTES } from '../../src/cli/mcp-entry/mcp-sh.js';
 import { storePath } from '../../src/store/index.js';
+import { HOOK_TOOL_FIELDS } from '../../src/capture/claude-code/mcp-hook.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'baton.js');
@@ -84,6 +85,20 @@ function run(
           encoding: 'utf8',
         });
   return { code: r.status, out: r.stdout, stderr: r.stderr, node: existsSync(mark) };
+}
+
+/** The events stored in `home` after an import, as `baton export --format events` gives them. */
+function exportedEvents(home: string): Record<string, unknown>[] {
+  const opts = {
+    cwd: projectDir,
+    env: { PATH: process.env.PATH, HOME: root, BATON_HOME: home },
+    encoding: 'utf8' as const,
+  };
+  expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
+  return spawnSync(process.execPath, [BIN, 'export', '--format', 'events', '--all-projects'], opts)
+    .stdout.split('\n')
+    .filter((l) => l.startsWith('{"session"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 const lines = (ls: string[]) => ls.map((l) => `${l}\n`).join('');
@@ -215,38 +230,17 @@ describe.each(SHELLS)('the MCP server front in %s', (shell) => {
   it("spools Claude Code's hook events as the Node entry does: same store, same order, same answers", () => {
     const session = 'c0ffee00-0000-4000-8000-000000000051';
     // As Claude Code writes the call: every field, in the handler's order; empty when absent.
-    const FIELDS = [
-      'hook_event_name',
-      'session_id',
-      'transcript_path',
-      'cwd',
-      'permission_mode',
-      'prompt',
-      'tool_name',
-      'tool_input',
-      'tool_response',
-      'tool_use_id',
-      'error',
-      'is_interrupt',
-      'duration_ms',
-      'stop_hook_active',
-      'agent_id',
-      'agent_type',
-      'agent_transcript_path',
-      'message',
-      'title',
-      'notification_type',
-      'trigger',
-      'custom_instructions',
-      'compact_summary',
-    ];
     const hookCall = (id: number, fields: Record<string, string>) =>
       JSON.stringify({
         method: 'tools/call',
         params: {
           name: 'hook_event',
           arguments: Object.fromEntries(
-            FIELDS.map((f) => [f, { session_id: session, cwd: projectDir, ...fields }[f] ?? '']),
+            HOOK_TOOL_FIELDS.map((f) => [
+              f,
+              ({ session_id: session, cwd: projectDir, ...fields } as Record<string, string>)[f] ??
+                '',
+            ]),
           ),
         },
         jsonrpc: '2.0',
@@ -294,25 +288,8 @@ describe.each(SHELLS)('the MCP server front in %s', (shell) => {
       expect(JSON.parse(header!)).toMatchObject({ agent: 'claude-code', from: 'sh-mcp' });
       expect([line, end]).toEqual([calls[i], '']);
     });
-    const stored = (home: string) => {
-      const opts = {
-        cwd: projectDir,
-        env: { PATH: process.env.PATH, HOME: root, BATON_HOME: home },
-        encoding: 'utf8' as const,
-      };
-      expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
-      return spawnSync(
-        process.execPath,
-        [BIN, 'export', '--format', 'events', '--all-projects'],
-        opts,
-      )
-        .stdout.split('\n')
-        .filter((l) => l.startsWith('{"session"'))
-        .map((l) => {
-          const e = JSON.parse(l) as Record<string, unknown>;
-          return { kind: e.kind, text: e.text, tool: e.tool, data: e.data };
-        });
-    };
+    const stored = (home: string) =>
+      exportedEvents(home).map((e) => ({ kind: e.kind, text: e.text, tool: e.tool, data: e.data }));
     const fromSh = stored(homes.sh);
     expect(fromSh).toEqual(stored(homes.node));
     expect(fromSh.map((e) => e.kind)).toEqual([
@@ -417,22 +394,8 @@ describe.each(SHELLS)('the MCP server front in %s', (shell) => {
     expect(names).toHaveLength(count);
     expect(names.filter((n) => n.endsWith('-sh.hook')).length).toBeLessThan(count);
     expect(names.slice(0, 2).every((n) => n.endsWith('-sh.hook'))).toBe(true);
-    const prompts = (home: string) => {
-      const opts = {
-        cwd: projectDir,
-        env: { PATH: process.env.PATH, HOME: root, BATON_HOME: home },
-        encoding: 'utf8' as const,
-      };
-      expect(spawnSync(process.execPath, [BIN, 'import', '--json'], opts).status).toBe(0);
-      return spawnSync(
-        process.execPath,
-        [BIN, 'export', '--format', 'events', '--all-projects'],
-        opts,
-      )
-        .stdout.split('\n')
-        .filter((l) => l.startsWith('{"session"'))
-        .map((l) => (JSON.parse(l) as { text?: string }).text?.slice(0, 12));
-    };
+    const prompts = (home: string) =>
+      exportedEvents(home).map((e) => (e.text as string | undefined)?.slice(0, 12));
     const fromSh = prompts(homes[0]!);
     expect(fromSh).toEqual(prompts(homes[1]!));
     expect(fromSh).toEqual(

@@ -17,7 +17,7 @@ export const HOOK_TOOL = 'hook_event';
 export const HOOK_SERVER = 'baton';
 
 /** The hook input fields Baton reads, taken into the tool's arguments by interpolation. */
-const FIELDS = [
+export const HOOK_TOOL_FIELDS = [
   'hook_event_name',
   'session_id',
   'transcript_path',
@@ -54,7 +54,7 @@ const JSON_FIELDS: ReadonlySet<string> = new Set([
 
 /** The `input` of Baton's `mcp_tool` handler: every field Baton reads, by interpolation. */
 export function hookToolInput(): Record<string, string> {
-  return Object.fromEntries(FIELDS.map((f) => [f, `\${${f}}`]));
+  return Object.fromEntries(HOOK_TOOL_FIELDS.map((f) => [f, `\${${f}}`]));
 }
 
 /**
