@@ -22,7 +22,7 @@ interface ProcEntry {
   argv: string[];
 }
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'fish']);
+export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'fish']);
 
 export const programName = (argv: string[]): string => (argv[0] ?? '').split('/').pop() ?? '';
 

@@ -17,6 +17,7 @@
 // waits for it). Otherwise it runs Baton's hook exactly as before: with its stdin untouched
 // (`exec`) when the payload was not read yet, else with the payload piped in.
 import { HOOK_JOB_PREFIX, workersDir } from '../hooks/spool-background.js';
+import { SHELLS } from '../agent-process.js';
 import { literal } from './shell-words.js';
 
 /** The prepared file's format: a script reading another format falls back to the Node hook. */
@@ -39,9 +40,6 @@ export interface PreparedStartOptions {
   agentProcess?: StartProcessNote;
 }
 
-/** The shells findAgentProcess looks past (capture/agent-process.ts): the Node hook takes those. */
-const SHELLS = ['sh', 'bash', 'dash', 'zsh', 'ksh', 'fish'];
-
 /**
  * The lines that set `$b_j` to the `agentProcess` note of the hook's parent (`$PPID`), or leave it
  * empty when only the Node hook can tell (a process to look past).
@@ -52,7 +50,8 @@ function processNote(o: StartProcessNote): string[] {
     `b_j=null; b_a=; b_st=; b_bt=`,
     `if read -r b_bt </proc/sys/kernel/random/boot_id && read -r b_st </proc/$PPID/stat && b_a=$(tr '\\012\\000' '\\001\\012' </proc/$PPID/cmdline); then`,
     `b_0=\${b_a%%"$b_nl"*}; b_0=\${b_0##*/}`,
-    `case $b_0 in ${SHELLS.join('|')}) b_j=;; esac`,
+    // The shells findAgentProcess looks past: the Node hook takes those.
+    `case $b_0 in ${[...SHELLS].join('|')}) b_j=;; esac`,
     `case $b_0 in ${o.program}) case "$b_nl$b_a$b_nl" in *"$b_nl"${o.pastArgument}"$b_nl"*) b_j=;; esac; esac`,
     `if [ -n "$b_j" ] && [ "$b_0" = ${o.program} ]; then set -- \${b_st##*') '}; b_st=\${20:-}`,
     `case $b_st in ''|*[!0-9]*) b_j=;; esac; case $b_bt in ''|*[!0-9a-f-]*) b_j=;; esac`,
