@@ -375,20 +375,48 @@ export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): n
 
 /** Each phrase's weighted, length-normalised frequency over the fields (BM25F's pseudo-tf). */
 export function termFrequencies(fields: Field[], phrases: QueryPhrase[]): number[] {
-  return phrases.map((p) => {
-    let tf = 0;
-    for (const f of fields) {
-      const length = f.tokens.length;
-      if (f.weight === 0 || length === 0) continue;
+  const counts: number[] = [];
+  for (const f of fields) {
+    for (const p of phrases) {
+      counts.push(f.weight === 0 || f.tokens.length === 0 ? 0 : phraseCount(f.tokens, p));
+    }
+  }
+  return pseudoFrequencies(
+    counts,
+    fields.map((f) => f.tokens.length),
+    fields.map((f) => f.weight),
+    fields.map((f) => f.avgLength),
+    phrases.length,
+  );
+}
+
+/**
+ * termFrequencies from counts made earlier: `counts[f * phrases + p]` occurrences of phrase p
+ * in field f, whose token count is `lengths[f]` — the same sums in the same order, so the same
+ * numbers, for candidates whose texts are gone by the time the mean lengths are known.
+ */
+export function pseudoFrequencies(
+  counts: number[],
+  lengths: number[],
+  weights: number[],
+  avgLengths: number[],
+  phrases: number,
+): number[] {
+  const tf: number[] = [];
+  for (let p = 0; p < phrases; p++) {
+    let sum = 0;
+    for (let f = 0; f < weights.length; f++) {
+      const length = lengths[f]!;
+      const count = counts[f * phrases + p]!;
       // A phrase absent from the field adds nothing: its normalisation is not computed (in a cold
       // process every floating-point result of unoptimised code is a heap allocation).
-      const count = phraseCount(f.tokens, p);
-      if (count === 0) continue;
-      const norm = 1 - B + (B * length) / Math.max(1, f.avgLength);
-      tf += (f.weight * count) / norm;
+      if (weights[f] === 0 || length === 0 || count === 0) continue;
+      const norm = 1 - B + (B * length) / Math.max(1, avgLengths[f]!);
+      sum += (weights[f]! * count) / norm;
     }
-    return tf;
-  });
+    tf.push(sum);
+  }
+  return tf;
 }
 
 /**

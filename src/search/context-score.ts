@@ -133,7 +133,7 @@ export function contextScores(
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Enough of a text to tell two snapshots of one plan from two different texts. */
-const DEDUP_CHARS = 4000;
+export const DEDUP_CHARS = 4000;
 /** Word-set overlap (Jaccard) from which two hits count as the same. */
 const SAME = 0.85;
 

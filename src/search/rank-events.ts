@@ -13,14 +13,20 @@ import type { Store } from '../store/index.js';
 import {
   leadsOf,
   matchWords,
+  phraseCount,
   phraseOf,
+  pseudoFrequencies,
   scoreTf,
-  termFrequencies,
   tokenize,
   wordStarts,
 } from './bm25.js';
-import type { Field, Leads, QueryPhrase, Tokens } from './bm25.js';
-import { CONTEXT_WEIGHTS, contextScores, dropNearDuplicates } from './context-score.js';
+import type { Leads, QueryPhrase, Tokens } from './bm25.js';
+import {
+  CONTEXT_WEIGHTS,
+  DEDUP_CHARS,
+  contextScores,
+  dropNearDuplicates,
+} from './context-score.js';
 import type { ContextWeights, Neighbours, ScoredEvent } from './context-score.js';
 import type { EventMatch } from './fts-match.js';
 import type { TimeRange } from './query-dates.js';
@@ -28,6 +34,7 @@ import { termExpr } from './fts-match.js';
 import { fold } from './snippet.js';
 import {
   bodyLength,
+  comparedTexts,
   estimateDf,
   journalSize,
   matchingEvents,
@@ -89,19 +96,61 @@ function fieldsOf(c: CandidateRow, leads: Leads, starts: string[] | null): Token
   return [body, tokenize(c.tool ?? '', leads), tokenize(files.join('\n'), leads)];
 }
 
-/** Candidates of the strict pass, then of the relaxed one, each event once. */
-function candidates(
+/**
+ * A candidate as scoring keeps it: how long each field is and how often each phrase occurs in
+ * it — numbers, not its text, so a thousand candidates hold little and the collector copies
+ * little while they are read.
+ */
+interface Counted {
+  seq: number;
+  ts: number;
+  sessionId: string;
+  role: string | null;
+  kind: EventKind;
+  /** Token count of each field (body, tool, files). */
+  lengths: number[];
+  /** Occurrences of each phrase in each field, field by field: counts[f * phrases + p]. */
+  counts: number[];
+}
+
+/**
+ * The candidates, counted as they are read: the strict pass's, then the relaxed one's, each event
+ * once.
+ */
+function countCandidates(
   store: Store,
   match: EventMatch,
   scope: SearchScope,
   enough: number,
-): CandidateRow[] {
-  const strict = match.strict ? matchingEvents(store, match.strict, scope, RANK_WINDOW) : [];
-  if (strict.length >= enough || match.relaxed === null) return strict;
-  const seen = new Set(strict.map((r) => r.seq));
+  phrases: QueryPhrase[],
+): Counted[] {
+  const leads = leadsOf(phrases);
+  const starts = wordStarts(phrases);
+  const counted: Counted[] = [];
+  const count = (c: CandidateRow) => {
+    const fields = fieldsOf(c, leads, starts);
+    const counts: number[] = [];
+    for (const tokens of fields) {
+      for (const p of phrases) counts.push(tokens.length === 0 ? 0 : phraseCount(tokens, p));
+    }
+    counted.push({
+      seq: c.seq,
+      ts: c.ts,
+      sessionId: c.session_id,
+      role: c.role,
+      kind: c.kind,
+      lengths: fields.map((t) => t.length),
+      counts,
+    });
+  };
+  if (match.strict) matchingEvents(store, match.strict, scope, RANK_WINDOW, count);
+  if (counted.length >= enough || match.relaxed === null) return counted;
+  const strict = new Set(counted.map((c) => c.seq));
   // RANK_WINDOW candidates in all: the full matches, then the newest partial ones.
-  const relaxed = matchingEvents(store, match.relaxed, scope, RANK_WINDOW - strict.length);
-  return strict.concat(relaxed.filter((r) => !seen.has(r.seq)));
+  matchingEvents(store, match.relaxed, scope, RANK_WINDOW - counted.length, (c) => {
+    if (!strict.has(c.seq)) count(c);
+  });
+  return counted;
 }
 
 /** BM25 of term frequencies, reduced for a hit that holds only some of the phrases. */
@@ -114,31 +163,22 @@ function scorer(phrases: QueryPhrase[], total: number, partial: number) {
 }
 
 function ownScores(
-  rows: CandidateRow[],
+  counted: Counted[],
   phrases: QueryPhrase[],
   score: (tf: number[]) => number,
 ): ScoredEvent[] {
-  const leads = leadsOf(phrases);
-  const starts = wordStarts(phrases);
-  const tokens = rows.map((c) => fieldsOf(c, leads, starts));
   const weights = [EVENT_WEIGHTS.body, EVENT_WEIGHTS.tool, EVENT_WEIGHTS.files];
-  // One set of fields, refilled per candidate (termFrequencies keeps none of it): a thousand
-  // candidates' worth of small objects is what a cold process spends its collections on.
-  const fields: Field[] = weights.map((weight, f) => ({
-    tokens: tokens[0]?.[f] ?? tokenize('', leads),
-    weight,
-    avgLength: tokens.reduce((n, t) => n + t[f]!.length, 0) / Math.max(1, tokens.length),
-  }));
-  return rows.map((c, i) => {
-    const own = tokens[i]!;
-    for (let f = 0; f < fields.length; f++) fields[f]!.tokens = own[f]!;
-    const tf = termFrequencies(fields, phrases);
+  const avgLengths = weights.map(
+    (_, f) => counted.reduce((n, c) => n + c.lengths[f]!, 0) / Math.max(1, counted.length),
+  );
+  return counted.map((c) => {
+    const tf = pseudoFrequencies(c.counts, c.lengths, weights, avgLengths, phrases.length);
     let covered = 0;
     for (const f of tf) if (f > 0) covered += 1;
     return {
       seq: c.seq,
       ts: c.ts,
-      sessionId: c.session_id,
+      sessionId: c.sessionId,
       role: c.role,
       kind: c.kind,
       tf,
@@ -180,16 +220,23 @@ export function rankEvents(
   limit: number,
   options: RankOptions,
 ): WordRankedEvent[] {
-  // With full matches first, partial ones are needed only when full ones do not fill the page.
-  const rows = candidates(store, match, scope, options.allFirst ? limit : RANK_WINDOW);
-  if (rows.length === 0 || limit <= 0) return [];
+  if (limit <= 0) return [];
   const total = journalSize(store);
   const phrases = options.terms.map((t) =>
     phraseOf(t.text, t.prefix, estimateDf(store, termExpr(t), total)),
   );
+  // With full matches first, partial ones are needed only when full ones do not fill the page.
+  const counted = countCandidates(
+    store,
+    match,
+    scope,
+    options.allFirst ? limit : RANK_WINDOW,
+    phrases,
+  );
+  if (counted.length === 0) return [];
   const weights = options.weights ?? CONTEXT_WEIGHTS;
   const score = scorer(phrases, total, weights.partial);
-  const scored = ownScores(rows, phrases, score);
+  const scored = ownScores(counted, phrases, score);
   const neighbours = neighboursOf(store, scored);
   const speakers = new Set(options.terms.filter((t) => !t.prefix).map((t) => fold(t.text)));
   const boost = options.boost;
@@ -215,11 +262,16 @@ export function rankEvents(
         Math.round(b.score * 100) - Math.round(a.score * 100) ||
         b.e.seq - a.e.seq,
     );
-  // Only the texts the de-duplication reaches (about the page's) are put together.
-  const row = new Map(rows.map((r) => [r.seq, r]));
+  // Only the texts the de-duplication reaches (about the page's) are read, a batch at a time.
+  const at = new Map(ranked.map((r, i) => [r.e.seq, i]));
+  const texts = new Map<number, string>();
   const textOf = (seq: number) => {
-    const r = row.get(seq);
-    return r ? `${r.tool ?? ''} ${r.text ?? ''}` : '';
+    if (!texts.has(seq)) {
+      const from = at.get(seq) ?? 0;
+      const batch = ranked.slice(from, from + Math.max(2 * limit, 20)).map((r) => r.e.seq);
+      for (const [s, text] of comparedTexts(store, batch, DEDUP_CHARS)) texts.set(s, text);
+    }
+    return texts.get(seq) ?? '';
   };
   return dropNearDuplicates(ranked, (r) => textOf(r.e.seq), limit).map((r) => ({
     seq: r.e.seq,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/index.js';
 import { bodyLength, matchingEvents } from './search-events.js';
+import type { CandidateRow } from './search-events.js';
 import type { SearchScope } from './search-scope.js';
 
 let dir: string;
@@ -57,7 +58,9 @@ afterAll(() => {
 
 describe('candidates read with the index’s body length', () => {
   it('decodes each body length from the index, one to three bytes long', () => {
-    const rows = matchingEvents(store, '"zebra"', scope, 10).sort((a, b) => a.seq - b.seq);
+    const rows: CandidateRow[] = [];
+    matchingEvents(store, '"zebra"', scope, 10, (row) => rows.push(row));
+    rows.sort((a, b) => a.seq - b.seq);
     expect(rows.map((r) => r.text)).toEqual(TEXTS.map(([text]) => text));
     expect(rows.map((r) => bodyLength(r.sizes))).toEqual(TEXTS.map(([, n]) => n));
   });

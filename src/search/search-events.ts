@@ -213,17 +213,21 @@ export function journalSize(store: Store): number {
   return Math.max(1, last?.n ?? 1);
 }
 
-/** The newest `limit` events matching a MATCH expression within the scope, text bounded. */
+/**
+ * The newest `limit` events matching a MATCH expression within the scope, text bounded, handed
+ * to `visit` one at a time, newest first.
+ */
 export function matchingEvents(
   store: Store,
   match: string,
   scope: SearchScope,
   limit: number,
-): CandidateRow[] {
+  visit: (row: CandidateRow) => void,
+): void {
   const expr = scoped(match, scope);
-  if (noEvents(scope) || limit <= 0 || expr === null) return [];
+  if (noEvents(scope) || limit <= 0 || expr === null) return;
   const rows = rowSql(scope);
-  return store.query<CandidateRow>(
+  store.queryEach<CandidateRow>(
     `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
        CASE WHEN octet_length(${TEXT}) <= ${TEXT_WINDOW} THEN ${TEXT}
          ELSE substr(${TEXT}, 1, ${TEXT_WINDOW}) END AS text,
@@ -232,7 +236,22 @@ export function matchingEvents(
      FROM events_fts JOIN events e ON e.seq = events_fts.rowid
      WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
     [expr, ...rows.params, limit],
+    visit,
   );
+}
+
+/**
+ * The start of each event's tool name and text, as the near-duplicate check compares them
+ * (`tool text`, at most `chars` characters), by seq.
+ */
+export function comparedTexts(store: Store, seqs: number[], chars: number): Map<number, string> {
+  if (seqs.length === 0) return new Map();
+  const rows = store.query<{ seq: number; text: string }>(
+    `SELECT e.seq, coalesce(e.tool, '') || ' ' || coalesce(substr(${TEXT}, 1, ${chars}), '') AS text
+     FROM events e WHERE e.seq IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(seqs)],
+  );
+  return new Map(rows.map((r) => [r.seq, r.text.slice(0, chars)]));
 }
 
 const HEX_DIGIT = (code: number) => (code <= 57 ? code - 48 : code - 55);

@@ -617,6 +617,15 @@ export interface Store {
     sql: string,
     params?: readonly unknown[] | Record<string, unknown>,
   ): T[];
+  /**
+   * Read-only SQL, one row at a time: each row is handed to `visit` and may be dropped at once,
+   * so a thousand rows with their texts are never all held (nor copied by the collector) together.
+   */
+  queryEach<T = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[],
+    visit: (row: T) => void,
+  ): void;
   getCursor(path: string): ImportCursor | null;
   setCursor(cursor: ImportCursor): void;
   /** Every file an import has read from (one per cursor), by path. */

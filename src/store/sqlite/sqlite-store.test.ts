@@ -284,3 +284,30 @@ describe('SqliteStore file', () => {
     }
   });
 });
+
+describe('SqliteStore read-only SQL', () => {
+  it('hands queryEach rows one at a time, in the order query returns them', () => {
+    const { store, project } = setup();
+    const session = store.sessions.start({ agent: 'cli', projectId: project.id });
+    store.events.append(
+      ['one', 'two', 'three'].map((text) => ({
+        sessionId: session.id,
+        kind: 'user_message' as const,
+        text,
+        source: 'cli' as const,
+      })),
+    );
+    const sql = 'SELECT seq, text FROM events ORDER BY seq DESC';
+    const seen: unknown[] = [];
+    store.queryEach(sql, [], (row) => seen.push(row));
+    expect(seen).toEqual(store.query(sql));
+    expect(seen.map((r) => (r as { text: string }).text)).toEqual(['three', 'two', 'one']);
+  });
+
+  it('refuses a statement that writes, through either door', () => {
+    const { store } = setup();
+    const sql = "UPDATE settings SET value = 'x'";
+    expect(() => store.query(sql)).toThrow(/for reading only/);
+    expect(() => store.queryEach(sql, [], () => undefined)).toThrow(/for reading only/);
+  });
+});

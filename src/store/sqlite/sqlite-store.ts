@@ -320,6 +320,16 @@ export class SqliteStore implements Store {
     return (isList(params) ? stmt.all(...params) : stmt.all(params)) as T[];
   }
 
+  queryEach<T = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[],
+    visit: (row: T) => void,
+  ): void {
+    const stmt = this.ctx.db.prepare(sql);
+    if (!stmt.reader) throw new BatonError('INTERNAL', 'Store.queryEach is for reading only');
+    for (const row of stmt.iterate(...params)) visit(row as T);
+  }
+
   getCursor(path: string): ImportCursor | null {
     const row = this.ctx.db.prepare('SELECT * FROM import_cursors WHERE path = ?').get(path) as
       | {
