@@ -3,6 +3,7 @@
 // and the heavier field.
 import { describe, expect, it } from 'vitest';
 import {
+  mayHoldStarts,
   bm25f,
   idf,
   leadsOf,
@@ -173,5 +174,19 @@ describe('bm25f', () => {
 
   it('never gives a negative idf, even for a word in every document', () => {
     expect(idf(1000, 1000)).toBeGreaterThan(0);
+  });
+});
+
+describe('mayHoldStarts', () => {
+  const may = mayHoldStarts(['ecr', 'deplo']);
+  it('says no only for a text that holds no start in any case', () => {
+    expect(may('{"file_path":"src/main.ts"}')).toBe(false);
+    expect(may('{"file_path":"src/ECRAN.ts"}')).toBe(true);
+    expect(may('{"command":"npm run Deploy"}')).toBe(true);
+  });
+
+  it('says maybe for any text a fold could change', () => {
+    // Écran folds to ecran: the start is in the word, not in the text.
+    expect(may('{"file_path":"src/Écran.ts"}')).toBe(true);
   });
 });

@@ -169,6 +169,19 @@ export function wordStarts(phrases: QueryPhrase[]): string[] | null {
  * before V8 optimises it: only the words holding a start are looked at, and a camelCase one among
  * them is tokenized as tokenize() does, for its parts. Any other text goes through tokenize().
  */
+/**
+ * A test of whether a text may hold a word beginning with one of `starts` (wordStarts: plain
+ * lower-case ASCII): false only when it surely holds none — no start occurs in it in any case,
+ * and it has no character a fold could turn into one.
+ */
+export function mayHoldStarts(starts: string[]): (text: string) => boolean {
+  const any = new RegExp(
+    starts.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    'i',
+  );
+  return (text) => NON_ASCII.test(text) || any.test(text);
+}
+
 export function matchWords(text: string, leads: Leads, starts: string[], length: number): Tokens {
   if (text === '' || NON_ASCII.test(text)) {
     const t = tokenize(text, leads);

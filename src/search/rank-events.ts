@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import {
   leadsOf,
   matchWords,
+  mayHoldStarts,
   phraseCount,
   phraseOf,
   pseudoFrequencies,
@@ -33,9 +34,11 @@ import type { TimeRange } from './query-dates.js';
 import { termExpr } from './fts-match.js';
 import { fold } from './snippet.js';
 import {
+  INDEX_COLUMN,
   bodyLength,
   comparedTexts,
   estimateDf,
+  indexedLength,
   journalSize,
   matchingEvents,
   neighbourSeqs,
@@ -73,9 +76,33 @@ export interface WordRankedEvent {
   match: 'all' | 'some';
 }
 
-function fieldsOf(c: CandidateRow, leads: Leads, starts: string[] | null): Tokens[] {
-  // The body's length is the index's count of its tokens where there is one; its words are then
-  // only looked for (matchWords), not all counted again.
+/** How a search reads its candidates' fields: built once, used for each of a thousand. */
+interface FieldReader {
+  leads: Leads;
+  starts: string[] | null;
+  /** False when a text surely holds no word the query could match (null: no such test). */
+  mayMatch: ((text: string) => boolean) | null;
+  /** Tool names repeat: each is tokenized once. */
+  tools: Map<string, Tokens>;
+}
+
+function fieldReader(phrases: QueryPhrase[]): FieldReader {
+  const starts = wordStarts(phrases);
+  return {
+    leads: leadsOf(phrases),
+    starts,
+    mayMatch: starts === null ? null : mayHoldStarts(starts),
+    tools: new Map(),
+  };
+}
+
+/** Tokens of no word, of a given length. */
+const unmatched = (length: number): Tokens => ({ length, at: [], words: [] });
+
+function fieldsOf(c: CandidateRow, read: FieldReader): Tokens[] {
+  const { leads, starts } = read;
+  // A field's length is the index's count of its tokens where there is one; the body's words are
+  // then only looked for (matchWords), not all counted again.
   const length = bodyLength(c.sizes);
   const text = c.text ?? '';
   let body: Tokens;
@@ -85,15 +112,33 @@ function fieldsOf(c: CandidateRow, leads: Leads, starts: string[] | null): Token
     const t = tokenize(text, leads);
     body = { length, at: t.at, words: t.words };
   }
-  let files: string[] = [];
-  if (c.data !== null) {
-    try {
-      files = eventFiles(JSON.parse(c.data));
-    } catch {
-      files = [];
-    }
+  const toolName = c.tool ?? '';
+  let tool = read.tools.get(toolName);
+  if (tool === undefined) {
+    tool = tokenize(toolName, leads);
+    read.tools.set(toolName, tool);
   }
-  return [body, tokenize(c.tool ?? '', leads), tokenize(files.join('\n'), leads)];
+  return [body, tool, filesOf(c, read)];
+}
+
+/**
+ * The files field: the paths the event's data names. Where the data holds none of the query's
+ * words at all, it is not parsed — the index's count of the paths' tokens is all scoring needs.
+ */
+function filesOf(c: CandidateRow, read: FieldReader): Tokens {
+  if (c.data === null) return unmatched(0);
+  const length = indexedLength(c.sizes, INDEX_COLUMN.files);
+  if (length !== null && read.mayMatch !== null && !read.mayMatch(c.data)) {
+    return unmatched(length);
+  }
+  let files: string[] = [];
+  try {
+    files = eventFiles(JSON.parse(c.data));
+  } catch {
+    files = [];
+  }
+  const t = tokenize(files.join('\n'), read.leads);
+  return length === null ? t : { length, at: t.at, words: t.words };
 }
 
 /**
@@ -124,11 +169,10 @@ function countCandidates(
   enough: number,
   phrases: QueryPhrase[],
 ): Counted[] {
-  const leads = leadsOf(phrases);
-  const starts = wordStarts(phrases);
+  const read = fieldReader(phrases);
   const counted: Counted[] = [];
   const count = (c: CandidateRow) => {
-    const fields = fieldsOf(c, leads, starts);
+    const fields = fieldsOf(c, read);
     const counts: number[] = [];
     for (const tokens of fields) {
       for (const p of phrases) counts.push(tokens.length === 0 ? 0 : phraseCount(tokens, p));

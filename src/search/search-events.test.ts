@@ -8,8 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/index.js';
-import { bodyLength, matchingEvents } from './search-events.js';
+import {
+  INDEX_COLUMN,
+  bodyLength,
+  indexedLength,
+  matchingEvents,
+  neighbourSeqs,
+} from './search-events.js';
 import type { CandidateRow } from './search-events.js';
+import { search } from './search.js';
 import type { SearchScope } from './search-scope.js';
 
 let dir: string;
@@ -65,9 +72,99 @@ describe('candidates read with the index’s body length', () => {
     expect(rows.map((r) => bodyLength(r.sizes))).toEqual(TEXTS.map(([, n]) => n));
   });
 
+  it('decodes the tool’s and the files’ lengths after the body’s', () => {
+    const session = store.sessions.start({ agent: 'cli', startedAt: 0 });
+    store.events.append([
+      {
+        sessionId: session.id,
+        kind: 'tool_call',
+        tool: 'Edit',
+        text: `quagga ${'word '.repeat(199)}`,
+        data: { file_path: 'src/app/mainLoop.ts', old_string: 'a', new_string: 'b' },
+        source: 'cli',
+      },
+    ]);
+    const rows: CandidateRow[] = [];
+    matchingEvents(store, '"quagga"', scope, 10, (row) => rows.push(row));
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(indexedLength(row!.sizes, INDEX_COLUMN.body)).toBe(200);
+    expect(indexedLength(row!.sizes, INDEX_COLUMN.tool)).toBe(1);
+    // src app mainLoop ts, then mainLoop's parts main loop.
+    expect(indexedLength(row!.sizes, INDEX_COLUMN.files)).toBe(6);
+  });
+
   it('gives no length without a record', () => {
     expect(bodyLength(null)).toBeNull();
     expect(bodyLength('')).toBeNull();
     expect(bodyLength('8180')).toBeNull();
+  });
+});
+
+describe('each event’s neighbours in its session', () => {
+  it('are found whether the session’s events sit together in the journal or between another’s', () => {
+    const a = store.sessions.start({ agent: 'cli', startedAt: 0 });
+    const b = store.sessions.start({ agent: 'cli', startedAt: 0 });
+    // a1 a2 a3 b1 a4 b2 b3: a's events before and after b1 are a3 and a4.
+    const order: [string, string][] = [
+      [a.id, 'a1'],
+      [a.id, 'a2'],
+      [a.id, 'a3'],
+      [b.id, 'b1'],
+      [a.id, 'a4'],
+      [b.id, 'b2'],
+      [b.id, 'b3'],
+    ];
+    const { seqs } = store.events.append(
+      order.map(([sessionId, text]) => ({
+        sessionId,
+        kind: 'user_message' as const,
+        text,
+        source: 'cli' as const,
+      })),
+    );
+    const seq = new Map(order.map(([, name], i) => [name, seqs[i]!]));
+    const s = (name: string) => seq.get(name)!;
+    const found = neighbourSeqs(store, [...seq.values()]);
+    const named = (n: number | null) =>
+      n === null ? null : ([...seq].find(([, v]) => v === n)?.[0] ?? n);
+    const shown = Object.fromEntries(
+      [...seq.keys()].map((k) => {
+        const n = found.get(s(k));
+        return [k, [named(n?.prev ?? null), named(n?.next ?? null)]];
+      }),
+    );
+    expect(shown).toEqual({
+      a1: [null, 'a2'],
+      a2: ['a1', 'a3'],
+      a3: ['a2', 'a4'],
+      b1: [null, 'b2'],
+      a4: ['a3', null],
+      b2: ['b1', 'b3'],
+      b3: ['b2', null],
+    });
+  });
+});
+
+describe('the files field', () => {
+  it('ranks a call on a file above calls whose data does not name it, however they are cased', () => {
+    const session = store.sessions.start({ agent: 'cli', startedAt: 0 });
+    const call = (data: Record<string, string>, word: string) => ({
+      sessionId: session.id,
+      kind: 'tool_call' as const,
+      tool: 'Edit',
+      text: `walrus tidy ${word}`,
+      data,
+      source: 'cli' as const,
+    });
+    // The call on the file is the oldest: without its files field it would rank last.
+    const { seqs } = store.events.append([
+      call({ file_path: 'src/lib/WalrusTank.ts' }, 'one'),
+      call({ command: 'ls -la' }, 'two'),
+      call({ note: 'über' }, 'six'),
+    ]);
+    const hits = search(store, { query: 'walrus', limit: 3 }).hits;
+    expect(hits[0]?.event?.seq).toBe(seqs[0]);
+    expect(hits.map((h) => h.event?.seq).sort()).toEqual([...seqs].sort());
   });
 });

@@ -256,30 +256,81 @@ export function comparedTexts(store: Store, seqs: number[], chars: number): Map<
 
 const HEX_DIGIT = (code: number) => (code <= 57 ? code - 48 : code - 55);
 
+/** The index's columns, in the order its docsize records count their tokens. */
+export const INDEX_COLUMN = { body: 0, tool: 1, files: 2 } as const;
+
 /**
- * How many tokens the index holds in an event's body: the first value of its FTS5 docsize
- * record (one SQLite varint per column, body first, read here from hex), counted by the index's
- * own tokenizer in C when the event was written — so scoring need not count the words of every
- * candidate again. Null when there is no record to read.
+ * How many tokens the index holds in one column of an event (INDEX_COLUMN): a value of its FTS5
+ * docsize record (one SQLite varint per column, body first, read here from hex), counted by the
+ * index's own tokenizer in C when the event was written — so scoring need not count the words of
+ * every candidate again. Null when there is no record to read.
  */
-export function bodyLength(sizes: string | null): number | null {
-  if (sizes === null || sizes.length < 2) return null;
-  let value = 0;
-  for (let i = 0; i + 1 < sizes.length && i < 18; i += 2) {
-    const byte = HEX_DIGIT(sizes.charCodeAt(i)) * 16 + HEX_DIGIT(sizes.charCodeAt(i + 1));
-    if (i === 16) return value * 256 + byte;
-    value = value * 128 + (byte & 0x7f);
-    if (byte < 0x80) return value;
+export function indexedLength(sizes: string | null, column: number): number | null {
+  if (sizes === null) return null;
+  let at = 0;
+  for (let c = 0; c <= column; c++) {
+    let value = 0;
+    for (let k = 0; ; k++) {
+      if (at + 1 >= sizes.length) return null;
+      const byte = HEX_DIGIT(sizes.charCodeAt(at)) * 16 + HEX_DIGIT(sizes.charCodeAt(at + 1));
+      at += 2;
+      // A varint's ninth byte counts all eight bits.
+      if (k === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if (byte < 0x80) break;
+    }
+    if (c === column) return value;
   }
   return null;
 }
 
-/** Each event's previous and next event in its session (null at either end). */
+/** indexedLength of the body. */
+export const bodyLength = (sizes: string | null) => indexedLength(sizes, INDEX_COLUMN.body);
+
+/**
+ * Each event's previous and next event in its session (null at either end). A session's events
+ * are mostly consecutive in the journal, so the events just before and after are read first, by
+ * seq, on pages the candidates' own reads have just touched; only where one of them belongs to
+ * another session (sessions written at the same time) is the session's index asked.
+ */
 export function neighbourSeqs(
   store: Store,
   seqs: number[],
 ): Map<number, { prev: number | null; next: number | null }> {
   if (seqs.length === 0) return new Map();
+  const around = new Set<number>();
+  for (const seq of seqs)
+    around
+      .add(seq)
+      .add(seq - 1)
+      .add(seq + 1);
+  const session = new Map<number, string>();
+  for (const r of store.query<{ seq: number; session_id: string }>(
+    'SELECT seq, session_id FROM events WHERE seq IN (SELECT value FROM json_each(?))',
+    [JSON.stringify([...around])],
+  )) {
+    session.set(r.seq, r.session_id);
+  }
+  const found = new Map<number, { prev: number | null; next: number | null }>();
+  const unsure: number[] = [];
+  for (const seq of seqs) {
+    const own = session.get(seq);
+    if (own === undefined) continue;
+    const prev = session.get(seq - 1);
+    const next = session.get(seq + 1);
+    // The journal's events just before and after, when both are of this session, are the
+    // session's; missing (the journal's end, a forgotten event) or of another session, only the
+    // index can say.
+    if (prev !== own || next !== own) {
+      unsure.push(seq);
+      continue;
+    }
+    found.set(seq, { prev: seq - 1, next: seq + 1 });
+  }
+  if (unsure.length === 0) return found;
   const rows = store.query<{ seq: number; prev: number | null; next: number | null }>(
     `SELECT e.seq,
        (SELECT p.seq FROM events p WHERE p.session_id = e.session_id AND p.seq < e.seq
@@ -287,9 +338,10 @@ export function neighbourSeqs(
        (SELECT n.seq FROM events n WHERE n.session_id = e.session_id AND n.seq > e.seq
          ORDER BY n.seq LIMIT 1) AS next
      FROM events e WHERE e.seq IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify(seqs)],
+    [JSON.stringify(unsure)],
   );
-  return new Map(rows.map((r) => [r.seq, { prev: r.prev, next: r.next }]));
+  for (const r of rows) found.set(r.seq, { prev: r.prev, next: r.next });
+  return found;
 }
 
 /** How much text around a match in a long event is read for its snippet. */
