@@ -44,6 +44,7 @@ import {
   neighbourSeqs,
 } from './search-events.js';
 import type { CandidateRow } from './search-events.js';
+import { largest, orderByRank } from './rank-order.js';
 import type { SearchScope } from './search-scope.js';
 
 /**
@@ -247,12 +248,11 @@ function neighboursOf(store: Store, scored: ScoredEvent[]): Map<number, Neighbou
   const near = (e: ScoredEvent, seq: number) => (session.get(seq) === e.sessionId ? seq : null);
   const found = new Map<number, Neighbours>();
   for (const e of scored) found.set(e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) });
-  const top = [...scored].sort((a, b) => b.own - a.own).slice(0, CONTEXT_TOP);
-  for (const [seq, n] of neighbourSeqs(
-    store,
-    top.map((e) => e.seq),
-  ))
-    found.set(seq, n);
+  const top = largest(
+    scored.map((e) => e.own),
+    CONTEXT_TOP,
+  ).map((i) => scored[i]!.seq);
+  for (const [seq, n] of neighbourSeqs(store, top)) found.set(seq, n);
   return found;
 }
 
@@ -294,18 +294,17 @@ export function rankEvents(
   // On the scale of an event's own score (a lone match keeps its score), so that records, which
   // have no context, merge with events fairly.
   const scale = 1 + weights.session;
-  const ranked = scored
-    .map((e) => ({
-      e,
-      score: (finals.get(e.seq) ?? e.own) / scale,
-      match: e.covered >= phrases.length ? ('all' as const) : ('some' as const),
-    }))
-    .sort(
-      (a, b) =>
-        (options.allFirst && a.match !== b.match ? (a.match === 'all' ? -1 : 1) : 0) ||
-        Math.round(b.score * 100) - Math.round(a.score * 100) ||
-        b.e.seq - a.e.seq,
-    );
+  const scoredAt = scored.map((e) => ({
+    e,
+    score: (finals.get(e.seq) ?? e.own) / scale,
+    match: e.covered >= phrases.length ? ('all' as const) : ('some' as const),
+  }));
+  // Full matches first where asked, then by score to two decimals, then the newer.
+  const ranked = orderByRank(
+    scoredAt.map((r) => (options.allFirst && r.match === 'some' ? 1 : 0)),
+    scoredAt.map((r) => Math.round(r.score * 100)),
+    scoredAt.map((r) => r.e.seq),
+  ).map((i) => scoredAt[i]!);
   // Only the texts the de-duplication reaches (about the page's) are read, a batch at a time.
   const at = new Map(ranked.map((r, i) => [r.e.seq, i]));
   const texts = new Map<number, string>();
