@@ -81,11 +81,11 @@ function sessionScores(events: ScoredEvent[], turns: number): Map<string, number
   }
   const scores = new Map<string, number>();
   for (const [id, list] of best) {
-    list.sort((a, b) => b - a);
-    scores.set(
-      id,
-      list.slice(0, turns).reduce((n, s) => n + s, 0),
-    );
+    // The engine's numeric sort, not a comparator (cold in a new process); summed best first.
+    const sorted = Float64Array.from(list).sort();
+    let sum = 0;
+    for (let k = sorted.length - 1; k >= Math.max(0, sorted.length - turns); k--) sum += sorted[k]!;
+    scores.set(id, sum);
   }
   return scores;
 }

@@ -73,10 +73,25 @@ function cjkHits(line: string, terms: SnippetTerm[]): Hit[] {
   return hits;
 }
 
-function matches(word: string, n: Needle): boolean {
-  const folded = fold(word);
-  if (n.prefix !== null) return folded.startsWith(n.prefix);
-  return stem(word) === n.stem || (n.stem.length >= 4 && folded.startsWith(n.stem));
+/**
+ * The needle a word matches, if any. A word has a needle's stem only if it starts with the stem
+ * less its last letter (Porter only rewrites endings), and a prefix only if it starts with it:
+ * that test comes first, so most words of a long line are folded once and never stemmed.
+ */
+function matcher(list: Needle[]): (word: string) => Needle | undefined {
+  const leads = list.map((n) => n.prefix ?? n.stem.slice(0, -1));
+  return (word) => {
+    const folded = fold(word);
+    let stemmed: string | undefined;
+    for (let k = 0; k < list.length; k++) {
+      const n = list[k]!;
+      if (!folded.startsWith(leads[k]!)) continue;
+      if (n.prefix !== null) return n;
+      stemmed ??= stem(word);
+      if (stemmed === n.stem || (n.stem.length >= 4 && folded.startsWith(n.stem))) return n;
+    }
+    return undefined;
+  };
 }
 
 interface Hit {
@@ -88,16 +103,17 @@ interface Hit {
 /** Every matched word (or camelCase part of a word) in `line`. */
 function findHits(line: string, list: Needle[]): Hit[] {
   const hits: Hit[] = [];
+  const match = matcher(list);
   for (const m of line.matchAll(WORD)) {
     const word = m[0];
     const at = m.index;
-    const whole = list.find((n) => matches(word, n));
+    const whole = match(word);
     if (whole) {
       hits.push({ start: at, end: at + word.length, term: whole.index });
       continue;
     }
     for (const p of word.matchAll(CAMEL_PART)) {
-      const part = list.find((n) => matches(p[0], n));
+      const part = match(p[0]);
       if (part)
         hits.push({ start: at + p.index, end: at + p.index + p[0].length, term: part.index });
     }
