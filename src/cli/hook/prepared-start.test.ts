@@ -187,8 +187,24 @@ function firstSession(agent = 'claude-code', sid = 'aaaaaaaa-0000-4000-8000-0000
     ).code,
   ).toBe(0);
   expect(baton(['hook', '--wait']).code).toBe(0);
+  awaitWindow();
   return sid;
 }
+
+/**
+ * Waits for the first second the prepared brief is served in (`b_from`). The shell reads whole
+ * seconds, and when the brief at the start of the second it was prepared in would read otherwise,
+ * it is served from the next second on: a SessionStart started at once after the preparation
+ * (as these tests start it) fell back to the Node hook about one time in three.
+ */
+function awaitWindow(): void {
+  const path = preparedPath(home, project);
+  if (!existsSync(path)) return;
+  const from = Number(/^b_from=(\d+)$/m.exec(readFileSync(path, 'utf8'))?.[1]);
+  while (Number.isFinite(from) && Date.now() < from * 1000) Atomics.wait(PAUSE, 0, 0, 20);
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** The copy of Baton's home the last nodeBrief ran in (the Node hook's start is stored there). */
 let lastCopy = '';
@@ -213,10 +229,11 @@ function nodeBrief(agent: string, input: string): string {
 }
 
 /**
- * For the tests that need the shell to serve the start (not only to print the same brief): under
- * a full suite's load the shell has, rarely, fallen back to the Node hook instead — correct
- * behaviour (the same brief, printed later), whose cause under load was not pinned down. Such a
- * run is tried again in a fresh home; a test whose assertions fail every time still fails.
+ * For the two tests that need the shell to serve the start, not only to print the same brief:
+ * besides the window awaitWindow() waits for, a full suite's load has made the shell fall back to
+ * the Node hook once more (correct behaviour: the same brief, printed later; see docs/agents.md for
+ * every reason it falls back). Such a run is tried again in a fresh home; a test whose assertions
+ * fail every time still fails.
  */
 const SERVED = { retry: 2 } as const;
 
