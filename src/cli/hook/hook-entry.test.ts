@@ -15,7 +15,13 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'baton-hook-entry-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
+afterEach(() => {
+  // A SessionStart leaves a background worker writing into the home: wait for it first.
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'baton.js'), 'hook', '--wait'], {
+    env: { PATH: process.env.PATH, HOME: dir, BATON_HOME: join(dir, 'home') },
+  });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+});
 
 interface Loaded {
   files: string[];
