@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   mayHoldStarts,
-  bm25f,
   idf,
   leadsOf,
   matchWords,
   phraseCount,
   phraseOf,
+  pseudoFrequencies,
+  scoreTf,
   tokenize,
   wordStarts,
 } from './bm25.js';
@@ -149,11 +150,12 @@ describe('matchWords', () => {
   });
 });
 
-describe('bm25f', () => {
+describe('BM25F from counted fields', () => {
   const score = (text: string, query: string, df = 10, total = 1000, weight = 1) => {
     const p = phraseOf(query, false, df);
     const tokens = tokenize(text, leadsOf([p]));
-    return bm25f([{ tokens, weight, avgLength: 8 }], [p], total);
+    const tf = pseudoFrequencies([phraseCount(tokens, p)], [tokens.length], [weight], [8], 1);
+    return scoreTf(tf, [p], total).score;
   };
 
   it('rewards frequency, rarity, shortness and the heavier field', () => {

@@ -371,42 +371,15 @@ export function phraseCount(t: Tokens, p: QueryPhrase): number {
   return count;
 }
 
-export interface Field {
-  tokens: Tokens;
-  weight: number;
-  /** Mean token count of this field over the candidates. */
-  avgLength: number;
-}
-
 export function idf(df: number, total: number): number {
   return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }
 
-export function bm25f(fields: Field[], phrases: QueryPhrase[], total: number): number {
-  return scoreTf(termFrequencies(fields, phrases), phrases, total).score;
-}
-
-/** Each phrase's weighted, length-normalised frequency over the fields (BM25F's pseudo-tf). */
-export function termFrequencies(fields: Field[], phrases: QueryPhrase[]): number[] {
-  const counts: number[] = [];
-  for (const f of fields) {
-    for (const p of phrases) {
-      counts.push(f.weight === 0 || f.tokens.length === 0 ? 0 : phraseCount(f.tokens, p));
-    }
-  }
-  return pseudoFrequencies(
-    counts,
-    fields.map((f) => f.tokens.length),
-    fields.map((f) => f.weight),
-    fields.map((f) => f.avgLength),
-    phrases.length,
-  );
-}
-
 /**
- * termFrequencies from counts made earlier: `counts[f * phrases + p]` occurrences of phrase p
- * in field f, whose token count is `lengths[f]` — the same sums in the same order, so the same
- * numbers, for candidates whose texts are gone by the time the mean lengths are known.
+ * Each phrase's weighted, length-normalised frequency over the fields (BM25F's pseudo-tf), from
+ * counts made earlier: `counts[f * phrases + p]` occurrences of phrase p in field f, whose token
+ * count is `lengths[f]` — for candidates whose texts are gone by the time the mean lengths over
+ * all of them (`avgLengths`) are known.
  */
 export function pseudoFrequencies(
   counts: number[],

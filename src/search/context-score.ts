@@ -21,7 +21,7 @@ export interface ScoredEvent {
   sessionId: string;
   role: string | null;
   kind: string;
-  /** Each query phrase's pseudo-frequency in the event (see bm25.ts termFrequencies). */
+  /** Each query phrase's pseudo-frequency in the event (see bm25.ts pseudoFrequencies). */
   tf: number[];
   /** The event's own score for the query. */
   own: number;
