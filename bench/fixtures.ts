@@ -2,17 +2,20 @@
 // an Events JSONL v1 file of 1M events across 10,000 sessions in 50 projects, and a store built
 // from it (plus todos, decisions and facts per project). Text is varied on purpose — prose,
 // camelCase identifiers, paths, commands and error messages — so search and FTS costs are real.
+import { createHash } from 'node:crypto';
 import {
   createReadStream,
   existsSync,
   mkdirSync,
   openSync,
   closeSync,
+  readFileSync,
+  readdirSync,
   writeSync,
   renameSync,
   rmSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importEvents } from '../src/capture/index.js';
 import { eventLineV1 } from '../src/schemas/index.js';
@@ -199,11 +202,38 @@ export function ensureEventsFile(): string {
   return path;
 }
 
-/** Builds (once) the 1M-event store and returns its path. Open it with SqliteStore.open. */
+/** The TypeScript files (tests left out) under a folder, in a stable order. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * What the big store's bytes depend on: the store's code (schema, how texts are packed, the
+ * index) and the events import that fills it. A store built by other code is built again — one
+ * kept from before a change to how events are stored measured that change's cost as nothing.
+ */
+function storeCodeKey(): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  for (const file of ['src/store', 'src/capture/events'].flatMap((d) => sources(join(root, d)))) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
+/** Builds (once per storeCodeKey) the 1M-event store and returns its path. Open it with SqliteStore.open. */
 export async function ensureBigStore(): Promise<string> {
-  const path = join(BENCH_DIR, `store-${BIG.events}.db`);
+  const name = `store-${BIG.events}`;
+  const path = join(BENCH_DIR, `${name}-${storeCodeKey()}.db`);
   const done = `${path}.done`;
   if (existsSync(done)) return path;
+  mkdirSync(BENCH_DIR, { recursive: true });
+  // Stores built by other code: half a gigabyte each.
+  for (const f of readdirSync(BENCH_DIR))
+    if (f.startsWith(`${name}`)) rmSync(join(BENCH_DIR, f), { force: true });
   const events = ensureEventsFile();
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   const store = SqliteStore.open({ path });

@@ -171,14 +171,13 @@ function countCandidates(
   phrases: QueryPhrase[],
 ): Counted[] {
   const read = fieldReader(phrases);
-  const counted: Counted[] = [];
-  const count = (c: CandidateRow) => {
+  const count = (c: CandidateRow): Counted => {
     const fields = fieldsOf(c, read);
     const counts: number[] = [];
     for (const tokens of fields) {
       for (const p of phrases) counts.push(tokens.length === 0 ? 0 : phraseCount(tokens, p));
     }
-    counted.push({
+    return {
       seq: c.seq,
       ts: c.ts,
       sessionId: c.session_id,
@@ -186,15 +185,23 @@ function countCandidates(
       kind: c.kind,
       lengths: fields.map((t) => t.length),
       counts,
-    });
+    };
   };
-  if (match.strict) matchingEvents(store, match.strict, scope, RANK_WINDOW, count);
+  // Rows may arrive out of order (packed texts are read in batches): each is put in its place.
+  const counted: Counted[] = [];
+  if (match.strict) {
+    matchingEvents(store, match.strict, scope, RANK_WINDOW, (c, i) => {
+      counted[i] = count(c);
+    });
+  }
   if (counted.length >= enough || match.relaxed === null) return counted;
   const strict = new Set(counted.map((c) => c.seq));
   // RANK_WINDOW candidates in all: the full matches, then the newest partial ones.
-  matchingEvents(store, match.relaxed, scope, RANK_WINDOW - counted.length, (c) => {
-    if (!strict.has(c.seq)) count(c);
+  const relaxed: (Counted | undefined)[] = [];
+  matchingEvents(store, match.relaxed, scope, RANK_WINDOW - counted.length, (c, i) => {
+    relaxed[i] = strict.has(c.seq) ? undefined : count(c);
   });
+  for (const c of relaxed) if (c !== undefined) counted.push(c);
   return counted;
 }
 

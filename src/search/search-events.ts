@@ -7,7 +7,7 @@
 // ranked over all of its matches exactly, a common one returns the best of its most recent
 // matches — which is what someone typing a common word is after — in a few milliseconds.
 import type { EventKind } from '../core/index.js';
-import { ftsMetaToken, storedTextSql } from '../store/index.js';
+import { ftsMetaToken, storedTextSql, unpackTexts } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import type { EventMatch } from './fts-match.js';
 import type { SearchScope } from './search-scope.js';
@@ -20,9 +20,8 @@ const DF_SAMPLE = 400;
  * it is as well as the rest.
  */
 export const TEXT_WINDOW = 65_536;
-/** An event's text and data as SQL reads them (long ones are stored compressed). */
+/** An event's text as SQL reads it (long ones are stored compressed). */
 const TEXT = storedTextSql('e.text');
-const DATA = storedTextSql('e.data');
 /** Data larger than this names no files worth parsing it for (it is an output, not a call). */
 const DATA_WINDOW = 262_144;
 
@@ -176,17 +175,38 @@ export function eventTimes(store: Store, seqs: number[]): Map<number, number> {
 /** The events and sessions behind ranked seqs. */
 export function loadEvents(store: Store, seqs: number[]): Map<number, EventRow> {
   if (seqs.length === 0) return new Map();
-  const rows = store.query<EventRow>(
+  const rows = store.query<
+    Omit<EventRow, 'text' | 'data'> & {
+      text: string | Uint8Array | null;
+      data: string | Uint8Array | null;
+    }
+  >(
     `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.session_id, s.handle, s.agent,
-       s.agent_session_id, s.project_id, octet_length(${TEXT}) > ${TEXT_WINDOW} AS long,
-       CASE WHEN octet_length(${TEXT}) <= ${TEXT_WINDOW} THEN ${TEXT}
-         ELSE substr(${TEXT}, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN octet_length(${DATA}) <= ${DATA_WINDOW} THEN ${DATA} END AS data
+       s.agent_session_id, s.project_id,
+       typeof(e.text) = 'text' AND octet_length(e.text) > ${TEXT_WINDOW} AS long,
+       CASE WHEN typeof(e.text) = 'blob' OR octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
+         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN typeof(e.data) = 'blob' OR octet_length(e.data) <= ${DATA_WINDOW} THEN e.data
+         END AS data
      FROM events e JOIN sessions s ON s.id = e.session_id
      WHERE e.seq IN (${seqs.map(() => '?').join(', ')})`,
     seqs,
   );
-  return new Map(rows.map((r) => [r.seq, r]));
+  // Packed texts and data are inflated together, then bounded as SQL bounds plain ones.
+  const plain = unpackTexts(rows.flatMap((r) => [r.text, r.data]));
+  rows.forEach((r, i) => {
+    if (r.text instanceof Uint8Array) {
+      const text = plain[2 * i] ?? null;
+      const long = text !== null && Buffer.byteLength(text) > TEXT_WINDOW;
+      r.long = long ? 1 : 0;
+      r.text = long ? firstChars(text, TEXT_WINDOW) : text;
+    }
+    if (r.data instanceof Uint8Array) {
+      const data = plain[2 * i + 1] ?? null;
+      r.data = data !== null && Buffer.byteLength(data) <= DATA_WINDOW ? data : null;
+    }
+  });
+  return new Map(rows.map((r) => [r.seq, r as EventRow]));
 }
 
 /**
@@ -213,31 +233,83 @@ export function journalSize(store: Store): number {
   return Math.max(1, last?.n ?? 1);
 }
 
+/** A candidate row as SQL gives it: a packed text or data arrives as its stored bytes. */
+interface StoredCandidate extends Omit<CandidateRow, 'text' | 'data'> {
+  text: string | Uint8Array | null;
+  data: string | Uint8Array | null;
+}
+
+/** Packed candidates wait for one inflate of many (unpackTexts) up to this many stored bytes. */
+const PACKED_BATCH = 256 * 1024;
+
+/** The first `n` characters of a text, as SQLite's substr() counts them (code points). */
+function firstChars(text: string, n: number): string {
+  let at = 0;
+  for (let chars = 0; chars < n && at < text.length; chars++) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+  }
+  return text.slice(0, at);
+}
+
 /**
- * The newest `limit` events matching a MATCH expression within the scope, text bounded, handed
- * to `visit` one at a time, newest first.
+ * The newest `limit` events matching a MATCH expression within the scope, text bounded, each
+ * handed to `visit` with its place in that order (newest first). Rows whose text or data is
+ * stored packed are read as their stored bytes and inflated together, a batch at a time (one
+ * zlib call each, not one per row), so they reach `visit` after rows read later than them.
  */
 export function matchingEvents(
   store: Store,
   match: string,
   scope: SearchScope,
   limit: number,
-  visit: (row: CandidateRow) => void,
+  visit: (row: CandidateRow, index: number) => void,
 ): void {
   const expr = scoped(match, scope);
   if (noEvents(scope) || limit <= 0 || expr === null) return;
   const rows = rowSql(scope);
-  store.queryEach<CandidateRow>(
+  let packed: { row: StoredCandidate; index: number }[] = [];
+  let packedBytes = 0;
+  const flush = () => {
+    const plain = unpackTexts(packed.flatMap(({ row }) => [row.text, row.data]));
+    packed.forEach(({ row, index }, i) => {
+      const text = plain[2 * i]!;
+      const data = plain[2 * i + 1]!;
+      row.text =
+        text === null || Buffer.byteLength(text) <= TEXT_WINDOW
+          ? text
+          : firstChars(text, TEXT_WINDOW);
+      row.data = data === null || Buffer.byteLength(data) <= DATA_WINDOW ? data : null;
+      visit(row as CandidateRow, index);
+    });
+    packed = [];
+    packedBytes = 0;
+  };
+  let index = 0;
+  store.queryEach<StoredCandidate>(
     `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
-       CASE WHEN octet_length(${TEXT}) <= ${TEXT_WINDOW} THEN ${TEXT}
-         ELSE substr(${TEXT}, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN octet_length(${DATA}) <= ${DATA_WINDOW} THEN ${DATA} END AS data,
+       CASE WHEN typeof(e.text) = 'blob' OR octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
+         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
+       CASE WHEN typeof(e.data) = 'blob' OR octet_length(e.data) <= ${DATA_WINDOW} THEN e.data
+         END AS data,
        (SELECT hex(d.sz) FROM events_fts_docsize d WHERE d.id = e.seq) AS sizes
      FROM events_fts JOIN events e ON e.seq = events_fts.rowid
      WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
     [expr, ...rows.params, limit],
-    visit,
+    (row) => {
+      const at = index++;
+      const text = row.text instanceof Uint8Array ? row.text.length : 0;
+      const data = row.data instanceof Uint8Array ? row.data.length : 0;
+      if (text === 0 && data === 0) {
+        visit(row as CandidateRow, at);
+        return;
+      }
+      packed.push({ row, index: at });
+      packedBytes += text + data;
+      if (packedBytes >= PACKED_BATCH) flush();
+    },
   );
+  if (packed.length > 0) flush();
 }
 
 /**
@@ -246,12 +318,19 @@ export function matchingEvents(
  */
 export function comparedTexts(store: Store, seqs: number[], chars: number): Map<number, string> {
   if (seqs.length === 0) return new Map();
-  const rows = store.query<{ seq: number; text: string }>(
-    `SELECT e.seq, coalesce(e.tool, '') || ' ' || coalesce(substr(${TEXT}, 1, ${chars}), '') AS text
+  const rows = store.query<{ seq: number; tool: string | null; text: string | Uint8Array | null }>(
+    `SELECT e.seq, e.tool,
+       CASE WHEN typeof(e.text) = 'blob' THEN e.text ELSE substr(e.text, 1, ${chars}) END AS text
      FROM events e WHERE e.seq IN (SELECT value FROM json_each(?))`,
     [JSON.stringify(seqs)],
   );
-  return new Map(rows.map((r) => [r.seq, r.text.slice(0, chars)]));
+  const plain = unpackTexts(rows.map((r) => r.text));
+  return new Map(
+    rows.map((r, i) => {
+      const text = r.text instanceof Uint8Array ? firstChars(plain[i] ?? '', chars) : r.text;
+      return [r.seq, `${r.tool ?? ''} ${text ?? ''}`.slice(0, chars)];
+    }),
+  );
 }
 
 const HEX_DIGIT = (code: number) => (code <= 57 ? code - 48 : code - 55);

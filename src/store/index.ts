@@ -44,7 +44,7 @@ export {
   isCjkCode,
 } from './fts-text.js';
 export { createEventPreparer, packStored } from './prepare-event.js';
-export { storedTextSql } from './text-codec.js';
+export { storedTextSql, unpackTexts } from './text-codec.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 export { createRawRedactor, packRaw } from './prepare-raw.js';
 export type { PackedPointer, PackedRaw } from './prepare-raw.js';

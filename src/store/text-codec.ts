@@ -9,7 +9,12 @@
 // `baton_text(column)`, a function every store connection registers (sqlite-store.ts), so a query
 // can still take substr(), instr() or octet_length() of the text. The full-text index is
 // unaffected: it is contentless and is fed the plain text when the event is written.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+//
+// A packed value is written so that many can be inflated in one zlib call (unpackTexts): a search
+// reads hundreds of candidates' texts of a few hundred bytes, and each inflateRawSync call costs
+// a stream object, a 16 KiB output buffer and a 32 KiB window — ~40 µs and several page faults in
+// a fresh process, most of a cold search's time when one was made per text.
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Values shorter than this (in UTF-8 bytes) are stored as they are. */
 export const TEXT_PACK_MIN = 256;
@@ -19,11 +24,19 @@ export const TEXT_PACK_MIN = 256;
  */
 export const TEXT_PACK_MAX = 1024 * 1024;
 /**
- * First byte of a packed value: its format, should another ever be needed. Raw deflate at level 1
- * with values from 256 bytes: on Claude Code transcripts that stores their text and data in 58% of
- * the bytes for about a third of the CPU that Brotli (quality 5) or deflate's default level with
- * values from 128 bytes cost (55%) — a price every append pays.
+ * First byte of a packed value: its format. Raw deflate at level 1 with values from 256 bytes: on
+ * Claude Code transcripts that stores their text and data in 58% of the bytes for about a third of
+ * the CPU that Brotli (quality 5) or deflate's default level with values from 128 bytes cost (55%)
+ * — a price every append pays.
+ *
+ * JOINABLE (written now): the value's UTF-8 length as a varint (7 bits a byte, low bits first),
+ * then raw deflate that ends with a sync flush — on a byte boundary, with no final block — so
+ * that such streams joined end to end are one stream whose output is the values joined. Each was
+ * compressed alone, so none refers back into another.
+ *
+ * DEFLATE (written before): raw deflate ending with a final block. Still read, one at a time.
  */
+const JOINABLE = 0xde;
 const DEFLATE = 0xdf;
 
 /** The stored form of a text: the text itself, or a compressed BLOB. */
@@ -34,22 +47,111 @@ export function packText(text: string | null): string | Buffer | null {
   if (text === null || text.length < TEXT_PACK_MIN / 3 || text.length > TEXT_PACK_MAX) return text;
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length < TEXT_PACK_MIN) return text;
-  const packed = deflateRawSync(bytes, { level: 1 });
-  if (packed.length + 1 > bytes.length * 0.9) return text;
-  const out = Buffer.allocUnsafe(packed.length + 1);
-  out[0] = DEFLATE;
-  packed.copy(out, 1);
+  const packed = deflateRawSync(bytes, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
+  const header = [JOINABLE];
+  for (let n = bytes.length; ; n = Math.floor(n / 128)) {
+    if (n < 128) {
+      header.push(n);
+      break;
+    }
+    header.push((n % 128) | 128);
+  }
+  if (header.length + packed.length > bytes.length * 0.9) return text;
+  const out = Buffer.allocUnsafe(header.length + packed.length);
+  out.set(header);
+  packed.copy(out, header.length);
   return out;
 }
+
+/** A JOINABLE value's parts: its text's UTF-8 length and where its deflate stream starts. */
+function joinable(stored: Uint8Array): { length: number; start: number } {
+  let length = 0;
+  for (let at = 1, scale = 1; at < stored.length && at <= 5; at++, scale *= 128) {
+    const byte = stored[at]!;
+    length += (byte & 127) * scale;
+    if (byte < 128) return { length, start: at + 1 };
+  }
+  throw new Error('a packed text is damaged: its length is unreadable');
+}
+
+/**
+ * Inflate options for JOINABLE streams of `length` bytes in all: output in one buffer of the
+ * right size, not in 16 KiB chunks joined after (each chunk and the join is fresh memory, page
+ * faults, for a few hundred bytes). A function: the search's bundle loads node:zlib on first use.
+ */
+const sync = (length: number) => ({
+  finishFlush: constants.Z_SYNC_FLUSH,
+  chunkSize: Math.max(64, length + 1),
+});
 
 /** The text of a stored value (plain or packed); anything else reads as null. */
 export function unpackText(stored: unknown): string | null {
   if (typeof stored === 'string') return stored;
   if (stored instanceof Uint8Array) {
+    if (stored[0] === JOINABLE) {
+      const { length, start } = joinable(stored);
+      const plain = inflateRawSync(stored.subarray(start), sync(length));
+      if (plain.length !== length) throw new Error('a packed text is damaged: its length differs');
+      return plain.toString('utf8');
+    }
     if (stored[0] !== DEFLATE) throw new Error(`unknown packed text format ${stored[0]}`);
     return inflateRawSync(stored.subarray(1)).toString('utf8');
   }
   return null;
+}
+
+/** Texts of at most this many bytes are inflated together; a longer one alone. */
+const JOIN_MAX = 256 * 1024;
+/** How many bytes of text one joined inflate makes at most. */
+const JOIN_OUTPUT = 1024 * 1024;
+
+/**
+ * unpackText of many values, the packed ones inflated a batch per zlib call. A batch whose
+ * output is not what its values' lengths add up to is read again one value at a time, so a
+ * damaged value fails as it would alone and the others are unaffected by it.
+ */
+export function unpackTexts(values: readonly unknown[]): (string | null)[] {
+  const out: (string | null)[] = new Array<string | null>(values.length).fill(null);
+  let batch: { index: number; length: number; body: Uint8Array }[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (batch.length === 1) out[batch[0]!.index] = unpackText(values[batch[0]!.index]);
+    else if (batch.length > 1) {
+      let plain: Buffer | null = null;
+      try {
+        plain = inflateRawSync(Buffer.concat(batch.map((b) => b.body)), sync(bytes));
+      } catch {
+        // Some value is damaged: read alone below, it fails as it would have.
+      }
+      if (plain === null || plain.length !== bytes) {
+        for (const b of batch) out[b.index] = unpackText(values[b.index]);
+      } else {
+        let at = 0;
+        for (const b of batch) {
+          out[b.index] = plain.toString('utf8', at, at + b.length);
+          at += b.length;
+        }
+      }
+    }
+    batch = [];
+    bytes = 0;
+  };
+  values.forEach((value, index) => {
+    if (!(value instanceof Uint8Array) || value[0] !== JOINABLE) {
+      out[index] = unpackText(value);
+      return;
+    }
+    const { length, start } = joinable(value);
+    if (length > JOIN_MAX) {
+      out[index] = unpackText(value);
+      return;
+    }
+    if (bytes + length > JOIN_OUTPUT) flush();
+    batch.push({ index, length, body: value.subarray(start) });
+    bytes += length;
+  });
+  flush();
+  return out;
 }
 
 /** A packed value as better-sqlite3 binds it (a Buffer; a Uint8Array arrives from a worker). */

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryStore } from '../index.js';
 import { createEventPreparer } from '../prepare-event.js';
-import { TEXT_PACK_MAX, TEXT_PACK_MIN, packText, unpackText } from '../text-codec.js';
+import { deflateRawSync } from 'node:zlib';
+import { TEXT_PACK_MAX, TEXT_PACK_MIN, packText, unpackText, unpackTexts } from '../text-codec.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dirs: string[] = [];
@@ -60,6 +61,79 @@ describe('packText', () => {
     expect(packText(huge)).toBe(huge);
     expect(packText(null)).toBeNull();
     expect(unpackText(null)).toBeNull();
+  });
+});
+
+/** A value in the format written before JOINABLE: 0xdf, then raw deflate ending in a final block. */
+const finalBlock = (text: string) =>
+  Buffer.concat([Buffer.of(0xdf), deflateRawSync(Buffer.from(text), { level: 1 })]);
+
+describe('unpackTexts', () => {
+  const texts = Array.from(
+    { length: 300 },
+    (_, i) =>
+      `${i}: ${[...LONG].slice(i % 50, 400 + ((i * 37) % 3000)).join('')} 🚀 ${'café '.repeat(i % 90)}`,
+  );
+
+  it('reads many packed values in batches exactly as one at a time', () => {
+    const packed = texts.map((t) => packText(t));
+    // Written now: 0xde, the text's UTF-8 length as a varint, then a deflate stream with no
+    // final block.
+    const first = packed[0] as Buffer;
+    expect(first[0]).toBe(0xde);
+    const mixed: unknown[] = [
+      ...packed,
+      'plain',
+      null,
+      finalBlock(texts[0]!),
+      // Above the size joined into a batch: read alone.
+      packText(LONG.repeat(5000)),
+    ];
+    // Several batches' worth: output of more than one batch.
+    const many = [...mixed, ...packed, ...packed, ...packed, ...packed];
+    const alone = many.map((v) => unpackText(v));
+    expect(unpackTexts(many)).toEqual(alone);
+    expect(alone.slice(0, texts.length)).toEqual(texts);
+    expect(alone.slice(texts.length, texts.length + 4)).toEqual([
+      'plain',
+      null,
+      texts[0],
+      LONG.repeat(5000),
+    ]);
+    expect(unpackTexts([])).toEqual([]);
+  });
+
+  it('keeps the other values of a batch exact when one is damaged', () => {
+    const packed = texts.slice(0, 20).map((t) => Buffer.from(packText(t) as Buffer));
+    // Bytes inside a stream flipped (past the header), and a stream cut short. Raw deflate
+    // carries no checksum: a damaged value may fail or read as other text, alone or in a batch
+    // (joined, its distances may even reach into the value before it) — but no other value's
+    // text may change, and a failure is an error, not a crash.
+    const damages = [
+      (b: Buffer) =>
+        Buffer.concat([
+          b.subarray(0, b.length - 9),
+          Buffer.of(b[b.length - 9]! ^ 0xff),
+          b.subarray(b.length - 8),
+        ]),
+      (b: Buffer) => Buffer.concat([b.subarray(0, 4), Buffer.of(b[4]! ^ 0x5a), b.subarray(5)]),
+      (b: Buffer) => b.subarray(0, b.length - 20),
+    ];
+    for (const damage of damages) {
+      for (const i of [0, 7, 19]) {
+        const batch = packed.map((b, k) => (k === i ? damage(b) : b));
+        let read: (string | null)[] | null = null;
+        try {
+          read = unpackTexts(batch);
+        } catch (error) {
+          expect(error).toBeInstanceOf(Error);
+        }
+        if (read)
+          expect(read.filter((_, k) => k !== i)).toEqual(
+            texts.slice(0, 20).filter((_, k) => k !== i),
+          );
+      }
+    }
   });
 });
 
