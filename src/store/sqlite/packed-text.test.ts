@@ -72,7 +72,7 @@ describe('unpackTexts', () => {
   const texts = Array.from(
     { length: 300 },
     (_, i) =>
-      `${i}: ${[...LONG].slice(i % 50, 400 + ((i * 37) % 3000)).join('')} 🚀 ${'café '.repeat(i % 90)}`,
+      `${i}: ${[...LONG].slice(i % 50, 700 + ((i * 37) % 2800)).join('')} 🚀 ${'café '.repeat(i % 90)}`,
   );
 
   it('reads many packed values in batches exactly as one at a time', () => {
