@@ -136,7 +136,9 @@ async function sessionStart(cwd: string): Promise<Figure[]> {
       start.push(b);
     }
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    // A SessionStart leaves the spool's worker running in the home: wait for it before removing it.
+    spawnSync(process.execPath, [BIN, 'hook', '--wait'], { env, cwd, stdio: 'ignore' });
+    rmSync(home, { recursive: true, force: true, maxRetries: 5 });
   }
   return [
     {
