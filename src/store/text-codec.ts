@@ -113,7 +113,7 @@ const JOIN_OUTPUT = 1024 * 1024;
  * unpackText of many values, the packed ones inflated a batch per zlib call. A batch that fails,
  * or whose output is not what its values' lengths add up to, is read again one value at a time,
  * so a damaged value fails with its own error. Raw deflate carries no checksum: a damaged value
- * may also read as other text (alone or joined), but each value's text comes from its own bytes.
+ * may also read as other text (alone or joined), but no other value's text changes with it.
  */
 export function unpackTexts(values: readonly unknown[]): (string | null)[] {
   const out: (string | null)[] = new Array<string | null>(values.length).fill(null);
