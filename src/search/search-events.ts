@@ -24,6 +24,56 @@ export const TEXT_WINDOW = 65_536;
 const TEXT = storedTextSql('e.text');
 /** Data larger than this names no files worth parsing it for (it is an output, not a call). */
 const DATA_WINDOW = 262_144;
+/**
+ * An event's text and data as a reader of many rows selects them: plain ones bounded in SQL,
+ * packed ones as their stored bytes, for `unpackWindows` to inflate together and bound the same
+ * way (a text to its first TEXT_WINDOW characters when longer than TEXT_WINDOW bytes, data to
+ * nothing when longer than DATA_WINDOW bytes).
+ */
+const WINDOWED_TEXT = `CASE WHEN typeof(e.text) = 'blob' OR octet_length(e.text) <= ${TEXT_WINDOW}
+  THEN e.text ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text`;
+const WINDOWED_DATA = `CASE WHEN typeof(e.data) = 'blob' OR octet_length(e.data) <= ${DATA_WINDOW}
+  THEN e.data END AS data`;
+
+/** A row as WINDOWED_TEXT and WINDOWED_DATA select it: packed values still as stored bytes. */
+type Windowed<T extends { text: string | null; data: string | null }> = Omit<T, 'text' | 'data'> & {
+  text: string | Uint8Array | null;
+  data: string | Uint8Array | null;
+};
+
+/**
+ * Inflates the packed texts and data of rows (one zlib call for many, unpackTexts) and bounds
+ * them as SQL bounded the plain ones; `long` is set on a row whose packed text was cut.
+ */
+function unpackWindows<T extends { text: string | null; data: string | null }>(
+  rows: Windowed<T>[],
+  long?: (row: Windowed<T>) => void,
+): T[] {
+  const plain = unpackTexts(rows.flatMap((r) => [r.text, r.data]));
+  rows.forEach((r, i) => {
+    if (r.text instanceof Uint8Array) {
+      const text = plain[2 * i] ?? null;
+      const cut = text !== null && Buffer.byteLength(text) > TEXT_WINDOW;
+      r.text = cut ? firstChars(text, TEXT_WINDOW) : text;
+      if (cut) long?.(r);
+    }
+    if (r.data instanceof Uint8Array) {
+      const data = plain[2 * i + 1] ?? null;
+      r.data = data !== null && Buffer.byteLength(data) <= DATA_WINDOW ? data : null;
+    }
+  });
+  return rows as T[];
+}
+
+/** The first `n` characters of a text, as SQLite's substr() counts them (code points). */
+function firstChars(text: string, n: number): string {
+  let at = 0;
+  for (let chars = 0; chars < n && at < text.length; chars++) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+  }
+  return text.slice(0, at);
+}
 
 export interface RankedEvent {
   seq: number;
@@ -175,38 +225,17 @@ export function eventTimes(store: Store, seqs: number[]): Map<number, number> {
 /** The events and sessions behind ranked seqs. */
 export function loadEvents(store: Store, seqs: number[]): Map<number, EventRow> {
   if (seqs.length === 0) return new Map();
-  const rows = store.query<
-    Omit<EventRow, 'text' | 'data'> & {
-      text: string | Uint8Array | null;
-      data: string | Uint8Array | null;
-    }
-  >(
+  const rows = store.query<Windowed<EventRow>>(
     `SELECT e.seq, e.id, e.ref, e.kind, e.tool, e.ts, e.session_id, s.handle, s.agent,
        s.agent_session_id, s.project_id,
        typeof(e.text) = 'text' AND octet_length(e.text) > ${TEXT_WINDOW} AS long,
-       CASE WHEN typeof(e.text) = 'blob' OR octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
-         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN typeof(e.data) = 'blob' OR octet_length(e.data) <= ${DATA_WINDOW} THEN e.data
-         END AS data
+       ${WINDOWED_TEXT}, ${WINDOWED_DATA}
      FROM events e JOIN sessions s ON s.id = e.session_id
      WHERE e.seq IN (${seqs.map(() => '?').join(', ')})`,
     seqs,
   );
-  // Packed texts and data are inflated together, then bounded as SQL bounds plain ones.
-  const plain = unpackTexts(rows.flatMap((r) => [r.text, r.data]));
-  rows.forEach((r, i) => {
-    if (r.text instanceof Uint8Array) {
-      const text = plain[2 * i] ?? null;
-      const long = text !== null && Buffer.byteLength(text) > TEXT_WINDOW;
-      r.long = long ? 1 : 0;
-      r.text = long ? firstChars(text, TEXT_WINDOW) : text;
-    }
-    if (r.data instanceof Uint8Array) {
-      const data = plain[2 * i + 1] ?? null;
-      r.data = data !== null && Buffer.byteLength(data) <= DATA_WINDOW ? data : null;
-    }
-  });
-  return new Map(rows.map((r) => [r.seq, r as EventRow]));
+  const events = unpackWindows(rows, (r) => (r.long = 1));
+  return new Map(events.map((r) => [r.seq, r]));
 }
 
 /**
@@ -233,24 +262,8 @@ export function journalSize(store: Store): number {
   return Math.max(1, last?.n ?? 1);
 }
 
-/** A candidate row as SQL gives it: a packed text or data arrives as its stored bytes. */
-interface StoredCandidate extends Omit<CandidateRow, 'text' | 'data'> {
-  text: string | Uint8Array | null;
-  data: string | Uint8Array | null;
-}
-
 /** Packed candidates wait for one inflate of many (unpackTexts) up to this many stored bytes. */
 const PACKED_BATCH = 256 * 1024;
-
-/** The first `n` characters of a text, as SQLite's substr() counts them (code points). */
-function firstChars(text: string, n: number): string {
-  let at = 0;
-  for (let chars = 0; chars < n && at < text.length; chars++) {
-    const code = text.charCodeAt(at);
-    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
-  }
-  return text.slice(0, at);
-}
 
 /**
  * The newest `limit` events matching a MATCH expression within the scope, text bounded, each
@@ -268,30 +281,18 @@ export function matchingEvents(
   const expr = scoped(match, scope);
   if (noEvents(scope) || limit <= 0 || expr === null) return;
   const rows = rowSql(scope);
-  let packed: { row: StoredCandidate; index: number }[] = [];
+  let packed: { row: Windowed<CandidateRow>; index: number }[] = [];
   let packedBytes = 0;
   const flush = () => {
-    const plain = unpackTexts(packed.flatMap(({ row }) => [row.text, row.data]));
-    packed.forEach(({ row, index }, i) => {
-      const text = plain[2 * i]!;
-      const data = plain[2 * i + 1]!;
-      row.text =
-        text === null || Buffer.byteLength(text) <= TEXT_WINDOW
-          ? text
-          : firstChars(text, TEXT_WINDOW);
-      row.data = data === null || Buffer.byteLength(data) <= DATA_WINDOW ? data : null;
-      visit(row as CandidateRow, index);
-    });
+    const ready = unpackWindows(packed.map((p) => p.row));
+    ready.forEach((row, i) => visit(row, packed[i]!.index));
     packed = [];
     packedBytes = 0;
   };
   let index = 0;
-  store.queryEach<StoredCandidate>(
+  store.queryEach<Windowed<CandidateRow>>(
     `SELECT e.seq, e.ts, e.session_id, e.kind, e.role, e.tool,
-       CASE WHEN typeof(e.text) = 'blob' OR octet_length(e.text) <= ${TEXT_WINDOW} THEN e.text
-         ELSE substr(e.text, 1, ${TEXT_WINDOW}) END AS text,
-       CASE WHEN typeof(e.data) = 'blob' OR octet_length(e.data) <= ${DATA_WINDOW} THEN e.data
-         END AS data,
+       ${WINDOWED_TEXT}, ${WINDOWED_DATA},
        (SELECT hex(d.sz) FROM events_fts_docsize d WHERE d.id = e.seq) AS sizes
      FROM events_fts JOIN events e ON e.seq = events_fts.rowid
      WHERE events_fts MATCH ? ${rows.where} ORDER BY events_fts.rowid DESC LIMIT ?`,
