@@ -1,6 +1,6 @@
 // Printing: JSON for scripts, aligned tables and short lines for people, colour only on a
 // terminal that wants it (NO_COLOR is honoured).
-import pc from 'picocolors';
+import { ansi } from './ansi.js';
 import type { World } from './world.js';
 
 export interface Output {
@@ -32,14 +32,14 @@ export function createOutput(world: World): Output {
           .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
           .join('  ')
           .trimEnd();
-      world.stdout.write((color ? pc.bold(fmt(headers)) : fmt(headers)) + '\n');
+      world.stdout.write((color ? ansi.bold(fmt(headers)) : fmt(headers)) + '\n');
       for (const r of cells) world.stdout.write(fmt(r) + '\n');
     },
-    dim: paint(pc.dim),
-    bold: paint(pc.bold),
-    accent: paint(pc.cyan),
-    warn: paint(pc.yellow),
-    good: paint(pc.green),
+    dim: paint(ansi.dim),
+    bold: paint(ansi.bold),
+    accent: paint(ansi.cyan),
+    warn: paint(ansi.yellow),
+    good: paint(ansi.green),
   };
 }
 

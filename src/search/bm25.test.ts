@@ -155,7 +155,7 @@ describe('BM25F from counted fields', () => {
     const p = phraseOf(query, false, df);
     const tokens = tokenize(text, leadsOf([p]));
     const tf = pseudoFrequencies([phraseCount(tokens, p)], [tokens.length], [weight], [8], 1);
-    return scoreTf(tf, [p], total).score;
+    return scoreTf(tf, [idf(p.df, total)]).score;
   };
 
   it('rewards frequency, rarity, shortness and the heavier field', () => {

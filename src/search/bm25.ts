@@ -406,20 +406,16 @@ export function pseudoFrequencies(
 }
 
 /**
- * BM25 from pseudo-tfs (saturated, times idf), and how many phrases occur at all. Frequencies
- * can be sums over several texts — a turn and its neighbours — and saturate together.
+ * BM25 from pseudo-tfs (saturated, times each phrase's idf), and how many phrases occur at all.
+ * Frequencies can be sums over several texts — a turn and its neighbours — and saturate together.
  */
-export function scoreTf(
-  tf: number[],
-  phrases: QueryPhrase[],
-  total: number,
-): { score: number; covered: number } {
+export function scoreTf(tf: number[], idfs: number[]): { score: number; covered: number } {
   let score = 0;
   let covered = 0;
-  for (let i = 0; i < phrases.length; i++) {
+  for (let i = 0; i < idfs.length; i++) {
     const f = tf[i] ?? 0;
     if (f <= 0) continue;
-    score += (idf(phrases[i]!.df, total) * f * (K1 + 1)) / (f + K1);
+    score += (idfs[i]! * f * (K1 + 1)) / (f + K1);
     covered += 1;
   }
   return { score, covered };

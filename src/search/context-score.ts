@@ -74,7 +74,9 @@ export interface Neighbours {
 /** Each session's score: the sum of its best `turns` own scores. */
 function sessionScores(events: ScoredEvent[], turns: number): Map<string, number> {
   const best = new Map<string, number[]>();
-  for (const e of events) {
+  // Indexed loops over the events: see countCandidates in rank-events.ts.
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     const list = best.get(e.sessionId) ?? [];
     list.push(e.own);
     best.set(e.sessionId, list);
@@ -109,10 +111,11 @@ export function contextScores(
 ): Map<number, number> {
   const { weights: w, speakers, boost } = options;
   const tfs = new Map<number, number[]>();
-  for (const e of events) tfs.set(e.seq, e.tf);
+  for (let i = 0; i < events.length; i++) tfs.set(events[i]!.seq, events[i]!.tf);
   const sessions = sessionScores(events, w.sessionTurns);
   const scores = new Map<number, number>();
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     const n = neighbours.get(e.seq);
     const prev = n?.prev != null ? tfs.get(n.prev) : undefined;
     const next = n?.next != null ? tfs.get(n.next) : undefined;

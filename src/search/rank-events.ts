@@ -18,6 +18,7 @@ import {
   phraseOf,
   pseudoFrequencies,
   scoreTf,
+  idf,
   tokenize,
   wordStarts,
 } from './bm25.js';
@@ -97,8 +98,9 @@ function fieldReader(phrases: QueryPhrase[]): FieldReader {
   };
 }
 
-/** Tokens of no word, of a given length. */
-const unmatched = (length: number): Tokens => ({ length, at: [], words: [] });
+const NONE: number[] & string[] = [];
+/** Tokens of no word, of a given length (their empty lists shared: callers only read them). */
+const unmatched = (length: number): Tokens => ({ length, at: NONE, words: NONE });
 
 function fieldsOf(c: CandidateRow, read: FieldReader): Tokens[] {
   const { leads, starts } = read;
@@ -171,11 +173,18 @@ function countCandidates(
   phrases: QueryPhrase[],
 ): Counted[] {
   const read = fieldReader(phrases);
+  // Indexed loops, here and in what follows per candidate: a cold process runs them unoptimised,
+  // where each step of a for…of allocates its iterator's result.
   const count = (c: CandidateRow): Counted => {
     const fields = fieldsOf(c, read);
     const counts: number[] = [];
-    for (const tokens of fields) {
-      for (const p of phrases) counts.push(tokens.length === 0 ? 0 : phraseCount(tokens, p));
+    const lengths: number[] = [];
+    for (let f = 0; f < fields.length; f++) {
+      const tokens = fields[f]!;
+      lengths.push(tokens.length);
+      for (let p = 0; p < phrases.length; p++) {
+        counts.push(tokens.length === 0 ? 0 : phraseCount(tokens, phrases[p]!));
+      }
     }
     return {
       seq: c.seq,
@@ -183,7 +192,7 @@ function countCandidates(
       sessionId: c.session_id,
       role: c.role,
       kind: c.kind,
-      lengths: fields.map((t) => t.length),
+      lengths,
       counts,
     };
   };
@@ -207,8 +216,9 @@ function countCandidates(
 
 /** BM25 of term frequencies, reduced for a hit that holds only some of the phrases. */
 function scorer(phrases: QueryPhrase[], total: number, partial: number) {
+  const idfs = phrases.map((p) => idf(p.df, total));
   return (tf: number[]) => {
-    const { score, covered } = scoreTf(tf, phrases, total);
+    const { score, covered } = scoreTf(tf, idfs);
     const share = phrases.length ? covered / phrases.length : 1;
     return score * (partial + (1 - partial) * share);
   };
@@ -223,11 +233,13 @@ function ownScores(
   const avgLengths = weights.map(
     (_, f) => counted.reduce((n, c) => n + c.lengths[f]!, 0) / Math.max(1, counted.length),
   );
-  return counted.map((c) => {
+  const scored: ScoredEvent[] = [];
+  for (let i = 0; i < counted.length; i++) {
+    const c = counted[i]!;
     const tf = pseudoFrequencies(c.counts, c.lengths, weights, avgLengths, phrases.length);
     let covered = 0;
-    for (const f of tf) if (f > 0) covered += 1;
-    return {
+    for (let p = 0; p < tf.length; p++) if (tf[p]! > 0) covered += 1;
+    scored.push({
       seq: c.seq,
       ts: c.ts,
       sessionId: c.sessionId,
@@ -236,8 +248,9 @@ function ownScores(
       tf,
       own: score(tf),
       covered,
-    };
-  });
+    });
+  }
+  return scored;
 }
 
 /**
@@ -251,10 +264,13 @@ function neighboursOf(store: Store, scored: ScoredEvent[]): Map<number, Neighbou
   // Filled by loops, not from arrays of pairs: a pair per candidate is garbage a cold process
   // collects.
   const session = new Map<number, string>();
-  for (const e of scored) session.set(e.seq, e.sessionId);
+  for (let i = 0; i < scored.length; i++) session.set(scored[i]!.seq, scored[i]!.sessionId);
   const near = (e: ScoredEvent, seq: number) => (session.get(seq) === e.sessionId ? seq : null);
   const found = new Map<number, Neighbours>();
-  for (const e of scored) found.set(e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) });
+  for (let i = 0; i < scored.length; i++) {
+    const e = scored[i]!;
+    found.set(e.seq, { prev: near(e, e.seq - 1), next: near(e, e.seq + 1) });
+  }
   const top = largest(
     scored.map((e) => e.own),
     CONTEXT_TOP,

@@ -6,10 +6,11 @@
 // machinery. Arguments other than --project/--session (e.g. --help) go straight to the full CLI.
 // No top-level `node:module`: Node's public module builtin loads its ES module loader and source
 // maps with it (mcp-entry.test pins what the entry loads).
-import { closeSync, read, readFileSync, writeSync } from 'node:fs';
+import { closeSync, read, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
+import { fdWriter } from '../fd-writer.js';
 import { LazyMcpFront } from './lazy-front.js';
 import type { McpListing } from './listing.js';
 import type * as McpFull from './mcp-full.js';
@@ -46,33 +47,12 @@ async function loadFull(): Promise<typeof McpFull> {
 }
 
 /**
- * Writes to fd 1; if the pipe would block, process.stdout takes over (it waits for room). A client
- * that has stopped reading (EPIPE) gets nothing more, and what it sent is still recorded: a hook
- * event's spool write comes after its answer.
+ * Writes to fd 1 (fd-writer.ts); if the pipe would block, process.stdout takes over (it waits for
+ * room). A client that has stopped reading (EPIPE) gets nothing more, and what it sent is still
+ * recorded: a hook event's spool write comes after its answer.
  */
-let viaStream = false;
-let clientGone = false;
-function writeOut(text: string): void {
-  if (clientGone) return;
-  if (!viaStream) {
-    const bytes = Buffer.from(text);
-    let at = 0;
-    try {
-      while (at < bytes.length) at += writeSync(1, bytes, at);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-        clientGone = true;
-        return;
-      }
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      viaStream = true;
-      process.stdout.write(bytes.subarray(at));
-      return;
-    }
-  }
-  process.stdout.write(text);
-}
+const out = fdWriter(1, () => process.stdout);
+const writeOut = (text: string) => void out.write(text);
 
 type McpHook = typeof McpHookModule;
 let mcpHook: McpHook | undefined;

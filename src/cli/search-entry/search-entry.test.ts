@@ -253,6 +253,58 @@ describe('baton search through its small entry', () => {
   });
 });
 
+describe('baton search’s output', () => {
+  // NO_COLOR unset, as for most people: a colour package would read process.stdout at load.
+  const coloured = { NO_COLOR: '', TERM: 'xterm-256color' };
+
+  /** The built-ins a run loaded, seen at its exit (no loader hooks: they load net and pipes). */
+  function builtinsOf(script: string, args: string[]): string[] {
+    const preload = join(dir, 'builtins.cjs');
+    const out = join(dir, 'builtins.json');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, ` +
+        `JSON.stringify(process.moduleLoadList)));`,
+    );
+    const r = spawnSync(process.execPath, ['-r', preload, script, 'search', ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir, BATON_HOME: home, ...coloured },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(readFileSync(out, 'utf8')) as string[];
+  }
+
+  it('is written without Node’s stdout stream, and reads as before', () => {
+    // process.stdout or process.stderr on a pipe (as here) is a socket over Node's pipe binding.
+    const stream = (builtins: string[]) => builtins.includes('Internal Binding pipe_wrap');
+    for (const args of [['deploy'], ['deploy', '--json'], ['nothing-matches-this-word']]) {
+      expect(stream(builtinsOf(BIN, args))).toBe(false);
+      expect(stream(builtinsOf(FULL, args))).toBe(true);
+      expect(outcome(run(BIN, args, coloured))).toEqual(outcome(run(FULL, args, coloured)));
+    }
+  });
+
+  it('colours a terminal as the full CLI does', () => {
+    // `script` gives the command a pseudo-terminal; its output is the terminal's bytes.
+    const onTerminal = (script: string) =>
+      spawnSync(
+        'script',
+        ['-qec', `'${process.execPath}' '${script}' search deploy`, '/dev/null'],
+        {
+          cwd,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: dir, BATON_HOME: home, TERM: 'xterm-256color' },
+        },
+      );
+    const small = onTerminal(BIN);
+    const full = onTerminal(FULL);
+    expect(small.status, small.stderr).toBe(0);
+    expect(small.stdout).toContain('\x1b[');
+    expect(small.stdout).toEqual(full.stdout);
+  });
+});
+
 describe('the search entry’s code cache (Node 20)', () => {
   const nodeCaches = 'enableCompileCache' in Module;
   const cacheFiles = (h: string) =>

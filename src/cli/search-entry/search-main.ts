@@ -8,6 +8,7 @@ import { systemClock } from '../../core/index.js';
 import { runSearch } from '../commands/search-run.js';
 import { CliContext } from '../context.js';
 import { endCommand, reportError } from '../report.js';
+import { fdWriter } from '../fd-writer.js';
 import type { World } from '../world.js';
 import type * as Operations from '../../operations/index.js';
 import type { SearchFlags } from './search-args.js';
@@ -22,11 +23,6 @@ export async function runSearchProcess(
   flags: SearchFlags,
   operations: () => Promise<typeof Operations>,
 ): Promise<number> {
-  // As main.ts: a reader that stops early (`baton search … | head`) ends the output quietly.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   const world: World = {
     env: process.env,
     cwd: process.cwd(),
@@ -34,8 +30,8 @@ export async function runSearchProcess(
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: textOut(1),
+    stderr: textOut(2),
     clock: systemClock,
   };
   const ctx = new CliContext(world, operations);
@@ -47,4 +43,26 @@ export async function runSearchProcess(
   } finally {
     await endCommand(ctx);
   }
+}
+
+/**
+ * Standard output or error for the search, written by file descriptor (fd-writer.ts): the search
+ * only writes text and asks `isTTY` (commands/search-run.ts, output.ts), so Node's stream, whose
+ * making costs a cold search several ms, is made only if a pipe would block. On Windows, the
+ * stream as always. As main.ts: a reader that stops early (`baton search … | head`) ends the
+ * output quietly.
+ */
+function textOut(fd: 1 | 2): World['stdout'] {
+  const stream = () => {
+    const s = fd === 1 ? process.stdout : process.stderr;
+    s.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+    return s;
+  };
+  if (process.platform === 'win32') return stream();
+  const quiet = () => process.exit(process.exitCode ?? 0);
+  // Only write() and isTTY are used on this path (see above), all an FdWriter has.
+  return fdWriter(fd, stream, quiet) as unknown as World['stdout'];
 }

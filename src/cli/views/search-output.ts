@@ -1,6 +1,6 @@
 // How search hits read on a terminal: one header line per hit (where, when, what, score) and its
 // snippet below, the matched words marked when colour is on. Shared by `baton search` and the menu.
-import { createColors } from 'picocolors';
+import { ansi } from '../ansi.js';
 import type { SearchHit } from '../../search/index.js';
 import type { Output } from '../output.js';
 import { formatTime } from '../output.js';
@@ -11,13 +11,11 @@ export function markHighlights(
   color: boolean,
 ): string {
   if (!color || highlights.length === 0) return snippet;
-  // Colour was decided by the caller (our Output), not by picocolors' look at process.stdout.
-  const pc = createColors(true);
   let out = '';
   let at = 0;
   for (const [start, end] of highlights) {
     if (start < at) continue;
-    out += snippet.slice(at, start) + pc.bold(pc.yellow(snippet.slice(start, end)));
+    out += snippet.slice(at, start) + ansi.bold(ansi.yellow(snippet.slice(start, end)));
     at = end;
   }
   return out + snippet.slice(at);
