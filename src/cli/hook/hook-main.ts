@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { systemClock } from '../../core/index.js';
+import { stdioText } from '../fd-writer.js';
 import { runHookCommand } from './hook-command.js';
 import type { World } from '../world.js';
 
@@ -28,6 +29,8 @@ export async function runHookMain(
   payloadText: string | undefined,
   spooled?: string,
 ): Promise<void> {
+  let stdout: World['stdout'] | undefined;
+  let stderr: World['stderr'] | undefined;
   const world: World = {
     env: process.env,
     cwd: process.cwd(),
@@ -35,11 +38,13 @@ export async function runHookMain(
     get stdin() {
       return stdin();
     },
+    // A hook writes its reply (a brief, a decision) and a failure's one line, nothing else: by
+    // descriptor, without Node's stdio streams (fd-writer.ts), made lazily as before.
     get stdout() {
-      return process.stdout;
+      return (stdout ??= stdioText(1));
     },
     get stderr() {
-      return process.stderr;
+      return (stderr ??= stdioText(2));
     },
   };
   process.exitCode = await runHookCommand(

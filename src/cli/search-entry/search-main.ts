@@ -8,7 +8,7 @@ import { systemClock } from '../../core/index.js';
 import { runSearch } from '../commands/search-run.js';
 import { CliContext } from '../context.js';
 import { endCommand, reportError } from '../report.js';
-import { fdWriter } from '../fd-writer.js';
+import { stdioText } from '../fd-writer.js';
 import type { World } from '../world.js';
 import type * as Operations from '../../operations/index.js';
 import type { SearchFlags } from './search-args.js';
@@ -23,6 +23,8 @@ export async function runSearchProcess(
   flags: SearchFlags,
   operations: () => Promise<typeof Operations>,
 ): Promise<number> {
+  // As main.ts: a reader that stops early (`baton search … | head`) ends the output quietly.
+  const quiet = () => process.exit(process.exitCode ?? 0);
   const world: World = {
     env: process.env,
     cwd: process.cwd(),
@@ -30,8 +32,10 @@ export async function runSearchProcess(
     get stdin() {
       return process.stdin;
     },
-    stdout: textOut(1),
-    stderr: textOut(2),
+    // Written by descriptor, without Node's stdio streams (fd-writer.ts): a search only writes
+    // text (commands/search-run.ts, output.ts), and making a stream costs a cold search ms.
+    stdout: stdioText(1, quiet),
+    stderr: stdioText(2, quiet),
     clock: systemClock,
   };
   const ctx = new CliContext(world, operations);
@@ -43,26 +47,4 @@ export async function runSearchProcess(
   } finally {
     await endCommand(ctx);
   }
-}
-
-/**
- * Standard output or error for the search, written by file descriptor (fd-writer.ts): the search
- * only writes text and asks `isTTY` (commands/search-run.ts, output.ts), so Node's stream, whose
- * making costs a cold search several ms, is made only if a pipe would block. On Windows, the
- * stream as always. As main.ts: a reader that stops early (`baton search … | head`) ends the
- * output quietly.
- */
-function textOut(fd: 1 | 2): World['stdout'] {
-  const stream = () => {
-    const s = fd === 1 ? process.stdout : process.stderr;
-    s.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-    return s;
-  };
-  if (process.platform === 'win32') return stream();
-  const quiet = () => process.exit(process.exitCode ?? 0);
-  // Only write() and isTTY are used on this path (see above), all an FdWriter has.
-  return fdWriter(fd, stream, quiet) as unknown as World['stdout'];
 }
