@@ -388,7 +388,8 @@ export function pseudoFrequencies(
   avgLengths: number[],
   phrases: number,
 ): number[] {
-  const tf: number[] = [];
+  // Sized up front: a list grown by push() starts with room for 17, all of it allocated.
+  const tf = new Array<number>(phrases);
   for (let p = 0; p < phrases; p++) {
     let sum = 0;
     for (let f = 0; f < weights.length; f++) {
@@ -400,7 +401,7 @@ export function pseudoFrequencies(
       const norm = 1 - B + (B * length) / Math.max(1, avgLengths[f]!);
       sum += (weights[f]! * count) / norm;
     }
-    tf.push(sum);
+    tf[p] = sum;
   }
   return tf;
 }

@@ -177,13 +177,14 @@ function countCandidates(
   // where each step of a for…of allocates its iterator's result.
   const count = (c: CandidateRow): Counted => {
     const fields = fieldsOf(c, read);
-    const counts: number[] = [];
-    const lengths: number[] = [];
+    // Sized up front: a list grown by push() starts with room for 17, all of it allocated.
+    const counts = new Array<number>(fields.length * phrases.length);
+    const lengths = new Array<number>(fields.length);
     for (let f = 0; f < fields.length; f++) {
       const tokens = fields[f]!;
-      lengths.push(tokens.length);
+      lengths[f] = tokens.length;
       for (let p = 0; p < phrases.length; p++) {
-        counts.push(tokens.length === 0 ? 0 : phraseCount(tokens, phrases[p]!));
+        counts[f * phrases.length + p] = tokens.length === 0 ? 0 : phraseCount(tokens, phrases[p]!);
       }
     }
     return {

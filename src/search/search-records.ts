@@ -80,13 +80,20 @@ export function matchRecords(
 ): RankedRecord[] {
   if (scope.recordKinds.length === 0 || scope.needsTool) return [];
   const scores = new Map<string, number>();
+  // The matching ids of each kind: each kind's table is asked only for its own.
+  const idsOf = new Map<RecordKind, string[]>();
   if (match !== null) {
-    const rows = store.query<{ record_id: string; score: number }>(
-      `SELECT record_id, -bm25(records_fts, 0, 0, 0, 1.0) AS score FROM records_fts
+    const rows = store.query<{ kind: RecordKind; record_id: string; score: number }>(
+      `SELECT kind, record_id, -bm25(records_fts, 0, 0, 0, 1.0) AS score FROM records_fts
        WHERE records_fts MATCH ? ORDER BY rank LIMIT ?`,
       [match, MAX_RECORDS],
     );
-    for (const r of rows) scores.set(r.record_id, r.score);
+    for (const r of rows) {
+      scores.set(r.record_id, r.score);
+      const ids = idsOf.get(r.kind);
+      if (ids === undefined) idsOf.set(r.kind, [r.record_id]);
+      else ids.push(r.record_id);
+    }
     if (scores.size === 0) return [];
   }
   const without = new Set(
@@ -102,7 +109,7 @@ export function matchRecords(
   const sessions = sessionsOf(store, scope);
   const out: RankedRecord[] = [];
   for (const kind of scope.recordKinds) {
-    const ids = match === null ? null : [...scores.keys()];
+    const ids = match === null ? null : (idsOf.get(kind) ?? []);
     const rows = loadKind(store, kind, ids, scope.projectId);
     for (const row of rows) {
       if (without.has(row.id) || !inScope(row, scope, sessions)) continue;
