@@ -7,7 +7,6 @@
 // for room; later writes go to it too, so the order holds. A reader that has gone (EPIPE) gets
 // nothing more and `gone` is called.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import type { World } from './world.js';
 
 export interface FdWriter {
   /** Whether the descriptor is a terminal (see isTerminal), computed on first read. */
@@ -62,24 +61,4 @@ export function fdWriter(
       }
     },
   };
-}
-
-/**
- * Standard output or error as a World's, written by descriptor (fdWriter), for a process whose
- * command only writes text to it and asks `isTTY` — `baton search`, a hook's reply — which is all
- * an FdWriter has. `gone` runs when the reader has gone (as main.ts: `baton search … | head`
- * ends quietly); the stream, made only if a pipe would block, does the same. On Windows, the
- * stream as always.
- */
-export function stdioText(fd: 1 | 2, gone: () => void = () => {}): World['stdout'] {
-  const stream = () => {
-    const s = fd === 1 ? process.stdout : process.stderr;
-    s.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') return gone();
-      throw error;
-    });
-    return s;
-  };
-  if (process.platform === 'win32') return stream();
-  return fdWriter(fd, stream, gone) as unknown as World['stdout'];
 }

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { systemClock } from '../core/index.js';
 import { runCli } from './index.js';
+import { failOutput } from './stdio-text.js';
 
 /** How an agent runs this Baton: node and the script by absolute path, whatever the agent's PATH. */
 function batonLaunch(): { command: string; args: string[] } | undefined {
@@ -15,10 +16,11 @@ function batonLaunch(): { command: string; args: string[] } | undefined {
 }
 
 // A reader that stops early (`baton export … | head`) closes the pipe: that ends the output, it is
-// not an error, so leave quietly instead of crashing on EPIPE.
+// not an error, so leave quietly instead of crashing on EPIPE. Any other failure to write (a full
+// disk) is one line and the file system's exit code, as `baton search` says it.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  failOutput(error);
 });
 
 const launch = batonLaunch();

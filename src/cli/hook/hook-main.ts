@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { systemClock } from '../../core/index.js';
-import { stdioText } from '../fd-writer.js';
+import { outputError, stdioText } from '../stdio-text.js';
 import { runHookCommand } from './hook-command.js';
 import type { World } from '../world.js';
 
@@ -39,12 +39,13 @@ export async function runHookMain(
       return stdin();
     },
     // A hook writes its reply (a brief, a decision) and a failure's one line, nothing else: by
-    // descriptor, without Node's stdio streams (fd-writer.ts), made lazily as before.
+    // descriptor, without Node's stdio streams (stdio-text.ts), made lazily as before. A hook
+    // never fails the agent: an output it cannot write is only said on stderr.
     get stdout() {
-      return (stdout ??= stdioText(1));
+      return (stdout ??= stdioText(1, { failed: hookOutputFailed }));
     },
     get stderr() {
-      return (stderr ??= stdioText(2));
+      return (stderr ??= stdioText(2, { failed: () => {} }));
     },
   };
   process.exitCode = await runHookCommand(
@@ -55,4 +56,12 @@ export async function runHookMain(
     process.argv[1],
     spooled,
   );
+}
+
+function hookOutputFailed(error: unknown): void {
+  try {
+    process.stderr.write(`baton hook: ${outputError(error).message}\n`);
+  } catch {
+    // Nowhere left to say it.
+  }
 }

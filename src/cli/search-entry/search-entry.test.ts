@@ -285,6 +285,23 @@ describe('baton search’s output', () => {
     }
   });
 
+  it('says in one line that it cannot write the output (a full disk), as the full CLI does', () => {
+    const toFullDisk = (script: string) =>
+      spawnSync('sh', ['-c', `'${process.execPath}' '${script}' search deploy > /dev/full`], {
+        cwd,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: dir, BATON_HOME: home, NO_COLOR: '1' },
+      });
+    const small = toFullDisk(BIN);
+    const full = toFullDisk(FULL);
+    expect(small.stderr).toBe('baton: cannot write the output: no space left on device\n');
+    expect(small.status).toBe(7);
+    expect({ status: full.status, stderr: full.stderr }).toEqual({
+      status: small.status,
+      stderr: small.stderr,
+    });
+  });
+
   it('colours a terminal as the full CLI does', () => {
     // `script` gives the command a pseudo-terminal; its output is the terminal's bytes.
     const onTerminal = (script: string) =>

@@ -8,7 +8,7 @@ import { systemClock } from '../../core/index.js';
 import { runSearch } from '../commands/search-run.js';
 import { CliContext } from '../context.js';
 import { endCommand, reportError } from '../report.js';
-import { stdioText } from '../fd-writer.js';
+import { stdioText } from '../stdio-text.js';
 import type { World } from '../world.js';
 import type * as Operations from '../../operations/index.js';
 import type { SearchFlags } from './search-args.js';
@@ -32,10 +32,10 @@ export async function runSearchProcess(
     get stdin() {
       return process.stdin;
     },
-    // Written by descriptor, without Node's stdio streams (fd-writer.ts): a search only writes
+    // Written by descriptor, without Node's stdio streams (stdio-text.ts): a search only writes
     // text (commands/search-run.ts, output.ts), and making a stream costs a cold search ms.
-    stdout: stdioText(1, quiet),
-    stderr: stdioText(2, quiet),
+    stdout: stdioText(1, { gone: quiet }),
+    stderr: stdioText(2, { gone: quiet }),
     clock: systemClock,
   };
   const ctx = new CliContext(world, operations);
