@@ -254,6 +254,31 @@ if (heavy.length) {
   process.exit(1);
 }
 
+// And ASCII only: one non-ASCII character (a `’` in a regular expression, which esbuild leaves as
+// written) makes Node read the whole file as a two-byte string, twice the memory and its page
+// faults in every process that loads it. Write such a character as an escape (`\u2019`).
+{
+  const { readFileSync: read } = await import('node:fs');
+  const wide = [
+    'hook.cjs',
+    'hook-full.cjs',
+    'mcp.cjs',
+    'mcp-hook.cjs',
+    'search.cjs',
+    'search-main.cjs',
+  ]
+    .map((file) => [file, read(`dist/${file}`, 'utf8').match(/[^\p{ASCII}]/u)])
+    .filter(([, found]) => found);
+  if (wide.length) {
+    console.error(
+      `non-ASCII characters in the small bundles (write them as escapes):\n  ${wide
+        .map(([file, found]) => `${file}: ${JSON.stringify(found[0])} at ${found.index}`)
+        .join('\n  ')}`,
+    );
+    process.exit(1);
+  }
+}
+
 // The web viewer (web/, Preact) into dist/web, which the daemon serves under /ui/.
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: 'web/vite.config.mjs' });

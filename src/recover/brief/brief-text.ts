@@ -91,7 +91,8 @@ export const iso = (ms: number | null): string | null =>
 /** Free text as a sentence: one line, cut to `max`, ending in a full stop. */
 export function sentence(text: string, max: number): string {
   const c = collapse(text, max);
-  return /[.!?…:]$/.test(c) ? c : `${c}.`;
+  // The ellipsis as an escape: see POSSESSIVE in src/search/parse-query.ts.
+  return /[.!?\u2026:]$/.test(c) ? c : `${c}.`;
 }
 
 /** Text for a heading: one line, short, no markdown that would end the heading early. */
