@@ -3,7 +3,7 @@
 // dist/hook-full.cjs, the full hook it loads for anything else. Had they shared code splitting with the
 // CLI, esbuild's shared chunks would drag zod into their static imports.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
@@ -238,7 +238,8 @@ const searchEntry = await build({
 });
 
 // The hook bundles must stay small: fail the build if the CLI's heavy dependencies reach them.
-const heavy = [hook, hot, mcp, mcpHook, searchMain, searchEntry]
+const small = [hook, hot, mcp, mcpHook, searchMain, searchEntry];
+const heavy = small
   .flatMap((result) => Object.values(result.metafile.outputs))
   .flatMap((output) => Object.entries(output.inputs))
   .filter(
@@ -257,33 +258,25 @@ if (heavy.length) {
 // And ASCII only: one non-ASCII character (a `’` in a regular expression, which esbuild leaves as
 // written) makes Node read the whole file as a two-byte string, twice the memory and its page
 // faults in every process that loads it. Write such a character as an escape (`\u2019`).
-{
-  const { readFileSync: read } = await import('node:fs');
-  const wide = [
-    'hook.cjs',
-    'hook-full.cjs',
-    'mcp.cjs',
-    'mcp-hook.cjs',
-    'search.cjs',
-    'search-main.cjs',
-  ]
-    .map((file) => [file, read(`dist/${file}`, 'utf8').match(/[^\p{ASCII}]/u)])
-    .filter(([, found]) => found);
-  if (wide.length) {
-    console.error(
-      `non-ASCII characters in the small bundles (write them as escapes):\n  ${wide
-        .map(([file, found]) => `${file}: ${JSON.stringify(found[0])} at ${found.index}`)
-        .join('\n  ')}`,
-    );
-    process.exit(1);
-  }
+const wide = small
+  .flatMap((result) => Object.keys(result.metafile.outputs))
+  .filter((file) => file.endsWith('.cjs'))
+  .map((file) => [file, readFileSync(file, 'utf8').match(/[^\p{ASCII}]/u)])
+  .filter(([, found]) => found);
+if (wide.length) {
+  console.error(
+    `non-ASCII characters in the small bundles (write them as escapes):\n  ${wide
+      .map(([file, found]) => `${file}: ${JSON.stringify(found[0])} at ${found.index}`)
+      .join('\n  ')}`,
+  );
+  process.exit(1);
 }
 
 // The web viewer (web/, Preact) into dist/web, which the daemon serves under /ui/.
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: 'web/vite.config.mjs' });
 // Their size, raw and gzipped, so a change that bloats the page shows in every build.
-const { readdirSync, readFileSync } = await import('node:fs');
+const { readdirSync } = await import('node:fs');
 const { gzipSync } = await import('node:zlib');
 const sizes = readdirSync('dist/web/assets').map((f) => {
   const bytes = readFileSync(`dist/web/assets/${f}`);

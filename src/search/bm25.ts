@@ -118,6 +118,13 @@ const NO_TOKENS: Tokens = Object.freeze({
   words: Object.freeze([]) as unknown as string[],
 });
 
+/** Tokens of no word that could match, of a given length (NO_TOKENS' empty lists, shared). */
+export const wordless = (length: number): Tokens => ({
+  length,
+  at: NO_TOKENS.at,
+  words: NO_TOKENS.words,
+});
+
 /** A character outside ASCII: such a text is tokenized character by character. */
 const NON_ASCII = /[^\p{ASCII}]/u;
 
@@ -226,7 +233,7 @@ export function matchWords(text: string, leads: Leads, starts: string[], length:
       }
     }
   }
-  if (words === null) return { length, at: NO_TOKENS.at, words: NO_TOKENS.words };
+  if (words === null) return wordless(length);
   return { length, at: new Array<number>(words.length).fill(0), words };
 }
 

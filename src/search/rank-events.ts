@@ -11,6 +11,7 @@ import type { EventKind } from '../core/index.js';
 import { eventFiles } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import {
+  idf,
   leadsOf,
   matchWords,
   mayHoldStarts,
@@ -18,9 +19,9 @@ import {
   phraseOf,
   pseudoFrequencies,
   scoreTf,
-  idf,
   tokenize,
   wordStarts,
+  wordless,
 } from './bm25.js';
 import type { Leads, QueryPhrase, Tokens } from './bm25.js';
 import {
@@ -98,10 +99,6 @@ function fieldReader(phrases: QueryPhrase[]): FieldReader {
   };
 }
 
-const NONE: number[] & string[] = [];
-/** Tokens of no word, of a given length (their empty lists shared: callers only read them). */
-const unmatched = (length: number): Tokens => ({ length, at: NONE, words: NONE });
-
 function fieldsOf(c: CandidateRow, read: FieldReader): Tokens[] {
   const { leads, starts } = read;
   // A field's length is the index's count of its tokens where there is one; the body's words are
@@ -129,10 +126,10 @@ function fieldsOf(c: CandidateRow, read: FieldReader): Tokens[] {
  * words at all, it is not parsed — the index's count of the paths' tokens is all scoring needs.
  */
 function filesOf(c: CandidateRow, read: FieldReader): Tokens {
-  if (c.data === null) return unmatched(0);
+  if (c.data === null) return wordless(0);
   const length = indexedLength(c.sizes, INDEX_COLUMN.files);
   if (length !== null && read.mayMatch !== null && !read.mayMatch(c.data)) {
-    return unmatched(length);
+    return wordless(length);
   }
   let files: string[] = [];
   try {
