@@ -5,6 +5,12 @@
 // of 9 of each, after one warm-up pair. Codex runs with `--dangerously-bypass-hook-trust`, which
 // runs hooks as trusted ones run. The work hooks leave to Baton's background worker (a turn's and
 // a session's end) is waited for after each run with Baton, outside the timed part.
+//
+// Two more HOMEs run in the same rounds (agent-noop.ts): Baton installed and then every
+// registration made a no-op — what that adds is the client's own price for the hooks and the MCP
+// server entry, whatever answers them, the least any Baton with these registrations could add —
+// and the same with only the MCP server, SessionStart (the brief) and SessionEnd kept, the fewest
+// registrations that still give a session its brief, its MCP tools and its end.
 import {
   claudePrint,
   findClaudeCode,
@@ -28,11 +34,15 @@ import { FakeModelServer } from '../test/agents/fake-model/server.js';
 import type { ModelDialect } from '../test/agents/fake-model/server.js';
 import { AgentSandbox } from '../test/agents/harness/agent-sandbox.js';
 import type { ProcessResult } from '../test/agents/harness/run-process.js';
+import { noopRegistrations } from './agent-noop.js';
+import type { NoopSet } from './agent-noop.js';
 import type { Benchmark, Figure } from './harness.js';
 import { median } from './harness.js';
 
 // BATON_AGENT_BENCH_RUNS=2 checks that the benchmark works; its figures then mean nothing.
 const RUNS = Number(process.env.BATON_AGENT_BENCH_RUNS) || 9;
+/** BATON_AGENT_BENCH_ONLY=codex (any part of a client's label) measures only the clients named. */
+const ONLY = process.env.BATON_AGENT_BENCH_ONLY?.toLowerCase();
 const TARGET_MS = 150;
 const PROMPT = 'Say hello';
 
@@ -99,45 +109,93 @@ async function timed(client: Client, box: AgentSandbox, fake: FakeModelServer): 
   return ms;
 }
 
-async function measure(client: Client): Promise<Figure> {
+const signed = (ms: number) => `${ms >= 0 ? '+' : ''}${Math.round(ms)} ms`;
+
+/** One HOME the rounds run in: how it is set up, and what it is called in the figures. */
+interface Arm {
+  name: string;
+  install: boolean;
+  noop?: NoopSet;
+}
+
+const ARMS: readonly Arm[] = [
+  { name: 'without', install: false },
+  { name: 'with', install: true },
+  { name: 'noop-all', install: true, noop: 'all' },
+  { name: 'noop-least', install: true, noop: 'least' },
+  { name: 'noop-mcp', install: true, noop: 'mcp' },
+];
+
+async function measure(client: Client): Promise<Figure[]> {
   const fake = await FakeModelServer.start(client.dialect);
-  const withBaton = AgentSandbox.create('bench-with');
-  const without = AgentSandbox.create('bench-without');
+  const boxes = ARMS.map((arm) => AgentSandbox.create(`bench-${arm.name}`));
   try {
-    client.prepare(withBaton, fake, true);
-    client.prepare(without, fake, false);
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i <= RUNS; i++) {
-      const bare = await timed(client, without, fake);
-      const full = await timed(client, withBaton, fake);
-      // The turn's and session's end the hooks left to a background worker, finished before the
-      // next run starts (untimed), so that work never lands on the next run's clock.
-      const settled = withBaton.baton(['hook', '--wait']);
-      if (settled.code !== 0) throw new Error(`baton hook --wait: ${settled.stderr}`);
-      if (i === 0) continue; // warm-up pair
-      a.push(full);
-      b.push(bare);
+    ARMS.forEach((arm, i) => {
+      client.prepare(boxes[i]!, fake, arm.install);
+      if (arm.noop) noopRegistrations(boxes[i]!.home, arm.noop);
+    });
+    const times: number[][] = ARMS.map(() => []);
+    for (let round = 0; round <= RUNS; round++) {
+      for (let i = 0; i < ARMS.length; i++) {
+        const ms = await timed(client, boxes[i]!, fake);
+        if (ARMS[i]!.name === 'with') {
+          // The turn's and session's end the hooks left to a background worker, finished before
+          // the next run starts (untimed), so that work never lands on the next run's clock.
+          const settled = boxes[i]!.baton(['hook', '--wait']);
+          if (settled.code !== 0) throw new Error(`baton hook --wait: ${settled.stderr}`);
+        }
+        if (round > 0) times[i]!.push(ms); // round 0 warms up
+      }
     }
-    const added = median(a) - median(b);
+    const [bare, full, all, least, mcp] = times.map((t) => median(t)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     process.stdout.write(
-      `  ${client.label}: ${Math.round(median(a))} ms with Baton vs ${Math.round(median(b))} ms ` +
-        `without (${added >= 0 ? '+' : ''}${Math.round(added)} ms; target +${TARGET_MS})\n`,
+      `  ${client.label}: without ${Math.round(bare)} ms; with Baton ${signed(full - bare)}; ` +
+        `its registrations as no-ops ${signed(all - bare)}; only the MCP server, SessionStart ` +
+        `and SessionEnd as no-ops ${signed(least - bare)}; the MCP server alone as a no-op ` +
+        `${signed(mcp - bare)} (target +${TARGET_MS})\n`,
     );
-    return {
-      metric: `${client.label}, one prompt, Baton installed, added wall time (median of ${RUNS})`,
-      value: added,
+    const row = {
       unit: 'ms',
       baseline: 'the same session without Baton',
-      baselineValue: median(b),
+      baselineValue: bare,
       baselineUnit: 'ms',
-      target: `≤ +${TARGET_MS} ms`,
-      met: added <= TARGET_MS,
     };
+    return [
+      {
+        metric: `${client.label}, one prompt, Baton installed, added wall time (median of ${RUNS})`,
+        value: full - bare,
+        ...row,
+        target: `≤ +${TARGET_MS} ms`,
+        met: full - bare <= TARGET_MS,
+      },
+      {
+        metric: `${client.label}, Baton's registrations each a no-op (the client's own cost of them), added wall time`,
+        value: all - bare,
+        ...row,
+        target: '—',
+      },
+      {
+        metric: `${client.label}, only the MCP server, SessionStart and SessionEnd registered, each a no-op, added wall time`,
+        value: least - bare,
+        ...row,
+        target: '—',
+      },
+      {
+        metric: `${client.label}, only the MCP server registered, a no-op, added wall time`,
+        value: mcp - bare,
+        ...row,
+        target: '—',
+      },
+    ];
   } finally {
     await fake.close();
-    withBaton.dispose();
-    without.dispose();
+    for (const box of boxes) box.dispose();
   }
 }
 
@@ -145,7 +203,10 @@ const bench: Benchmark = {
   name: 'agent overhead (genuine clients)',
   async run() {
     const figures: Figure[] = [];
-    for (const client of clients()) figures.push(await measure(client));
+    for (const client of clients()) {
+      if (ONLY && !client.label.toLowerCase().includes(ONLY)) continue;
+      figures.push(...(await measure(client)));
+    }
     return figures;
   },
 };
