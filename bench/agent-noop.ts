@@ -1,9 +1,9 @@
-// The agent-overhead bench's third arm: the client configured exactly as `baton install` left it
-// — the same hook events, handler kinds, timeouts and MCP server entry — but every command Baton
-// registered made `cat >/dev/null` and Baton's MCP server replaced by a few lines of sh that
-// answer each request at once with nothing in it. What this arm adds to a session is what the
-// client pays for having the registrations at all: a Baton that did nothing in its hooks and its
-// server could not add less.
+// The agent-overhead bench's no-op arms: the client configured as `baton install` left it — the
+// same hook events, handler kinds, timeouts and MCP server entry (all of them, or fewer: NoopSet)
+// — but every command Baton registered made `cat >/dev/null` and Baton's MCP server replaced by a
+// few lines of sh that answer each request at once with nothing in it. What such an arm adds to a
+// session is what the client pays for having the registrations at all: a Baton that did nothing
+// in its hooks and its server could not add less.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -147,12 +147,13 @@ async function measure(client: Client): Promise<Figure[]> {
         if (round > 0) times[i]!.push(ms); // round 0 warms up
       }
     }
-    const [bare, full, all, least, mcp] = times.map((t) => median(t)) as [
-      number,
-      number,
-      number,
-      number,
-      number,
+    const of = (name: string) => median(times[ARMS.findIndex((arm) => arm.name === name)]!);
+    const [bare, full, all, least, mcp] = [
+      of('without'),
+      of('with'),
+      of('noop-all'),
+      of('noop-least'),
+      of('noop-mcp'),
     ];
     process.stdout.write(
       `  ${client.label}: without ${Math.round(bare)} ms; with Baton ${signed(full - bare)}; ` +
