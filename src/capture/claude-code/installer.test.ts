@@ -73,6 +73,10 @@ describe('claude-code installer', () => {
     const report = installer.install(env, options);
     expect(report.changes[0]).toMatchObject({ file: settings, action: 'create', backup: null });
     expect(report.changes[0]!.details).toHaveLength(CLAUDE_HOOKS.length);
+    // The shell script behind a spooled hook is named by the Node hook it stands for, not printed.
+    expect(report.changes[0]!.details).toContain(
+      '+ SessionEnd (detached): "/usr/bin/node" "/opt/baton/bin/baton.js" hook claude-code (spooled by the shell)',
+    );
     const hooks = parsedHooks();
     expect(Object.keys(hooks)).toEqual(CLAUDE_HOOKS.map((h) => h.event));
     expect(hooks.PreToolUse![0]!.hooks[0]).toEqual({

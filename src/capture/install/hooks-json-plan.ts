@@ -90,6 +90,10 @@ function findBatonHandlers(root: Node, set: HookSet): Found[] {
 function commandOf(h: JsonValue): string {
   if (!isRec(h)) return '?';
   if (typeof h.command === 'string') {
+    // A payload spooled by the shell (install/spool-command.ts): the Node hook it can switch to
+    // says what it is; the script itself is a screenful of shell.
+    const spooled = /^: baton hook .*?then exec ([^;]*); fi;/.exec(h.command)?.[1];
+    if (spooled) return `${spooled} (spooled by the shell)`;
     if (!h.command.includes('\n')) return h.command;
     // A shell script (install/prepared-start.ts): the command it falls back to says what it is.
     const fallback = /\|\| exec ([^\n]*)\n/.exec(h.command)?.[1];
