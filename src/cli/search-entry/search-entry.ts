@@ -6,13 +6,16 @@
 // exists (Node ≥ 22.1), else through a V8 code cache of ours in Baton's home (the hook's, see
 // src/cli/hook/code-cache.ts), saved after the first run. Arguments it does not read for sure
 // (`--help`, an unknown option, a bad value) go to the full CLI, which answers as it always has.
+// A search is short, so V8 is asked to optimise its hot loops later (v8-tiering.ts).
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 // Straight from the file, not the store's door: the door would load SQLite before it is needed.
 import { resolveHome } from '../../store/paths.js';
 import { requireWithCodeCache } from '../hook/code-cache.js';
 import { parseSearchArgs } from './search-args.js';
+import { searchTieringFlags } from './v8-tiering.js';
 import type * as Operations from '../../operations/index.js';
 import type * as SearchMain from './search-main.js';
 
@@ -47,6 +50,7 @@ const args = parseSearchArgs(process.argv.slice(3));
 if (args === null) {
   fullCli();
 } else {
+  for (const flag of searchTieringFlags(process.versions.v8)) setFlagsFromString(flag);
   void loadMain()
     .runSearchProcess(
       args.words,
