@@ -17,6 +17,8 @@ import {
   replaceValue,
 } from './json-settings-edit.js';
 import { isRec } from '../json-fields.js';
+import { preparedStartFallback } from './prepared-start.js';
+import { spooledHookOf } from './spool-command.js';
 
 /** One agent's hooks: which events, the handler written for each, and how to know Baton's own. */
 export interface HookSet {
@@ -90,14 +92,12 @@ function findBatonHandlers(root: Node, set: HookSet): Found[] {
 function commandOf(h: JsonValue): string {
   if (!isRec(h)) return '?';
   if (typeof h.command === 'string') {
-    // A payload spooled by the shell (install/spool-command.ts): the Node hook it can switch to
-    // says what it is; the script itself is a screenful of shell.
-    const spooled = /^: baton hook .*?then exec ([^;]*); fi;/.exec(h.command)?.[1];
+    // Baton's shell scripts are named by the Node hook they stand for.
+    const spooled = spooledHookOf(h.command);
     if (spooled) return `${spooled} (spooled by the shell)`;
-    if (!h.command.includes('\n')) return h.command;
-    // A shell script (install/prepared-start.ts): the command it falls back to says what it is.
-    const fallback = /\|\| exec ([^\n]*)\n/.exec(h.command)?.[1];
-    return fallback ? `${fallback} (a prepared brief from the shell when exact)` : '(a script)';
+    const fallback = preparedStartFallback(h.command);
+    if (fallback) return `${fallback} (a prepared brief from the shell when exact)`;
+    return h.command.includes('\n') ? '(a script)' : h.command;
   }
   const text = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '?');
   return h.type === 'mcp_tool' ? `MCP ${text(h.server)}/${text(h.tool)}` : '?';

@@ -60,6 +60,15 @@ function processNote(o: StartProcessNote): string[] {
 }
 
 /**
+ * The hook a command of preparedStartCommand()'s falls back to (what it stands for, for install's
+ * report), or null for any other command.
+ */
+export function preparedStartFallback(command: string): string | null {
+  if (!command.startsWith('h="${BATON_HOME:-')) return null;
+  return /\|\| exec ([^\n]*)\n/.exec(command)?.[1] ?? null;
+}
+
+/**
  * `command` (Baton's hook for SessionStart) behind the prepared brief. `home` is Baton's home as
  * resolved at install; `$BATON_HOME` overrides it when the agent runs the hook.
  */

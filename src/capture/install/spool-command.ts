@@ -155,6 +155,14 @@ export function spoolCommand(o: SpoolCommandOptions): string {
 }
 
 /**
+ * The Node hook a command of spoolCommand()'s can switch to (what it stands for, for install's
+ * report: the script itself is a screenful of shell), or null for any other command.
+ */
+export function spooledHookOf(command: string): string | null {
+  return /^: baton hook [^;]*; if [^;]*; then exec ([^;]*); fi;/.exec(command)?.[1] ?? null;
+}
+
+/**
  * Codex's `notify` as a shell command: `sh -c <script> hook <agent>`, to which Codex appends the
  * JSON as one more argument ("$2" in the script). The argv still ends in `hook <agent>`, as the
  * Node form did (`… baton.js hook codex`), so either is found as Baton's by install (upgraded in

@@ -1,6 +1,6 @@
 // How V8 tiers up the code of a `baton search` process. A search's scoring loops (bm25.ts,
 // rank-events.ts) get hot after a few hundred candidates, and V8 then optimises them with
-// TurboFan on a background thread: 10–30 ms of compiling per function, measured on a 1M-event
+// TurboFan on a background thread: 5–30 ms of compiling per function, measured on a 1M-event
 // store, in a process whose search is over in about as long. On a two-core machine those
 // compiles slowed the very search they were for. So a search asks for TurboFan eight times later
 // than V8's default, and not at once for small functions: a short search stays on the baseline
