@@ -4,7 +4,8 @@
 // thread and hands the store finished blocks (Events.appendPrepared's `raw`).
 import { createRedactor } from '../core/index.js';
 import type { JsonValue, Redactor } from '../core/index.js';
-import type { EventPreparation } from './prepare-event.js';
+import { prepareEvent } from './prepare-event.js';
+import type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
 import { encodeBlock } from './sqlite/raw-codec.js';
 
 /** Uncompressed bytes per block: large enough to compress well, small enough to read one record. */
@@ -100,4 +101,21 @@ export function createRawRedactor(
 ): (raw: JsonValue, bytes?: Buffer) => Buffer {
   const redactor = createRedactor(preparation.redactionKey);
   return (raw, bytes) => redactRawWith(redactor, raw, bytes);
+}
+
+/**
+ * createEventPreparer and createRawRedactor sharing one redactor, for a thread that prepares both
+ * an event and the record it came from: a tool output sits in the record and in the event's text,
+ * and the redactor remembers long texts it has just scanned, so the second copy is not scanned
+ * again. Redact the record first (it holds every copy).
+ */
+export function createPreparers(preparation: EventPreparation): {
+  event: (input: PreparableEvent, pack?: boolean) => PreparedEvent;
+  raw: (raw: JsonValue, bytes?: Buffer) => Buffer;
+} {
+  const redactor = createRedactor(preparation.redactionKey);
+  return {
+    event: (input, pack) => prepareEvent(redactor, input, pack),
+    raw: (raw, bytes) => redactRawWith(redactor, raw, bytes),
+  };
 }

@@ -5,12 +5,7 @@
 // import's do (jsonl-tail-import.ts), so both write the same events with the same cursors. The
 // worker stops while it is `aheadKiB` of input ahead of what the import has written.
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  WalCheckpointer,
-  createEventPreparer,
-  createRawRedactor,
-  packRaw,
-} from '../../store/index.js';
+import { WalCheckpointer, createPreparers, packRaw } from '../../store/index.js';
 import { draftEvent } from './draft-append.js';
 import { BATCH, isCompleteRecord } from './jsonl-tail-import.js';
 import { fingerprint, readLines, withFile } from './jsonl-tail.js';
@@ -27,8 +22,8 @@ import type {
 const port = parentPort!;
 const start = workerData as TailWorkerStart;
 const shared = new Int32Array(start.shared);
-const prepare = createEventPreparer(start.preparation);
-const redactRaw = createRawRedactor(start.preparation);
+// One redactor for both: an event's text is mostly a string of its record, scanned just before.
+const { event: prepare, raw: redactRaw } = createPreparers(start.preparation);
 let checkpointed = 0;
 let checkpointing = start.checkpoint !== undefined;
 
