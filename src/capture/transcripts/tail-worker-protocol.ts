@@ -90,3 +90,23 @@ export type FromTailWorker =
   | { type: 'file-failed'; job: number; message: string }
   /** The worker itself failed. */
   | { type: 'failed'; message: string; stack?: string };
+
+/**
+ * What a batch hands over rather than copies: the memory of buffers made for it alone (raw blocks,
+ * packed texts), which the worker never touches again. A buffer under 4 KiB is a slice of Node's
+ * shared pool, and one that is part of larger memory may share it with others: those are copied.
+ */
+export function handedOver(batch: TailBatch): ArrayBuffer[] {
+  const memory = new Set<ArrayBuffer>();
+  const own = (value: Uint8Array | string | null) => {
+    if (!(value instanceof Uint8Array) || !(value.buffer instanceof ArrayBuffer)) return;
+    if (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)
+      memory.add(value.buffer);
+  };
+  for (const block of batch.raw.blocks) own(block.data);
+  for (const d of batch.drafts) {
+    own(d.event.storedText);
+    own(d.event.storedData);
+  }
+  return [...memory];
+}

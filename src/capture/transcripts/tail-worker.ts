@@ -18,6 +18,7 @@ import type {
   TailJob,
   TailWorkerStart,
 } from './tail-worker-protocol.js';
+import { handedOver } from './tail-worker-protocol.js';
 
 const port = parentPort!;
 const start = workerData as TailWorkerStart;
@@ -28,7 +29,7 @@ let checkpointed = 0;
 let checkpointing = start.checkpoint !== undefined;
 
 function send(message: FromTailWorker): void {
-  port.postMessage(message);
+  port.postMessage(message, message.type === 'batch' ? handedOver(message) : []);
 }
 
 /** Copies what the import has committed into the store file (see events-worker.ts). */

@@ -363,8 +363,8 @@ export class SqliteStore implements Store {
   }
 
   setCursor(c: ImportCursor): void {
-    this.ctx.db
-      .prepare(
+    this.ctx
+      .stmt(
         `INSERT INTO import_cursors (path, agent, offset, size, mtime_ms, fingerprint, state, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET agent = excluded.agent, offset = excluded.offset,
