@@ -46,7 +46,7 @@ export {
 export { createEventPreparer, packStored } from './prepare-event.js';
 export { storedTextSql, unpackTexts } from './text-codec.js';
 export type { EventPreparation, PreparableEvent, PreparedEvent } from './prepare-event.js';
-export { createPreparers, createRawRedactor, packRaw } from './prepare-raw.js';
+export { createPreparers, packRaw } from './prepare-raw.js';
 export type { PackedPointer, PackedRaw } from './prepare-raw.js';
 export { resolveHome, storePath } from './paths.js';
 export { BULK_NICE_STEP, lowerBulkPriority } from './bulk-priority.js';

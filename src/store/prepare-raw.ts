@@ -95,19 +95,11 @@ export function packRaw(records: (Buffer | null)[], keys: string[], compress = t
   return { blocks, pointers };
 }
 
-/** redactRawWith with the redactor a store of this preparation uses. */
-export function createRawRedactor(
-  preparation: EventPreparation,
-): (raw: JsonValue, bytes?: Buffer) => Buffer {
-  const redactor = createRedactor(preparation.redactionKey);
-  return (raw, bytes) => redactRawWith(redactor, raw, bytes);
-}
-
 /**
- * createEventPreparer and createRawRedactor sharing one redactor, for a thread that prepares both
- * an event and the record it came from: a tool output sits in the record and in the event's text,
- * and the redactor remembers long texts it has just scanned, so the second copy is not scanned
- * again. Redact the record first (it holds every copy).
+ * createEventPreparer and redactRawWith sharing the redactor a store of this preparation uses
+ * (same key, same output), for a thread that prepares both an event and the record it came from:
+ * a tool output often sits in both, and the redactor remembers long texts it has just scanned, so
+ * the second copy is not scanned again. Redact the record first (it holds every copy).
  */
 export function createPreparers(preparation: EventPreparation): {
   event: (input: PreparableEvent, pack?: boolean) => PreparedEvent;
