@@ -93,8 +93,9 @@ export type FromTailWorker =
 
 /**
  * What a batch hands over rather than copies: the memory of buffers made for it alone (raw blocks,
- * packed texts), which the worker never touches again. A buffer under 4 KiB is a slice of Node's
- * shared pool, and one that is part of larger memory may share it with others: those are copied.
+ * packed texts), which the worker never touches again. A small buffer is a slice of Node's shared
+ * pool (under 4 KiB on Node 20, 32 KiB on Node 24), and any buffer that is part of larger memory
+ * may share it with others: those are copied.
  */
 export function handedOver(batch: TailBatch): ArrayBuffer[] {
   const memory = new Set<ArrayBuffer>();
