@@ -23,7 +23,7 @@ import { handedOver } from './tail-worker-protocol.js';
 const port = parentPort!;
 const start = workerData as TailWorkerStart;
 const shared = new Int32Array(start.shared);
-// One redactor for both: an event's text is mostly a string of its record, scanned just before.
+// One redactor for both: an event's text is often a string of its record, scanned just before.
 const { event: prepare, raw: redactRaw } = createPreparers(start.preparation);
 let checkpointed = 0;
 let checkpointing = start.checkpoint !== undefined;
