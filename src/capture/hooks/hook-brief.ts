@@ -1,6 +1,8 @@
 // SessionStart's path once its payload is spooled (the background worker records the start, the
-// checkpoint, the transcript sweep and any crash marking): only the brief is read here, from the
-// store opened read-only, so the hook never waits for the write lock. The brief stays exact:
+// checkpoint, the transcript sweep and any crash marking): only the brief is read here, from one
+// read-only snapshot of the store, so the hook never waits for the write lock, and the worker
+// committing this very start meanwhile is either seen whole (the new session is left out of its
+// own brief) or not at all. The brief stays exact:
 // - a turn or session end, or another session's start, of this project still waiting in the spool
 //   (or being replayed) is waited for first, bounded (spool-pending.ts), so the previous session's
 //   last work is in it —
@@ -27,7 +29,7 @@ import {
 import { pendingPayloads, waitForReplayed, workBeforeBrief } from './spool-pending.js';
 
 export interface BriefHookDeps {
-  /** The store read-only; throws NOT_FOUND when there is none yet. */
+  /** The store read-only, as one snapshot; throws NOT_FOUND when there is none yet. */
   openSnapshot: () => Store;
   /** The brief, read-only (it marks no crash). */
   brief: BriefProvider;
@@ -102,13 +104,11 @@ export async function runBriefHook(
           waitForSelf();
           continue;
         }
-        const sessionId = str(payload as Rec, 'session_id');
-        const session = sessionId ? store.sessions.findByAgentId(agent, sessionId) : null;
         const reply = await snapshotBriefReply(
           store,
           payload as Rec,
           { env: world.env, brief: deps.brief, store: () => store!, clock: world.clock },
-          session?.id,
+          agent,
         );
         if (reply.stdout !== undefined) world.stdout.write(reply.stdout);
         deps.after?.(store);

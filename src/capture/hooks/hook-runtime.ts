@@ -28,8 +28,8 @@ export interface HookDeps {
   handler: HookHandler;
   openStore: () => Store;
   /**
-   * The store read-only, for SessionStart's brief when the store stays busy: a WAL reader never
-   * waits for a writer.
+   * The store read-only, as one snapshot, for SessionStart's brief when the store stays busy: a
+   * WAL reader never waits for a writer.
    */
   openSnapshot?: () => Store;
   brief: BriefProvider;
@@ -150,12 +150,17 @@ async function recordLater(
   try {
     snapshot = deps.openSnapshot();
     const { snapshotBriefReply } = await import('./hook-session.js');
-    const reply = await snapshotBriefReply(snapshot, parsed.payload as Rec, {
-      env: world.env,
-      brief: deps.snapshotBrief ?? deps.brief,
-      store: () => snapshot!,
-      clock: world.clock,
-    });
+    const reply = await snapshotBriefReply(
+      snapshot,
+      parsed.payload as Rec,
+      {
+        env: world.env,
+        brief: deps.snapshotBrief ?? deps.brief,
+        store: () => snapshot!,
+        clock: world.clock,
+      },
+      agent,
+    );
     if (reply.stdout !== undefined) world.stdout.write(reply.stdout);
   } catch (error) {
     reportFailure(world, agent, parsed.event, error);

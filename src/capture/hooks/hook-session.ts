@@ -164,19 +164,21 @@ export async function briefReply(
 /**
  * SessionStart's brief read from a snapshot (the start is recorded later, in the background or
  * after a busy store): for the project of the payload's `cwd` (a project never seen before has
- * nothing to brief).
+ * nothing to brief). The starting session — `agent`'s, named by the payload — is left out when the
+ * snapshot has it already: a new session must not describe itself.
  */
 export async function snapshotBriefReply(
   store: Store,
   p: Rec,
   ctx: HookContext,
-  /** The starting session, when the store has it already (a new one must not describe itself). */
-  sessionId?: string,
+  agent?: string,
 ): Promise<HookReply> {
   const cwd = str(p, 'cwd');
   const project = cwd ? store.projects.get(identityForCwd(cwd).key) : null;
   if (!project) return {};
-  return projectBriefReply(store, project, str(p, 'source') ?? 'startup', ctx, sessionId);
+  const agentSessionId = agent === undefined ? undefined : str(p, 'session_id');
+  const session = agentSessionId ? store.sessions.findByAgentId(agent!, agentSessionId) : null;
+  return projectBriefReply(store, project, str(p, 'source') ?? 'startup', ctx, session?.id);
 }
 
 async function projectBriefReply(

@@ -40,6 +40,20 @@ const DEFAULT_BUSY_MS = 1500;
  */
 const WORKER_WAIT_MS = 2000;
 
+/**
+ * The store read-only as one snapshot, for a brief: the spool's worker may commit this very start
+ * while the brief is read, and a brief reading across that commit would not know the new session
+ * is the one asking, and describe it instead of the last one.
+ */
+export function openHookSnapshot(world: Pick<HookWorld, 'home' | 'clock'>): Store {
+  return SqliteStore.open({
+    path: storePath(world.home),
+    clock: world.clock,
+    readonly: true,
+    snapshot: true,
+  });
+}
+
 export function runStoreHook(
   agent: string,
   payloadText: string,
@@ -61,12 +75,10 @@ export function runStoreHook(
     autostart = opened.getSetting('daemon.autostart') === true;
     return opened;
   };
-  const openSnapshot = () =>
-    SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true });
   return runHook(agent, payloadText, world, {
     handler: hookHandlerFor(agent)!,
     openStore,
-    openSnapshot,
+    openSnapshot: () => openHookSnapshot(world),
     brief: wiredBrief(world.clock),
     snapshotBrief: wiredBrief(world.clock, { readOnly: true }),
     onTrigger: wiredTrigger(openStore, world.clock),
@@ -88,8 +100,7 @@ export function runBriefStorePath(
   const wait = Number(world.env.BATON_HOOK_WAIT_MS);
   let autostart = false;
   return runBriefHook(agent, payloadText, spooled, world, {
-    openSnapshot: () =>
-      SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true }),
+    openSnapshot: () => openHookSnapshot(world),
     brief: wiredBrief(world.clock, { readOnly: true }),
     crashPending: wiredCrashPending(world.clock),
     waitMs: Number.isFinite(wait) && wait >= 0 ? wait : WORKER_WAIT_MS,
@@ -136,8 +147,7 @@ export function runBackgroundWorker(world: HookWorld): Promise<number> {
     prepare: (cwds) => {
       const git = memoGit();
       return prepareBriefs(world.home, cwds, {
-        openSnapshot: () =>
-          SqliteStore.open({ path: storePath(world.home), clock: world.clock, readonly: true }),
+        openSnapshot: () => openHookSnapshot(world),
         briefAt: (now) => wiredBrief({ now: () => now }, { readOnly: true, git }),
         storePath: storePath(world.home),
         env: world.env,

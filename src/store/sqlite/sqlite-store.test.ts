@@ -256,6 +256,32 @@ describe('SqliteStore file', () => {
     }
   });
 
+  it('keeps a snapshot to the store as it was when opened, until closed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-snapshot-'));
+    try {
+      const path = join(dir, 'baton.db');
+      const writer = SqliteStore.open({ path });
+      const p = writer.projects.ensure({ key: 'path:/p', root: '/p', remoteUrl: null, name: 'p' });
+      const first = writer.sessions.start({ agent: 'cli', projectId: p.id });
+      const snapshot = SqliteStore.open({ path, readonly: true, snapshot: true });
+      const plain = SqliteStore.open({ path, readonly: true });
+      const second = writer.sessions.start({ agent: 'cli', projectId: p.id });
+      const ids = (s: SqliteStore) => s.sessions.list({ projectId: p.id }).map((x) => x.id);
+      expect(ids(snapshot)).toEqual([first.id]);
+      expect(ids(plain).sort()).toEqual([first.id, second.id].sort());
+      snapshot.close();
+      plain.close();
+      // Its read transaction ended with it: the writer still checkpoints the whole log.
+      expect(writer.database.pragma('wal_checkpoint(TRUNCATE)')).toEqual([
+        { busy: 0, log: 0, checkpointed: 0 },
+      ]);
+      writer.close();
+      expect(() => SqliteStore.open({ path, snapshot: true })).toThrow(/read-only/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('makes a new file with 16 KiB pages and keeps the page size of an existing one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-pages-'));
     try {

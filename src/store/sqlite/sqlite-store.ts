@@ -52,6 +52,12 @@ export interface SqliteStoreOptions {
    */
   mmapMiB?: number;
   readonly?: boolean;
+  /**
+   * With `readonly`: every read sees the store as it was when opened — one read transaction is
+   * held until `close` — so reads that must agree (a session looked up, then the brief that
+   * leaves it out) never straddle another process's commit.
+   */
+  snapshot?: boolean;
   /** For tests of upgrades: stop migrating at this schema version. */
   migrateTo?: number;
   migrations?: readonly Migration[];
@@ -169,6 +175,11 @@ export class SqliteStore implements Store {
       if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.migrateTo);
       const store = new SqliteStore(db, options);
       store.release = release;
+      if (options.snapshot) {
+        if (!options.readonly) throw new BatonError('INTERNAL', 'a snapshot is read-only');
+        db.exec('BEGIN');
+        db.prepare('SELECT count(*) FROM meta').get();
+      }
       if (cut) store.maintenance.noteWalCut(cut);
       return store;
     } catch (error) {
@@ -459,6 +470,10 @@ export class SqliteStore implements Store {
   close(): void {
     this.maintenance.stopWorkers();
     this.release();
-    if (this.ctx.db.open) this.ctx.db.close();
+    if (this.ctx.db.open) {
+      // A snapshot's read transaction ends here (it wrote nothing).
+      if (this.ctx.db.readonly && this.ctx.db.inTransaction) this.ctx.db.exec('COMMIT');
+      this.ctx.db.close();
+    }
   }
 }
