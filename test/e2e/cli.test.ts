@@ -78,6 +78,12 @@ describe('baton CLI', () => {
       expect(help.stdout, cmd).toMatch(/Examples:\n {2}\$ (npx )?baton /);
     }
     expect(baton([]).stdout).toContain('Usage: baton');
+    // The hook's own small entry serves agents; its help is the full CLI's.
+    const hookHelp = baton(['hook', '--help']);
+    expect(hookHelp.code).toBe(0);
+    expect(hookHelp.stdout).toContain('Usage: baton hook [options] [agent] [payload]');
+    expect(hookHelp.stdout).toMatch(/Examples:\n {2}\$ baton install claude-code/);
+    expect(hookHelp.stderr).not.toContain('unknown agent');
   });
 
   it('records sessions, events, todos, decisions, facts and components, with --json shapes', () => {
