@@ -6,10 +6,11 @@
 // turns on Node's compile cache where it exists (Node ≥ 22.1) and loads the CLI. `baton mcp`, started
 // by an agent with every session, starts in a small bundle of its own too (dist/mcp.cjs), and so
 // does `baton search`, which a person waits for (dist/search.cjs; what it cannot read for sure,
-// such as --help, it hands to the full CLI). `baton hook --help` is the full CLI's too.
+// such as --help, it hands to the full CLI). `baton hook` with no agent, or `--help`, is the full
+// CLI's too: it prints the help (an agent always names itself).
 'use strict';
 
-if (process.argv[2] === 'hook' && process.argv[3] !== '--help' && process.argv[3] !== '-h') {
+if (process.argv[2] === 'hook' && !['--help', '-h', undefined].includes(process.argv[3])) {
   try {
     require('../dist/hook.cjs');
   } catch (error) {

@@ -84,6 +84,8 @@ describe('baton CLI', () => {
     expect(hookHelp.stdout).toContain('Usage: baton hook [options] [agent] [payload]');
     expect(hookHelp.stdout).toMatch(/Examples:\n {2}\$ baton install claude-code/);
     expect(hookHelp.stderr).not.toContain('unknown agent');
+    // Bare, it shows the same help instead of waiting for a payload from the terminal.
+    expect(baton(['hook'])).toMatchObject({ code: 0, stdout: hookHelp.stdout });
   });
 
   it('records sessions, events, todos, decisions, facts and components, with --json shapes', () => {

@@ -20,6 +20,8 @@ export function registerHook(program: Command, ctx: CliContext): void {
   ]);
   cmd.action(
     async (agent: string | undefined, payload: string | undefined, opts: { wait?: boolean }) => {
+      // A person typing `baton hook` would otherwise wait on a payload from the terminal.
+      if (agent === undefined && !opts.wait) return void cmd.outputHelp();
       process.exitCode = await runHookCommand(
         opts.wait ? '--wait' : agent,
         ctx.world,
