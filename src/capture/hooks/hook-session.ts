@@ -176,8 +176,11 @@ export async function snapshotBriefReply(
   const cwd = str(p, 'cwd');
   const project = cwd ? store.projects.get(identityForCwd(cwd).key) : null;
   if (!project) return {};
-  const agentSessionId = agent === undefined ? undefined : str(p, 'session_id');
-  const session = agentSessionId ? store.sessions.findByAgentId(agent!, agentSessionId) : null;
+  const agentSessionId = str(p, 'session_id');
+  const session =
+    agent !== undefined && agentSessionId
+      ? store.sessions.findByAgentId(agent, agentSessionId)
+      : null;
   return projectBriefReply(store, project, str(p, 'source') ?? 'startup', ctx, session?.id);
 }
 

@@ -138,6 +138,8 @@ export class SqliteStore implements Store {
   }
 
   private static openOnce(options: SqliteStoreOptions): SqliteStore {
+    if (options.snapshot && !options.readonly)
+      throw new BatonError('INTERNAL', 'a snapshot is read-only');
     let db: Database | undefined;
     let release = () => {};
     try {
@@ -176,7 +178,6 @@ export class SqliteStore implements Store {
       const store = new SqliteStore(db, options);
       store.release = release;
       if (options.snapshot) {
-        if (!options.readonly) throw new BatonError('INTERNAL', 'a snapshot is read-only');
         db.exec('BEGIN');
         db.prepare('SELECT count(*) FROM meta').get();
       }
