@@ -67,6 +67,8 @@ export function describeClaudeCode(version: string, options: { toolSearch: boole
         expect(brief).toBeDefined();
         expect(brief).toContain(OPEN_TASK);
         expect(brief).toContain(MCP_TODO);
+        // The subagent's end comes back as a user turn (2.1.332): not the person's last request.
+        expect(brief).not.toContain('<task-notification>');
       });
 
       it('stores each tool call with its result, the result after its call, failures marked', () => {

@@ -142,6 +142,24 @@ describe('handleClaudeHook', () => {
     ]);
   });
 
+  it('keeps a background task’s notice, which comes as a prompt, apart from what was typed', async () => {
+    const notice = '<task-notification>\n<task-id>a1</task-id>\n<status>completed</status>';
+    await hook('UserPromptSubmit', { prompt: 'check the greeting in the background' });
+    await hook('UserPromptSubmit', { prompt: notice });
+    const path = home.write(
+      `-p/${SESSION}.jsonl`,
+      jsonl([prompt('check the greeting in the background'), prompt(notice)]),
+    );
+    expect(importClaudeTranscript(store, { path, role: 'session' })).toMatchObject({
+      imported: 0,
+      duplicates: 2,
+    });
+    expect(store.events.list({}).map((e) => [e.kind, e.source, e.data?.subtype ?? null])).toEqual([
+      ['user_message', 'hook', null],
+      ['system', 'hook', 'task_notification'],
+    ]);
+  });
+
   it('starts a session with the brief, under Claude Code’s cap, as hookSpecificOutput', async () => {
     const reply = await hook('SessionStart', { source: 'startup', model: 'claude-opus' });
     const out = JSON.parse(reply.stdout!) as {

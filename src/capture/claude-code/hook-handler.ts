@@ -10,6 +10,7 @@ import { eventsOn } from '../hooks/hook-table.js';
 import { CLAUDE_HOOK_TABLE } from './hook-events.js';
 import { hookIds, sessionForHook } from './hook-session.js';
 import type { HookIds } from './hook-session.js';
+import { isTaskNotification } from './parse-user.js';
 import { PLAN_TOOLS } from './plan-effects.js';
 import { hookPromptRef } from '../hooks/hook-session.js';
 import { promptHash } from '../prompt-refs.js';
@@ -93,13 +94,19 @@ function eventFor(store: Store, event: string, p: Rec, sessionId: string, now: n
       };
     case 'UserPromptSubmit': {
       const prompt = str(p, 'prompt') ?? '';
+      const promptId = str(p, 'prompt_id');
+      // A background task's notice comes through this hook too; the transcript has it as well.
+      const notice = isTaskNotification(prompt);
       return {
         ...base,
-        kind: 'user_message',
+        kind: notice ? 'system' : 'user_message',
         role: 'user',
         tool: null,
         text: prompt,
-        data: str(p, 'prompt_id') ? { promptId: str(p, 'prompt_id')! } : null,
+        data:
+          notice || promptId
+            ? { ...(notice && { subtype: 'task_notification' }), ...(promptId && { promptId }) }
+            : null,
         // The n-th time this text is typed in the session: the transcript importer counts the same.
         ref: hookPromptRef(store, sessionId, promptHash(prompt)),
       };

@@ -21,6 +21,14 @@ const OUTPUT_TAGS = [
 ];
 const COMMAND_TAGS = ['<command-name>', '<command-message>', '<bash-input>'];
 
+/**
+ * Claude Code's own message that a background task (a subagent, a workflow) finished: it arrives
+ * as a user turn — in the transcript and through UserPromptSubmit — but nobody typed it.
+ */
+export function isTaskNotification(text: string): boolean {
+  return text.trimStart().startsWith('<task-notification>');
+}
+
 function classifyUserText(text: string): UserTextKind {
   const t = text.trimStart();
   if (OUTPUT_TAGS.some((tag) => t.startsWith(tag))) return 'command_output';
@@ -114,6 +122,14 @@ function userText(sink: ParseSink, r: Rec, at: RowAt, text: string, images: numb
     });
   }
   const hash = promptHash(text);
+  if (isTaskNotification(text)) {
+    // Keyed as a prompt, as its hook copy is, so the two are stored once.
+    const ref = promptRef(hash, sink.nextPromptOccurrence(at.sessionKey, hash));
+    return sink.emit({
+      ...draft(at, 'system', 'user', text, { subtype: 'task_notification' }, ref),
+      raw,
+    });
+  }
   const data: JsonObject = {};
   if (images > 0) data.images = images;
   const promptId = str(r, 'promptId');

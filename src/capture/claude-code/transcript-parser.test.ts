@@ -135,6 +135,7 @@ describe('TranscriptParser', () => {
         isCompactSummary: true,
       }),
       prompt('[Request interrupted by user]'),
+      prompt('<task-notification>\n<task-id>a1</task-id>\n<status>completed</status>'),
     ]);
     expect(drafts.map((d) => [d.kind, d.data?.subtype ?? null])).toEqual([
       ['system', 'meta'],
@@ -143,7 +144,10 @@ describe('TranscriptParser', () => {
       ['user_message', null],
       ['compaction', 'summary'],
       ['system', 'interruption'],
+      ['system', 'task_notification'],
     ]);
+    // Keyed as a prompt: its copy from UserPromptSubmit is the same event.
+    expect(drafts[6]!.ref).toMatch(/^prompt:[0-9a-f]{16}:0$/);
     expect(drafts[1]!.text).toBe('/compact keep todos');
     expect(drafts[3]).toMatchObject({ text: 'why does this fail?', data: { images: 1 } });
   });
